@@ -1,0 +1,38 @@
+#pragma once
+// Summary statistics of one column, as the Data page's column panel and `loupe-cli load` show them.
+
+#include "core/data/Column.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace loupe {
+
+struct HistogramBin {
+    double lower = 0.0;
+    double upper = 0.0;
+    std::uint64_t count = 0;
+};
+
+struct CategoryCount {
+    std::string label;
+    std::uint64_t count = 0;
+};
+
+struct ColumnStats {
+    std::string name;
+    ColumnType type = ColumnType::String;
+    std::size_t rows = 0;
+    std::size_t missing = 0;
+    std::size_t distinct = 0;      // distinct non-missing values
+    bool hasNumeric = false;       // min/max/mean/std are meaningful
+    double min = 0, max = 0, mean = 0, std = 0; // std: sample standard deviation (n-1)
+    std::vector<HistogramBin> histogram;  // numeric and datetime columns
+    std::vector<CategoryCount> topValues; // string, categorical and bool columns, most frequent first
+};
+
+// bins: histogram bin count for numeric columns; topN: how many most frequent values to keep.
+ColumnStats computeColumnStats(const Column &column, int bins = 30, int topN = 20);
+
+} // namespace loupe
