@@ -1,0 +1,19 @@
+#include "app/cli/BuiltinCommands.h"
+
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/DemoCommand.h"
+#include "app/cli/HeadCommand.h"
+#include "app/cli/LoadCommand.h"
+#include "app/cli/SimulateCommand.h"
+
+namespace loupe::cli {
+
+void registerBuiltinCommands(CommandRegistry &registry)
+{
+    registry.add<LoadCommand>();
+    registry.add<HeadCommand>();
+    registry.add<SimulateCommand>();
+    registry.add<DemoCommand>();
+}
+
+} // namespace loupe::cli

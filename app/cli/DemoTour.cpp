@@ -1,0 +1,136 @@
+#include "app/cli/DemoTour.h"
+
+#include "app/cli/CliContext.h"
+#include "app/cli/StatsReport.h"
+#include "core/data/CsvReader.h"
+#include "core/data/CsvWriter.h"
+#include "core/data/TransactionSimulator.h"
+#include "core/util/Timer.h"
+#include "db/FileFingerprint.h"
+
+#include <QDir>
+
+#include <cstdio>
+
+namespace loupe::cli {
+
+namespace {
+
+constexpr std::size_t s_demoCategoricalLevels = 50;
+
+std::string seconds(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f s", value);
+    return buffer;
+}
+
+Result<std::string> simulate(DemoState &state)
+{
+    SimulationOptions options;
+    options.rows = state.settings.rows;
+    options.seed = state.settings.seed;
+    options.fraudRate = 0.02;
+    for (const std::string &name : defectNames())
+        options.defects.push_back(*defectFromName(name));
+    options.defectRate = 0.002;
+    const Timer timer;
+    const Table table = TransactionSimulator(options).generate();
+    state.dataPath = state.path(QStringLiteral("transactions.csv"));
+    if (Status written = CsvWriter::writeFile(table, toNativePath(state.dataPath)); !written.isOk())
+        return written;
+    state.addFile(QStringLiteral("data"), state.dataPath);
+    return "wrote " + std::to_string(table.rowCount()) + " transactions (seed " + std::to_string(options.seed)
+        + ", every defect planted in 0.2% of rows) to " + toUtf8(state.dataPath) + " in " + seconds(timer.seconds());
+}
+
+Result<std::string> load(DemoState &state)
+{
+    CsvOptions options;
+    options.categoricalMaxLevels = s_demoCategoricalLevels;
+    const Timer timer;
+    auto report = CsvReader(options).readFile(toNativePath(state.dataPath));
+    if (!report.isOk())
+        return report.status();
+    state.loadSeconds = timer.seconds();
+    state.delimiter = report.value().delimiter;
+    state.table = std::move(report.value().table);
+    return "parsed " + std::to_string(state.table.rowCount()) + " rows x " + std::to_string(state.table.columnCount())
+        + " columns in " + seconds(state.loadSeconds);
+}
+
+Result<std::string> summarise(DemoState &state)
+{
+    const Timer timer;
+    state.stats.clear();
+    std::size_t missing = 0;
+    for (const Column &column : state.table.columns()) {
+        state.stats.push_back(computeColumnStats(column));
+        missing += state.stats.back().missing;
+    }
+    return "summarised " + std::to_string(state.stats.size()) + " columns (" + std::to_string(missing)
+        + " missing values in all) in " + seconds(timer.seconds());
+}
+
+Result<std::string> report(DemoState &state)
+{
+    const StatsReportInput input{state.dataPath, state.table.rowCount(), state.loadSeconds, state.stats};
+    const QString jsonPath = state.path(QStringLiteral("summary.json"));
+    const QString textPath = state.path(QStringLiteral("summary.txt"));
+    const std::string json = StatsReport::toJson(input).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    if (Status written = StatsReport::writeFile(jsonPath, json + "\n"); !written.isOk())
+        return written;
+    state.addFile(QStringLiteral("summary (JSON)"), jsonPath);
+    if (Status written = StatsReport::writeFile(textPath, StatsReport::toText(input)); !written.isOk())
+        return written;
+    state.addFile(QStringLiteral("summary (text)"), textPath);
+    return "wrote " + toUtf8(jsonPath) + " and " + toUtf8(textPath);
+}
+
+Result<std::string> record(DemoState &state)
+{
+    CliWorkspace *workspace = state.settings.workspace;
+    if (!workspace)
+        return std::string("skipped (--no-workspace)");
+    auto file = FileFingerprint::ofFile(state.dataPath);
+    if (!file.isOk())
+        return file.status();
+    nlohmann::ordered_json config{{"command", "demo"}, {"path", toUtf8(state.dataPath)},
+                                  {"categorical_levels", s_demoCategoricalLevels}};
+    nlohmann::ordered_json summary{{"rows", state.table.rowCount()}, {"columns", state.table.columnCount()},
+                                   {"seconds", state.loadSeconds}, {"delimiter", std::string(1, state.delimiter)}};
+    auto stored = workspace->recordLoad(file.value(), state.table, state.loadSeconds,
+                                        QString::fromStdString(config.dump()), QString::fromStdString(summary.dump()));
+    if (!stored.isOk())
+        return Status::invalidInput("could not record the load in the workspace: " + stored.message());
+    state.recorded = stored.value();
+    state.isRecorded = true;
+    state.addFile(QStringLiteral("workspace"), workspace->location());
+    return "stored dataset " + std::to_string(state.recorded.datasetId) + " and load run "
+        + std::to_string(state.recorded.runId) + " in " + toUtf8(workspace->location());
+}
+
+} // namespace
+
+QString DemoState::path(const QString &fileName) const
+{
+    return QDir(settings.outDir).absoluteFilePath(fileName);
+}
+
+void DemoState::addFile(const QString &what, const QString &filePath)
+{
+    files.emplace_back(what, filePath);
+}
+
+std::vector<DemoStep> DemoTour::steps()
+{
+    return {
+        {QStringLiteral("simulate"), QStringLiteral("simulate card transactions with planted defects"), simulate},
+        {QStringLiteral("load"), QStringLiteral("parse the CSV file back"), load},
+        {QStringLiteral("summarise"), QStringLiteral("compute each column's statistics"), summarise},
+        {QStringLiteral("report"), QStringLiteral("write summary.json and summary.txt"), report},
+        {QStringLiteral("record"), QStringLiteral("store the dataset and the load run in the workspace"), record},
+    };
+}
+
+} // namespace loupe::cli

@@ -1,0 +1,18 @@
+#pragma once
+// Checks on the files a command is given, made before any work so the message is about the file,
+// not about whatever failed first inside the engine.
+
+#include "core/util/Status.h"
+
+#include <QString>
+
+namespace loupe::cli {
+
+// ensures: ok when `path` names a readable regular file; else InvalidInput naming the path and the reason.
+Status checkReadableFile(const QString &path);
+// ensures: ok when a file can be created at `path` (its directory exists and `path` is not a directory).
+Status checkWritableFile(const QString &path);
+// ensures: ok when `path` is a directory or can be created as one (created on success).
+Status ensureDirectory(const QString &path);
+
+} // namespace loupe::cli

@@ -1,0 +1,158 @@
+#include "app/cli/LoadCommand.h"
+
+#include "app/cli/ArgumentParser.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CsvArguments.h"
+#include "app/cli/FileChecks.h"
+#include "app/cli/TableJson.h"
+#include "app/cli/TextTable.h"
+#include "core/data/CsvReader.h"
+#include "core/util/Timer.h"
+#include "db/FileFingerprint.h"
+
+#include <QFileInfo>
+
+#include <future>
+#include <iomanip>
+#include <optional>
+
+namespace loupe::cli {
+
+namespace {
+
+std::string delimiterText(char delimiter)
+{
+    return delimiter == '\t' ? std::string("tab") : std::string(1, delimiter);
+}
+
+nlohmann::ordered_json loadConfig(const CsvOptions &options, const QString &path)
+{
+    nlohmann::ordered_json config;
+    config["command"] = "load";
+    config["path"] = toUtf8(path);
+    config["delimiter"] = options.delimiter == 0 ? std::string("auto") : delimiterText(options.delimiter);
+    config["skip_bad_rows"] = options.badRows == BadRowPolicy::Skip;
+    nlohmann::ordered_json types = nlohmann::ordered_json::object();
+    for (const auto &[column, type] : options.typeOverrides)
+        types[column] = std::string(columnTypeName(type));
+    config["types"] = std::move(types);
+    config["categorical_levels"] = options.categoricalMaxLevels;
+    return config;
+}
+
+nlohmann::ordered_json loadSummary(const CsvReadReport &report, double seconds)
+{
+    nlohmann::ordered_json columns = nlohmann::ordered_json::array();
+    for (const Column &column : report.table.columns())
+        columns.push_back(columnShapeJson(column));
+    nlohmann::ordered_json summary;
+    summary["rows"] = report.table.rowCount();
+    summary["columns"] = std::move(columns);
+    summary["seconds"] = seconds;
+    summary["skipped_rows"] = report.skippedRows;
+    summary["delimiter"] = delimiterText(report.delimiter);
+    return summary;
+}
+
+void printText(CliContext &context, const QString &path, const CsvReadReport &report, double seconds,
+               const std::optional<RecordedLoad> &recorded)
+{
+    std::ostream &out = context.out();
+    const Table &table = report.table;
+    out << toUtf8(path) << ": " << table.rowCount() << " rows, " << table.columnCount() << " columns, parsed in "
+        << std::fixed << std::setprecision(3) << seconds << " s (delimiter '" << delimiterText(report.delimiter)
+        << "')\n";
+    if (report.skippedRows > 0)
+        out << "skipped " << report.skippedRows << " row(s) with the wrong number of fields\n";
+    TextTable columns;
+    columns.addRow({"column", "type", "missing"});
+    columns.addSeparator();
+    for (const Column &column : table.columns())
+        columns.addRow({column.name(), std::string(columnTypeName(column.type())), std::to_string(column.missingCount())});
+    columns.print(out, 2);
+    if (recorded)
+        out << "recorded as dataset " << recorded->datasetId << ", run " << recorded->runId << " in "
+            << toUtf8(context.workspace().location()) << '\n';
+    out.flush();
+}
+
+} // namespace
+
+QString LoadCommand::summary() const
+{
+    return QStringLiteral("Parse a CSV file; report its rows, column types and missing values");
+}
+
+QString LoadCommand::description() const
+{
+    return QStringLiteral(
+        "Prints the row count, each column's name, type and missing count, and the seconds the parse took.\n"
+        "With --json: {\"rows\":N, \"columns\":[{\"name\",\"type\",\"missing\"}], \"seconds\":S, \"skipped_rows\",\n"
+        "\"delimiter\", \"file\", \"workspace\"}. The file is stored as a dataset and the parse as a 'load' run in\n"
+        "the workspace (after the parse, so the timing is the parse alone). A malformed file stops with exit\n"
+        "code 2 and a message naming its line and column, unless --skip-bad-rows drops ragged rows.");
+}
+
+void LoadCommand::declareArguments(ArgumentParser &parser) const
+{
+    parser.addPositional(QStringLiteral("FILE"), QStringLiteral("the CSV file to parse"));
+    CsvArguments::declare(parser, CsvOptionSet::Full);
+}
+
+ExitCode LoadCommand::run(const ParsedArguments &arguments, CliContext &context)
+{
+    const QString path = arguments.positional(0);
+    auto options = CsvArguments::toOptions(arguments);
+    if (!options.isOk())
+        return context.fail(options.status());
+    if (Status readable = checkReadableFile(path); !readable.isOk())
+        return context.fail(readable);
+
+    // The content hash for the workspace is computed beside the parse, not after it.
+    const bool record = context.workspace().isEnabled();
+    CancellationToken stopHashing; // declared before the future, whose destructor waits for the hash
+    std::future<Result<FileFingerprint>> fingerprint;
+    if (record)
+        fingerprint = std::async(std::launch::async,
+                                 [path, &stopHashing] { return FileFingerprint::ofFile(path, &stopHashing); });
+
+    const Timer timer;
+    auto report = CsvReader(options.value()).readFile(toNativePath(path));
+    const double seconds = timer.seconds();
+    Status parsed = report.isOk() ? CsvArguments::checkTypeColumns(options.value(), report.value().table, path)
+                                  : report.status();
+    if (!parsed.isOk()) {
+        stopHashing.cancel();
+        return context.fail(parsed);
+    }
+
+    nlohmann::ordered_json summary = loadSummary(report.value(), seconds);
+    std::optional<RecordedLoad> recorded;
+    if (record) {
+        auto file = fingerprint.get();
+        if (!file.isOk())
+            return context.fail(file.status());
+        nlohmann::ordered_json storedSummary = summary;
+        auto stored = context.workspace().recordLoad(
+            file.value(), report.value().table, seconds,
+            QString::fromStdString(loadConfig(options.value(), file.value().path).dump()),
+            QString::fromStdString(storedSummary.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
+        if (!stored.isOk())
+            return context.fail(ExitCode::BadInput, "could not record the load in the workspace: " + stored.message()
+                                                        + " (--no-workspace skips recording)");
+        recorded = stored.value();
+    }
+    if (context.isJson()) {
+        summary["file"] = toUtf8(QFileInfo(path).absoluteFilePath());
+        summary["workspace"] = recorded ? nlohmann::ordered_json{{"location", toUtf8(context.workspace().location())},
+                                                                 {"dataset_id", recorded->datasetId},
+                                                                 {"run_id", recorded->runId}}
+                                        : nlohmann::ordered_json(nullptr);
+        context.printJson(summary);
+    } else {
+        printText(context, path, report.value(), seconds, recorded);
+    }
+    return ExitCode::Success;
+}
+
+} // namespace loupe::cli
