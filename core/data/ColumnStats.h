@@ -36,7 +36,8 @@ struct ColumnStats {
 // bins: histogram bin count for numeric columns; topN: how many most frequent values to keep.
 // Distinct counts treat all NaNs as one value and -0.0 as 0.0. Bool statistics are over 0/1 (mean = share true).
 // Equal-width bins span [min, max]; a constant column gets one bin. Ties in topValues are ordered by label.
-// Single-threaded, a few linear passes: about 10 ms per numeric column of 1M rows.
+// Single-threaded, a few linear passes: 5-30 ms CPU per numeric column of 1M rows (most for unsorted,
+// mostly-unique values); string columns cost about 30-50 ms per 1M rows.
 ColumnStats computeColumnStats(const Column &column, int bins = 30, int topN = 20);
 
 } // namespace loupe
