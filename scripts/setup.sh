@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Loupe needs to build, test, run and benchmark. Idempotent:
-# does nothing when everything is present. Needs root (or sudo) only when something is missing.
+# Installs the Debian 12 packages Loupe needs. Idempotent: does nothing when everything is present.
+#   scripts/setup.sh          build, test and run (what scripts/run.sh and scripts/test.sh call)
+#   scripts/setup.sh --bench  also the peers the benchmarks measure against (pandas, PyTorch, Optuna)
+# Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git time
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
+  qt6-qpa-plugins
   libqcustomplot-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev libgl-dev
   libopenblas-dev libopenblas0-pthread
   xvfb xauth fonts-dejavu-core
   dataset-fashion-mnist
   postgresql
-  python3 python3-pandas python3-torch python3-optuna
-  clang
 )
+BENCH_PACKAGES=(python3 python3-pandas python3-torch python3-optuna)
+
+for arg in "$@"; do
+  case "$arg" in
+    --bench) PACKAGES+=("${BENCH_PACKAGES[@]}") ;;
+    *) echo "setup.sh: unknown option '$arg' (expected --bench)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${PACKAGES[@]}"; do
