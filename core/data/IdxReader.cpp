@@ -101,21 +101,12 @@ Status checkMagic(const std::string &path, const unsigned char *magic, std::size
     return Status::ok();
 }
 
-} // namespace
-
-Result<IdxArray> IdxReader::readFile(const std::string &path)
+// Reads and checks the magic number and the dimension sizes; fills array.shape and the element count.
+Status readHeader(gzFile file, const std::string &path, IdxArray &array, std::uint64_t &elements)
 {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-        return Status::ioError(path + ": no such file");
-    GzHandle file(gzopen(path.c_str(), "rb"));
-    if (!file)
-        return Status::ioError(path + ": cannot open for reading");
-    gzbuffer(file.get(), 256 * 1024);
-
     std::string zlibError;
     unsigned char magic[4];
-    long long got = readSome(file.get(), magic, sizeof magic, zlibError);
+    long long got = readSome(file, magic, sizeof magic, zlibError);
     if (got < 0)
         return corrupt(path, "compressed data is damaged (" + zlibError + ")");
     if (got == 0)
@@ -127,23 +118,44 @@ Result<IdxArray> IdxReader::readFile(const std::string &path)
         return status;
 
     unsigned char dims[4 * kMaxDimensions];
-    got = readSome(file.get(), dims, 4 * dimensions, zlibError);
+    got = readSome(file, dims, 4 * dimensions, zlibError);
     if (got < 0)
         return corrupt(path, "compressed data is damaged (" + zlibError + ")");
     if (static_cast<std::size_t>(got) < 4 * dimensions)
         return corrupt(path, "header truncated: " + std::to_string(dimensions) + " dimension sizes declared but only "
                                  + std::to_string(got) + " of " + std::to_string(4 * dimensions) + " bytes present");
-
-    IdxArray array;
-    std::uint64_t expected = 1;
+    elements = 1;
     for (std::size_t d = 0; d < dimensions; ++d) {
         const std::uint32_t size = bigEndian32(dims + 4 * d);
         array.shape.push_back(size);
-        if (size != 0 && expected > (std::uint64_t(1) << 40) / size)
+        if (size != 0 && elements > (std::uint64_t(1) << 40) / size)
             return corrupt(path, "implausible dimensions " + shapeText(array.shape) + " (more than 2^40 elements)");
-        expected *= size;
+        elements *= size;
     }
+    return Status::ok();
+}
 
+} // namespace
+
+Result<IdxArray> IdxReader::readFile(const std::string &path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return Status::ioError(path + ": no such file");
+    if (!std::filesystem::is_regular_file(path, ec))
+        return Status::ioError(path + ": not a regular file");
+    GzHandle file(gzopen(path.c_str(), "rb"));
+    if (!file)
+        return Status::ioError(path + ": cannot open for reading");
+    gzbuffer(file.get(), 256 * 1024);
+
+    IdxArray array;
+    std::uint64_t expected = 0;
+    if (Status status = readHeader(file.get(), path, array, expected); !status.isOk())
+        return status;
+
+    std::string zlibError;
+    long long got = 0;
     // Grow as bytes arrive so a foreign or truncated file cannot make us allocate what it merely claims.
     std::size_t have = 0;
     while (have < expected) {
