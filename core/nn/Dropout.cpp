@@ -1,0 +1,86 @@
+#include "core/nn/Dropout.h"
+
+#include "core/nn/RandomGenerator.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace loupe {
+
+namespace {
+
+// Two rounds of a 32-bit xor-shift-multiply finalizer, each keyed: a permutation of the index
+// that mixes well and vectorizes (16 lanes with AVX-512).
+inline std::uint32_t maskHash(std::uint32_t index, std::uint32_t key1, std::uint32_t key2)
+{
+    std::uint32_t h = index * 0x9E3779B9u + key1;
+    h ^= h >> 16;
+    h *= 0x21F0AAADu;
+    h ^= h >> 15;
+    h *= 0x735A2D97u;
+    h ^= h >> 15;
+    h ^= key2;
+    h ^= h >> 16;
+    h *= 0x7FEB352Du;
+    h ^= h >> 15;
+    h *= 0x846CA68Bu;
+    h ^= h >> 16;
+    return h;
+}
+
+} // namespace
+
+Dropout::Dropout(float rate)
+    : m_rate(rate)
+{
+    assert(rate >= 0.0f && rate < 1.0f);
+    // Probability of a hash below the threshold is rate (to 2^-32).
+    m_threshold = static_cast<std::uint32_t>(std::min(4294967295.0, std::floor(double(rate) * 4294967296.0)));
+}
+
+void Dropout::build(Index inputFeatures, RandomGenerator &rng)
+{
+    assert(inputFeatures > 0);
+    m_features = inputFeatures;
+    m_seed = rng.nextU64();
+    m_calls = 0;
+}
+
+void Dropout::applyMask(const float *source, float *target, Index count) const
+{
+    const float scale = 1.0f / (1.0f - m_rate);
+    const auto key1 = static_cast<std::uint32_t>(m_key);
+    const auto key2 = static_cast<std::uint32_t>(m_key >> 32);
+    const std::uint32_t threshold = m_threshold;
+    for (Index i = 0; i < count; ++i) {
+        const bool keep = maskHash(static_cast<std::uint32_t>(i), key1, key2) >= threshold;
+        target[i] = keep ? source[i] * scale : 0.0f;
+    }
+}
+
+void Dropout::forward(ConstMatrixView input, MatrixView output, Mode mode)
+{
+    assert(input.rows() == output.rows() && input.cols() == m_features && output.cols() == m_features);
+    if (mode == Mode::Inference || m_rate == 0.0f) {
+        output = input;
+        return;
+    }
+    m_key = RandomGenerator::mix(m_seed + m_calls);
+    ++m_calls;
+    applyMask(input.data(), output.data(), input.size());
+}
+
+void Dropout::backward(ConstMatrixView, ConstMatrixView, MatrixView outputGradient, MatrixView *inputGradient)
+{
+    if (!inputGradient)
+        return;
+    assert(inputGradient->rows() == outputGradient.rows() && inputGradient->cols() == m_features);
+    if (m_rate == 0.0f) {
+        *inputGradient = outputGradient;
+        return;
+    }
+    applyMask(outputGradient.data(), inputGradient->data(), outputGradient.size());
+}
+
+} // namespace loupe

@@ -1,0 +1,66 @@
+#pragma once
+// The contract of an optimizer: it moves every parameter block against its gradient and keeps
+// its own state (velocities, moments) per block, allocated on the first step.
+//
+// step() runs the element-wise rule over all blocks, split into chunks run on OpenMP threads
+// when the model is large enough for that to pay. The learning rate may change between any two
+// steps (schedules, LR finders); everything else is fixed at construction.
+
+#include "core/nn/ParameterBlock.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace loupe {
+
+class Optimizer {
+public:
+    // requires: learningRate >= 0 and finite.
+    explicit Optimizer(float learningRate);
+    virtual ~Optimizer();
+    Optimizer(const Optimizer &) = delete;
+    Optimizer &operator=(const Optimizer &) = delete;
+
+    // Keras' name: "sgd", "rmsprop", "adam".
+    virtual std::string name() const = 0;
+
+    float learningRate() const { return m_learningRate; }
+    // requires: learningRate >= 0 and finite. Takes effect at the next step().
+    void setLearningRate(float learningRate);
+
+    // Steps taken since construction or reset() (Keras' `iterations`).
+    std::int64_t iterations() const { return m_iterations; }
+
+    // requires: blocks have the same count and sizes at every call since the last reset(), and
+    // each gradient holds d(loss)/d(value). ensures: values updated, iterations() + 1.
+    void step(const std::vector<ParameterBlock> &blocks);
+
+    // Forgets all state (as a fresh optimizer with the current learning rate).
+    void reset();
+
+protected:
+    // Called once per step before any updateRange(), after iterations() was incremented.
+    virtual void beginStep() {}
+    // Allocates zeroed state for blocks of these sizes.
+    virtual void allocateState(const std::vector<std::size_t> &blockSizes) = 0;
+    // Updates elements [begin, end) of block `block`. Called concurrently for disjoint ranges.
+    virtual void updateRange(std::size_t block, float *values, const float *gradients, std::size_t begin,
+                             std::size_t end) = 0;
+
+private:
+    struct Chunk {
+        std::size_t block;
+        std::size_t begin;
+        std::size_t end;
+    };
+    void plan(const std::vector<ParameterBlock> &blocks);
+
+    float m_learningRate;
+    std::int64_t m_iterations = 0;
+    std::vector<std::size_t> m_blockSizes;
+    std::vector<Chunk> m_chunks;
+    std::size_t m_totalSize = 0;
+};
+
+} // namespace loupe
