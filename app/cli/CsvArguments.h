@@ -36,6 +36,7 @@ public:
     static Result<CsvOptions> toOptions(const ParsedArguments &arguments);
 
     // Checks that every --type names a column of the file; the message names the file and the column.
+    // CsvReader already refuses such an override while reading the header; this is for tables from elsewhere.
     static Status checkTypeColumns(const CsvOptions &options, const Table &table, const QString &file);
 
     // "," -> ',', "tab" or "\t" -> '\t'; nullopt for anything longer or a character that cannot separate fields.

@@ -119,11 +119,9 @@ ExitCode LoadCommand::run(const ParsedArguments &arguments, CliContext &context)
     const Timer timer;
     auto report = CsvReader(options.value()).readFile(toNativePath(path));
     const double seconds = timer.seconds();
-    Status parsed = report.isOk() ? CsvArguments::checkTypeColumns(options.value(), report.value().table, path)
-                                  : report.status();
-    if (!parsed.isOk()) {
+    if (!report.isOk()) {
         stopHashing.cancel();
-        return context.fail(parsed);
+        return context.fail(report.status());
     }
 
     nlohmann::ordered_json summary = loadSummary(report.value(), seconds);

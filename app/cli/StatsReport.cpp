@@ -29,7 +29,7 @@ std::vector<std::string> numericCells(const ColumnStats &stats)
 {
     if (stats.type == ColumnType::DateTime)
         return {isoDateTime(static_cast<std::int64_t>(stats.min)), isoDateTime(static_cast<std::int64_t>(stats.max)),
-                isoDateTime(static_cast<std::int64_t>(stats.mean)),
+                isoDateTimeToSecond(stats.mean),
                 number(stats.std / static_cast<double>(kNanosPerDay)) + " d"};
     return {number(stats.min), number(stats.max), number(stats.mean), number(stats.std)};
 }

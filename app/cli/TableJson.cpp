@@ -15,7 +15,7 @@ void addNumericStats(nlohmann::ordered_json &json, const ColumnStats &stats)
     if (stats.type == ColumnType::DateTime) {
         json["min"] = isoDateTime(static_cast<std::int64_t>(stats.min));
         json["max"] = isoDateTime(static_cast<std::int64_t>(stats.max));
-        json["mean"] = isoDateTime(static_cast<std::int64_t>(stats.mean));
+        json["mean"] = isoDateTimeToSecond(stats.mean);
         json["std_days"] = stats.std / static_cast<double>(kNanosPerDay);
         return;
     }
@@ -32,6 +32,12 @@ std::string isoDateTime(std::int64_t nanosSinceEpoch)
     std::string text = formatDateTime(nanosSinceEpoch);
     std::replace(text.begin(), text.end(), ' ', 'T');
     return text;
+}
+
+std::string isoDateTimeToSecond(double nanosSinceEpoch)
+{
+    const double seconds = std::round(nanosSinceEpoch / static_cast<double>(kNanosPerSecond));
+    return isoDateTime(static_cast<std::int64_t>(seconds) * kNanosPerSecond);
 }
 
 nlohmann::ordered_json cellJson(const Column &column, std::size_t row)
