@@ -1,0 +1,68 @@
+#pragma once
+// Accumulates one column of one parse chunk, deciding the column's type as values arrive.
+//
+// An inferring builder starts from a seed state (the type guessed from a sample, or Empty) and widens:
+//   Empty -> the first non-missing value's type (int64, float64, bool, datetime, else string)
+//   Int64 -> Float64 when a value reads as float64 but not int64 (stored ints are converted)
+//   any other mismatch -> Dropped: the column will be String, and CsvReader re-reads this chunk's text.
+// A forced builder keeps its type and refuses a value that does not read (AppendStatus::BadValue).
+// Raw builders keep every field's text as is (TypeInference::AllStrings); Ignored builders store nothing.
+// Missing tokens (FieldParser::isMissingToken) become missing values except in Raw builders.
+
+#include "core/data/ColumnType.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loupe {
+
+class ColumnBuilder {
+public:
+    enum class State : std::uint8_t { Empty, Int64, Float64, Bool, DateTime, String, Dropped, Raw, Ignored };
+    enum class Mode : std::uint8_t { Infer, Forced };
+    enum class AppendStatus : std::uint8_t { Ok, BadValue, InvalidUtf8 };
+
+    // requires: a Forced builder starts in Int64, Float64, Bool, DateTime or String.
+    ColumnBuilder(State start, Mode mode);
+
+    // Reserves room for rows values and, for text states, textBytes characters.
+    void reserve(std::size_t rows, std::size_t textBytes);
+    AppendStatus append(std::string_view text);
+
+    State state() const { return m_state; }
+    Mode mode() const { return m_mode; }
+    std::size_t size() const { return m_valid.size(); }
+    // The state an inferring builder leaves for the next chunk's seed: Dropped reads as String.
+    State seedState() const { return m_state == State::Dropped ? State::String : m_state; }
+
+    const std::vector<std::uint8_t> &validity() const { return m_valid; }
+    const std::vector<std::int64_t> &ints() const { return m_ints; }
+    const std::vector<double> &doubles() const { return m_doubles; }
+    const std::string &chars() const { return m_chars; }
+    const std::vector<std::uint64_t> &offsets() const { return m_offsets; } // size() + 1 entries, from 0
+    void release(); // frees all storage (after the chunk was copied into the table)
+
+    // The ColumnType of a state; Empty has none (callers treat it as "no value yet").
+    static ColumnType columnType(State state);
+    static State stateFor(ColumnType type); // Categorical -> String
+
+private:
+    AppendStatus appendTyped(std::string_view text);
+    AppendStatus appendFirst(std::string_view text);
+    AppendStatus widen(std::string_view text);
+    AppendStatus appendText(std::string_view text);
+    void appendMissing();
+    void dropAll();
+
+    State m_state;
+    Mode m_mode;
+    std::vector<std::uint8_t> m_valid;
+    std::vector<std::int64_t> m_ints;
+    std::vector<double> m_doubles;
+    std::string m_chars;
+    std::vector<std::uint64_t> m_offsets{0};
+};
+
+} // namespace loupe

@@ -1,0 +1,85 @@
+#pragma once
+// One read of one CSV text by CsvReader: header, type sample, parallel chunk parse with verification,
+// re-read of columns that turned out to be text, and assembly into a Table. Single use.
+//
+// Threading: run() is called on the engine's thread; it forks OpenMP threads for the chunks and joins
+// them before returning. The ProgressSink is only called from the calling thread (OpenMP thread 0).
+
+#include "core/data/ColumnBuilder.h"
+#include "core/data/CsvChunkParser.h"
+#include "core/data/CsvReader.h"
+#include "core/data/CsvTokenizer.h"
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loupe {
+
+class CsvParseRun {
+public:
+    CsvParseRun(std::string_view text, const std::string &displayName, const CsvOptions &options,
+                const ProgressSink &progress, const CancellationToken *cancel);
+
+    Result<CsvReadReport> run();
+
+private:
+    struct ColumnPlan {
+        ColumnBuilder::State seed = ColumnBuilder::State::Empty;
+        ColumnBuilder::Mode mode = ColumnBuilder::Mode::Infer;
+        std::optional<ColumnType> forced;
+        std::size_t textBytesPerRow = 0;
+    };
+
+    Status readHeader();
+    Status planColumns();
+    void sampleTypes();
+    std::vector<ColumnBuilder> makeBuilders(const CsvChunk &chunk) const;
+    using BuilderFactory = std::function<std::vector<ColumnBuilder>(std::size_t chunk)>;
+    struct Check {
+        Status status;
+        bool misaligned = false; // a chunk's last record did not end where the next chunk starts
+    };
+
+    Status parseChunks();
+    Check parseAll(const std::vector<std::size_t> &which, const BuilderFactory &builders,
+                   std::vector<CsvChunkResult> &results, double from, double to, const char *stage);
+    void parseOne(const CsvChunkParser &parser, std::size_t chunk, const BuilderFactory &builders,
+                  CsvChunkResult &result, std::size_t totalBytes, double from, double to, const char *stage);
+    Check firstFailure(const std::vector<std::size_t> &which, const std::vector<CsvChunkResult> &results) const;
+    Status rereadTextColumns(std::vector<ColumnType> &types);
+    Result<Table> assembleTable(const std::vector<ColumnType> &types);
+    Column assembleColumn(std::size_t column, ColumnType type);
+    std::vector<ColumnType> finalTypes() const;
+    bool keepGoing(std::size_t chunk, bool reportHere, double fraction, const char *stage);
+    bool report(double fraction, const char *stage);
+    Status faultStatus(const CsvFault &fault) const { return fault.toStatus(m_text, m_displayName); }
+
+    std::string_view m_text;
+    const std::string &m_displayName;
+    const CsvOptions &m_options;
+    const ProgressSink &m_progress;
+    const CancellationToken *m_cancel;
+    int m_threads = 1;
+
+    char m_delimiter = ',';
+    std::optional<CsvTokenizer> m_tokenizer;
+    std::vector<std::string> m_names;
+    std::size_t m_dataBegin = 0;
+    std::vector<ColumnPlan> m_plan;
+    double m_recordBytes = 64.0; // average bytes per record, from the sample
+
+    std::vector<CsvChunk> m_chunks;
+    std::size_t m_maxRows = 0; // per-chunk row limit: options.maxRows when parsing one chunk, else 0
+    std::vector<CsvChunkResult> m_results;
+
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<std::size_t> m_bytesDone{0};
+    std::atomic<std::size_t> m_firstFaultChunk{static_cast<std::size_t>(-1)};
+};
+
+} // namespace loupe
