@@ -12,7 +12,6 @@
 
 #include <QFileInfo>
 
-#include <future>
 #include <iomanip>
 #include <optional>
 
@@ -54,6 +53,19 @@ nlohmann::ordered_json loadSummary(const CsvReadReport &report, double seconds)
     return summary;
 }
 
+Result<RecordedLoad> record(CliWorkspace &workspace, const QString &path, const CsvOptions &options,
+                            const Table &table, const nlohmann::ordered_json &summary, double seconds)
+{
+    auto file = FileFingerprint::ofFile(path);
+    if (!file.isOk())
+        return file.status();
+    const auto dump = [](const nlohmann::ordered_json &json) {
+        return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    };
+    return workspace.recordLoad(file.value(), table, seconds, dump(loadConfig(options, file.value().path)),
+                                dump(summary));
+}
+
 void printText(CliContext &context, const QString &path, const CsvReadReport &report, double seconds,
                const std::optional<RecordedLoad> &recorded)
 {
@@ -88,7 +100,7 @@ QString LoadCommand::description() const
     return QStringLiteral(
         "Prints the row count, each column's name, type and missing count, and the seconds the parse took.\n"
         "With --json: {\"rows\":N, \"columns\":[{\"name\",\"type\",\"missing\"}], \"seconds\":S, \"skipped_rows\",\n"
-        "\"delimiter\", \"file\", \"workspace\"}. The file is stored as a dataset and the parse as a 'load' run in\n"
+        "\"delimiter\", \"record_seconds\", \"file\", \"workspace\"}. The file is stored as a dataset and the parse as a 'load' run in\n"
         "the workspace (after the parse, so the timing is the parse alone). A malformed file stops with exit\n"
         "code 2 and a message naming its line and column, unless --skip-bad-rows drops ragged rows.");
 }
@@ -108,37 +120,24 @@ ExitCode LoadCommand::run(const ParsedArguments &arguments, CliContext &context)
     if (Status readable = checkReadableFile(path); !readable.isOk())
         return context.fail(readable);
 
-    // The content hash for the workspace is computed beside the parse, not after it.
-    const bool record = context.workspace().isEnabled();
-    CancellationToken stopHashing; // declared before the future, whose destructor waits for the hash
-    std::future<Result<FileFingerprint>> fingerprint;
-    if (record)
-        fingerprint = std::async(std::launch::async,
-                                 [path, &stopHashing] { return FileFingerprint::ofFile(path, &stopHashing); });
-
     const Timer timer;
     auto report = CsvReader(options.value()).readFile(toNativePath(path));
     const double seconds = timer.seconds();
-    if (!report.isOk()) {
-        stopHashing.cancel();
+    if (!report.isOk())
         return context.fail(report.status());
-    }
 
     nlohmann::ordered_json summary = loadSummary(report.value(), seconds);
+    // Recording comes after the parse (hash, then one transaction), so "seconds" is the parse alone;
+    // hashing beside the parse would only compete with it for the cores OpenMP already uses.
     std::optional<RecordedLoad> recorded;
-    if (record) {
-        auto file = fingerprint.get();
-        if (!file.isOk())
-            return context.fail(file.status());
-        nlohmann::ordered_json storedSummary = summary;
-        auto stored = context.workspace().recordLoad(
-            file.value(), report.value().table, seconds,
-            QString::fromStdString(loadConfig(options.value(), file.value().path).dump()),
-            QString::fromStdString(storedSummary.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
+    if (context.workspace().isEnabled()) {
+        const Timer recordTimer;
+        auto stored = record(context.workspace(), path, options.value(), report.value().table, summary, seconds);
         if (!stored.isOk())
             return context.fail(ExitCode::BadInput, "could not record the load in the workspace: " + stored.message()
                                                         + " (--no-workspace skips recording)");
         recorded = stored.value();
+        summary["record_seconds"] = recordTimer.seconds();
     }
     if (context.isJson()) {
         summary["file"] = toUtf8(QFileInfo(path).absoluteFilePath());
