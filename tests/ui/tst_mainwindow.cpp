@@ -1,0 +1,85 @@
+// MainWindow wiring: the pages it lists, File ▸ Open Recent after a load, drop detection, and the
+// workspace named in the status bar.
+
+#include "ui/MainWindow.h"
+#include "ui/models/TableModel.h"
+#include "ui/panels/DataPage.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+#include <QUrl>
+
+using namespace loupe;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void listsWorkingPages();
+    void loadAddsRecentFile();
+    void dropAcceptsLocalFiles();
+    void statusBarNamesWorkspace();
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("LoupeTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear();
+}
+
+void TestMainWindow::listsWorkingPages()
+{
+    MainWindow window{QString()};
+    QCOMPARE(window.pageTitles(), QStringList{QStringLiteral("Data")});
+    QVERIFY(window.dataPage());
+}
+
+void TestMainWindow::loadAddsRecentFile()
+{
+    MainWindow window{QString()};
+    const QString path = QStringLiteral(LOUPE_FIXTURES_DIR "/ui/people.csv");
+    QSignalSpy finished(window.dataPage(), &DataPage::loadFinished);
+    window.openCsv(path);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(window.dataPage()->tableModel()->rowCount(), 5);
+    QCOMPARE(window.recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("people.csv")));
+    window.openCsv(path); // the same file again stays one entry
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
+    QCOMPARE(window.recentFiles().count(QFileInfo(path).absoluteFilePath()), 1);
+}
+
+void TestMainWindow::dropAcceptsLocalFiles()
+{
+    QMimeData files;
+    files.setUrls({QUrl::fromLocalFile(QStringLiteral(LOUPE_FIXTURES_DIR "/ui/people.csv"))});
+    QCOMPARE(MainWindow::droppedFilePath(&files), QStringLiteral(LOUPE_FIXTURES_DIR "/ui/people.csv"));
+    QMimeData remote;
+    remote.setUrls({QUrl(QStringLiteral("https://example.org/data.csv"))});
+    QVERIFY(MainWindow::droppedFilePath(&remote).isEmpty());
+    QMimeData text;
+    text.setText(QStringLiteral("a,b\n1,2\n"));
+    QVERIFY(MainWindow::droppedFilePath(&text).isEmpty());
+}
+
+void TestMainWindow::statusBarNamesWorkspace()
+{
+    MainWindow window(QStringLiteral("postgresql://ana:secret@db.example:5433/loupe"));
+    QStringList texts;
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        texts.append(label->text());
+    const QString all = texts.join(QLatin1Char('|'));
+    QVERIFY2(all.contains(QStringLiteral("Workspace: postgresql://ana@db.example:5433/loupe")), qPrintable(all));
+    QVERIFY(!all.contains(QStringLiteral("secret")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
