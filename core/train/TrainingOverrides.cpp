@@ -1,0 +1,45 @@
+#include "core/train/TrainingOverrides.h"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+namespace loupe {
+
+Status TrainingOverrides::applyTo(ModelSpec &spec) const
+{
+    if (epochs && *epochs < 1)
+        return Status::invalidInput("epochs: expected a positive integer, got " + std::to_string(*epochs));
+    if (batchSize && *batchSize < 1)
+        return Status::invalidInput("batch_size: expected a positive integer, got " + std::to_string(*batchSize));
+    if (learningRate
+        && !(std::isfinite(*learningRate) && *learningRate >= 0.0
+             && *learningRate <= static_cast<double>(std::numeric_limits<float>::max()))) {
+        std::ostringstream text;
+        text << *learningRate;
+        return Status::invalidInput("learning_rate: expected a finite number >= 0, got " + text.str());
+    }
+    if (epochs)
+        spec.epochs = *epochs;
+    if (batchSize)
+        spec.batchSize = *batchSize;
+    if (seed)
+        spec.seed = *seed;
+    if (learningRate) {
+        const auto rate = static_cast<float>(*learningRate);
+        switch (spec.optimizer.kind) {
+        case OptimizerKind::Sgd:
+            spec.optimizer.sgd.learningRate = rate;
+            break;
+        case OptimizerKind::RmsProp:
+            spec.optimizer.rmsprop.learningRate = rate;
+            break;
+        case OptimizerKind::Adam:
+            spec.optimizer.adam.learningRate = rate;
+            break;
+        }
+    }
+    return Status::ok();
+}
+
+} // namespace loupe

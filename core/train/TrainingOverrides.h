@@ -1,0 +1,25 @@
+#pragma once
+// Command-line / page overrides of a ModelSpec's training settings (loupe-cli train --epochs ...,
+// the Train page's spin boxes). Applying them writes them into the spec, so the spec stored with
+// a run is the one that actually trained.
+
+#include "core/nn/ModelSpec.h"
+#include "core/util/Status.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace loupe {
+
+struct TrainingOverrides {
+    std::optional<int> epochs;            // >= 1
+    std::optional<int> batchSize;         // >= 1
+    std::optional<std::uint64_t> seed;
+    std::optional<double> learningRate;   // finite, >= 0 (the optimizer's learning_rate)
+
+    // InvalidInput naming the setting ("epochs: ...") when a value is out of range; the spec is
+    // then unchanged.
+    Status applyTo(ModelSpec &spec) const;
+};
+
+} // namespace loupe

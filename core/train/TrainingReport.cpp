@@ -1,0 +1,116 @@
+#include "core/train/TrainingReport.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace loupe {
+
+namespace {
+
+nlohmann::ordered_json number(double value)
+{
+    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
+}
+
+// Learning rates are float32 in the engine: report the float's shortest decimal (0.001, not
+// 0.0010000000474974513).
+nlohmann::ordered_json rate(double value)
+{
+    if (!std::isfinite(value))
+        return nullptr;
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text - 1, static_cast<float>(value)).ptr;
+    *end = '\0';
+    return std::strtod(text, nullptr);
+}
+
+std::string formatted(const char *format, double value)
+{
+    if (std::isnan(value))
+        return "nan";
+    char text[48];
+    std::snprintf(text, sizeof text, format, value);
+    return text;
+}
+
+} // namespace
+
+std::string TrainingReport::statusName(StopReason reason)
+{
+    switch (reason) {
+    case StopReason::Completed:
+    case StopReason::StoppedByCallback:
+        return "completed";
+    case StopReason::Cancelled:
+        return "cancelled";
+    case StopReason::Diverged:
+        return "diverged";
+    case StopReason::Failed:
+        return "failed";
+    }
+    return "failed";
+}
+
+nlohmann::ordered_json TrainingReport::epochJson(const EpochStats &stats, TaskKind task)
+{
+    const bool classification = task == TaskKind::Classification;
+    nlohmann::ordered_json epoch;
+    epoch["epoch"] = stats.epoch + 1;
+    epoch["loss"] = number(stats.loss);
+    epoch["accuracy"] = classification ? number(stats.accuracy) : nlohmann::ordered_json(nullptr);
+    epoch["val_loss"] = number(stats.valLoss);
+    epoch["val_accuracy"] = classification ? number(stats.valAccuracy) : nlohmann::ordered_json(nullptr);
+    epoch["lr"] = rate(stats.learningRate);
+    epoch["seconds"] = number(stats.seconds);
+    return epoch;
+}
+
+nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcome, const PreparedData &data)
+{
+    nlohmann::ordered_json summary;
+    nlohmann::ordered_json epochs = nlohmann::ordered_json::array();
+    for (const EpochStats &stats : outcome.epochs)
+        epochs.push_back(epochJson(stats, data.task));
+    summary["epochs"] = std::move(epochs);
+    const bool classification = data.task == TaskKind::Classification;
+    summary["test_accuracy"] = outcome.test && classification ? number(outcome.test->accuracy)
+                                                              : nlohmann::ordered_json(nullptr);
+    summary["test_loss"] = outcome.test ? number(outcome.test->loss) : nlohmann::ordered_json(nullptr);
+    summary["diverged"] = outcome.diverged();
+    summary["status"] = statusName(outcome.result.stopReason);
+    summary["message"] = outcome.result.status.isOk() ? std::string() : outcome.result.status.message();
+    summary["epochs_completed"] = outcome.result.epochsCompleted;
+    summary["steps"] = outcome.result.stepsCompleted;
+    summary["seconds"] = number(outcome.result.seconds);
+    summary["task"] = classification ? "classification" : "regression";
+    summary["classes"] = data.classLabels;
+    summary["data"] = {{"source", data.source},
+                       {"train_rows", data.train.size()},
+                       {"validation_rows", data.validation.size()},
+                       {"test_rows", data.test.size()},
+                       {"features", data.train.featureCount()}};
+    return summary;
+}
+
+std::string TrainingReport::epochLine(const EpochStats &stats, int epochs, TaskKind task)
+{
+    const bool classification = task == TaskKind::Classification;
+    std::string line = "epoch " + std::to_string(stats.epoch + 1) + "/" + std::to_string(epochs);
+    line += "  loss " + formatted("%.4f", stats.loss);
+    if (classification)
+        line += "  accuracy " + formatted("%.4f", stats.accuracy);
+    if (stats.hasValidation()) {
+        line += "  val_loss " + formatted("%.4f", stats.valLoss);
+        if (classification)
+            line += "  val_accuracy " + formatted("%.4f", stats.valAccuracy);
+    }
+    line += "  lr " + formatted("%g", stats.learningRate);
+    line += "  " + formatted("%.2f", stats.seconds) + " s";
+    return line;
+}
+
+} // namespace loupe

@@ -1,0 +1,31 @@
+#pragma once
+// The words and JSON a training run is reported with, shared by loupe-cli train (its output),
+// the workspace (the run's summary) and the Train page.
+//
+// JSON keys: per epoch {"epoch" (1-based), "loss", "accuracy", "val_loss", "val_accuracy", "lr",
+// "seconds"}; a value that was not measured (no validation data, accuracy of a regression) or is
+// not finite is null. The summary adds "status" ("completed", "diverged", "cancelled",
+// "failed"), "message" (why it stopped, empty when completed), "diverged", "test_loss",
+// "test_accuracy" (null when not measured), "epochs_completed", "steps", "seconds", "task",
+// "classes" and "data".
+
+#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingSession.h"
+#include "core/train/TrainingStats.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+
+namespace loupe {
+
+class TrainingReport {
+public:
+    static std::string statusName(StopReason reason);
+    static nlohmann::ordered_json epochJson(const EpochStats &stats, TaskKind task);
+    static nlohmann::ordered_json summaryJson(const TrainingOutcome &outcome, const PreparedData &data);
+    // "epoch 2/10  loss 0.4123  accuracy 0.8512  val_loss 0.4410  val_accuracy 0.8433  lr 0.001  4.1 s"
+    static std::string epochLine(const EpochStats &stats, int epochs, TaskKind task);
+};
+
+} // namespace loupe
