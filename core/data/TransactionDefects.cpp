@@ -45,9 +45,11 @@ std::string socialSecurityNumber(SimulationRandom &rng)
     std::int64_t area = rng.between(1, 898);
     if (area >= 666)
         ++area;
+    // Separate statements: argument evaluation order is unspecified, and the bytes must not depend on it.
+    const auto group = static_cast<int>(rng.between(1, 99));
+    const auto serial = static_cast<int>(rng.between(1, 9999));
     char text[16];
-    std::snprintf(text, sizeof text, "%03d-%02d-%04d", static_cast<int>(area), static_cast<int>(rng.between(1, 99)),
-                  static_cast<int>(rng.between(1, 9999)));
+    std::snprintf(text, sizeof text, "%03d-%02d-%04d", static_cast<int>(area), group, serial);
     return text;
 }
 

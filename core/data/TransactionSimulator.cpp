@@ -77,9 +77,14 @@ std::vector<Customer> makeCustomers(std::size_t count, std::uint64_t seed)
     const std::int64_t latest = daysFromCivil(2005, 12, 31);
     std::vector<Customer> customers(count);
     for (Customer &customer : customers) {
-        customer.name = std::string(first[rng.below(first.size())]) + " " + std::string(last[rng.below(last.size())]);
+        // One draw per statement: the order of operands within an expression is up to the compiler.
+        const std::string_view given = first[rng.below(first.size())];
+        const std::string_view family = last[rng.below(last.size())];
+        customer.name = std::string(given) + " " + std::string(family);
         // The mean of two uniform days: a triangular spread that thins out toward 1940 and 2005.
-        customer.birthDay = (rng.between(earliest, latest) + rng.between(earliest, latest)) / 2;
+        const std::int64_t day1 = rng.between(earliest, latest);
+        const std::int64_t day2 = rng.between(earliest, latest);
+        customer.birthDay = (day1 + day2) / 2;
         customer.spendFactor = rng.logNormal(0.0, 0.35);
         customer.openingCents = std::llround(rng.logNormal(std::log(1500.0), 0.8) * 100.0);
         customer.monthlyDepositCents = std::llround(rng.logNormal(std::log(350.0), 0.5) * 100.0);
