@@ -100,9 +100,10 @@ QString LoadCommand::description() const
     return QStringLiteral(
         "Prints the row count, each column's name, type and missing count, and the seconds the parse took.\n"
         "With --json: {\"rows\":N, \"columns\":[{\"name\",\"type\",\"missing\"}], \"seconds\":S, \"skipped_rows\",\n"
-        "\"delimiter\", \"record_seconds\", \"file\", \"workspace\"}. The file is stored as a dataset and the parse as a 'load' run in\n"
-        "the workspace (after the parse, so the timing is the parse alone). A malformed file stops with exit\n"
-        "code 2 and a message naming its line and column, unless --skip-bad-rows drops ragged rows.");
+        "\"delimiter\", \"record_seconds\", \"file\", \"workspace\"}.\n"
+        "The file is stored as a dataset and the parse as a 'load' run in the workspace, after the parse,\n"
+        "so the timing is the parse alone. A malformed file stops with exit code 2 and a message naming\n"
+        "its line and field, unless --skip-bad-rows drops the rows with the wrong number of fields.");
 }
 
 void LoadCommand::declareArguments(ArgumentParser &parser) const
