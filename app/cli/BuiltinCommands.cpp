@@ -5,6 +5,7 @@
 #include "app/cli/HeadCommand.h"
 #include "app/cli/LoadCommand.h"
 #include "app/cli/SimulateCommand.h"
+#include "app/cli/TrainCommand.h"
 
 namespace loupe::cli {
 
@@ -14,6 +15,7 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add<HeadCommand>();
     registry.add<SimulateCommand>();
     registry.add<DemoCommand>();
+    registry.add<TrainCommand>();
 }
 
 } // namespace loupe::cli

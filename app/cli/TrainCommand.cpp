@@ -1,0 +1,262 @@
+#include "app/cli/TrainCommand.h"
+
+#include "app/cli/ArgumentParser.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/FileChecks.h"
+#include "app/cli/InterruptGuard.h"
+#include "app/cli/ParsedArguments.h"
+#include "app/cli/TrainData.h"
+#include "core/nn/WeightsFile.h"
+#include "core/train/TrainingOverrides.h"
+#include "core/train/TrainingReport.h"
+#include "core/train/TrainingSession.h"
+#include "db/DatasetRepository.h"
+#include "db/FileFingerprint.h"
+#include "db/Store.h"
+#include "db/TrainRunRecorder.h"
+
+#include <cstdio>
+#include <limits>
+
+namespace loupe::cli {
+
+namespace {
+
+// Prints one line per finished epoch, as soon as it ends.
+class EpochPrinter : public Callback {
+public:
+    EpochPrinter(std::ostream &out, int epochs, TaskKind task) : m_out(out), m_epochs(epochs), m_task(task) {}
+
+    CallbackAction onEpochEnd(Trainer &, const EpochStats &stats) override
+    {
+        m_out << TrainingReport::epochLine(stats, m_epochs, m_task) << '\n';
+        m_out.flush();
+        return CallbackAction::Continue;
+    }
+
+private:
+    std::ostream &m_out;
+    int m_epochs;
+    TaskKind m_task;
+};
+
+TrainingOverrides overridesFrom(const ParsedArguments &arguments)
+{
+    TrainingOverrides overrides;
+    if (arguments.isSet(QStringLiteral("epochs")))
+        overrides.epochs = static_cast<int>(arguments.intValue(QStringLiteral("epochs"), 1));
+    if (arguments.isSet(QStringLiteral("batch-size")))
+        overrides.batchSize = static_cast<int>(arguments.intValue(QStringLiteral("batch-size"), 1));
+    if (arguments.isSet(QStringLiteral("seed")))
+        overrides.seed = static_cast<std::uint64_t>(arguments.intValue(QStringLiteral("seed"), 0));
+    if (arguments.isSet(QStringLiteral("learning-rate")))
+        overrides.learningRate = arguments.doubleValue(QStringLiteral("learning-rate"), 0.0);
+    return overrides;
+}
+
+Result<ModelSpec> readSpec(const QString &path, const ParsedArguments &arguments)
+{
+    if (Status readable = checkReadableFile(path); !readable.isOk())
+        return readable;
+    auto spec = ModelSpec::fromFile(toNativePath(path));
+    if (!spec.isOk())
+        return spec.status();
+    if (Status applied = overridesFrom(arguments).applyTo(spec.value()); !applied.isOk())
+        return applied;
+    return spec;
+}
+
+// The CSV as a workspace dataset (so the run points at the data it saw); nullopt for Fashion-MNIST.
+Result<std::optional<qint64>> storeDataset(Store &store, const TrainData &data)
+{
+    if (data.csvPath.isEmpty())
+        return std::optional<qint64>();
+    auto file = FileFingerprint::ofFile(data.csvPath);
+    if (!file.isOk())
+        return file.status();
+    DatasetRecord record;
+    record.path = file.value().path;
+    record.contentHash = file.value().contentHash;
+    record.sizeBytes = file.value().sizeBytes;
+    record.rowCount = static_cast<qint64>(data.tableRows);
+    record.columnCount = static_cast<int>(data.tableColumns);
+    record.schemaJson = data.schemaJson;
+    auto id = DatasetRepository(store).upsert(record);
+    if (!id.isOk())
+        return id.status();
+    return std::optional<qint64>(id.value());
+}
+
+Result<std::unique_ptr<TrainRunRecorder>> startRecording(CliContext &context, const TrainData &data,
+                                                        const ModelSpec &spec)
+{
+    auto store = context.workspace().store();
+    if (!store.isOk())
+        return store.status();
+    auto dataset = storeDataset(*store.value(), data);
+    if (!dataset.isOk())
+        return dataset.status();
+    auto recorder = std::make_unique<TrainRunRecorder>(*store.value(), data.data.task);
+    auto run = recorder->begin(dataset.value(), QString::fromStdString(spec.toJsonText()));
+    if (!run.isOk())
+        return run.status();
+    return recorder;
+}
+
+void printResult(CliContext &context, const TrainingOutcome &outcome, const PreparedData &data, qint64 runId)
+{
+    std::ostream &out = context.out();
+    char line[160];
+    if (outcome.test && data.task == TaskKind::Classification) {
+        std::snprintf(line, sizeof line, "test accuracy %.4f  test loss %.4f (%lld rows)", outcome.test->accuracy,
+                      outcome.test->loss, static_cast<long long>(data.test.size()));
+        out << line << '\n';
+    } else if (outcome.test) {
+        std::snprintf(line, sizeof line, "test loss %.6g (%lld rows)", outcome.test->loss,
+                      static_cast<long long>(data.test.size()));
+        out << line << '\n';
+    } else if (outcome.succeeded()) {
+        out << "no test rows\n";
+    }
+    if (runId > 0)
+        out << "recorded as run " << runId << " in " << toUtf8(context.workspace().location()) << '\n';
+    out.flush();
+}
+
+// Trains with Ctrl-C / SIGTERM turned into a cancellation (the run then ends as cancelled).
+TrainingOutcome trainInterruptibly(TrainingSession &session)
+{
+    CancellationToken token;
+    session.setCancellationToken(&token);
+    const InterruptGuard guard(token);
+    TrainingOutcome outcome = session.run();
+    session.setCancellationToken(nullptr);
+    return outcome;
+}
+
+bool saveWeights(CliContext &context, const QString &path, TrainingSession &session, nlohmann::ordered_json &summary)
+{
+    const Status saved = WeightsFile::save(toNativePath(path), session.model());
+    summary["weights"] = saved.isOk() ? nlohmann::ordered_json(toUtf8(path)) : nlohmann::ordered_json(nullptr);
+    if (saved.isOk())
+        return true;
+    summary["weights_error"] = saved.message();
+    context.warn(saved.message());
+    return false;
+}
+
+// Ends the stored run; a storage problem is a warning (the training itself is reported as it went).
+qint64 finishRecording(CliContext &context, TrainRunRecorder &recorder, const TrainingOutcome &outcome,
+                       const nlohmann::ordered_json &summary)
+{
+    const QString error = outcome.result.status.isOk() ? QString()
+                                                       : QString::fromStdString(outcome.result.status.message());
+    const QString summaryText = QString::fromStdString(
+        summary.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    const Status finished = recorder.finish(TrainRunRecorder::statusFor(outcome.result.stopReason),
+                                            outcome.result.seconds, summaryText, error);
+    if (!recorder.storageError().isOk())
+        context.warn("some metrics were not recorded: " + recorder.storageError().message());
+    if (!finished.isOk())
+        context.warn("the run's end was not recorded: " + finished.message());
+    return recorder.runId();
+}
+
+} // namespace
+
+QString TrainCommand::summary() const
+{
+    return QStringLiteral("Train a model spec on Fashion-MNIST or a CSV file; report each epoch and the test accuracy");
+}
+
+QString TrainCommand::description() const
+{
+    return QStringLiteral(
+        "Prints one line per epoch (loss, accuracy, val_loss, val_accuracy, lr, seconds), then the test accuracy.\n"
+        "With --json: {\"epochs\":[{\"epoch\",\"loss\",\"accuracy\",\"val_loss\",\"val_accuracy\",\"lr\",\"seconds\"}],\n"
+        "\"test_accuracy\", \"test_loss\", \"diverged\", \"status\", \"message\", \"run_id\", ...}.\n"
+        "Fashion-MNIST: 60,000 training images split into training and validation, 10,000 test images.\n"
+        "CSV: --target names the column to predict; numbers (and datetimes, as seconds) are standardized on the\n"
+        "training rows, text columns are one-hot encoded up to --max-levels values, a missing feature is an error\n"
+        "unless --impute-missing. Rows are split (seeded by the spec's seed) into training, validation, test.\n"
+        "The run is stored in the workspace with its per-epoch and per-step metrics. Ctrl-C stops it; it is then\n"
+        "stored as cancelled. Exit 1 when the run diverged (\"diverged at epoch E, step S, loss L\"), failed or was\n"
+        "cancelled; exit 2 for a bad spec (message starts with the JSON path) or data that does not fit it.");
+}
+
+void TrainCommand::declareArguments(ArgumentParser &parser) const
+{
+    parser.addPositional(QStringLiteral("SPEC"), QStringLiteral("the model spec (JSON, see docs/model-spec.md)"));
+    TrainDataArguments::declare(parser);
+    parser.addIntegerOption(QStringLiteral("epochs"), QStringLiteral("N"), QStringLiteral("override the spec's epochs"),
+                            1, 1000000);
+    parser.addIntegerOption(QStringLiteral("batch-size"), QStringLiteral("N"),
+                            QStringLiteral("override the spec's batch_size"), 1, 1 << 24);
+    parser.addIntegerOption(QStringLiteral("seed"), QStringLiteral("S"),
+                            QStringLiteral("override the spec's seed (initialization, shuffling, splits)"), 0,
+                            std::numeric_limits<std::int64_t>::max());
+    parser.addNumberOption(QStringLiteral("learning-rate"), QStringLiteral("X"),
+                           QStringLiteral("override the optimizer's learning_rate"), 0.0, 1e30);
+    parser.addTextOption(QStringLiteral("save-weights"), QStringLiteral("PATH"),
+                         QStringLiteral("write the trained weights there (Loupe weights file) when training completes"));
+}
+
+ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context)
+{
+    const QString specPath = arguments.positional(0);
+    auto spec = readSpec(specPath, arguments);
+    if (!spec.isOk())
+        return context.fail(spec.status());
+    const QString weightsPath = arguments.value(QStringLiteral("save-weights"));
+    if (!weightsPath.isEmpty()) {
+        if (Status writable = checkWritableFile(weightsPath); !writable.isOk())
+            return context.fail(writable);
+    }
+    auto data = TrainDataArguments::load(arguments, spec.value());
+    if (!data.isOk())
+        return context.fail(data.status());
+    auto session = TrainingSession::create(spec.value(), data.value().data);
+    if (!session.isOk())
+        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + session.message());
+
+    std::unique_ptr<TrainRunRecorder> recorder;
+    if (context.workspace().isEnabled()) {
+        auto started = startRecording(context, data.value(), spec.value());
+        if (!started.isOk())
+            return context.fail(ExitCode::BadInput, "could not record the run in the workspace: " + started.message()
+                                                        + " (--no-workspace skips recording)");
+        recorder = started.takeValue();
+        session.value()->addCallback(*recorder);
+    }
+    const PreparedData &prepared = data.value().data;
+    EpochPrinter printer(context.out(), spec.value().epochs, prepared.task);
+    if (!context.isJson()) {
+        context.out() << "training " << spec.value().name << " on " << prepared.source << ": "
+                      << prepared.description() << '\n';
+        context.out().flush();
+        session.value()->addCallback(printer);
+    }
+    const TrainingOutcome outcome = trainInterruptibly(*session.value());
+
+    nlohmann::ordered_json summary = TrainingReport::summaryJson(outcome, prepared);
+    ExitCode code = outcome.succeeded() ? ExitCode::Success : ExitCode::Failures;
+    if (!weightsPath.isEmpty() && outcome.succeeded() && !saveWeights(context, weightsPath, *session.value(), summary))
+        code = ExitCode::BadInput;
+    const qint64 runId = recorder ? finishRecording(context, *recorder, outcome, summary) : 0;
+    if (outcome.cancelled())
+        context.err() << "loupe-cli train: cancelled after " << outcome.result.epochsCompleted << " epoch(s)"
+                      << (runId > 0 ? "; the run is stored as cancelled" : "") << '\n' << std::flush;
+    else if (!outcome.succeeded())
+        context.err() << "loupe-cli train: " << outcome.result.status.message() << '\n' << std::flush;
+    if (context.isJson()) {
+        summary["run_id"] = runId > 0 ? nlohmann::ordered_json(runId) : nlohmann::ordered_json(nullptr);
+        summary["workspace"] = runId > 0 ? nlohmann::ordered_json(toUtf8(context.workspace().location()))
+                                         : nlohmann::ordered_json(nullptr);
+        context.printJson(summary);
+    } else {
+        printResult(context, outcome, prepared, runId);
+    }
+    return code;
+}
+
+} // namespace loupe::cli

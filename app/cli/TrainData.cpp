@@ -1,0 +1,148 @@
+#include "app/cli/TrainData.h"
+
+#include "app/cli/ArgumentParser.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CliWorkspace.h"
+#include "app/cli/CsvArguments.h"
+#include "app/cli/FileChecks.h"
+#include "app/cli/ParsedArguments.h"
+#include "core/data/CsvReader.h"
+#include "core/train/TrainingSession.h"
+
+#include <QFileInfo>
+
+namespace loupe::cli {
+
+namespace {
+
+Status usage(const QString &message)
+{
+    return Status::invalidInput(message.toStdString());
+}
+
+Result<TargetTask> targetTask(const QString &text)
+{
+    if (text.isEmpty() || text == QLatin1String("auto"))
+        return TargetTask::Auto;
+    if (text == QLatin1String("classification"))
+        return TargetTask::Classification;
+    if (text == QLatin1String("regression"))
+        return TargetTask::Regression;
+    return usage(QStringLiteral("option --task: '%1' is not one of auto, classification, regression").arg(text));
+}
+
+Result<TrainData> loadFashionMnist(const ParsedArguments &arguments, const ModelSpec &spec)
+{
+    for (const char *csvOnly : {"target", "exclude", "test-fraction", "task", "max-levels"}) {
+        if (arguments.isSet(QLatin1String(csvOnly)))
+            return usage(QStringLiteral("option --%1 applies to CSV data, not to --data fashion-mnist")
+                             .arg(QLatin1String(csvOnly)));
+    }
+    FashionMnistOptions options;
+    options.validationFraction = arguments.doubleValue(QStringLiteral("validation-fraction"),
+                                                       TrainingSession::defaultValidationFraction(spec));
+    options.rowLimit = static_cast<std::size_t>(arguments.intValue(QStringLiteral("limit"), 0));
+    auto prepared = DatasetAdapter::fashionMnist(options, spec.seed);
+    if (!prepared.isOk())
+        return prepared.status();
+    TrainData data;
+    data.data = prepared.takeValue();
+    return data;
+}
+
+Result<TableEncodingOptions> encodingOptions(const ParsedArguments &arguments, const ModelSpec &spec)
+{
+    TableEncodingOptions options;
+    options.target = toUtf8(arguments.value(QStringLiteral("target")));
+    for (const QString &column : arguments.values(QStringLiteral("exclude")))
+        options.excluded.push_back(toUtf8(column));
+    options.maxFeatureLevels = static_cast<std::size_t>(
+        arguments.intValue(QStringLiteral("max-levels"), static_cast<std::int64_t>(options.maxFeatureLevels)));
+    auto task = targetTask(arguments.value(QStringLiteral("task")));
+    if (!task.isOk())
+        return task.status();
+    options.task = task.value();
+    options.missing = arguments.isSet(QStringLiteral("impute-missing")) ? MissingValues::Impute : MissingValues::Reject;
+    options.scaling = arguments.isSet(QStringLiteral("no-standardize")) ? FeatureScaling::None
+                                                                         : FeatureScaling::Standardize;
+    options.binaryTargets = TrainingSession::binaryTargetsFor(spec);
+    return options;
+}
+
+Result<TrainData> loadCsv(const ParsedArguments &arguments, const ModelSpec &spec, const QString &path)
+{
+    if (!arguments.isSet(QStringLiteral("target")))
+        return usage(QStringLiteral("option --target COL is required when --data is a CSV file (the column to predict)"));
+    if (arguments.isSet(QStringLiteral("limit")))
+        return usage(QStringLiteral("option --limit applies to --data fashion-mnist only"));
+    if (Status readable = checkReadableFile(path); !readable.isOk())
+        return readable;
+    auto encoding = encodingOptions(arguments, spec);
+    if (!encoding.isOk())
+        return encoding.status();
+    auto csvOptions = CsvArguments::toOptions(arguments);
+    if (!csvOptions.isOk())
+        return csvOptions.status();
+    auto report = CsvReader(csvOptions.value()).readFile(toNativePath(path));
+    if (!report.isOk())
+        return report.status();
+    const Table &table = report.value().table;
+    if (Status typed = CsvArguments::checkTypeColumns(csvOptions.value(), table, path); !typed.isOk())
+        return typed;
+    SplitFractions fractions;
+    fractions.validation = arguments.doubleValue(QStringLiteral("validation-fraction"),
+                                                 TrainingSession::defaultValidationFraction(spec));
+    fractions.test = arguments.doubleValue(QStringLiteral("test-fraction"), fractions.test);
+    auto prepared = DatasetAdapter::fromTable(table, encoding.value(), fractions, spec.seed,
+                                              toUtf8(QFileInfo(path).fileName()));
+    if (!prepared.isOk())
+        return prepared.status();
+    TrainData data;
+    data.data = prepared.takeValue();
+    data.csvPath = QFileInfo(path).absoluteFilePath();
+    data.tableRows = table.rowCount();
+    data.tableColumns = table.columnCount();
+    data.schemaJson = schemaJson(table);
+    return data;
+}
+
+} // namespace
+
+void TrainDataArguments::declare(ArgumentParser &parser)
+{
+    parser.addTextOption(QStringLiteral("data"), QStringLiteral("SOURCE"),
+                         QStringLiteral("fashion-mnist, or a CSV file"))
+        .required();
+    parser.addTextOption(QStringLiteral("target"), QStringLiteral("COL"),
+                         QStringLiteral("CSV: the column to predict (required for a CSV)"));
+    parser.addTextOption(QStringLiteral("exclude"), QStringLiteral("COL"),
+                         QStringLiteral("CSV: a column that is not a feature"))
+        .repeatable();
+    parser.addTextOption(QStringLiteral("task"), QStringLiteral("KIND"),
+                         QStringLiteral("CSV: auto (default), classification or regression (for an integer target)"));
+    parser.addIntegerOption(QStringLiteral("max-levels"), QStringLiteral("N"),
+                            QStringLiteral("CSV: one-hot cap for text feature columns (default 20)"), 1, 10000);
+    parser.addFlag(QStringLiteral("impute-missing"),
+                   QStringLiteral("CSV: fill missing features (training mean; no level for text) instead of failing"));
+    parser.addFlag(QStringLiteral("no-standardize"),
+                   QStringLiteral("CSV: keep numeric features as they are (default: standardize on training rows)"));
+    parser.addNumberOption(QStringLiteral("validation-fraction"), QStringLiteral("X"),
+                           QStringLiteral("rows held out for validation (default: the spec's validation_split, else 0.1)"),
+                           0.0, 0.99);
+    parser.addNumberOption(QStringLiteral("test-fraction"), QStringLiteral("X"),
+                           QStringLiteral("CSV: rows held out for the test (default 0.1)"), 0.0, 0.99);
+    parser.addIntegerOption(QStringLiteral("limit"), QStringLiteral("N"),
+                            QStringLiteral("fashion-mnist: use only the first N images of each file"), 1,
+                            std::numeric_limits<std::int32_t>::max());
+    CsvArguments::declare(parser, CsvOptionSet::Full);
+}
+
+Result<TrainData> TrainDataArguments::load(const ParsedArguments &arguments, const ModelSpec &spec)
+{
+    const QString source = arguments.value(QStringLiteral("data"));
+    if (source == QLatin1String(s_fashionMnist))
+        return loadFashionMnist(arguments, spec);
+    return loadCsv(arguments, spec, source);
+}
+
+} // namespace loupe::cli
