@@ -24,8 +24,7 @@ std::string join(const std::string &path, const char *key)
 std::string numberRange(double low, double high, bool highInclusive)
 {
     auto format = [](double v) {
-        std::string text = json(v).dump();
-        return text;
+        return v == std::floor(v) ? std::to_string(static_cast<long long>(v)) : json(v).dump();
     };
     return "a number in [" + format(low) + ", " + format(high) + (highInclusive ? "]" : ")");
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <numeric>
 
@@ -16,6 +17,13 @@ namespace loupe {
 namespace {
 constexpr Index s_evaluationChunk = 1024;
 constexpr std::uint64_t s_shuffleStream = 0x53485546464C45ull; // decorrelates shuffling from initialization
+
+std::string number(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
 } // namespace
 
 struct Trainer::RunState {
@@ -68,7 +76,7 @@ Status Trainer::setBatchSize(int batchSize)
 Status Trainer::setValidationSplit(double fraction)
 {
     if (!(fraction >= 0.0 && fraction < 1.0))
-        return Status::invalidInput("validation_split: expected a number in [0, 1), got " + std::to_string(fraction));
+        return Status::invalidInput("validation_split: expected a number in [0, 1), got " + number(fraction));
     m_validationSplit = fraction;
     return Status::ok();
 }
@@ -76,7 +84,7 @@ Status Trainer::setValidationSplit(double fraction)
 Status Trainer::setLearningRate(double learningRate)
 {
     if (!(std::isfinite(learningRate) && learningRate >= 0.0 && learningRate <= 3.0e38))
-        return Status::invalidInput("learning_rate: expected a finite number >= 0, got " + std::to_string(learningRate));
+        return Status::invalidInput("learning_rate: expected a finite number >= 0, got " + number(learningRate));
     m_optimizer->setLearningRate(static_cast<float>(learningRate));
     return Status::ok();
 }
@@ -117,7 +125,7 @@ Status Trainer::checkData(const TrainingSet &data, Index &trainRows) const
         // Keras: the first int(n * (1 - split)) rows train, the rest validate (before shuffling).
         trainRows = static_cast<Index>(static_cast<double>(data.size()) * (1.0 - m_validationSplit));
         if (trainRows == 0 || trainRows == data.size()) {
-            return Status::invalidInput("validation_split: " + std::to_string(m_validationSplit) + " of "
+            return Status::invalidInput("validation_split: " + number(m_validationSplit) + " of "
                                         + std::to_string(data.size()) + " rows leaves no "
                                         + (trainRows == 0 ? "training" : "validation") + " rows");
         }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# One epoch of the chapter model (Fashion-MNIST, batch 128): Loupe against PyTorch in the same run,
+# and Loupe against the machine's own GEMM-bound limit.
+# Usage: bench/train/run.sh            (builds bench_train in $LOUPE_BUILD_DIR, default build/)
+# The machine has 2 cores shared by everyone: run it when `uptime` shows it idle.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD_DIR=${LOUPE_BUILD_DIR:-build}
+DATA_DIR=${LOUPE_FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
+
+if [ ! -x "$BUILD_DIR/bench/train/bench_train" ]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$BUILD_DIR" --target bench_train -j2
+fi
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>} (left as it is for PyTorch; Loupe's GEMM is Eigen's)"
+loupe_json=$("$BUILD_DIR/bench/train/bench_train" --data "$DATA_DIR" --json)
+torch_json=$(/usr/bin/python3 bench/train/torch_epoch.py --data "$DATA_DIR")
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+/usr/bin/python3 - "$loupe_json" "$torch_json" <<'PY'
+import json, sys
+loupe, torch = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print("SGEMM GFLOP/s at batch 128 (forward, weight gradient, input gradient):")
+for g in loupe["gemm"]:
+    line = f"  {g['shape']:>12}  eigen {g['eigen'][0]:6.1f} {g['eigen'][1]:6.1f} {g['eigen'][2]:6.1f}"
+    if "openblas" in g:
+        line += f"   openblas({loupe['openblas_core']}) {g['openblas'][0]:6.1f} {g['openblas'][1]:6.1f} {g['openblas'][2]:6.1f}"
+    print(line)
+print(f"training FLOPs per epoch:  {loupe['training_gflop']:.1f} GFLOP")
+print(f"GEMM-bound limit:          {loupe['gemm_bound_seconds']:.3f} s/epoch")
+print(f"Loupe:                     {loupe['seconds_per_epoch']:.3f} s/epoch "
+      f"({loupe['ratio_to_gemm_bound']:.2f}x the GEMM-bound limit), test accuracy {loupe['test_accuracy']:.4f}")
+print(f"PyTorch {torch['torch']} ({torch['threads']} threads, {torch['blas']}): "
+      f"{torch['seconds_per_epoch']:.3f} s/epoch, test accuracy {torch['test_accuracy']:.4f}")
+print(f"speed-up over PyTorch:     {torch['seconds_per_epoch'] / loupe['seconds_per_epoch']:.2f}x")
+PY

@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+"""One training epoch of the chapter model in PyTorch: the peer for bench/train/run.sh.
+
+784-512 relu, dropout 0.2, 512 relu, dropout 0.2, 10 (softmax in the loss), RMSprop(lr=0.001,
+alpha=0.9, eps=1e-7), batch 128, shuffled, 2 threads. Prints one JSON object: seconds for the
+epoch, test accuracy and the settings that matter for the comparison.
+Usage: /usr/bin/python3 torch_epoch.py [--data DIR] [--seed N]
+"""
+import argparse
+import gzip
+import json
+import os
+import time
+
+import numpy as np
+import torch
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    dims = data[3]
+    shape = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def load(directory, split):
+    images = read_idx(os.path.join(directory, f"{split}-images-idx3-ubyte.gz"))
+    labels = read_idx(os.path.join(directory, f"{split}-labels-idx1-ubyte.gz"))
+    x = torch.from_numpy(images.reshape(len(images), -1).astype(np.float32) / 255.0)
+    y = torch.from_numpy(labels.astype(np.int64))
+    return x, y
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default=os.environ.get("LOUPE_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist"))
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+
+    torch.set_num_threads(2)
+    torch.manual_seed(args.seed)
+    x_train, y_train = load(args.data, "train")
+    x_test, y_test = load(args.data, "t10k")
+
+    model = torch.nn.Sequential(
+        torch.nn.Linear(784, 512), torch.nn.ReLU(), torch.nn.Dropout(0.2),
+        torch.nn.Linear(512, 512), torch.nn.ReLU(), torch.nn.Dropout(0.2),
+        torch.nn.Linear(512, 10))
+    optimizer = torch.optim.RMSprop(model.parameters(), lr=0.001, alpha=0.9, eps=1e-7)
+    loss_fn = torch.nn.CrossEntropyLoss()
+
+    start = time.perf_counter()
+    model.train()
+    order = torch.randperm(len(x_train))
+    for begin in range(0, len(x_train), 128):
+        index = order[begin:begin + 128]
+        optimizer.zero_grad(set_to_none=True)
+        loss = loss_fn(model(x_train[index]), y_train[index])
+        loss.backward()
+        optimizer.step()
+    seconds = time.perf_counter() - start
+
+    model.eval()
+    with torch.no_grad():
+        accuracy = (model(x_test).argmax(dim=1) == y_test).float().mean().item()
+    print(json.dumps({
+        "seconds_per_epoch": round(seconds, 4),
+        "test_accuracy": round(accuracy, 4),
+        "torch": torch.__version__,
+        "threads": torch.get_num_threads(),
+        "blas": "OpenBLAS" if "openblas" in torch.__config__.show().lower() else "other",
+        "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE", ""),
+    }))
+
+
+if __name__ == "__main__":
+    main()
