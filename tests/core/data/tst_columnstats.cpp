@@ -1,4 +1,4 @@
-// computeColumnStats: counts, moments, histograms and top values per column type, NaN handling, speed.
+// computeColumnStats: counts, moments, histograms and top values per column type, NaN handling.
 #include "core/data/ColumnStats.h"
 #include "core/data/DateTime.h"
 
@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <limits>
 #include <random>
 #include <set>
@@ -57,11 +56,6 @@ std::uint64_t histogramTotal(const ColumnStats &stats)
     return total;
 }
 
-double cpuSeconds()
-{
-    return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
-}
-
 } // namespace
 
 class TestColumnStats : public QObject {
@@ -84,7 +78,7 @@ private slots:
     void emptyAndAllMissing();
     void matchesNaiveComputation_data();
     void matchesNaiveComputation();
-    void fastOnMillionRows();
+    void millionRowColumn();
 };
 
 void TestColumnStats::integerBasics()
@@ -377,25 +371,20 @@ void TestColumnStats::matchesNaiveComputation()
     }
 }
 
-void TestColumnStats::fastOnMillionRows()
+void TestColumnStats::millionRowColumn()
 {
     // One million mostly-unique doubles, unsorted: the worst case for the distinct count.
-    // Measured in CPU time so other processes on the machine do not count against us.
+    // Correctness only; speed is measured by the benchmarks, never asserted in ctest.
     std::mt19937_64 rng(5);
     Column column("x", ColumnType::Float64);
     column.reserve(1'000'000);
+    std::uint64_t total = 0;
     for (int i = 0; i < 1'000'000; ++i)
         column.appendDouble(static_cast<double>(rng() >> 11) * 0x1p-53 * 1000.0);
-    double best = 1e9;
-    ColumnStats stats;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const double start = cpuSeconds();
-        stats = computeColumnStats(column);
-        best = std::min(best, cpuSeconds() - start);
-    }
+    const ColumnStats stats = computeColumnStats(column);
     QVERIFY(stats.distinct > 999'000);
-    qInfo("1M-row float64 column: %.1f ms CPU", best * 1e3);
-    QVERIFY2(best < 0.1, qPrintable(QStringLiteral("took %1 ms").arg(best * 1e3))); // target 50 ms, slack for slow CI
+    total = histogramTotal(stats);
+    QCOMPARE(total, std::uint64_t(1'000'000));
 }
 
 QTEST_APPLESS_MAIN(TestColumnStats)
