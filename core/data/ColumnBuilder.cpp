@@ -1,8 +1,6 @@
 #include "core/data/ColumnBuilder.h"
 
 #include "core/data/DateTimeParser.h"
-#include "core/data/FieldParser.h"
-#include "core/data/Utf8.h"
 
 #include <cassert>
 #include <limits>
@@ -40,7 +38,7 @@ void ColumnBuilder::reserve(std::size_t rows, std::size_t textBytes)
     }
 }
 
-ColumnBuilder::AppendStatus ColumnBuilder::append(std::string_view text)
+ColumnBuilder::AppendStatus ColumnBuilder::appendOther(std::string_view text)
 {
     switch (m_state) {
     case State::Ignored:
@@ -146,16 +144,6 @@ ColumnBuilder::AppendStatus ColumnBuilder::widen(std::string_view text)
         return AppendStatus::Ok;
     }
     dropAll();
-    return AppendStatus::Ok;
-}
-
-ColumnBuilder::AppendStatus ColumnBuilder::appendText(std::string_view text)
-{
-    if (!Utf8::isValid(text))
-        return AppendStatus::InvalidUtf8;
-    m_chars.append(text);
-    m_offsets.push_back(m_chars.size());
-    m_valid.push_back(1);
     return AppendStatus::Ok;
 }
 

@@ -10,6 +10,9 @@
 // Missing tokens (FieldParser::isMissingToken) become missing values except in Raw builders.
 
 #include "core/data/ColumnType.h"
+#include "core/data/DateTimeParser.h"
+#include "core/data/FieldParser.h"
+#include "core/data/Utf8.h"
 
 #include <cstdint>
 #include <string>
@@ -29,7 +32,52 @@ public:
 
     // Reserves room for rows values and, for text states, textBytes characters.
     void reserve(std::size_t rows, std::size_t textBytes);
-    AppendStatus append(std::string_view text);
+
+    // Inline for the common cases; missing values, type changes and rare states go through appendOther.
+    AppendStatus append(std::string_view text)
+    {
+        if (FieldParser::isMissingToken(text))
+            return appendOther(text);
+        switch (m_state) {
+        case State::String:
+            return appendText(text);
+        case State::Int64: {
+            std::int64_t value;
+            if (!FieldParser::parseInt64(FieldParser::trimSpaces(text), value))
+                break;
+            m_ints.push_back(value);
+            m_valid.push_back(1);
+            return AppendStatus::Ok;
+        }
+        case State::Float64: {
+            double value;
+            if (!FieldParser::parseFloat64(FieldParser::trimSpaces(text), value))
+                break;
+            m_doubles.push_back(value);
+            m_valid.push_back(1);
+            return AppendStatus::Ok;
+        }
+        case State::DateTime: {
+            std::int64_t value;
+            if (!DateTimeParser::parse(FieldParser::trimSpaces(text), value))
+                break;
+            m_ints.push_back(value);
+            m_valid.push_back(1);
+            return AppendStatus::Ok;
+        }
+        case State::Bool: {
+            bool value;
+            if (m_mode == Mode::Forced || !FieldParser::parseBool(FieldParser::trimSpaces(text), value))
+                break;
+            m_ints.push_back(value ? 1 : 0);
+            m_valid.push_back(1);
+            return AppendStatus::Ok;
+        }
+        default:
+            break;
+        }
+        return appendOther(text);
+    }
 
     State state() const { return m_state; }
     Mode mode() const { return m_mode; }
@@ -49,10 +97,19 @@ public:
     static State stateFor(ColumnType type); // Categorical -> String
 
 private:
+    AppendStatus appendOther(std::string_view text);
     AppendStatus appendTyped(std::string_view text);
     AppendStatus appendFirst(std::string_view text);
     AppendStatus widen(std::string_view text);
-    AppendStatus appendText(std::string_view text);
+    AppendStatus appendText(std::string_view text)
+    {
+        if (!Utf8::isValid(text))
+            return AppendStatus::InvalidUtf8;
+        m_chars.append(text);
+        m_offsets.push_back(m_chars.size());
+        m_valid.push_back(1);
+        return AppendStatus::Ok;
+    }
     void appendMissing();
     void dropAll();
 

@@ -18,7 +18,20 @@ namespace loupe {
 
 class CsvSpecialScanner {
 public:
-    CsvSpecialScanner(std::string_view text, char delimiter) : m_text(text), m_delimiter(delimiter) {}
+    CsvSpecialScanner(std::string_view text, char delimiter) : m_text(text), m_delimiter(delimiter)
+    {
+#if defined(__AVX2__)
+        m_d = _mm256_set1_epi8(delimiter);
+        m_n = _mm256_set1_epi8('\n');
+        m_r = _mm256_set1_epi8('\r');
+        m_q = _mm256_set1_epi8('"');
+#elif defined(__SSE2__)
+        m_d = _mm_set1_epi8(delimiter);
+        m_n = _mm_set1_epi8('\n');
+        m_r = _mm_set1_epi8('\r');
+        m_q = _mm_set1_epi8('"');
+#endif
+    }
 
     // The offset of the first special byte at or after pos, or text.size() when there is none.
     std::size_t next(std::size_t pos)
@@ -79,22 +92,18 @@ private:
         const char *p = m_text.data() + at;
         m_blockStart = at;
 #if defined(__AVX2__)
-        const __m256i d = _mm256_set1_epi8(m_delimiter), n = _mm256_set1_epi8('\n'), r = _mm256_set1_epi8('\r'),
-                      q = _mm256_set1_epi8('"');
         const auto bits = [&](const char *from) {
             const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(from));
-            const __m256i hit = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(x, d), _mm256_cmpeq_epi8(x, n)),
-                                                _mm256_or_si256(_mm256_cmpeq_epi8(x, r), _mm256_cmpeq_epi8(x, q)));
+            const __m256i hit = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(x, m_d), _mm256_cmpeq_epi8(x, m_n)),
+                                                _mm256_or_si256(_mm256_cmpeq_epi8(x, m_r), _mm256_cmpeq_epi8(x, m_q)));
             return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(hit)));
         };
         m_mask = bits(p) | (bits(p + 32) << 32);
 #elif defined(__SSE2__)
-        const __m128i d = _mm_set1_epi8(m_delimiter), n = _mm_set1_epi8('\n'), r = _mm_set1_epi8('\r'),
-                      q = _mm_set1_epi8('"');
         const auto bits = [&](const char *from) {
             const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(from));
-            const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, d), _mm_cmpeq_epi8(x, n)),
-                                             _mm_or_si128(_mm_cmpeq_epi8(x, r), _mm_cmpeq_epi8(x, q)));
+            const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, m_d), _mm_cmpeq_epi8(x, m_n)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(x, m_r), _mm_cmpeq_epi8(x, m_q)));
             return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(hit)));
         };
         m_mask = bits(p) | (bits(p + 16) << 16) | (bits(p + 32) << 32) | (bits(p + 48) << 48);
@@ -110,6 +119,11 @@ private:
     char m_delimiter;
     std::size_t m_blockStart = static_cast<std::size_t>(-1) / 2; // no block loaded yet
     std::uint64_t m_mask = 0;
+#if defined(__AVX2__)
+    __m256i m_d, m_n, m_r, m_q;
+#elif defined(__SSE2__)
+    __m128i m_d, m_n, m_r, m_q;
+#endif
 };
 
 } // namespace loupe

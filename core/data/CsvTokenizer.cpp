@@ -21,6 +21,25 @@ std::size_t CsvTokenizer::skipBlankLines(std::size_t pos, std::size_t limit) con
     return pos;
 }
 
+[[gnu::always_inline]] inline bool CsvTokenizer::readUnquoted(std::size_t &pos, CsvField &field, std::size_t index,
+                                                              Fault &fault, CsvSpecialScanner &scanner) const
+{
+    const std::size_t size = m_text.size();
+    std::size_t end = scanner.next(pos);
+    while (end < size && m_text[end] == '\r' && !(end + 1 < size && m_text[end + 1] == '\n'))
+        end = scanner.next(end + 1); // a lone CR is data
+    if (end < size && m_text[end] == '"') {
+        fault = {FaultKind::QuoteInUnquotedField, end, index};
+        return false;
+    }
+    field.begin = pos;
+    field.size = end - pos;
+    field.quoted = false;
+    field.escaped = false;
+    pos = end;
+    return true;
+}
+
 bool CsvTokenizer::readRecord(std::size_t &pos, CsvRecord &record, std::size_t capacity, Fault &fault,
                               CsvSpecialScanner &scanner) const
 {
@@ -51,25 +70,6 @@ bool CsvTokenizer::readRecord(std::size_t &pos, CsvRecord &record, std::size_t c
         pos += c == '\r' ? 2 : 1; // readers stop at '\r' only when "\r\n" follows
         return true;
     }
-}
-
-bool CsvTokenizer::readUnquoted(std::size_t &pos, CsvField &field, std::size_t index, Fault &fault,
-                                CsvSpecialScanner &scanner) const
-{
-    const std::size_t size = m_text.size();
-    std::size_t end = scanner.next(pos);
-    while (end < size && m_text[end] == '\r' && !(end + 1 < size && m_text[end + 1] == '\n'))
-        end = scanner.next(end + 1); // a lone CR is data
-    if (end < size && m_text[end] == '"') {
-        fault = {FaultKind::QuoteInUnquotedField, end, index};
-        return false;
-    }
-    field.begin = pos;
-    field.size = end - pos;
-    field.quoted = false;
-    field.escaped = false;
-    pos = end;
-    return true;
 }
 
 bool CsvTokenizer::readQuoted(std::size_t &pos, CsvField &field, std::size_t index, Fault &fault) const
@@ -106,11 +106,9 @@ bool CsvTokenizer::readQuoted(std::size_t &pos, CsvField &field, std::size_t ind
     return true;
 }
 
-std::string_view CsvTokenizer::fieldText(const CsvField &field, std::string &scratch) const
+std::string_view CsvTokenizer::undoubleQuotes(const CsvField &field, std::string &scratch) const
 {
     const std::string_view raw = m_text.substr(field.begin, field.size);
-    if (!field.escaped)
-        return raw;
     scratch.clear();
     scratch.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size(); ++i) {

@@ -50,9 +50,13 @@ public:
     bool readRecord(std::size_t &pos, CsvRecord &record, std::size_t capacity, Fault &fault,
                     CsvSpecialScanner &scanner) const;
     // The field's value; undoubled into scratch when escaped (then valid until scratch changes).
-    std::string_view fieldText(const CsvField &field, std::string &scratch) const;
+    std::string_view fieldText(const CsvField &field, std::string &scratch) const
+    {
+        return field.escaped ? undoubleQuotes(field, scratch) : m_text.substr(field.begin, field.size);
+    }
 
 private:
+    std::string_view undoubleQuotes(const CsvField &field, std::string &scratch) const;
     bool readQuoted(std::size_t &pos, CsvField &field, std::size_t index, Fault &fault) const;
     bool readUnquoted(std::size_t &pos, CsvField &field, std::size_t index, Fault &fault,
                       CsvSpecialScanner &scanner) const;

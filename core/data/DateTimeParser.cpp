@@ -7,19 +7,19 @@ namespace loupe {
 namespace {
 
 // Reads `count` decimal digits at text[at..]; false if any is not a digit or the text is too short.
-bool readDigits(std::string_view text, std::size_t at, std::size_t count, int &value)
+inline bool readDigits(std::string_view text, std::size_t at, std::size_t count, int &value)
 {
     if (at + count > text.size())
         return false;
-    int result = 0;
+    unsigned result = 0;
+    unsigned bad = 0;
     for (std::size_t i = at; i < at + count; ++i) {
         const unsigned digit = static_cast<unsigned char>(text[i]) - static_cast<unsigned>('0');
-        if (digit > 9)
-            return false;
-        result = result * 10 + static_cast<int>(digit);
+        bad |= digit > 9 ? 1u : 0u;
+        result = result * 10 + digit;
     }
-    value = result;
-    return true;
+    value = static_cast<int>(result);
+    return bad == 0;
 }
 
 // Reads "Z", "±HH", "±HHMM" or "±HH:MM" filling exactly the rest of the text, as seconds east of UTC.
@@ -87,7 +87,8 @@ bool readTimeOfDay(std::string_view text, std::size_t at, std::int64_t &nanos, s
 
 bool DateTimeParser::parse(std::string_view text, std::int64_t &nanos)
 {
-    if (text.size() < 10)
+    const std::size_t size = text.size();
+    if (size < 10)
         return false;
     const char separator = text[4];
     if ((separator != '-' && separator != '/') || text[7] != separator)
@@ -95,10 +96,17 @@ bool DateTimeParser::parse(std::string_view text, std::int64_t &nanos)
     int year = 0, month = 0, day = 0;
     if (!readDigits(text, 0, 4, year) || !readDigits(text, 5, 2, month) || !readDigits(text, 8, 2, day))
         return false;
-    if (!isValidDate(year, static_cast<unsigned>(month), static_cast<unsigned>(day)))
+    if (day > 28 ? !isValidDate(year, unsigned(month), unsigned(day)) : (month < 1 || month > 12 || day < 1))
         return false;
     std::int64_t timeOfDay = 0, offsetSeconds = 0;
-    if (text.size() > 10) {
+    if (size == 19 && (text[10] == ' ' || text[10] == 'T') && text[13] == ':' && text[16] == ':') {
+        // The common "YYYY-MM-DD HH:MM:SS" without fraction or zone.
+        int hour = 0, minute = 0, second = 0;
+        if (!readDigits(text, 11, 2, hour) || !readDigits(text, 14, 2, minute) || !readDigits(text, 17, 2, second)
+            || hour > 23 || minute > 59 || second > 59)
+            return false;
+        timeOfDay = ((hour * 60LL + minute) * 60LL + second) * kNanosPerSecond;
+    } else if (size > 10) {
         if (text[10] != 'T' && text[10] != ' ')
             return false;
         if (!readTimeOfDay(text, 11, timeOfDay, offsetSeconds))

@@ -87,6 +87,8 @@ public:
             if (text.empty() || text.front() == '-' || text.front() == '+')
                 return false;
         }
+        if (parseShortDecimal(text, value))
+            return true;
         const std::size_t signLength = text.front() == '-' ? 1 : 0;
         if (text.size() == signLength)
             return false;
@@ -106,6 +108,8 @@ public:
 
     static bool parseBool(std::string_view text, bool &value)
     {
+        if (text.size() != 4 && text.size() != 5)
+            return false;
         if (text == "true" || text == "True" || text == "TRUE") {
             value = true;
             return true;
@@ -115,6 +119,39 @@ public:
             return true;
         }
         return false;
+    }
+
+    // The common case of parseFloat64, "[-]digits[.digits]" with at most 15 digits: the digits form an
+    // exact integer and the power of ten is exact, so one IEEE division or product gives the correctly
+    // rounded value (Clinger's fast path). False means "not this form", not "not a number".
+    static bool parseShortDecimal(std::string_view text, double &value)
+    {
+        static constexpr double kPowers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                             1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        const char *p = text.data();
+        const char *const end = p + text.size();
+        const bool negative = p < end && *p == '-';
+        p += negative ? 1 : 0;
+        std::uint64_t mantissa = 0;
+        int digits = 0, fraction = 0;
+        bool dot = false;
+        for (; p < end; ++p) {
+            const unsigned digit = static_cast<unsigned char>(*p) - static_cast<unsigned>('0');
+            if (digit <= 9) {
+                mantissa = mantissa * 10 + digit;
+                ++digits;
+                fraction += dot ? 1 : 0;
+            } else if (*p == '.' && !dot) {
+                dot = true;
+            } else {
+                return false;
+            }
+        }
+        if (digits == 0 || digits > 15)
+            return false;
+        const double magnitude = static_cast<double>(mantissa) / kPowers[fraction];
+        value = negative ? -magnitude : magnitude;
+        return true;
     }
 
     // parseBool, plus "1" and "0": the reading of a column forced to bool.
