@@ -2,6 +2,7 @@
 
 #include "ui/DatasetSession.h"
 #include "ui/panels/DataPage.h"
+#include "ui/panels/TrainPage.h"
 
 #include "app/jobs/JobRunner.h"
 
@@ -81,6 +82,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
         setWindowTitle(tr("%1 — Loupe").arg(QFileInfo(path).fileName()));
         statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
+    addPage(tr("Train"), pageIcon(QStringLiteral("train")), new TrainPage(m_context));
     buildMenus();
 
     auto *workspaceLabel = new QLabel(workspaceDescription(workspace), this);

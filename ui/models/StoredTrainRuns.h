@@ -1,0 +1,51 @@
+#pragma once
+// Reads the workspace's stored training runs and their curves for the Train page (the runs list
+// and its overlays). Opens its own Store on first use, on the thread that calls it (the UI
+// thread), and keeps it open; the queries are small (one run's epochs and steps).
+
+#include "ui/models/TrainCurves.h"
+
+#include "core/util/Status.h"
+#include "db/RunRecord.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace loupe {
+
+class Store;
+
+struct StoredTrainRun {
+    RunRecord record;
+    QString specName;        // from the config (the spec's "name")
+    int epochsCompleted = 0; // from the summary
+    double testAccuracy = 0.0; // NaN when not measured
+    QString message;         // why it stopped (diverged / failed), from the summary or the error
+    QString dataSource;      // "fashion-mnist" or the CSV's name
+};
+
+class StoredTrainRuns {
+public:
+    // workspace: a Store location; empty means there is nothing to read.
+    explicit StoredTrainRuns(QString workspace);
+    ~StoredTrainRuns();
+
+    const QString &workspace() const { return m_workspace; }
+    // Newest first, at most `limit`.
+    Result<std::vector<StoredTrainRun>> list(int limit = 200);
+    // The run's stored epochs and steps; the smoothed loss is recomputed (LossSmoother).
+    Result<RunCurves> curves(const StoredTrainRun &run);
+
+    // Parses a run's config and summary JSON into the fields above (no database access).
+    static StoredTrainRun describe(const RunRecord &record);
+
+private:
+    Result<Store *> store();
+
+    QString m_workspace;
+    std::unique_ptr<Store> m_store;
+};
+
+} // namespace loupe

@@ -1,0 +1,33 @@
+#include "ui/plots/EpochAccuracyPlot.h"
+
+#include "ui/models/TrainCurves.h"
+
+namespace loupe {
+
+EpochAccuracyPlot::EpochAccuracyPlot(QWidget *parent)
+    : CurvePlot(tr("Accuracy per epoch"), tr("epoch"), tr("accuracy"), Scale::Linear, parent)
+{
+    setXTicks(XTicks::Integers);
+    setExportName(QStringLiteral("accuracy-per-epoch"));
+}
+
+void EpochAccuracyPlot::showCurves(const TrainCurves &curves)
+{
+    QVector<CurveSeries> series;
+    bool regressionOnly = !curves.allRuns().isEmpty();
+    for (const RunCurves *run : curves.allRuns()) {
+        if (!run->classification)
+            continue;
+        regressionOnly = false;
+        const QColor color = TrainCurves::colorFor(*run);
+        const double width = run->live ? 2.0 : 1.3;
+        series.append({tr("%1 · training").arg(run->label), run->epochs, run->accuracy, color, Qt::SolidLine, width,
+                       true});
+        series.append({tr("%1 · validation").arg(run->label), run->epochs, run->valAccuracy, color, Qt::DashLine,
+                       width, true});
+    }
+    setEmptyMessage(regressionOnly ? tr("Accuracy does not apply to regression") : tr("No data yet"));
+    setSeries(std::move(series));
+}
+
+} // namespace loupe

@@ -1,0 +1,23 @@
+#include "ui/plots/LearningRatePlot.h"
+
+#include "ui/models/TrainCurves.h"
+
+namespace loupe {
+
+LearningRatePlot::LearningRatePlot(QWidget *parent)
+    : CurvePlot(tr("Learning rate"), tr("step"), tr("learning rate"), Scale::Logarithmic, parent)
+{
+    setExportName(QStringLiteral("learning-rate"));
+}
+
+void LearningRatePlot::showCurves(const TrainCurves &curves)
+{
+    QVector<CurveSeries> series;
+    for (const RunCurves *run : curves.allRuns()) {
+        series.append({run->label, run->steps, run->stepLearningRate, TrainCurves::colorFor(*run), Qt::SolidLine,
+                       run->live ? 2.0 : 1.3, false});
+    }
+    setSeries(std::move(series));
+}
+
+} // namespace loupe
