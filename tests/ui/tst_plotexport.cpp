@@ -55,6 +55,7 @@ private Q_SLOTS:
     void topValuesDataAsCsv();
     void dateHistogramUsesDates();
     void contextMenuOffersExportsAndCopy();
+    void heavyTailUsesLogarithmicCounts();
     void csvLineQuotes();
 };
 
@@ -155,9 +156,34 @@ void TestPlotExport::contextMenuOffersExportsAndCopy()
         if (!action->isSeparator())
             texts.append(action->text());
     }
-    QCOMPARE(texts, (QStringList{QStringLiteral("Export as PNG…"), QStringLiteral("Export as PDF…"),
+    QCOMPARE(texts, (QStringList{QStringLiteral("Logarithmic count axis"), QStringLiteral("Export as PNG…"), QStringLiteral("Export as PDF…"),
                                  QStringLiteral("Export as SVG…"), QStringLiteral("Copy data as CSV")}));
     QVERIFY(menu->actions().last()->isEnabled());
+}
+
+void TestPlotExport::heavyTailUsesLogarithmicCounts()
+{
+    ColumnStats stats = numericStats();
+    stats.histogram = {{0, 10, 980000}, {10, 20, 15000}, {20, 30, 0}, {30, 40, 120}, {40, 50, 3}, {50, 60, 1}};
+    HistogramPlot plot;
+    plot.showStats(stats);
+    QCOMPARE(plot.countScale(), HistogramPlot::CountScale::Logarithmic);
+    QCOMPARE(plot.customPlot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(plot.customPlot()->yAxis->label(), QStringLiteral("rows (log scale)"));
+    QCOMPARE(plot.barCount(), 5); // the empty bin is left out on a log axis
+    QVERIFY(plot.dataAsCsv().contains(QStringLiteral("\n20,30,0\n"))); // but not from the data
+
+    std::unique_ptr<QMenu> menu(plot.createContextMenu(nullptr));
+    QAction *logarithmic = menu->actions().first();
+    QVERIFY(logarithmic->isChecked());
+    logarithmic->setChecked(false); // the user switches back
+    QCOMPARE(plot.countScale(), HistogramPlot::CountScale::Linear);
+    QCOMPARE(plot.customPlot()->yAxis->scaleType(), QCPAxis::stLinear);
+    QCOMPARE(plot.customPlot()->yAxis->label(), QStringLiteral("rows"));
+    QCOMPARE(plot.barCount(), 6);
+
+    plot.showStats(numericStats()); // a balanced histogram stays linear
+    QCOMPARE(plot.countScale(), HistogramPlot::CountScale::Linear);
 }
 
 void TestPlotExport::csvLineQuotes()

@@ -245,10 +245,12 @@ void DataPage::onLoadFinished(const LoadedTable &loaded)
     if (!loaded.workspaceNote.isEmpty())
         showMessage(tr("Loaded, but not recorded in the workspace: %1").arg(loaded.workspaceNote), MessageKind::Notice);
 
-    if (table.columnCount() > 0)
+    if (table.columnCount() > 0) {
         selectColumn(0);
-    else
+        m_view->setFocus(); // arrow keys browse the table right away
+    } else {
         m_columnPanel->clear();
+    }
     Q_EMIT loadFinished(loaded.path);
 }
 

@@ -4,7 +4,8 @@
 
 #include "core/data/DateTime.h"
 
-#include <QFontMetrics>
+#include <QAction>
+#include <QMenu>
 #include <QTimeZone>
 #include <qcustomplot.h>
 
@@ -85,8 +86,61 @@ void HistogramPlot::resetAxes()
         axis->setTickLabelRotation(0);
         axis->setRangeReversed(false);
         axis->setLabel(QString());
+        axis->setScaleType(QCPAxis::stLinear);
+        axis->setNumberFormat(QStringLiteral("gbd"));
+        axis->setNumberPrecision(6);
         axis->grid()->setVisible(true);
     }
+    m_bars->setBaseValue(0.0);
+}
+
+HistogramPlot::CountScale HistogramPlot::suggestedCountScale(const std::vector<std::uint64_t> &counts)
+{
+    const std::uint64_t tallest = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
+    int nonEmpty = 0;
+    int tooShort = 0;
+    for (std::uint64_t count : counts) {
+        if (count == 0)
+            continue;
+        ++nonEmpty;
+        if (double(count) < 0.01 * double(tallest))
+            ++tooShort;
+    }
+    return 2 * tooShort > nonEmpty ? CountScale::Logarithmic : CountScale::Linear;
+}
+
+void HistogramPlot::setCountScale(CountScale scale)
+{
+    m_scale = scale;
+    redraw();
+}
+
+void HistogramPlot::applyCountScale(QCPAxis *countAxis, double maxCount)
+{
+    if (m_scale == CountScale::Logarithmic) {
+        countAxis->setScaleType(QCPAxis::stLogarithmic);
+        countAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog));
+        countAxis->setNumberFormat(QStringLiteral("f")); // 1, 10, ..., 1000000: one style for all ticks
+        countAxis->setNumberPrecision(0);
+        m_bars->setBaseValue(0.5); // a count of 1 still shows as a bar
+        countAxis->setRange(0.5, std::max(maxCount, 1.0) * 2.0);
+        countAxis->setLabel(tr("rows (log scale)"));
+    } else {
+        countAxis->setRange(0, maxCount > 0 ? maxCount * 1.08 : 1.0);
+        countAxis->setLabel(tr("rows"));
+    }
+}
+
+void HistogramPlot::addPlotActions(QMenu *menu)
+{
+    if (m_kind == Kind::Empty)
+        return;
+    QAction *logarithmic = menu->addAction(tr("Logarithmic count axis"));
+    logarithmic->setCheckable(true);
+    logarithmic->setChecked(m_scale == CountScale::Logarithmic);
+    connect(logarithmic, &QAction::toggled, this, [this](bool checked) {
+        setCountScale(checked ? CountScale::Logarithmic : CountScale::Linear);
+    });
 }
 
 void HistogramPlot::showMessage(const QString &message)
@@ -104,21 +158,36 @@ void HistogramPlot::showMessage(const QString &message)
 
 void HistogramPlot::showStats(const ColumnStats &stats)
 {
-    resetAxes();
     m_stats = stats;
-    m_message->setVisible(false);
     const QString name = QString::fromStdString(stats.name);
     setExportName(QStringLiteral("distribution-%1").arg(name));
+    std::vector<std::uint64_t> counts;
     if (isHistogramType(stats.type) && !stats.histogram.empty()) {
         m_kind = Kind::Histogram;
-        drawHistogram();
+        for (const HistogramBin &bin : stats.histogram)
+            counts.push_back(bin.count);
     } else if (!isHistogramType(stats.type) && !stats.topValues.empty()) {
         m_kind = Kind::TopValues;
-        drawTopValues();
+        for (const CategoryCount &entry : stats.topValues)
+            counts.push_back(entry.count);
     } else {
         showMessage(tr("No values to plot in “%1”").arg(name));
         return;
     }
+    m_scale = suggestedCountScale(counts);
+    redraw();
+}
+
+void HistogramPlot::redraw()
+{
+    if (m_kind == Kind::Empty)
+        return;
+    resetAxes();
+    m_message->setVisible(false);
+    if (m_kind == Kind::Histogram)
+        drawHistogram();
+    else
+        drawTopValues();
     requestReplot();
 }
 
@@ -130,7 +199,10 @@ void HistogramPlot::drawHistogram()
     const bool dates = m_stats.type == ColumnType::DateTime;
     QVector<double> keys, values;
     double maxCount = 0;
+    const bool logarithmic = m_scale == CountScale::Logarithmic;
     for (const HistogramBin &bin : m_stats.histogram) {
+        if (logarithmic && bin.count == 0)
+            continue; // nothing to draw, and log(0) has no place on the axis
         const double lower = dates ? nanosToSeconds(bin.lower) : bin.lower;
         const double upper = dates ? nanosToSeconds(bin.upper) : bin.upper;
         keys.append(0.5 * (lower + upper));
@@ -161,10 +233,9 @@ void HistogramPlot::drawHistogram()
     } else {
         plot->xAxis->setLabel(name);
     }
-    plot->yAxis->setLabel(tr("rows"));
     const double pad = 0.02 * (upper - lower);
     plot->xAxis->setRange(lower - pad, upper + pad);
-    plot->yAxis->setRange(0, maxCount > 0 ? maxCount * 1.08 : 1.0);
+    applyCountScale(plot->yAxis, maxCount);
     m_title->setText(tr("Histogram of %1 (%2 bins)").arg(name).arg(m_stats.histogram.size()));
 }
 
@@ -193,8 +264,7 @@ void HistogramPlot::drawTopValues()
     plot->yAxis->setRange(0.4, double(keys.size()) + 0.6);
     plot->yAxis->grid()->setVisible(false);
     plot->yAxis->setLabel(QString::fromStdString(m_stats.name));
-    plot->xAxis->setLabel(tr("rows"));
-    plot->xAxis->setRange(0, maxCount > 0 ? maxCount * 1.08 : 1.0);
+    applyCountScale(plot->xAxis, maxCount);
     const QString name = QString::fromStdString(m_stats.name);
     m_title->setText(m_stats.distinct > m_stats.topValues.size()
                          ? tr("Top %1 of %2 values of %3").arg(keys.size()).arg(formatCount(m_stats.distinct), name)

@@ -7,6 +7,7 @@
 
 #include "core/data/ColumnStats.h"
 
+class QCPAxis;
 class QCPBars;
 class QCPItemText;
 class QCPTextElement;
@@ -17,6 +18,9 @@ class HistogramPlot : public PlotWidget {
     Q_OBJECT
 public:
     enum class Kind { Empty, Histogram, TopValues };
+    // How the count axis is drawn. showStats() picks Logarithmic when most non-empty bars would be
+    // too short to see (under 1 % of the tallest), e.g. a heavy-tailed amount column.
+    enum class CountScale { Linear, Logarithmic };
 
     explicit HistogramPlot(QWidget *parent = nullptr);
 
@@ -25,13 +29,23 @@ public:
     // Removes the bars and shows `message` (e.g. "computing…") in the middle of the plot.
     void showMessage(const QString &message);
 
+    // Redraws the current bars with `scale`; kept until the next showStats().
+    void setCountScale(CountScale scale);
+    CountScale countScale() const { return m_scale; }
+    static CountScale suggestedCountScale(const std::vector<std::uint64_t> &counts);
+
     Kind kind() const { return m_kind; }
     int barCount() const;
     QString title() const;
     QString dataAsCsv() const override;
 
+protected:
+    void addPlotActions(QMenu *menu) override;
+
 private:
+    void redraw();
     void resetAxes();
+    void applyCountScale(QCPAxis *countAxis, double maxCount);
     void drawHistogram();
     void drawTopValues();
 
@@ -40,6 +54,7 @@ private:
     QCPItemText *m_message = nullptr;
     ColumnStats m_stats;
     Kind m_kind = Kind::Empty;
+    CountScale m_scale = CountScale::Linear;
 };
 
 } // namespace loupe

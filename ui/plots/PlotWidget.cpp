@@ -36,6 +36,9 @@ void PlotWidget::copyDataToClipboard() const
 QMenu *PlotWidget::createContextMenu(QWidget *parent)
 {
     auto *menu = new QMenu(parent);
+    addPlotActions(menu);
+    if (!menu->isEmpty())
+        menu->addSeparator();
     menu->addAction(tr("Export as PNG…"), this, [this] { exportWithDialog(PlotExporter::Format::Png); });
     menu->addAction(tr("Export as PDF…"), this, [this] { exportWithDialog(PlotExporter::Format::Pdf); });
     menu->addAction(tr("Export as SVG…"), this, [this] { exportWithDialog(PlotExporter::Format::Svg); });
@@ -44,6 +47,8 @@ QMenu *PlotWidget::createContextMenu(QWidget *parent)
     copy->setEnabled(!dataAsCsv().isEmpty());
     return menu;
 }
+
+void PlotWidget::addPlotActions(QMenu *) {}
 
 void PlotWidget::requestReplot()
 {

@@ -32,10 +32,12 @@ public:
     Status exportTo(const QString &path, QSize size = QSize()) const;
     void copyDataToClipboard() const;
 
-    // The context menu's actions (export x3, copy data); the caller owns the menu.
+    // The context menu: the plot's own actions, then export x3 and copy data; the caller owns the menu.
     QMenu *createContextMenu(QWidget *parent);
 
 protected:
+    // Lets a plot put its own actions (scales, options) at the top of the context menu.
+    virtual void addPlotActions(QMenu *menu);
     // Replots on the next event loop turn, coalescing bursts of updates.
     void requestReplot();
 
