@@ -28,8 +28,9 @@ public:
 
     CallbackAction onBatchEnd(Trainer &, const BatchStats &stats) override
     {
-        return m_finder.observe(stats.learningRate, stats.loss) == FinderStep::Stop ? CallbackAction::Stop
-                                                                                    : CallbackAction::Continue;
+        // The exact rate of the schedule (the optimizer keeps it as a float).
+        const double rate = m_finder.learningRateAt(stats.globalStep, m_iterations);
+        return m_finder.observe(rate, stats.loss) == FinderStep::Stop ? CallbackAction::Stop : CallbackAction::Continue;
     }
 
 private:

@@ -159,14 +159,27 @@ Status SnapshotEnsemble::validate(const SnapshotOptions &options)
     return Status::ok();
 }
 
+Status SnapshotEnsemble::check(const ModelSpec &spec, const PreparedData &data, const SnapshotOptions &options)
+{
+    if (Status status = validate(options); !status.isOk())
+        return status;
+    if (Status status = checkData(data); !status.isOk())
+        return status;
+    const std::int64_t stepsPerEpoch = (data.train.size() + spec.batchSize - 1) / spec.batchSize;
+    const std::int64_t total = stepsPerEpoch * options.epochs;
+    if (total < options.cycles)
+        return Status::invalidInput("cycles: " + std::to_string(options.cycles) + " cycles need at least as many "
+                                    "training steps, but " + std::to_string(options.epochs) + " epochs give "
+                                    + std::to_string(total));
+    return Status::ok();
+}
+
 Result<SnapshotReport> SnapshotEnsemble::run(const ModelSpec &spec, const PreparedData &data,
                                              const SnapshotOptions &options, const CancellationToken *token,
                                              const ProgressSink &sink)
 {
     const Timer timer;
-    if (Status status = validate(options); !status.isOk())
-        return status;
-    if (Status status = checkData(data); !status.isOk())
+    if (Status status = check(spec, data, options); !status.isOk())
         return status;
     ModelSpec seeded = spec;
     seeded.seed = options.seed;
@@ -179,10 +192,6 @@ Result<SnapshotReport> SnapshotEnsemble::run(const ModelSpec &spec, const Prepar
     const int batch = session.value()->trainer().batchSize();
     report.stepsPerEpoch = static_cast<int>((data.train.size() + batch - 1) / batch);
     report.totalIterations = static_cast<std::int64_t>(report.stepsPerEpoch) * options.epochs;
-    if (report.totalIterations < options.cycles)
-        return Status::invalidInput("cycles: " + std::to_string(options.cycles) + " cycles need at least as many "
-                                    "training steps, but " + std::to_string(options.epochs) + " epochs give "
-                                    + std::to_string(report.totalIterations));
     report.cycleLength = (report.totalIterations + options.cycles - 1) / options.cycles;
     report.lr0 = options.lr0 ? *options.lr0 : static_cast<double>(spec.optimizer.learningRate());
 

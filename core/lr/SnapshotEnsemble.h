@@ -36,8 +36,11 @@ public:
     // InvalidInput naming "cycles", "epochs" or "lr0".
     static Status validate(const SnapshotOptions &options);
 
-    // InvalidInput when the options are bad, when the data is not a classification task, has no
-    // validation rows, or has fewer training steps than cycles, or the spec does not fit it.
+    // Everything run() checks before training: the options, a classification task with
+    // validation rows, at least as many training steps (epochs x batches) as cycles.
+    static Status check(const ModelSpec &spec, const PreparedData &data, const SnapshotOptions &options);
+
+    // InvalidInput as check(), or when the spec does not fit the data.
     static Result<SnapshotReport> run(const ModelSpec &spec, const PreparedData &data, const SnapshotOptions &options,
                                       const CancellationToken *token = nullptr, const ProgressSink &sink = {});
 };
