@@ -4,7 +4,10 @@
 #include "app/cli/DemoCommand.h"
 #include "app/cli/HeadCommand.h"
 #include "app/cli/LoadCommand.h"
+#include "app/cli/LrFindCommand.h"
+#include "app/cli/ScheduleCommand.h"
 #include "app/cli/SimulateCommand.h"
+#include "app/cli/SnapshotCommand.h"
 #include "app/cli/TrainCommand.h"
 
 namespace loupe::cli {
@@ -16,6 +19,9 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add<SimulateCommand>();
     registry.add<DemoCommand>();
     registry.add<TrainCommand>();
+    registry.add<ScheduleCommand>();
+    registry.add<LrFindCommand>();
+    registry.add<SnapshotCommand>();
 }
 
 } // namespace loupe::cli

@@ -1,0 +1,285 @@
+#include "app/cli/LrFindCommand.h"
+
+#include "app/cli/ArgumentParser.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/FileChecks.h"
+#include "app/cli/InterruptGuard.h"
+#include "app/cli/LrRunRecorder.h"
+#include "app/cli/ParsedArguments.h"
+#include "app/cli/TextTable.h"
+#include "app/cli/TrainData.h"
+#include "core/lr/OnePassFinder.h"
+#include "core/lr/RangeTest.h"
+
+#include <cmath>
+#include <cstdio>
+#include <vector>
+#include <limits>
+
+namespace loupe::cli {
+
+namespace {
+
+struct FinderSettings {
+    LrFindMode mode = LrFindMode::Range;
+    RangeTestOptions range;
+    OnePassOptions onePass;
+};
+
+Status usage(const std::string &message)
+{
+    return Status::invalidInput(message);
+}
+
+// "start: expected ..." -> "option --start: expected ..." ("iterations" is --steps).
+Status asOption(const Status &status)
+{
+    std::string message = status.message();
+    const std::size_t colon = message.find(':');
+    std::string key = message.substr(0, colon);
+    if (key == "iterations")
+        key = "steps";
+    return usage("option --" + key + message.substr(colon));
+}
+
+Result<FinderSettings> settingsFrom(const ParsedArguments &arguments, std::uint64_t seed)
+{
+    FinderSettings settings;
+    const QString mode = arguments.value(QStringLiteral("mode"));
+    if (mode != QLatin1String("range") && mode != QLatin1String("onepass"))
+        return usage("option --mode: '" + mode.toStdString() + "' is not one of range, onepass");
+    settings.mode = mode == QLatin1String("range") ? LrFindMode::Range : LrFindMode::OnePass;
+    const std::vector<const char *> otherModes = settings.mode == LrFindMode::Range
+                                                     ? std::vector<const char *>{"end"}
+                                                     : std::vector<const char *>{"factor", "fraction"};
+    for (const char *option : otherModes) {
+        if (arguments.isSet(QLatin1String(option)))
+            return usage(std::string("option --") + option + " does not apply to --mode " + mode.toStdString());
+    }
+
+    if (settings.mode == LrFindMode::Range) {
+        RangeTestOptions &range = settings.range;
+        range.start = arguments.doubleValue(QStringLiteral("start"), range.start);
+        range.factor = arguments.doubleValue(QStringLiteral("factor"), range.factor);
+        const std::int64_t steps = arguments.intValue(QStringLiteral("steps"), range.steps);
+        if (steps > 10000)
+            return usage("option --steps: expected at most 10000 rates for --mode range, got " + std::to_string(steps));
+        range.steps = static_cast<int>(steps);
+        range.fraction = arguments.doubleValue(QStringLiteral("fraction"), range.fraction);
+        range.seed = seed;
+        if (Status status = RangeTest::validate(range); !status.isOk())
+            return asOption(status);
+    } else {
+        OnePassOptions &onePass = settings.onePass;
+        onePass.start = arguments.doubleValue(QStringLiteral("start"), onePass.start);
+        onePass.end = arguments.doubleValue(QStringLiteral("end"), onePass.end);
+        onePass.iterations = arguments.intValue(QStringLiteral("steps"), onePass.iterations);
+        onePass.seed = seed;
+        if (Status status = OnePassFinder::validate(onePass); !status.isOk())
+            return asOption(status);
+    }
+    return settings;
+}
+
+nlohmann::ordered_json configJson(const FinderSettings &settings, const ModelSpec &spec, const PreparedData &data)
+{
+    nlohmann::ordered_json config;
+    config["mode"] = lrFindModeName(settings.mode);
+    if (settings.mode == LrFindMode::Range) {
+        config["start"] = settings.range.start;
+        config["factor"] = settings.range.factor;
+        config["steps"] = settings.range.steps;
+        config["fraction"] = settings.range.fraction;
+        config["seed"] = settings.range.seed;
+    } else {
+        config["start"] = settings.onePass.start;
+        config["end"] = settings.onePass.end;
+        config["steps"] = settings.onePass.iterations;
+        config["beta"] = settings.onePass.beta;
+        config["seed"] = settings.onePass.seed;
+    }
+    config["data"] = data.source;
+    config["spec"] = spec.toJson();
+    return config;
+}
+
+nlohmann::ordered_json resultJson(const LrFindResult &result)
+{
+    nlohmann::ordered_json document;
+    document["mode"] = lrFindModeName(result.mode);
+    nlohmann::ordered_json points = nlohmann::ordered_json::array();
+    for (const LrPoint &point : result.points) {
+        nlohmann::ordered_json item;
+        item["lr"] = point.learningRate;
+        item["loss"] = jsonNumber(point.loss);
+        if (result.mode == LrFindMode::OnePass)
+            item["raw_loss"] = jsonNumber(point.rawLoss);
+        item["diverged"] = point.diverged;
+        points.push_back(item);
+    }
+    document["points"] = points;
+    const LrSuggestions &s = result.suggestions;
+    const auto optional = [](const std::optional<double> &value) {
+        return value ? jsonNumber(*value) : nlohmann::ordered_json(nullptr);
+    };
+    document["suggestions"] = {{"recommended", optional(s.recommended)}, {"method", s.method},
+                               {"minimum", optional(s.minimum)},         {"loss_minimum_lr", optional(s.lossMinimumRate)},
+                               {"steep", optional(s.steep)},             {"valley", optional(s.valley)}};
+    document["seconds"] = result.seconds;
+    document["status"] = result.status.isCancelled() ? "cancelled" : "completed";
+    return document;
+}
+
+std::string number(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", value);
+    return text;
+}
+
+void printText(std::ostream &out, const LrFindResult &result)
+{
+    TextTable table;
+    table.addRow({"lr", "loss", ""});
+    table.addSeparator();
+    for (const LrPoint &point : result.points)
+        table.addRow({number(point.learningRate), std::isfinite(point.loss) ? number(point.loss) : "-",
+                      point.diverged ? "diverged" : ""});
+    table.print(out, 2);
+    const LrSuggestions &s = result.suggestions;
+    if (s.recommended) {
+        out << "recommended learning rate " << number(*s.recommended)
+            << (s.method == "valley" ? " (fastai's valley)\n" : " (the lowest loss's rate / 10)\n");
+    } else {
+        out << "no learning rate to recommend: the loss diverged before it fell\n";
+    }
+    if (s.lossMinimumRate)
+        out << "  lowest loss at " << number(*s.lossMinimumRate) << "; minimum/10 " << number(*s.minimum) << '\n';
+    if (s.steep)
+        out << "  steepest descent at " << number(*s.steep) << '\n';
+    if (s.valley)
+        out << "  valley " << number(*s.valley) << '\n';
+    out << "took " << number(result.seconds) << " s\n";
+}
+
+std::vector<StepMetric> stepsOf(const LrFindResult &result)
+{
+    std::vector<StepMetric> steps;
+    for (std::size_t i = 0; i < result.points.size(); ++i)
+        steps.push_back(StepMetric{static_cast<qint64>(i + 1), result.points[i].loss, result.points[i].learningRate});
+    return steps;
+}
+
+Result<LrFindResult> search(const FinderSettings &settings, const ModelSpec &spec, const PreparedData &data)
+{
+    CancellationToken token;
+    const InterruptGuard guard(token);
+    if (settings.mode == LrFindMode::Range)
+        return RangeTest(settings.range).train(spec, data, &token);
+    OnePassFinder finder(settings.onePass);
+    return finder.train(spec, data, &token);
+}
+
+} // namespace
+
+QString LrFindCommand::summary() const
+{
+    return QStringLiteral("Find a learning rate: the chapter's range test or fastai's one-pass finder");
+}
+
+QString LrFindCommand::description() const
+{
+    return QStringLiteral(
+        "--mode range: a fresh model per rate start * factor^i, i < steps (defaults 1e-6, 2, 20), one epoch each\n"
+        "  (or a seeded --fraction of the training rows); mean training loss per rate; a diverged run is kept.\n"
+        "  Recommended: the rate at the lowest loss / 10; also the steepest descent of the smoothed curve.\n"
+        "--mode onepass: one run, the rate growing per batch from --start (1e-7) to --end (10) over --steps\n"
+        "  batches (100; 0 = one epoch), loss smoothed (EMA 0.98, debiased), stops when it passes 4x its best.\n"
+        "  Recommended: fastai's valley; also steep and minimum/10.\n"
+        "--seed replaces the spec's seed (initialization, shuffling, splits, the --fraction sample).\n"
+        "With --json: {\"mode\", \"points\":[{\"lr\",\"loss\",\"diverged\"}], \"suggestions\":{\"recommended\",...},\n"
+        "\"seconds\", \"status\", \"run_id\"}. Stored as an 'lr-find' run with one step metric per point.\n"
+        "Exit 1 when cancelled (Ctrl-C) or when no rate could be recommended.");
+}
+
+void LrFindCommand::declareArguments(ArgumentParser &parser) const
+{
+    constexpr double highest = std::numeric_limits<double>::max();
+    parser.addPositional(QStringLiteral("SPEC"), QStringLiteral("the model spec (JSON, see docs/model-spec.md)"));
+    TrainDataArguments::declare(parser);
+    parser.addTextOption(QStringLiteral("mode"), QStringLiteral("MODE"), QStringLiteral("range or onepass")).required();
+    parser.addNumberOption(QStringLiteral("start"), QStringLiteral("X"),
+                           QStringLiteral("first rate (range 1e-6, onepass 1e-7)"), -highest, highest);
+    parser.addNumberOption(QStringLiteral("end"), QStringLiteral("X"), QStringLiteral("onepass: last rate (10)"),
+                           -highest, highest);
+    parser.addNumberOption(QStringLiteral("factor"), QStringLiteral("F"),
+                           QStringLiteral("range: ratio between rates (2)"), -highest, highest);
+    parser.addIntegerOption(QStringLiteral("steps"), QStringLiteral("N"),
+                            QStringLiteral("range: rates (20); onepass: batches (100, 0 = one epoch)"), 0, 100000000);
+    parser.addNumberOption(QStringLiteral("fraction"), QStringLiteral("F"),
+                           QStringLiteral("range: share of the training rows per run (1)"), -highest, highest);
+    parser.addIntegerOption(QStringLiteral("seed"), QStringLiteral("S"), QStringLiteral("replaces the spec's seed"), 0,
+                            std::numeric_limits<std::int64_t>::max());
+}
+
+ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &context)
+{
+    const QString specPath = arguments.positional(0);
+    if (Status readable = checkReadableFile(specPath); !readable.isOk())
+        return context.fail(readable);
+    auto spec = ModelSpec::fromFile(toNativePath(specPath));
+    if (!spec.isOk())
+        return context.fail(spec.status());
+    spec.value().seed = static_cast<std::uint64_t>(arguments.intValue(QStringLiteral("seed"),
+                                                                      static_cast<std::int64_t>(spec.value().seed)));
+    auto settings = settingsFrom(arguments, spec.value().seed);
+    if (!settings.isOk())
+        return context.fail(settings.status());
+    auto data = TrainDataArguments::load(arguments, spec.value());
+    if (!data.isOk())
+        return context.fail(data.status());
+    const PreparedData &prepared = data.value().data;
+    auto recorder = LrRunRecorder::start(context, RunKind::LrFind, data.value(),
+                                         configJson(settings.value(), spec.value(), prepared));
+    if (!recorder.isOk())
+        return context.fail(recorder.status());
+    if (!context.isJson()) {
+        context.out() << "lr-find (" << toUtf8(arguments.value(QStringLiteral("mode"))) << ") " << spec.value().name
+                      << " on " << prepared.source << ": " << prepared.description() << '\n'
+                      << std::flush;
+    }
+
+    auto found = search(settings.value(), spec.value(), prepared);
+    if (!found.isOk()) {
+        (void)recorder.value().finish(RunStatus::Failed, 0.0, nlohmann::ordered_json::object(), found.message());
+        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + found.message());
+    }
+    const LrFindResult &result = found.value();
+    nlohmann::ordered_json document = resultJson(result);
+    const bool cancelled = result.status.isCancelled();
+    LrRunRecorder &run = recorder.value();
+    if (Status stored = run.addSteps(stepsOf(result)); !stored.isOk())
+        context.warn("the points were not recorded: " + stored.message());
+    const std::string problem = cancelled ? "cancelled"
+                                : result.suggestions.recommended ? std::string()
+                                                                 : "no learning rate could be recommended: the loss "
+                                                                   "diverged before it fell";
+    if (Status finished = run.finish(cancelled ? RunStatus::Cancelled : RunStatus::Completed, result.seconds, document,
+                                     cancelled ? "cancelled" : "");
+        !finished.isOk())
+        context.warn("the run's end was not recorded: " + finished.message());
+    if (!problem.empty())
+        context.err() << "loupe-cli lr-find: " << problem << '\n' << std::flush;
+    if (context.isJson()) {
+        document["run_id"] = run.isRecording() ? nlohmann::ordered_json(run.id()) : nlohmann::ordered_json(nullptr);
+        context.printJson(document);
+    } else {
+        printText(context.out(), result);
+        if (run.isRecording())
+            context.out() << "recorded as run " << run.id() << " in " << toUtf8(context.workspace().location()) << '\n';
+        context.out().flush();
+    }
+    return problem.empty() ? ExitCode::Success : ExitCode::Failures;
+}
+
+} // namespace loupe::cli

@@ -1,0 +1,98 @@
+#include "app/cli/LrRunRecorder.h"
+
+#include "app/cli/CliContext.h"
+#include "db/DatasetRepository.h"
+#include "db/FileFingerprint.h"
+#include "db/RunRepository.h"
+#include "db/Store.h"
+
+#include <cmath>
+#include <optional>
+
+namespace loupe::cli {
+
+namespace {
+
+QString compact(const nlohmann::ordered_json &json)
+{
+    return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
+// The CSV as a workspace dataset, so the run points at the data it saw; nullopt for Fashion-MNIST.
+Result<std::optional<qint64>> storeDataset(Store &store, const TrainData &data)
+{
+    if (data.csvPath.isEmpty())
+        return std::optional<qint64>();
+    auto file = FileFingerprint::ofFile(data.csvPath);
+    if (!file.isOk())
+        return file.status();
+    DatasetRecord record;
+    record.path = file.value().path;
+    record.contentHash = file.value().contentHash;
+    record.sizeBytes = file.value().sizeBytes;
+    record.rowCount = static_cast<qint64>(data.tableRows);
+    record.columnCount = static_cast<int>(data.tableColumns);
+    record.schemaJson = data.schemaJson;
+    auto id = DatasetRepository(store).upsert(record);
+    if (!id.isOk())
+        return id.status();
+    return std::optional<qint64>(id.value());
+}
+
+Status recordingError(const Status &status)
+{
+    return Status::invalidInput("could not record the run in the workspace: " + status.message()
+                                + " (--no-workspace skips recording)");
+}
+
+} // namespace
+
+Result<LrRunRecorder> LrRunRecorder::start(CliContext &context, RunKind kind, const TrainData &data,
+                                           const nlohmann::ordered_json &config)
+{
+    LrRunRecorder recorder;
+    if (!context.workspace().isEnabled())
+        return recorder;
+    auto store = context.workspace().store();
+    if (!store.isOk())
+        return recordingError(store.status());
+    auto dataset = storeDataset(*store.value(), data);
+    if (!dataset.isOk())
+        return recordingError(dataset.status());
+    auto run = RunRepository(*store.value()).createRun(kind, dataset.value(), compact(config));
+    if (!run.isOk())
+        return recordingError(run.status());
+    recorder.m_store = store.value();
+    recorder.m_runId = run.value();
+    return recorder;
+}
+
+Status LrRunRecorder::addSteps(const std::vector<StepMetric> &steps)
+{
+    if (!m_store || steps.empty())
+        return Status::ok();
+    return RunRepository(*m_store).addStepMetrics(m_runId, steps);
+}
+
+Status LrRunRecorder::addEpochs(const std::vector<EpochMetrics> &epochs)
+{
+    if (!m_store || epochs.empty())
+        return Status::ok();
+    return RunRepository(*m_store).addEpochMetrics(m_runId, epochs);
+}
+
+Status LrRunRecorder::finish(RunStatus status, double seconds, const nlohmann::ordered_json &summary,
+                             const std::string &error)
+{
+    if (!m_store)
+        return Status::ok();
+    return RunRepository(*m_store).finishRun(m_runId, status, seconds, compact(summary),
+                                             QString::fromStdString(error));
+}
+
+nlohmann::ordered_json jsonNumber(double value)
+{
+    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
+}
+
+} // namespace loupe::cli

@@ -1,0 +1,50 @@
+#pragma once
+// How the learning-rate commands (lr-find, snapshot) store their runs in the workspace: a run of
+// the given kind with the command's settings as config, the CSV (if any) as its dataset, metrics
+// added when the search is over, and the final status with the printed JSON as summary.
+// Disabled (every call a no-op, id() 0) with --no-workspace. Same thread rule as Store.
+
+#include "app/cli/TrainData.h"
+#include "core/util/Status.h"
+#include "db/EpochMetrics.h"
+#include "db/RunKind.h"
+#include "db/RunStatus.h"
+#include "db/StepMetric.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QtGlobal>
+
+#include <vector>
+
+namespace loupe {
+class Store;
+}
+
+namespace loupe::cli {
+
+class CliContext;
+
+class LrRunRecorder {
+public:
+    // Opens the workspace and creates the run (status running). Errors from the workspace come
+    // back with "could not record the run in the workspace: ... (--no-workspace skips recording)".
+    static Result<LrRunRecorder> start(CliContext &context, RunKind kind, const TrainData &data,
+                                       const nlohmann::ordered_json &config);
+
+    qint64 id() const { return m_runId; }
+    bool isRecording() const { return m_store != nullptr; }
+
+    Status addSteps(const std::vector<StepMetric> &steps);
+    Status addEpochs(const std::vector<EpochMetrics> &epochs);
+    Status finish(RunStatus status, double seconds, const nlohmann::ordered_json &summary, const std::string &error);
+
+private:
+    Store *m_store = nullptr;
+    qint64 m_runId = 0;
+};
+
+// A number for JSON output: null when it is NaN or infinite.
+nlohmann::ordered_json jsonNumber(double value);
+
+} // namespace loupe::cli
