@@ -8,6 +8,7 @@
 // A forced builder keeps its type and refuses a value that does not read (AppendStatus::BadValue).
 // Raw builders keep every field's text as is (TypeInference::AllStrings); Ignored builders store nothing.
 // Missing tokens (FieldParser::isMissingToken) become missing values except in Raw builders.
+// Text that is not valid UTF-8 is stored anyway and reported as AppendStatus::InvalidUtf8.
 
 #include "core/data/ColumnType.h"
 #include "core/data/DateTimeParser.h"
@@ -101,14 +102,13 @@ private:
     AppendStatus appendTyped(std::string_view text);
     AppendStatus appendFirst(std::string_view text);
     AppendStatus widen(std::string_view text);
+    // Stores the text even when it is not UTF-8 (the caller reports it), so rows stay aligned.
     AppendStatus appendText(std::string_view text)
     {
-        if (!Utf8::isValid(text))
-            return AppendStatus::InvalidUtf8;
         m_chars.append(text);
         m_offsets.push_back(m_chars.size());
         m_valid.push_back(1);
-        return AppendStatus::Ok;
+        return Utf8::isValid(text) ? AppendStatus::Ok : AppendStatus::InvalidUtf8;
     }
     void appendMissing();
     void dropAll();

@@ -68,12 +68,14 @@ bool CsvChunkParser::storeRecord(const CsvRecord &record, CsvChunkResult &result
             continue;
         if (status == ColumnBuilder::AppendStatus::InvalidUtf8) {
             // Locate the bad byte in the raw field: "" pairs are ASCII and do not move it.
-            const std::size_t index = Utf8::firstInvalid(m_tokenizer.text().substr(field.begin, field.size));
-            result.fault = CsvFault::invalidUtf8(field.begin + index, j + 1, m_names);
-        } else {
-            const ColumnType type = ColumnBuilder::columnType(result.columns[j].state());
-            result.fault = CsvFault::badValue(field.begin, j + 1, text, type, m_names);
+            if (!result.encodingFault) {
+                const std::size_t index = Utf8::firstInvalid(m_tokenizer.text().substr(field.begin, field.size));
+                result.encodingFault = CsvFault::invalidUtf8(field.begin + index, j + 1, m_names);
+            }
+            continue;
         }
+        const ColumnType type = ColumnBuilder::columnType(result.columns[j].state());
+        result.fault = CsvFault::badValue(field.begin, j + 1, text, type, m_names);
         return false;
     }
     return true;

@@ -1,5 +1,8 @@
 #pragma once
 // Parses the records of one chunk into one ColumnBuilder per column, applying the bad-row policy.
+// A structure or forced-type fault stops the chunk; invalid UTF-8 is only noted (encodingFault), because
+// which text fields get checked during the first pass depends on the split, while CsvReader reports
+// the first invalid byte of all text columns, whatever the split.
 // Empty lines are skipped when there are several columns (they cannot be rows there); with a single
 // column an empty line is a row whose value is missing, so a one-column table with missing values
 // survives a write/read round trip.
@@ -24,7 +27,8 @@ struct CsvChunkResult {
     std::size_t rows = 0;
     std::size_t skippedRows = 0;
     std::size_t stopOffset = 0;      // offset after the last record read (blank lines skipped)
-    std::optional<CsvFault> fault;   // the first fault of the chunk; parsing stopped there
+    std::optional<CsvFault> fault;   // the first structure or forced-type fault; parsing stopped there
+    std::optional<CsvFault> encodingFault; // the first text that is not UTF-8; parsing went on
     bool stopped = false;            // the tick callback asked to stop (cancel, or a fault elsewhere)
     std::string error;               // set by the caller when parsing threw (out of memory)
 };

@@ -43,6 +43,8 @@ Result<CsvReadReport> CsvParseRun::run()
     std::vector<ColumnType> types = finalTypes();
     if (Status status = rereadTextColumns(types); !status.isOk())
         return status;
+    if (Status status = firstEncodingFault(); !status.isOk())
+        return status;
     if (!report(0.9, "assembling"))
         return Status::cancelled();
     Result<Table> table = assembleTable(types);
@@ -309,7 +311,20 @@ Status CsvParseRun::rereadTextColumns(std::vector<ColumnType> &types)
         assert(reread[k].rows == m_results[k].rows);
         for (std::size_t j : need[k])
             m_results[k].columns[j] = std::move(reread[k].columns[j]);
+        if (reread[k].encodingFault
+            && (!m_results[k].encodingFault || reread[k].encodingFault->offset < m_results[k].encodingFault->offset))
+            m_results[k].encodingFault = std::move(reread[k].encodingFault);
     }
+    return Status::ok();
+}
+
+// The first byte that is not UTF-8 in any text column (every text field has been checked by now,
+// either in the first pass or in the re-read), so the answer does not depend on the split.
+Status CsvParseRun::firstEncodingFault() const
+{
+    for (const CsvChunkResult &result : m_results)
+        if (result.encodingFault)
+            return faultStatus(*result.encodingFault);
     return Status::ok();
 }
 

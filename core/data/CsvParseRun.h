@@ -51,6 +51,7 @@ private:
                   CsvChunkResult &result, std::size_t totalBytes, double from, double to, const char *stage);
     Check firstFailure(const std::vector<std::size_t> &which, const std::vector<CsvChunkResult> &results) const;
     Status rereadTextColumns(std::vector<ColumnType> &types);
+    Status firstEncodingFault() const;
     Result<Table> assembleTable(const std::vector<ColumnType> &types);
     Column assembleColumn(std::size_t column, ColumnType type);
     std::vector<ColumnType> finalTypes() const;

@@ -36,6 +36,9 @@
 //   NAME:LINE:COL: empty column name in the header | duplicate column name 'x' (first used by column K)
 //   IoError: cannot open 'PATH': <reason> | cannot read 'PATH': it is a directory | ...: not a regular file
 //   Cancelled: the token was set or the ProgressSink answered Stop.
+// With several faults, the first structure or forced-type fault in the file is reported; invalid UTF-8
+// only when there is none of those (then the first invalid byte of the file's text columns). The same
+// file and options give the same message on any number of threads.
 // Sizes: offsets are 64-bit throughout; files above 2 GB and 4 GB are read like any other.
 
 #include "core/data/CsvOptions.h"

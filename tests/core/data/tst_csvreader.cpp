@@ -179,6 +179,10 @@ void TestCsvReader::badInput_data()
                                              << "t.csv:1:1: invalid UTF-8 at byte offset 1";
     QTest::newRow("offsets count the bom") << QByteArray("\xEF\xBB\xBF" "a\n\xff\n") << ""
                                            << "t.csv:2:1: invalid UTF-8 at byte offset 5 (column 'a')";
+    QTest::newRow("structure fault before earlier invalid utf-8") << QByteArray("a,b\nx\xff,1\n1,2,3\n") << ""
+                                                                 << "t.csv:3:3: row has 3 fields, the header has 2";
+    QTest::newRow("first invalid utf-8 across columns") << QByteArray("a,b\n1,x\n2,y\xfe\n\xff,z\n") << ""
+                                                        << "t.csv:3:2: invalid UTF-8 at byte offset 11 (column 'b')";
     QTest::newRow("duplicate column name") << QByteArray("a,b,a\n1,2,3\n") << ""
                                            << "t.csv:1:3: duplicate column name 'a' (first used by column 1)";
     QTest::newRow("empty column name") << QByteArray("a,,c\n1,2,3\n") << ""
