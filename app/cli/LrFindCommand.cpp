@@ -6,6 +6,7 @@
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/LrRunRecorder.h"
 #include "app/cli/ParsedArguments.h"
+#include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainData.h"
 #include "core/lr/OnePassFinder.h"
@@ -170,14 +171,17 @@ std::vector<StepMetric> stepsOf(const LrFindResult &result)
     return steps;
 }
 
-Result<LrFindResult> search(const FinderSettings &settings, const ModelSpec &spec, const PreparedData &data)
+Result<LrFindResult> search(const FinderSettings &settings, const ModelSpec &spec, const PreparedData &data,
+                            CliContext &context)
 {
     CancellationToken token;
     const InterruptGuard guard(token);
+    ProgressLine line(context.err(), "searching");
+    const ProgressSink sink = context.isJson() ? ProgressSink() : line.sink();
     if (settings.mode == LrFindMode::Range)
-        return RangeTest(settings.range).train(spec, data, &token);
+        return RangeTest(settings.range).train(spec, data, &token, sink);
     OnePassFinder finder(settings.onePass);
-    return finder.train(spec, data, &token);
+    return finder.train(spec, data, &token, sink);
 }
 
 } // namespace
@@ -249,7 +253,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
                       << std::flush;
     }
 
-    auto found = search(settings.value(), spec.value(), prepared);
+    auto found = search(settings.value(), spec.value(), prepared, context);
     if (!found.isOk()) {
         (void)recorder.value().finish(RunStatus::Failed, 0.0, nlohmann::ordered_json::object(), found.message());
         return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + found.message());

@@ -6,6 +6,7 @@
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/LrRunRecorder.h"
 #include "app/cli/ParsedArguments.h"
+#include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainData.h"
 #include "core/lr/SnapshotEnsemble.h"
@@ -208,7 +209,9 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
     Result<SnapshotReport> report = Status::cancelled();
     {
         const InterruptGuard guard(token);
-        report = SnapshotEnsemble::run(spec.value(), prepared, options, &token);
+        ProgressLine line(context.err(), "training");
+        report = SnapshotEnsemble::run(spec.value(), prepared, options, &token,
+                                       context.isJson() ? ProgressSink() : line.sink());
     }
     LrRunRecorder &run = recorder.value();
     if (!report.isOk()) {
