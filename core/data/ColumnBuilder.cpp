@@ -179,6 +179,17 @@ void ColumnBuilder::release()
     std::vector<std::uint64_t>{0}.swap(m_offsets);
 }
 
+void ColumnBuilder::reset(State start)
+{
+    m_state = start;
+    m_valid.clear();
+    m_ints.clear();
+    m_doubles.clear();
+    m_chars.clear();
+    m_offsets.resize(1);
+    m_offsets[0] = 0;
+}
+
 ColumnType ColumnBuilder::columnType(State state)
 {
     switch (state) {

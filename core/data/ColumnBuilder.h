@@ -4,7 +4,7 @@
 // An inferring builder starts from a seed state (the type guessed from a sample, or Empty) and widens:
 //   Empty -> the first non-missing value's type (int64, float64, bool, datetime, else string)
 //   Int64 -> Float64 when a value reads as float64 but not int64 (stored ints are converted)
-//   any other mismatch -> Dropped: the column will be String, and CsvReader re-reads this chunk's text.
+//   any other mismatch -> Dropped: the column will be String, and CsvReader re-reads its text.
 // A forced builder keeps its type and refuses a value that does not read (AppendStatus::BadValue).
 // Raw builders keep every field's text as is (TypeInference::AllStrings); Ignored builders store nothing.
 // Missing tokens (FieldParser::isMissingToken) become missing values except in Raw builders.
@@ -91,7 +91,9 @@ public:
     const std::vector<double> &doubles() const { return m_doubles; }
     const std::string &chars() const { return m_chars; }
     const std::vector<std::uint64_t> &offsets() const { return m_offsets; } // size() + 1 entries, from 0
-    void release(); // frees all storage (after the chunk was copied into the table)
+    void release(); // frees all storage
+    // Empties the builder for the next chunk, keeping its memory, and restarts it in `start`.
+    void reset(State start);
 
     // The ColumnType of a state; Empty has none (callers treat it as "no value yet").
     static ColumnType columnType(State state);

@@ -1,6 +1,6 @@
 #include "core/data/CsvParseRun.h"
 
-#include "core/data/CsvColumnAssembler.h"
+#include "core/data/CategoricalEncoder.h"
 #include "core/data/CsvHeader.h"
 #include "core/data/CsvSniffer.h"
 #include "core/util/Timer.h"
@@ -40,20 +40,18 @@ Result<CsvReadReport> CsvParseRun::run()
     sampleTypes();
     if (Status status = parseChunks(); !status.isOk())
         return status;
-    std::vector<ColumnType> types = finalTypes();
-    if (Status status = rereadTextColumns(types); !status.isOk())
+    if (Status status = rereadTextColumns(); !status.isOk())
         return status;
-    if (Status status = firstEncodingFault(); !status.isOk())
-        return status;
+    if (m_encodingFault)
+        return faultStatus(*m_encodingFault);
     if (!report(0.9, "assembling"))
         return Status::cancelled();
-    Result<Table> table = assembleTable(types);
+    Result<Table> table = assembleTable();
     if (!table.isOk())
         return table.status();
     CsvReadReport out;
     out.table = table.takeValue();
-    for (const CsvChunkResult &result : m_results)
-        out.skippedRows += result.skippedRows;
+    out.skippedRows = m_skippedRows;
     out.delimiter = m_delimiter;
     out.seconds = timer.seconds();
     report(1.0, "done");
@@ -156,16 +154,95 @@ Status CsvParseRun::parseChunks()
             return Status::cancelled();
         m_chunks = CsvChunkPlanner::plan(m_text, m_dataBegin, chunkBytes, m_threads);
     }
-    std::vector<std::size_t> all(m_chunks.size());
-    std::iota(all.begin(), all.end(), 0);
-    const BuilderFactory builders = [this](std::size_t k) { return makeBuilders(m_chunks[k]); };
-    Check check = parseAll(all, builders, m_results, 0.02, 0.85, "parsing");
+    Check check = parseInOrder();
     if (check.misaligned) {
         // Stray quotes fooled the split: one sequential parse finds the true first fault.
         m_chunks = {{m_dataBegin, m_text.size()}};
-        check = parseAll({0}, builders, m_results, 0.02, 0.85, "parsing");
+        check = parseInOrder();
     }
     return check.status;
+}
+
+// Parses the chunks in parallel; each chunk's builders are appended to the column accumulators in file
+// order right after the chunk is parsed (OpenMP ordered), then reused for the thread's next chunk.
+CsvParseRun::Check CsvParseRun::parseInOrder()
+{
+    m_accumulators.clear();
+    const std::size_t expectedRows = static_cast<std::size_t>(double(m_text.size() - m_dataBegin) / m_recordBytes * 1.05) + 16;
+    for (const ColumnPlan &plan : m_plan) {
+        m_accumulators.emplace_back(plan.seed);
+        m_accumulators.back().reserve(m_maxRows ? std::min(expectedRows, m_maxRows) : expectedRows,
+                                      expectedRows * plan.textBytesPerRow);
+    }
+    m_chunkRows.assign(m_chunks.size(), 0);
+    m_skippedRows = 0;
+    m_encodingFault.reset();
+    m_bytesDone = 0;
+    m_firstFaultChunk = kNoChunk;
+    Check check;
+    const std::size_t totalBytes = m_text.size() - m_dataBegin;
+    const CsvChunkParser parser(*m_tokenizer, m_names, m_options.badRows);
+    const auto count = static_cast<std::int64_t>(m_chunks.size());
+    report(0.02, "parsing");
+#pragma omp parallel num_threads(m_threads) if (count > 1)
+    {
+        std::vector<ColumnBuilder> builders; // this thread's, reused from chunk to chunk
+#pragma omp for ordered schedule(dynamic, 1)
+        for (std::int64_t i = 0; i < count; ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            CsvChunkResult result;
+            try {
+                if (builders.size() != m_plan.size())
+                    builders = makeBuilders(m_chunks[k]);
+                for (std::size_t j = 0; j < m_plan.size(); ++j)
+                    builders[j].reset(m_plan[j].seed);
+            } catch (const std::exception &error) {
+                result.error = error.what();
+            }
+            if (result.error.empty())
+                parseOne(parser, k, std::move(builders), result, totalBytes, 0.02, 0.85, "parsing");
+#pragma omp ordered
+            takeInOrder(k, result, check);
+            builders = std::move(result.columns);
+        }
+    }
+    report(0.85, "parsing"); // from the calling thread even when other threads parsed every chunk
+    if (check.status.isOk() && !check.misaligned && m_cancelled)
+        check.status = Status::cancelled();
+    return check;
+}
+
+// Runs in chunk order: the first failure wins; otherwise the chunk's columns join the accumulators.
+void CsvParseRun::takeInOrder(std::size_t chunk, CsvChunkResult &result, Check &check)
+{
+    if (!check.status.isOk() || check.misaligned)
+        return;
+    if (!result.error.empty())
+        check.status = Status::error(StatusCode::Failed, m_displayName + ": " + result.error);
+    else if (result.fault)
+        check.status = faultStatus(*result.fault);
+    else if (result.stopped || m_cancelled)
+        check.status = Status::cancelled();
+    else if (m_maxRows == 0 && result.stopOffset != m_chunks[chunk].end)
+        check.misaligned = true;
+    if (!check.status.isOk() || check.misaligned) {
+        std::size_t current = m_firstFaultChunk.load(); // later chunks cannot matter any more
+        while (chunk < current && !m_firstFaultChunk.compare_exchange_weak(current, chunk)) {
+        }
+        return;
+    }
+    try {
+        for (std::size_t j = 0; j < m_accumulators.size(); ++j)
+            m_accumulators[j].append(result.columns[j]);
+    } catch (const std::exception &error) {
+        check.status = Status::error(StatusCode::Failed, m_displayName + ": " + error.what());
+        m_stop = true;
+        return;
+    }
+    m_chunkRows[chunk] = result.rows;
+    m_skippedRows += result.skippedRows;
+    if (result.encodingFault && !m_encodingFault)
+        m_encodingFault = std::move(result.encodingFault);
 }
 
 CsvParseRun::Check CsvParseRun::parseAll(const std::vector<std::size_t> &which, const BuilderFactory &builders,
@@ -185,13 +262,35 @@ CsvParseRun::Check CsvParseRun::parseAll(const std::vector<std::size_t> &which, 
 #pragma omp parallel for schedule(dynamic, 1) num_threads(m_threads) if (count > 1)
     for (std::int64_t i = 0; i < count; ++i) {
         const std::size_t k = which[static_cast<std::size_t>(i)];
-        parseOne(parser, k, builders, results[k], totalBytes, from, to, stage);
+        try {
+            parseOne(parser, k, builders(k), results[k], totalBytes, from, to, stage);
+        } catch (const std::exception &error) {
+            results[k].error = error.what();
+            m_stop = true;
+        }
     }
-    report(to, stage); // from the calling thread even when other threads parsed every chunk
-    return firstFailure(which, results);
+    report(to, stage);
+    Check check;
+    for (std::size_t k : which)
+        takeFailure(results[k], check);
+    if (check.status.isOk() && m_cancelled)
+        check.status = Status::cancelled();
+    return check;
 }
 
-void CsvParseRun::parseOne(const CsvChunkParser &parser, std::size_t chunk, const BuilderFactory &builders,
+void CsvParseRun::takeFailure(const CsvChunkResult &result, Check &check) const
+{
+    if (!check.status.isOk())
+        return;
+    if (!result.error.empty())
+        check.status = Status::error(StatusCode::Failed, m_displayName + ": " + result.error);
+    else if (result.fault)
+        check.status = faultStatus(*result.fault);
+    else if (result.stopped)
+        check.status = Status::cancelled();
+}
+
+void CsvParseRun::parseOne(const CsvChunkParser &parser, std::size_t chunk, std::vector<ColumnBuilder> builders,
                            CsvChunkResult &result, std::size_t totalBytes, double from, double to, const char *stage)
 {
     const bool reportHere = omp_get_thread_num() == 0;
@@ -205,10 +304,11 @@ void CsvParseRun::parseOne(const CsvChunkParser &parser, std::size_t chunk, cons
     };
     if (!keepGoing(chunk, false, 0.0, stage)) {
         result.stopped = true;
+        result.columns = std::move(builders);
         return;
     }
     try {
-        result = parser.parse(m_chunks[chunk], builders(chunk), m_maxRows, advance);
+        result = parser.parse(m_chunks[chunk], std::move(builders), m_maxRows, advance);
     } catch (const std::exception &error) {
         result.error = error.what();
         m_stop = true;
@@ -219,23 +319,6 @@ void CsvParseRun::parseOne(const CsvChunkParser &parser, std::size_t chunk, cons
         }
     }
     advance(m_chunks[chunk].end);
-}
-
-CsvParseRun::Check CsvParseRun::firstFailure(const std::vector<std::size_t> &which,
-                                             const std::vector<CsvChunkResult> &results) const
-{
-    for (std::size_t k : which) {
-        const CsvChunkResult &result = results[k];
-        if (!result.error.empty())
-            return {Status::error(StatusCode::Failed, m_displayName + ": " + result.error), false};
-        if (result.fault)
-            return {faultStatus(*result.fault), false};
-        if (result.stopped || m_cancelled)
-            return {Status::cancelled(), false};
-        if (m_maxRows == 0 && result.stopOffset != m_chunks[k].end)
-            return {Status::ok(), true};
-    }
-    return {m_cancelled ? Status::cancelled() : Status::ok(), false};
 }
 
 bool CsvParseRun::keepGoing(std::size_t chunk, bool reportHere, double fraction, const char *stage)
@@ -262,73 +345,47 @@ bool CsvParseRun::report(double fraction, const char *stage)
     return !m_stop;
 }
 
-std::vector<ColumnType> CsvParseRun::finalTypes() const
+// Columns whose chunks disagreed (numbers in some, text in others) are read again as text from every
+// chunk; so are chunks that dropped a column on a mismatch.
+Status CsvParseRun::rereadTextColumns()
 {
-    std::vector<ColumnType> types(m_names.size(), ColumnType::String);
-    for (std::size_t j = 0; j < m_names.size(); ++j) {
-        if (m_plan[j].forced) {
-            types[j] = *m_plan[j].forced;
-        } else if (m_plan[j].seed != State::Raw) {
-            std::vector<const ColumnBuilder *> parts;
-            for (const CsvChunkResult &result : m_results)
-                parts.push_back(&result.columns[j]);
-            types[j] = CsvColumnAssembler::joinedType(parts);
-        }
-    }
-    return types;
-}
-
-// Columns that ended as String although some chunks read them as numbers (or dropped them on a
-// mismatch) are read again as text, only in those chunks.
-Status CsvParseRun::rereadTextColumns(std::vector<ColumnType> &types)
-{
-    std::vector<std::vector<std::size_t>> need(m_chunks.size());
-    std::vector<std::size_t> which;
-    for (std::size_t k = 0; k < m_chunks.size(); ++k) {
-        for (std::size_t j = 0; j < m_names.size(); ++j) {
-            const bool inferredText = !m_plan[j].forced && types[j] == ColumnType::String;
-            if (inferredText && !CsvColumnAssembler::canAssemble(m_results[k].columns[j].state(), ColumnType::String))
-                need[k].push_back(j);
-        }
-        if (!need[k].empty())
-            which.push_back(k);
-    }
-    if (which.empty())
+    std::vector<std::size_t> columns;
+    for (std::size_t j = 0; j < m_accumulators.size(); ++j)
+        if (m_accumulators[j].kind() == ColumnAccumulator::Kind::NeedsReread)
+            columns.push_back(j);
+    if (columns.empty())
         return Status::ok();
     const BuilderFactory builders = [&](std::size_t k) {
         std::vector<ColumnBuilder> out(m_names.size(), ColumnBuilder(State::Ignored, Mode::Infer));
-        for (std::size_t j : need[k]) {
+        for (std::size_t j : columns) {
             out[j] = ColumnBuilder(State::String, Mode::Infer);
-            out[j].reserve(m_results[k].rows, m_results[k].rows * m_plan[j].textBytesPerRow);
+            out[j].reserve(m_chunkRows[k], m_chunkRows[k] * m_plan[j].textBytesPerRow);
         }
         return out;
     };
+    std::vector<std::size_t> all(m_chunks.size());
+    std::iota(all.begin(), all.end(), 0);
     std::vector<CsvChunkResult> reread;
-    const Check check = parseAll(which, builders, reread, 0.85, 0.9, "reading text columns");
+    const Check check = parseAll(all, builders, reread, 0.85, 0.9, "reading text columns");
     if (!check.status.isOk())
         return check.status;
-    for (std::size_t k : which) {
-        assert(reread[k].rows == m_results[k].rows);
-        for (std::size_t j : need[k])
-            m_results[k].columns[j] = std::move(reread[k].columns[j]);
-        if (reread[k].encodingFault
-            && (!m_results[k].encodingFault || reread[k].encodingFault->offset < m_results[k].encodingFault->offset))
-            m_results[k].encodingFault = std::move(reread[k].encodingFault);
+    for (std::size_t j : columns) {
+        ColumnAccumulator text(State::String);
+        for (std::size_t k = 0; k < m_chunks.size(); ++k) {
+            assert(reread[k].rows == m_chunkRows[k]);
+            text.append(reread[k].columns[j]);
+            reread[k].columns[j].release();
+        }
+        m_accumulators[j] = std::move(text);
     }
+    // Every text field has now been checked: keep the first invalid byte of the file.
+    for (const CsvChunkResult &result : reread)
+        if (result.encodingFault && (!m_encodingFault || result.encodingFault->offset < m_encodingFault->offset))
+            m_encodingFault = result.encodingFault;
     return Status::ok();
 }
 
-// The first byte that is not UTF-8 in any text column (every text field has been checked by now,
-// either in the first pass or in the re-read), so the answer does not depend on the split.
-Status CsvParseRun::firstEncodingFault() const
-{
-    for (const CsvChunkResult &result : m_results)
-        if (result.encodingFault)
-            return faultStatus(*result.encodingFault);
-    return Status::ok();
-}
-
-Result<Table> CsvParseRun::assembleTable(const std::vector<ColumnType> &types)
+Result<Table> CsvParseRun::assembleTable()
 {
     std::vector<Column> columns(m_names.size());
     std::vector<std::string> errors(m_names.size());
@@ -337,7 +394,7 @@ Result<Table> CsvParseRun::assembleTable(const std::vector<ColumnType> &types)
     for (std::int64_t jj = 0; jj < count; ++jj) {
         const auto j = static_cast<std::size_t>(jj);
         try {
-            columns[j] = assembleColumn(j, types[j]);
+            columns[j] = assembleColumn(j);
         } catch (const std::exception &error) {
             errors[j] = error.what();
         }
@@ -351,20 +408,16 @@ Result<Table> CsvParseRun::assembleTable(const std::vector<ColumnType> &types)
     return table;
 }
 
-Column CsvParseRun::assembleColumn(std::size_t j, ColumnType type)
+Column CsvParseRun::assembleColumn(std::size_t j)
 {
-    std::vector<ColumnBuilder *> parts;
-    for (CsvChunkResult &result : m_results)
-        parts.push_back(&result.columns[j]);
-    const ColumnType storage = type == ColumnType::Categorical ? ColumnType::String : type;
-    Column column = CsvColumnAssembler::assemble(m_names[j], storage, parts);
-    using Limit = CsvColumnAssembler::LevelLimit;
-    if (type == ColumnType::Categorical)
-        return *CsvColumnAssembler::toCategorical(column, 0, Limit::Any);
-    const bool inferredText = type == ColumnType::String && !m_plan[j].forced && m_plan[j].seed != State::Raw;
+    Column column = m_accumulators[j].takeColumn(m_names[j]);
+    using Limit = CategoricalEncoder::LevelLimit;
+    if (m_plan[j].forced == ColumnType::Categorical)
+        return *CategoricalEncoder::encode(column, 0, Limit::Any);
+    const bool inferredText = column.type() == ColumnType::String && !m_plan[j].forced && m_plan[j].seed != State::Raw;
     if (inferredText && m_options.categoricalMaxLevels > 0) {
-        if (auto categorical = CsvColumnAssembler::toCategorical(column, m_options.categoricalMaxLevels,
-                                                                 Limit::FewerThanHalfTheRows))
+        if (auto categorical = CategoricalEncoder::encode(column, m_options.categoricalMaxLevels,
+                                                          Limit::FewerThanHalfTheRows))
             return std::move(*categorical);
     }
     return column;

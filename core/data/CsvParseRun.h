@@ -1,10 +1,12 @@
 #pragma once
-// One read of one CSV text by CsvReader: header, type sample, parallel chunk parse with verification,
-// re-read of columns that turned out to be text, and assembly into a Table. Single use.
+// One read of one CSV text by CsvReader: header, type sample, parallel chunk parse whose results join
+// whole-file column storage in file order (with a check that each chunk ended where the next began),
+// re-read of columns whose chunks disagreed on the type, and assembly into a Table. Single use.
 //
 // Threading: run() is called on the engine's thread; it forks OpenMP threads for the chunks and joins
 // them before returning. The ProgressSink is only called from the calling thread (OpenMP thread 0).
 
+#include "core/data/ColumnAccumulator.h"
 #include "core/data/ColumnBuilder.h"
 #include "core/data/CsvChunkParser.h"
 #include "core/data/CsvReader.h"
@@ -45,16 +47,16 @@ private:
     };
 
     Status parseChunks();
+    Check parseInOrder();
+    void takeInOrder(std::size_t chunk, CsvChunkResult &result, Check &check);
     Check parseAll(const std::vector<std::size_t> &which, const BuilderFactory &builders,
                    std::vector<CsvChunkResult> &results, double from, double to, const char *stage);
-    void parseOne(const CsvChunkParser &parser, std::size_t chunk, const BuilderFactory &builders,
+    void takeFailure(const CsvChunkResult &result, Check &check) const;
+    void parseOne(const CsvChunkParser &parser, std::size_t chunk, std::vector<ColumnBuilder> builders,
                   CsvChunkResult &result, std::size_t totalBytes, double from, double to, const char *stage);
-    Check firstFailure(const std::vector<std::size_t> &which, const std::vector<CsvChunkResult> &results) const;
-    Status rereadTextColumns(std::vector<ColumnType> &types);
-    Status firstEncodingFault() const;
-    Result<Table> assembleTable(const std::vector<ColumnType> &types);
-    Column assembleColumn(std::size_t column, ColumnType type);
-    std::vector<ColumnType> finalTypes() const;
+    Status rereadTextColumns();
+    Result<Table> assembleTable();
+    Column assembleColumn(std::size_t column);
     bool keepGoing(std::size_t chunk, bool reportHere, double fraction, const char *stage);
     bool report(double fraction, const char *stage);
     Status faultStatus(const CsvFault &fault) const { return fault.toStatus(m_text, m_displayName); }
@@ -75,7 +77,10 @@ private:
 
     std::vector<CsvChunk> m_chunks;
     std::size_t m_maxRows = 0; // per-chunk row limit: options.maxRows when parsing one chunk, else 0
-    std::vector<CsvChunkResult> m_results;
+    std::vector<ColumnAccumulator> m_accumulators; // one per column, filled in file order
+    std::vector<std::size_t> m_chunkRows;          // rows each chunk gave
+    std::size_t m_skippedRows = 0;
+    std::optional<CsvFault> m_encodingFault;       // the first text that is not UTF-8
 
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_cancelled{false};
