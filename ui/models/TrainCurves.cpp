@@ -1,5 +1,6 @@
 #include "ui/models/TrainCurves.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace loupe {
@@ -19,13 +20,14 @@ const QVector<QColor> &palette()
 
 TrainCurves::TrainCurves(QObject *parent) : QObject(parent) {}
 
-void TrainCurves::startLive(const QString &label, qint64 storedRunId, bool classification)
+void TrainCurves::startLive(const QString &label, qint64 storedRunId, bool classification, int plannedEpochs)
 {
     m_live = RunCurves();
     m_live.label = label;
     m_live.storedRunId = storedRunId;
     m_live.live = true;
     m_live.classification = classification;
+    m_live.plannedEpochs = plannedEpochs;
     m_hasLive = true;
     m_running = true;
     Q_EMIT changed();
@@ -84,6 +86,14 @@ QVector<const RunCurves *> TrainCurves::allRuns() const
     if (m_hasLive)
         runs.append(&m_live);
     return runs;
+}
+
+int TrainCurves::epochSpan() const
+{
+    int span = 0;
+    for (const RunCurves *run : allRuns())
+        span = std::max({span, run->plannedEpochs, int(run->epochs.size())});
+    return span;
 }
 
 QColor TrainCurves::colorFor(const RunCurves &run)

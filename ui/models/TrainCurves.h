@@ -18,6 +18,7 @@ struct RunCurves {
     QString label;           // legend text, e.g. "run 12 · chapter-mlp"
     bool live = false;       // the page's own latest run (drawn on top, thicker)
     bool classification = true;
+    int plannedEpochs = 0;   // the live run's epochs to come (0 for stored runs)
     // Per epoch (x = 1-based epoch).
     QVector<double> epochs;
     QVector<double> loss;
@@ -40,7 +41,7 @@ public:
     explicit TrainCurves(QObject *parent = nullptr);
 
     // Starts a new live run (clearing the previous live one).
-    void startLive(const QString &label, qint64 storedRunId, bool classification);
+    void startLive(const QString &label, qint64 storedRunId, bool classification, int plannedEpochs);
     void appendEpoch(const EpochStats &stats);
     void appendBatchPoints(const QVector<BatchPoint> &points);
     // The live run stopped training (it stays drawn until the next start).
@@ -55,6 +56,8 @@ public:
 
     // Everything to draw: overlays first, then the live run (so it is drawn on top).
     QVector<const RunCurves *> allRuns() const;
+    // The most epochs any run has or plans (for the epoch axis).
+    int epochSpan() const;
     // A stable colour per run: the live (or unrecorded) run is always the first palette colour,
     // a stored run's colour follows from its id.
     static QColor colorFor(const RunCurves &run);

@@ -74,7 +74,7 @@ TrainPage::TrainPage(const PageContext &context, QWidget *parent)
     splitter->addWidget(m_setup);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({360, 1000});
+    splitter->setSizes({430, 970});
     layout->addWidget(splitter);
 
     setRunningUi(false);
@@ -260,11 +260,13 @@ void TrainPage::onStarted(const TrainStart &start)
     m_start = start;
     const QString label = start.storedRunId > 0 ? tr("run %1 · %2").arg(start.storedRunId).arg(start.specName)
                                                 : tr("this run · %1").arg(start.specName);
-    m_curves->startLive(label, start.storedRunId, start.classification);
+    m_curves->startLive(label, start.storedRunId, start.classification, start.epochs);
     m_statusLabel->setText(start.dataDescription);
     if (!start.workspaceNote.isEmpty())
         showMessage(tr("Training, but the run is %1").arg(start.workspaceNote), MessageKind::Notice);
     m_progress->setFormat(tr("%p % · epoch 1/%1").arg(start.epochs));
+    if (start.storedRunId > 0)
+        reloadRuns(); // lists the new run as running
 }
 
 void TrainPage::onBatchProgress(const TrainBatchProgress &progress)
@@ -297,10 +299,11 @@ void TrainPage::redraw()
         return;
     const TrainBatchProgress &progress = m_lastProgress;
     m_progress->setValue(int(std::lround(progress.fraction * 1000.0)));
-    m_progress->setFormat(tr("%p % · epoch %1/%2 · ETA %3")
-                              .arg(progress.epoch)
-                              .arg(progress.epochs)
-                              .arg(formatDuration(progress.etaSeconds)));
+    m_progress->setFormat(progress.fraction >= 1.0 ? tr("%p % · measuring validation and test sets")
+                                                   : tr("%p % · epoch %1/%2 · ETA %3")
+                                                         .arg(progress.epoch)
+                                                         .arg(progress.epochs)
+                                                         .arg(formatDuration(progress.etaSeconds)));
     m_statusLabel->setText(tr("step %1 of %2 · smoothed loss %3 · lr %4")
                                .arg(progress.step)
                                .arg(progress.totalSteps)
@@ -311,10 +314,11 @@ void TrainPage::redraw()
 void TrainPage::onFinished(const TrainSummary &summary)
 {
     m_trainRun = 0;
+    m_statusLabel->setText(tr("%1 · %2 steps").arg(m_start.dataDescription).arg(summary.steps));
     m_curves->endLive();
     setRunningUi(false);
     if (summary.diverged) {
-        showMessage(tr("The run diverged: %1. Lower the learning rate and try again.").arg(summary.message),
+        showMessage(tr("Training stopped: %1. Lower the learning rate and try again.").arg(summary.message),
                     MessageKind::Error);
         m_progress->setFormat(tr("diverged"));
     } else {
@@ -339,6 +343,7 @@ void TrainPage::onFinished(const TrainSummary &summary)
 void TrainPage::onFailed(const QString &message)
 {
     m_trainRun = 0;
+    m_statusLabel->clear();
     m_curves->endLive();
     setRunningUi(false);
     m_progress->setFormat(tr("failed"));
@@ -352,6 +357,7 @@ void TrainPage::onCancelled()
     if (!m_trainRun)
         return;
     m_trainRun = 0;
+    m_statusLabel->setText(m_start.dataDescription);
     m_curves->endLive();
     setRunningUi(false);
     m_progress->setFormat(tr("cancelled"));

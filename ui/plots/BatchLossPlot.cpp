@@ -7,6 +7,7 @@ namespace loupe {
 BatchLossPlot::BatchLossPlot(QWidget *parent)
     : CurvePlot(tr("Smoothed batch loss"), tr("step"), tr("loss"), Scale::Logarithmic, parent)
 {
+    setXTicks(XTicks::Integers);
     setExportName(QStringLiteral("batch-loss"));
 }
 

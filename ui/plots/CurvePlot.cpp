@@ -55,7 +55,7 @@ CurvePlot::CurvePlot(const QString &title, const QString &xLabel, const QString 
         ticker->setSubTickCount(8);
         plot->yAxis->setTicker(ticker);
         plot->yAxis->setNumberFormat(QStringLiteral("gb"));
-        plot->yAxis->setNumberPrecision(0);
+        plot->yAxis->setNumberPrecision(3);
     }
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
@@ -89,6 +89,17 @@ void CurvePlot::setXTicks(XTicks ticks)
     } else {
         customPlot()->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     }
+}
+
+void CurvePlot::setXRangeHint(double low, double high)
+{
+    m_hintLow = low;
+    m_hintHigh = high;
+}
+
+void CurvePlot::setLegendCorner(Qt::Alignment corner)
+{
+    customPlot()->axisRect()->insetLayout()->setInsetAlignment(0, corner);
 }
 
 void CurvePlot::setEmptyMessage(const QString &message)
@@ -165,8 +176,16 @@ void CurvePlot::rescale()
         plot->yAxis->setRange(m_yScale == Scale::Logarithmic ? QCPRange(0.1, 10.0) : QCPRange(0.0, 1.0));
         return;
     }
-    const auto [xLow, xHigh] = padded(*xRange, Scale::Linear);
-    const auto [yLow, yHigh] = padded(*yRange, m_yScale);
+    auto xSpan = *xRange;
+    if (m_hintLow <= m_hintHigh)
+        xSpan = {std::min(xSpan.first, m_hintLow), std::max(xSpan.second, m_hintHigh)};
+    const auto [xLow, xHigh] = padded(xSpan, Scale::Linear);
+    auto [yLow, yHigh] = padded(*yRange, m_yScale);
+    if (m_yScale == Scale::Logarithmic && m_wholeDecades) {
+        // Strictly around the data, so a value that is a power of ten is not drawn on the frame.
+        yLow = std::pow(10.0, std::floor(std::log10(yRange->first) - 1e-9));
+        yHigh = std::pow(10.0, std::ceil(std::log10(yRange->second) + 1e-9));
+    }
     plot->xAxis->setRange(xLow, xHigh);
     plot->yAxis->setRange(yLow, yHigh);
 }

@@ -45,6 +45,14 @@ public:
     int pointCount() const;
     Scale yScale() const { return m_yScale; }
     void setXTicks(XTicks ticks);
+    // The x axis shows at least [low, high] (e.g. every planned epoch of a live run); low > high
+    // clears the hint. Takes effect at the next setSeries().
+    void setXRangeHint(double low, double high);
+    // Log axis only: widen the value range to whole decades (for nearly flat series such as a
+    // constant learning rate, whose labels would otherwise be crowded sub-decade ticks).
+    void setWholeDecades(bool wholeDecades) { m_wholeDecades = wholeDecades; }
+    // Where the legend sits inside the axis rect (default top right).
+    void setLegendCorner(Qt::Alignment corner);
     // Shown in the middle while there are no points.
     void setEmptyMessage(const QString &message);
     QString title() const;
@@ -62,6 +70,9 @@ private:
     QCPTextElement *m_title = nullptr;
     QCPItemText *m_message = nullptr;
     QString m_emptyMessage;
+    bool m_wholeDecades = false;
+    double m_hintLow = 1.0;
+    double m_hintHigh = 0.0;
 };
 
 } // namespace loupe

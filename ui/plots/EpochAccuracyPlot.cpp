@@ -2,12 +2,15 @@
 
 #include "ui/models/TrainCurves.h"
 
+#include <algorithm>
+
 namespace loupe {
 
 EpochAccuracyPlot::EpochAccuracyPlot(QWidget *parent)
     : CurvePlot(tr("Accuracy per epoch"), tr("epoch"), tr("accuracy"), Scale::Linear, parent)
 {
     setXTicks(XTicks::Integers);
+    setLegendCorner(Qt::AlignBottom | Qt::AlignRight); // accuracy rises: the lower right stays free
     setExportName(QStringLiteral("accuracy-per-epoch"));
 }
 
@@ -27,6 +30,7 @@ void EpochAccuracyPlot::showCurves(const TrainCurves &curves)
                        width, true});
     }
     setEmptyMessage(regressionOnly ? tr("Accuracy does not apply to regression") : tr("No data yet"));
+    setXRangeHint(1.0, double(std::max(1, curves.epochSpan())));
     setSeries(std::move(series));
 }
 

@@ -2,6 +2,8 @@
 
 #include "ui/models/TrainCurves.h"
 
+#include <algorithm>
+
 namespace loupe {
 
 EpochLossPlot::EpochLossPlot(QWidget *parent)
@@ -21,6 +23,7 @@ void EpochLossPlot::showCurves(const TrainCurves &curves)
         series.append({tr("%1 · validation").arg(run->label), run->epochs, run->valLoss, color, Qt::DashLine, width,
                        true});
     }
+    setXRangeHint(1.0, double(std::max(1, curves.epochSpan())));
     setSeries(std::move(series));
 }
 

@@ -7,7 +7,9 @@ namespace loupe {
 LearningRatePlot::LearningRatePlot(QWidget *parent)
     : CurvePlot(tr("Learning rate"), tr("step"), tr("learning rate"), Scale::Logarithmic, parent)
 {
+    setXTicks(XTicks::Integers);
     setExportName(QStringLiteral("learning-rate"));
+    setWholeDecades(true);
 }
 
 void LearningRatePlot::showCurves(const TrainCurves &curves)
