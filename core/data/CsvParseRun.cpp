@@ -14,7 +14,6 @@ namespace loupe {
 
 namespace {
 constexpr std::size_t kSampleRows = 1000;
-constexpr std::size_t kNoChunk = static_cast<std::size_t>(-1);
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 } // namespace
 
@@ -23,7 +22,7 @@ using Mode = ColumnBuilder::Mode;
 
 CsvParseRun::CsvParseRun(std::string_view text, const std::string &displayName, const CsvOptions &options,
                          const ProgressSink &progress, const CancellationToken *cancel)
-    : m_text(text), m_displayName(displayName), m_options(options), m_progress(progress), m_cancel(cancel)
+    : m_text(text), m_displayName(displayName), m_options(options), m_gate(progress, cancel)
 {
     m_threads = options.threads > 0 ? options.threads : std::max(1, omp_get_max_threads());
 }
@@ -31,7 +30,7 @@ CsvParseRun::CsvParseRun(std::string_view text, const std::string &displayName, 
 Result<CsvReadReport> CsvParseRun::run()
 {
     Timer timer;
-    if (!report(0.0, "reading header"))
+    if (!m_gate.report(0.0, "reading header"))
         return Status::cancelled();
     if (Status status = readHeader(); !status.isOk())
         return status;
@@ -44,7 +43,7 @@ Result<CsvReadReport> CsvParseRun::run()
         return status;
     if (m_encodingFault)
         return faultStatus(*m_encodingFault);
-    if (!report(0.9, "assembling"))
+    if (!m_gate.report(0.9, "assembling"))
         return Status::cancelled();
     Result<Table> table = assembleTable();
     if (!table.isOk())
@@ -54,7 +53,7 @@ Result<CsvReadReport> CsvParseRun::run()
     out.skippedRows = m_skippedRows;
     out.delimiter = m_delimiter;
     out.seconds = timer.seconds();
-    report(1.0, "done");
+    m_gate.report(1.0, "done");
     return out;
 }
 
@@ -150,7 +149,7 @@ Status CsvParseRun::parseChunks()
         const std::size_t chunkBytes = m_options.chunkBytes != 0
                                            ? m_options.chunkBytes
                                            : CsvChunkPlanner::automaticChunkBytes(m_text.size() - m_dataBegin);
-        if (!report(0.01, "splitting"))
+        if (!m_gate.report(0.01, "splitting"))
             return Status::cancelled();
         m_chunks = CsvChunkPlanner::plan(m_text, m_dataBegin, chunkBytes, m_threads);
     }
@@ -177,13 +176,12 @@ CsvParseRun::Check CsvParseRun::parseInOrder()
     m_chunkRows.assign(m_chunks.size(), 0);
     m_skippedRows = 0;
     m_encodingFault.reset();
-    m_bytesDone = 0;
-    m_firstFaultChunk = kNoChunk;
+    m_gate.startPass();
     Check check;
     const std::size_t totalBytes = m_text.size() - m_dataBegin;
     const CsvChunkParser parser(*m_tokenizer, m_names, m_options.badRows);
     const auto count = static_cast<std::int64_t>(m_chunks.size());
-    report(0.02, "parsing");
+    m_gate.report(0.02, "parsing");
 #pragma omp parallel num_threads(m_threads) if (count > 1)
     {
         std::vector<ColumnBuilder> builders; // this thread's, reused from chunk to chunk
@@ -206,8 +204,8 @@ CsvParseRun::Check CsvParseRun::parseInOrder()
             builders = std::move(result.columns);
         }
     }
-    report(0.85, "parsing"); // from the calling thread even when other threads parsed every chunk
-    if (check.status.isOk() && !check.misaligned && m_cancelled)
+    m_gate.report(0.85, "parsing"); // from the calling thread even when other threads parsed every chunk
+    if (check.status.isOk() && !check.misaligned && m_gate.isCancelled())
         check.status = Status::cancelled();
     return check;
 }
@@ -221,14 +219,12 @@ void CsvParseRun::takeInOrder(std::size_t chunk, CsvChunkResult &result, Check &
         check.status = Status::error(StatusCode::Failed, m_displayName + ": " + result.error);
     else if (result.fault)
         check.status = faultStatus(*result.fault);
-    else if (result.stopped || m_cancelled)
+    else if (result.stopped || m_gate.isCancelled())
         check.status = Status::cancelled();
     else if (m_maxRows == 0 && result.stopOffset != m_chunks[chunk].end)
         check.misaligned = true;
     if (!check.status.isOk() || check.misaligned) {
-        std::size_t current = m_firstFaultChunk.load(); // later chunks cannot matter any more
-        while (chunk < current && !m_firstFaultChunk.compare_exchange_weak(current, chunk)) {
-        }
+        m_gate.lastChunkThatMatters(chunk);
         return;
     }
     try {
@@ -236,7 +232,7 @@ void CsvParseRun::takeInOrder(std::size_t chunk, CsvChunkResult &result, Check &
             m_accumulators[j].append(result.columns[j]);
     } catch (const std::exception &error) {
         check.status = Status::error(StatusCode::Failed, m_displayName + ": " + error.what());
-        m_stop = true;
+        m_gate.stop();
         return;
     }
     m_chunkRows[chunk] = result.rows;
@@ -251,14 +247,13 @@ CsvParseRun::Check CsvParseRun::parseAll(const std::vector<std::size_t> &which, 
 {
     results.clear();
     results.resize(m_chunks.size());
-    m_bytesDone = 0;
-    m_firstFaultChunk = kNoChunk;
+    m_gate.startPass();
     std::size_t totalBytes = 0;
     for (std::size_t k : which)
         totalBytes += m_chunks[k].end - m_chunks[k].begin;
     const CsvChunkParser parser(*m_tokenizer, m_names, m_options.badRows);
     const auto count = static_cast<std::int64_t>(which.size());
-    report(from, stage);
+    m_gate.report(from, stage);
 #pragma omp parallel for schedule(dynamic, 1) num_threads(m_threads) if (count > 1)
     for (std::int64_t i = 0; i < count; ++i) {
         const std::size_t k = which[static_cast<std::size_t>(i)];
@@ -266,14 +261,14 @@ CsvParseRun::Check CsvParseRun::parseAll(const std::vector<std::size_t> &which, 
             parseOne(parser, k, builders(k), results[k], totalBytes, from, to, stage);
         } catch (const std::exception &error) {
             results[k].error = error.what();
-            m_stop = true;
+            m_gate.stop();
         }
     }
-    report(to, stage);
+    m_gate.report(to, stage);
     Check check;
     for (std::size_t k : which)
         takeFailure(results[k], check);
-    if (check.status.isOk() && m_cancelled)
+    if (check.status.isOk() && m_gate.isCancelled())
         check.status = Status::cancelled();
     return check;
 }
@@ -297,12 +292,13 @@ void CsvParseRun::parseOne(const CsvChunkParser &parser, std::size_t chunk, std:
     const double span = to - from;
     std::size_t last = m_chunks[chunk].begin;
     const auto advance = [&](std::size_t offset) {
-        m_bytesDone += std::min(offset, m_chunks[chunk].end) - std::min(last, m_chunks[chunk].end);
+        const std::size_t end = m_chunks[chunk].end;
+        const std::size_t done = m_gate.addBytes(std::min(offset, end) - std::min(last, end));
         last = offset;
-        const double fraction = totalBytes ? double(m_bytesDone.load()) / double(totalBytes) : 1.0;
-        return keepGoing(chunk, reportHere, from + span * fraction, stage);
+        const double fraction = totalBytes ? double(done) / double(totalBytes) : 1.0;
+        return m_gate.keepGoing(chunk, reportHere, from + span * fraction, stage);
     };
-    if (!keepGoing(chunk, false, 0.0, stage)) {
+    if (!m_gate.keepGoing(chunk, false, 0.0, stage)) {
         result.stopped = true;
         result.columns = std::move(builders);
         return;
@@ -311,38 +307,11 @@ void CsvParseRun::parseOne(const CsvChunkParser &parser, std::size_t chunk, std:
         result = parser.parse(m_chunks[chunk], std::move(builders), m_maxRows, advance);
     } catch (const std::exception &error) {
         result.error = error.what();
-        m_stop = true;
+        m_gate.stop();
     }
-    if (result.fault) {
-        std::size_t current = m_firstFaultChunk.load();
-        while (chunk < current && !m_firstFaultChunk.compare_exchange_weak(current, chunk)) {
-        }
-    }
+    if (result.fault)
+        m_gate.lastChunkThatMatters(chunk);
     advance(m_chunks[chunk].end);
-}
-
-bool CsvParseRun::keepGoing(std::size_t chunk, bool reportHere, double fraction, const char *stage)
-{
-    if (m_cancel && m_cancel->isCancelled()) {
-        m_cancelled = true;
-        m_stop = true;
-    }
-    if (reportHere && !m_stop)
-        report(fraction, stage);
-    return !m_stop && chunk <= m_firstFaultChunk.load();
-}
-
-bool CsvParseRun::report(double fraction, const char *stage)
-{
-    if (m_cancel && m_cancel->isCancelled()) {
-        m_cancelled = true;
-        m_stop = true;
-    }
-    if (!m_stop && m_progress && m_progress(Progress{std::min(1.0, fraction), stage}) == ProgressAction::Stop) {
-        m_cancelled = true;
-        m_stop = true;
-    }
-    return !m_stop;
 }
 
 // Columns whose chunks disagreed (numbers in some, text in others) are read again as text from every

@@ -9,10 +9,10 @@
 #include "core/data/ColumnAccumulator.h"
 #include "core/data/ColumnBuilder.h"
 #include "core/data/CsvChunkParser.h"
+#include "core/data/CsvProgressGate.h"
 #include "core/data/CsvReader.h"
 #include "core/data/CsvTokenizer.h"
 
-#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -57,15 +57,12 @@ private:
     Status rereadTextColumns();
     Result<Table> assembleTable();
     Column assembleColumn(std::size_t column);
-    bool keepGoing(std::size_t chunk, bool reportHere, double fraction, const char *stage);
-    bool report(double fraction, const char *stage);
     Status faultStatus(const CsvFault &fault) const { return fault.toStatus(m_text, m_displayName); }
 
     std::string_view m_text;
     const std::string &m_displayName;
     const CsvOptions &m_options;
-    const ProgressSink &m_progress;
-    const CancellationToken *m_cancel;
+    CsvProgressGate m_gate;
     int m_threads = 1;
 
     char m_delimiter = ',';
@@ -81,11 +78,6 @@ private:
     std::vector<std::size_t> m_chunkRows;          // rows each chunk gave
     std::size_t m_skippedRows = 0;
     std::optional<CsvFault> m_encodingFault;       // the first text that is not UTF-8
-
-    std::atomic<bool> m_stop{false};
-    std::atomic<bool> m_cancelled{false};
-    std::atomic<std::size_t> m_bytesDone{0};
-    std::atomic<std::size_t> m_firstFaultChunk{static_cast<std::size_t>(-1)};
 };
 
 } // namespace loupe
