@@ -17,6 +17,7 @@
 #include "app/jobs/JobRunner.h"
 #include "core/data/CsvReader.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -125,6 +126,7 @@ void TestTrainPage::trainAndWait()
 
 void TestTrainPage::csvTrainingFillsPlotsAndRunsList()
 {
+    QAbstractItemModelTester tester(m_page->runListModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     useTinyCsv();
     m_page->setupPanel()->setEpochs(4);
     const int redrawsBefore = m_page->redrawCount();
