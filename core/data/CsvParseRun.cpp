@@ -167,7 +167,8 @@ Status CsvParseRun::parseChunks()
 CsvParseRun::Check CsvParseRun::parseInOrder()
 {
     m_accumulators.clear();
-    const std::size_t expectedRows = static_cast<std::size_t>(double(m_text.size() - m_dataBegin) / m_recordBytes * 1.05) + 16;
+    const double dataBytes = double(m_text.size() - m_dataBegin);
+    const std::size_t expectedRows = static_cast<std::size_t>(dataBytes / m_recordBytes * 1.05) + 16;
     for (const ColumnPlan &plan : m_plan) {
         m_accumulators.emplace_back(plan.seed);
         m_accumulators.back().reserve(m_maxRows ? std::min(expectedRows, m_maxRows) : expectedRows,

@@ -98,7 +98,8 @@ bool CsvTokenizer::readQuoted(std::size_t &pos, CsvField &field, std::size_t ind
     field.quoted = true;
     field.escaped = escaped;
     const char *after = p + 1;
-    if (after < end && *after != m_delimiter && *after != '\n' && !(*after == '\r' && after + 1 < end && after[1] == '\n')) {
+    const bool lineEnd = after < end && (*after == '\n' || (*after == '\r' && after + 1 < end && after[1] == '\n'));
+    if (after < end && *after != m_delimiter && !lineEnd) {
         fault = {FaultKind::CharacterAfterClosingQuote, static_cast<std::size_t>(after - base), index};
         return false;
     }
