@@ -167,12 +167,16 @@ Status CsvParseRun::parseChunks()
 CsvParseRun::Check CsvParseRun::parseInOrder()
 {
     m_accumulators.clear();
+    // Reserve for the rows the sample predicts, capped so that a sample of unusually short records
+    // cannot ask for absurd amounts of address space; past the cap the vectors simply grow.
+    constexpr std::size_t kMaxReservedRows = std::size_t(32) << 20;
     const double dataBytes = double(m_text.size() - m_dataBegin);
-    const std::size_t expectedRows = static_cast<std::size_t>(dataBytes / m_recordBytes * 1.05) + 16;
+    std::size_t expectedRows = static_cast<std::size_t>(dataBytes / m_recordBytes * 1.05) + 16;
+    expectedRows = std::min(expectedRows, m_maxRows ? m_maxRows : kMaxReservedRows);
     for (const ColumnPlan &plan : m_plan) {
         m_accumulators.emplace_back(plan.seed);
-        m_accumulators.back().reserve(m_maxRows ? std::min(expectedRows, m_maxRows) : expectedRows,
-                                      expectedRows * plan.textBytesPerRow);
+        const std::size_t textBytes = std::min(expectedRows * plan.textBytesPerRow, kMaxReservedRows * 32);
+        m_accumulators.back().reserve(expectedRows, textBytes);
     }
     m_chunkRows.assign(m_chunks.size(), 0);
     m_skippedRows = 0;
