@@ -128,9 +128,9 @@ void CsvParseRun::sampleTypes()
 
 std::vector<ColumnBuilder> CsvParseRun::makeBuilders(const CsvChunk &chunk) const
 {
+    constexpr std::size_t kMaxReservedRows = std::size_t(1) << 20; // builders are reused; they grow if needed
     std::size_t rows = static_cast<std::size_t>(double(chunk.end - chunk.begin) / m_recordBytes * 1.05) + 16;
-    if (m_maxRows != 0)
-        rows = std::min(rows, m_maxRows);
+    rows = std::min(rows, m_maxRows != 0 ? std::min(m_maxRows, kMaxReservedRows) : kMaxReservedRows);
     std::vector<ColumnBuilder> builders;
     builders.reserve(m_plan.size());
     for (const ColumnPlan &plan : m_plan) {
