@@ -5,7 +5,7 @@
 //  2. One training epoch of the spec's model on Fashion-MNIST, then test accuracy.
 //  3. Training FLOPs of that epoch, the GEMM-bound limit (every GEMM at its measured rate) and
 //     Loupe's time as a multiple of it.
-// Usage: bench_train [--spec PATH] [--data DIR] [--json]
+// Usage: bench_train [--spec PATH] [--data DIR] [--seed N] [--json]
 
 #include "core/data/IdxReader.h"
 #include "core/nn/ModelSpec.h"
@@ -130,6 +130,9 @@ int main(int argc, char **argv)
     auto spec = ModelSpec::fromFile(specPath);
     if (!spec.isOk())
         return fail(spec.message());
+    const std::string seed = argument(argc, argv, "--seed", "");
+    if (!seed.empty())
+        spec.value().seed = std::strtoull(seed.c_str(), nullptr, 10);
     auto train = loadMnistSplit(dataDir, "train");
     auto test = loadMnistSplit(dataDir, "t10k");
     if (!train.isOk() || !test.isOk())

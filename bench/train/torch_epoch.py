@@ -32,6 +32,17 @@ def load(directory, split):
     return x, y
 
 
+def blas_name():
+    """PyTorch's BLAS: Debian builds it against the generic libblas.so.3, which the alternatives
+    system points at OpenBLAS (pthread) here."""
+    info = "unknown"
+    for line in torch.__config__.show().splitlines():
+        if "BLAS_INFO=" in line:
+            info = line.split("BLAS_INFO=")[1].split(",")[0]
+    library = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
+    return f"{info} -> {library}"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default=os.environ.get("LOUPE_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist"))
@@ -53,12 +64,14 @@ def main():
     start = time.perf_counter()
     model.train()
     order = torch.randperm(len(x_train))
+    loss_sum = 0.0
     for begin in range(0, len(x_train), 128):
         index = order[begin:begin + 128]
         optimizer.zero_grad(set_to_none=True)
         loss = loss_fn(model(x_train[index]), y_train[index])
         loss.backward()
         optimizer.step()
+        loss_sum += loss.detach() * len(index)
     seconds = time.perf_counter() - start
 
     model.eval()
@@ -67,9 +80,10 @@ def main():
     print(json.dumps({
         "seconds_per_epoch": round(seconds, 4),
         "test_accuracy": round(accuracy, 4),
+        "train_loss": round(float(loss_sum) / len(x_train), 4),
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
-        "blas": "OpenBLAS" if "openblas" in torch.__config__.show().lower() else "other",
+        "blas": blas_name(),
         "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE", ""),
     }))
 

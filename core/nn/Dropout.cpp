@@ -10,6 +10,9 @@ namespace loupe {
 
 namespace {
 
+constexpr Index s_chunk = 8192;
+constexpr Index s_parallelThreshold = 32768;
+
 // Two rounds of a 32-bit xor-shift-multiply finalizer, each keyed: a permutation of the index
 // that mixes well and vectorizes (16 lanes with AVX-512).
 inline std::uint32_t maskHash(std::uint32_t index, std::uint32_t key1, std::uint32_t key2)
@@ -53,9 +56,15 @@ void Dropout::applyMask(const float *source, float *target, Index count) const
     const auto key1 = static_cast<std::uint32_t>(m_key);
     const auto key2 = static_cast<std::uint32_t>(m_key >> 32);
     const std::uint32_t threshold = m_threshold;
-    for (Index i = 0; i < count; ++i) {
-        const bool keep = maskHash(static_cast<std::uint32_t>(i), key1, key2) >= threshold;
-        target[i] = keep ? source[i] * scale : 0.0f;
+    // The hash is a few multiplies per element: worth both cores once a batch is big enough.
+    const Index chunks = (count + s_chunk - 1) / s_chunk;
+#pragma omp parallel for schedule(static) if (count >= s_parallelThreshold)
+    for (Index chunk = 0; chunk < chunks; ++chunk) {
+        const Index end = std::min(count, (chunk + 1) * s_chunk);
+        for (Index i = chunk * s_chunk; i < end; ++i) {
+            const bool keep = maskHash(static_cast<std::uint32_t>(i), key1, key2) >= threshold;
+            target[i] = keep ? source[i] * scale : 0.0f;
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 #include "core/optim/Adam.h"
 
+#include <Eigen/Core>
+
 #include <cassert>
 #include <cmath>
 
@@ -34,18 +36,15 @@ void Adam::allocateState(const std::vector<std::size_t> &blockSizes)
 
 void Adam::updateRange(std::size_t block, float *values, const float *gradients, std::size_t begin, std::size_t end)
 {
-    const float alpha = m_alpha;
-    const float oneMinusBeta1 = 1.0f - m_options.beta1;
-    const float oneMinusBeta2 = 1.0f - m_options.beta2;
-    const float epsilon = m_options.epsilon;
-    float *m = m_first[block].data();
-    float *v = m_second[block].data();
-    for (std::size_t i = begin; i < end; ++i) {
-        const float g = gradients[i];
-        m[i] += (g - m[i]) * oneMinusBeta1;
-        v[i] += (g * g - v[i]) * oneMinusBeta2;
-        values[i] -= alpha * m[i] / (std::sqrt(v[i]) + epsilon);
-    }
+    // Eigen array expressions so the square roots vectorize (see RmsProp.cpp).
+    const auto n = static_cast<Eigen::Index>(end - begin);
+    Eigen::Map<Eigen::ArrayXf> w(values + begin, n);
+    const Eigen::Map<const Eigen::ArrayXf> g(gradients + begin, n);
+    Eigen::Map<Eigen::ArrayXf> m(m_first[block].data() + begin, n);
+    Eigen::Map<Eigen::ArrayXf> v(m_second[block].data() + begin, n);
+    m += (g - m) * (1.0f - m_options.beta1);
+    v += (g.square() - v) * (1.0f - m_options.beta2);
+    w -= m_alpha * m / (v.sqrt() + m_options.epsilon);
 }
 
 } // namespace loupe

@@ -1,6 +1,7 @@
 #include "core/optim/RmsProp.h"
 
-#include <algorithm>
+#include <Eigen/Core>
+
 #include <cassert>
 #include <cmath>
 
@@ -32,39 +33,35 @@ void RmsProp::allocateState(const std::vector<std::size_t> &blockSizes)
 void RmsProp::updateRange(std::size_t block, float *values, const float *gradients, std::size_t begin,
                           std::size_t end)
 {
+    // Eigen array expressions: vectorized square roots (a plain std::sqrt loop is not, because
+    // of errno), exact IEEE results all the same.
+    const auto n = static_cast<Eigen::Index>(end - begin);
     const float lr = learningRate();
     const float rho = m_options.rho;
-    const float oneMinusRho = 1.0f - rho;
     const float epsilon = m_options.epsilon;
-    float *v = m_meanSquare[block].data();
+    Eigen::Map<Eigen::ArrayXf> w(values + begin, n);
+    const Eigen::Map<const Eigen::ArrayXf> g(gradients + begin, n);
+    Eigen::Map<Eigen::ArrayXf> v(m_meanSquare[block].data() + begin, n);
+    v = rho * v + (1.0f - rho) * g.square();
 
     if (m_options.centered == Centered::Off && m_options.momentum == 0.0f) {
-        // The default configuration: one fused, vectorizable pass.
-        for (std::size_t i = begin; i < end; ++i) {
-            const float g = gradients[i];
-            v[i] = rho * v[i] + oneMinusRho * g * g;
-            values[i] -= lr * g / (std::sqrt(v[i]) + epsilon);
-        }
+        w -= lr * g / (v.sqrt() + epsilon);
         return;
     }
-    float *a = m_options.centered == Centered::On ? m_meanGradient[block].data() : nullptr;
-    float *m = m_options.momentum > 0.0f ? m_momentum[block].data() : nullptr;
-    const float momentum = m_options.momentum;
-    for (std::size_t i = begin; i < end; ++i) {
-        const float g = gradients[i];
-        v[i] = rho * v[i] + oneMinusRho * g * g;
-        float meanSquare = v[i];
-        if (a) {
-            a[i] = rho * a[i] + oneMinusRho * g;
-            meanSquare = std::max(meanSquare - a[i] * a[i], 0.0f);
-        }
-        const float increment = lr * g / (std::sqrt(meanSquare) + epsilon);
-        if (m) {
-            m[i] = momentum * m[i] + increment;
-            values[i] -= m[i];
-        } else {
-            values[i] -= increment;
-        }
+    Eigen::ArrayXf increment;
+    if (m_options.centered == Centered::On) {
+        Eigen::Map<Eigen::ArrayXf> a(m_meanGradient[block].data() + begin, n);
+        a = rho * a + (1.0f - rho) * g;
+        increment = lr * g / ((v - a.square()).max(0.0f).sqrt() + epsilon);
+    } else {
+        increment = lr * g / (v.sqrt() + epsilon);
+    }
+    if (m_options.momentum > 0.0f) {
+        Eigen::Map<Eigen::ArrayXf> m(m_momentum[block].data() + begin, n);
+        m = m_options.momentum * m + increment;
+        w -= m;
+    } else {
+        w -= increment;
     }
 }
 

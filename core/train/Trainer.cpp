@@ -1,5 +1,6 @@
 #include "core/train/Trainer.h"
 
+#include "core/nn/FlushDenormals.h"
 #include "core/nn/Metrics.h"
 #include "core/nn/RandomGenerator.h"
 #include "core/train/TerminateOnNaN.h"
@@ -171,6 +172,7 @@ TrainResult Trainer::fit(const TrainingSet &data)
     m_batchTargets.resize(batchRows, data.targetCount());
     m_lossGradient.resize(batchRows, m_model.outputFeatures());
 
+    const FlushDenormals flushDenormals;
     for (Callback *callback : m_callbacks) {
         if (stopRequested(run, callback->onTrainBegin(*this)))
             return finish(run);
@@ -242,6 +244,8 @@ void Trainer::gatherBatch(RunState &run, Index begin, Index rows)
     const Index targets = run.data->targetCount();
     const float *x = run.data->features().data();
     const float *y = run.data->targets().data();
+    // Rows come from all over the data set: two threads keep twice as many cache misses in flight.
+#pragma omp parallel for schedule(static) if (rows * features >= 32768)
     for (Index r = 0; r < rows; ++r) {
         const Index source = run.order[static_cast<std::size_t>(begin + r)];
         std::memcpy(m_batchFeatures.data() + r * features, x + source * features, sizeof(float) * features);

@@ -12,6 +12,7 @@
 // step within the epoch) and that step's update is not applied, so the model never silently
 // trains on through NaN. Callbacks may stop it (see Callback.h).
 // Threading: fit() runs on the caller's thread; only the token may be touched from elsewhere.
+// Numerics: fit() flushes denormal floats to zero while it runs (see FlushDenormals.h).
 
 #include "core/nn/Loss.h"
 #include "core/nn/Sequential.h"
