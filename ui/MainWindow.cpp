@@ -2,7 +2,9 @@
 
 #include "ui/DatasetSession.h"
 #include "ui/panels/DataPage.h"
+#include "ui/panels/LearningRatePage.h"
 #include "ui/panels/TrainPage.h"
+#include "ui/panels/TrainSetupPanel.h"
 
 #include "app/jobs/JobRunner.h"
 
@@ -82,7 +84,15 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
         setWindowTitle(tr("%1 — Loupe").arg(QFileInfo(path).fileName()));
         statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
-    addPage(tr("Train"), pageIcon(QStringLiteral("train")), new TrainPage(m_context));
+    auto *trainPage = new TrainPage(m_context);
+    addPage(tr("Train"), pageIcon(QStringLiteral("train")), trainPage);
+    auto *learningRatePage = new LearningRatePage(m_context);
+    addPage(tr("Learning rate"), pageIcon(QStringLiteral("learning-rate")), learningRatePage);
+    connect(learningRatePage, &LearningRatePage::learningRateChosen, this, [this, trainPage](double rate) {
+        trainPage->setupPanel()->setLearningRate(rate);
+        showPage(trainPage);
+        statusBar()->showMessage(tr("Learning rate %1 set on the Train page").arg(rate, 0, 'g', 3), 5000);
+    });
     buildMenus();
 
     auto *workspaceLabel = new QLabel(workspaceDescription(workspace), this);

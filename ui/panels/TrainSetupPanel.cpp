@@ -188,6 +188,7 @@ void TrainSetupPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 void TrainSetupPanel::setBatchSize(int batchSize) { m_batchSize->setValue(batchSize); }
 void TrainSetupPanel::setSeed(int seed) { m_seed->setValue(seed); }
 void TrainSetupPanel::setImageLimit(int images) { m_imageLimit->setValue(images); }
+void TrainSetupPanel::setLearningRate(double rate) { m_learningRate->setText(QString::number(rate, 'g', 6)); }
 
 Result<TrainRequest> TrainSetupPanel::request(const QString &workspace) const
 {

@@ -42,6 +42,7 @@ public:
     void setBatchSize(int batchSize);   // 0: the spec's
     void setSeed(int seed);             // -1: the spec's
     void setImageLimit(int images);     // Fashion-MNIST: 0 = all
+    void setLearningRate(double rate);  // fills the learning-rate override (e.g. from the finder)
 
     // The request for the current settings. InvalidInput naming the field when one is unusable
     // (no table loaded, no target, a learning rate that is not a number).

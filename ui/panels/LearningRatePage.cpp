@@ -1,0 +1,25 @@
+#include "ui/panels/LearningRatePage.h"
+
+#include "ui/panels/LrFinderPanel.h"
+#include "ui/panels/ScheduleDesignerPanel.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace loupe {
+
+LearningRatePage::LearningRatePage(const PageContext &context, QWidget *parent)
+    : QWidget(parent) {
+  auto *layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  m_tabs = new QTabWidget(this);
+  m_finder = new LrFinderPanel(context, m_tabs);
+  m_designer = new ScheduleDesignerPanel(m_tabs);
+  m_tabs->addTab(m_finder, tr("Finder"));
+  m_tabs->addTab(m_designer, tr("Schedule designer"));
+  layout->addWidget(m_tabs);
+  connect(m_finder, &LrFinderPanel::learningRateChosen, this,
+          &LearningRatePage::learningRateChosen);
+}
+
+} // namespace loupe
