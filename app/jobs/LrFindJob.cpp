@@ -10,165 +10,145 @@ namespace loupe {
 
 namespace {
 
-nlohmann::ordered_json configJson(const LrFindRequest &request,
-                                  const ModelSpec &spec,
-                                  const PreparedData &data) {
-  nlohmann::ordered_json config;
-  config["mode"] = lrFindModeName(request.mode);
-  if (request.mode == LrFindMode::Range) {
-    config["start"] = request.range.start;
-    config["factor"] = request.range.factor;
-    config["steps"] = request.range.steps;
-    config["fraction"] = request.range.fraction;
-    config["seed"] = request.range.seed;
-  } else {
-    config["start"] = request.onePass.start;
-    config["end"] = request.onePass.end;
-    config["steps"] = request.onePass.iterations;
-    config["beta"] = request.onePass.beta;
-    config["seed"] = request.onePass.seed;
-  }
-  config["data"] = data.source;
-  config["spec"] = spec.toJson();
-  return config;
+nlohmann::ordered_json configJson(const LrFindRequest &request, const ModelSpec &spec, const PreparedData &data)
+{
+    nlohmann::ordered_json config;
+    config["mode"] = lrFindModeName(request.mode);
+    if (request.mode == LrFindMode::Range) {
+        config["start"] = request.range.start;
+        config["factor"] = request.range.factor;
+        config["steps"] = request.range.steps;
+        config["fraction"] = request.range.fraction;
+        config["seed"] = request.range.seed;
+    } else {
+        config["start"] = request.onePass.start;
+        config["end"] = request.onePass.end;
+        config["steps"] = request.onePass.iterations;
+        config["beta"] = request.onePass.beta;
+        config["seed"] = request.onePass.seed;
+    }
+    config["data"] = data.source;
+    config["spec"] = spec.toJson();
+    return config;
 }
 
 // The workspace side of a search: its own connection and run id, or why there
 // is none.
 struct Recording {
-  std::unique_ptr<Store> store;
-  qint64 runId = 0;
-  QString note;
+    std::unique_ptr<Store> store;
+    qint64 runId = 0;
+    QString note;
 };
 
-Recording startRecording(const LrFindRequest &request,
-                         const nlohmann::ordered_json &config) {
-  Recording recording;
-  if (request.data.workspace.isEmpty())
+Recording startRecording(const LrFindRequest &request, const nlohmann::ordered_json &config)
+{
+    Recording recording;
+    if (request.data.workspace.isEmpty())
+        return recording;
+    auto opened = Store::open(request.data.workspace);
+    if (!opened.isOk()) {
+        recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(opened.message()));
+        return recording;
+    }
+    const std::optional<qint64> dataset =
+        request.data.source == TrainRequest::Source::Table && request.data.datasetId >= 0
+            ? std::optional<qint64>(request.data.datasetId)
+            : std::nullopt;
+    auto run =
+        RunRepository(*opened.value()).createRun(RunKind::LrFind, dataset, QString::fromStdString(config.dump()));
+    if (!run.isOk()) {
+        recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(run.message()));
+        return recording;
+    }
+    recording.store = opened.takeValue();
+    recording.runId = run.value();
     return recording;
-  auto opened = Store::open(request.data.workspace);
-  if (!opened.isOk()) {
-    recording.note = QStringLiteral("not recorded: %1")
-                         .arg(QString::fromStdString(opened.message()));
-    return recording;
-  }
-  const std::optional<qint64> dataset =
-      request.data.source == TrainRequest::Source::Table &&
-              request.data.datasetId >= 0
-          ? std::optional<qint64>(request.data.datasetId)
-          : std::nullopt;
-  auto run = RunRepository(*opened.value())
-                 .createRun(RunKind::LrFind, dataset,
-                            QString::fromStdString(config.dump()));
-  if (!run.isOk()) {
-    recording.note = QStringLiteral("not recorded: %1")
-                         .arg(QString::fromStdString(run.message()));
-    return recording;
-  }
-  recording.store = opened.takeValue();
-  recording.runId = run.value();
-  return recording;
 }
 
-QString finishRecording(Recording &recording, const LrFindResult &result,
-                        RunStatus status, const QString &error) {
-  if (!recording.store)
-    return recording.note;
-  RunRepository runs(*recording.store);
-  std::vector<StepMetric> steps;
-  for (std::size_t i = 0; i < result.points.size(); ++i)
-    steps.push_back(StepMetric{qint64(i + 1), result.points[i].loss,
-                               result.points[i].learningRate});
-  const Status stored = runs.addStepMetrics(recording.runId, steps);
-  const Status finished =
-      runs.finishRun(recording.runId, status, result.seconds,
-                     QString::fromStdString(lrFindSummaryJson(result)), error);
-  if (!stored.isOk())
-    return QString::fromStdString(stored.message());
-  return finished.isOk() ? QString()
-                         : QString::fromStdString(finished.message());
+QString finishRecording(Recording &recording, const LrFindResult &result, RunStatus status, const QString &error)
+{
+    if (!recording.store)
+        return recording.note;
+    RunRepository runs(*recording.store);
+    std::vector<StepMetric> steps;
+    for (std::size_t i = 0; i < result.points.size(); ++i)
+        steps.push_back(StepMetric {qint64(i + 1), result.points[i].loss, result.points[i].learningRate});
+    const Status stored = runs.addStepMetrics(recording.runId, steps);
+    const Status finished = runs.finishRun(
+        recording.runId, status, result.seconds, QString::fromStdString(lrFindSummaryJson(result)), error);
+    if (!stored.isOk())
+        return QString::fromStdString(stored.message());
+    return finished.isOk() ? QString() : QString::fromStdString(finished.message());
 }
 
 } // namespace
 
 void registerLrFindMetaTypes() { qRegisterMetaType<LrFindOutcome>(); }
 
-LrFindJob::LrFindJob(LrFindRequest request, QObject *parent)
-    : Job(parent), m_request(std::move(request)) {
-  registerLrFindMetaTypes();
+LrFindJob::LrFindJob(LrFindRequest request, QObject *parent) : Job(parent), m_request(std::move(request))
+{
+    registerLrFindMetaTypes();
 }
 
-Result<PreparedData> LrFindJob::prepareData(const ModelSpec &spec) const {
-  const TrainRequest &data = m_request.data;
-  if (data.source == TrainRequest::Source::FashionMnist) {
-    FashionMnistOptions options = data.fashionMnist;
-    options.validationFraction = 0.0; // a finder trains on every training row
-    return DatasetAdapter::fashionMnist(options, spec.seed);
-  }
-  if (!data.table)
-    return Status::invalidInput(
-        "no table is loaded; open a CSV on the Data page first");
-  TableEncodingOptions encoding = data.encoding;
-  encoding.binaryTargets = TrainingSession::binaryTargetsFor(spec);
-  SplitFractions fractions = data.fractions;
-  if (fractions.validation < 0.0)
-    fractions.validation = TrainingSession::defaultValidationFraction(spec);
-  return DatasetAdapter::fromTable(*data.table, encoding, fractions, spec.seed,
-                                   data.tableName.isEmpty()
-                                       ? std::string("table")
-                                       : data.tableName.toStdString());
+Result<PreparedData> LrFindJob::prepareData(const ModelSpec &spec) const
+{
+    const TrainRequest &data = m_request.data;
+    if (data.source == TrainRequest::Source::FashionMnist) {
+        FashionMnistOptions options = data.fashionMnist;
+        options.validationFraction = 0.0; // a finder trains on every training row
+        return DatasetAdapter::fashionMnist(options, spec.seed);
+    }
+    if (!data.table)
+        return Status::invalidInput("no table is loaded; open a CSV on the Data page first");
+    TableEncodingOptions encoding = data.encoding;
+    encoding.binaryTargets = TrainingSession::binaryTargetsFor(spec);
+    SplitFractions fractions = data.fractions;
+    if (fractions.validation < 0.0)
+        fractions.validation = TrainingSession::defaultValidationFraction(spec);
+    return DatasetAdapter::fromTable(*data.table, encoding, fractions, spec.seed,
+        data.tableName.isEmpty() ? std::string("table") : data.tableName.toStdString());
 }
 
-Status LrFindJob::execute() {
-  reportProgress(0.0, QStringLiteral("reading the model spec"));
-  auto spec = ModelSpec::parse(m_request.data.specJson.toStdString());
-  if (!spec.isOk())
-    return Status::invalidInput("model spec: " + spec.message());
-  if (Status applied = m_request.data.overrides.applyTo(spec.value());
-      !applied.isOk())
-    return applied;
-  m_request.range.seed = spec.value().seed;
-  m_request.onePass.seed = spec.value().seed;
-  const Status valid = m_request.mode == LrFindMode::Range
-                           ? RangeTest::validate(m_request.range)
-                           : OnePassFinder::validate(m_request.onePass);
-  if (!valid.isOk())
-    return valid;
-  reportProgress(0.0, QStringLiteral("preparing the data"));
-  auto data = prepareData(spec.value());
-  if (!data.isOk())
-    return data.status();
-  if (isCancelled())
-    return Status::cancelled();
+Status LrFindJob::execute()
+{
+    reportProgress(0.0, QStringLiteral("reading the model spec"));
+    auto spec = ModelSpec::parse(m_request.data.specJson.toStdString());
+    if (!spec.isOk())
+        return Status::invalidInput("model spec: " + spec.message());
+    if (Status applied = m_request.data.overrides.applyTo(spec.value()); !applied.isOk())
+        return applied;
+    m_request.range.seed = spec.value().seed;
+    m_request.onePass.seed = spec.value().seed;
+    const Status valid = m_request.mode == LrFindMode::Range ? RangeTest::validate(m_request.range)
+                                                             : OnePassFinder::validate(m_request.onePass);
+    if (!valid.isOk())
+        return valid;
+    reportProgress(0.0, QStringLiteral("preparing the data"));
+    auto data = prepareData(spec.value());
+    if (!data.isOk())
+        return data.status();
+    if (isCancelled())
+        return Status::cancelled();
 
-  Recording recording = startRecording(
-      m_request, configJson(m_request, spec.value(), data.value()));
-  reportProgress(0.0, QStringLiteral("searching"));
-  Result<LrFindResult> found =
-      m_request.mode == LrFindMode::Range
-          ? RangeTest(m_request.range)
-                .train(spec.value(), data.value(), cancellationToken(),
-                       progressSink())
-          : OnePassFinder(m_request.onePass)
-                .train(spec.value(), data.value(), cancellationToken(),
-                       progressSink());
-  if (!found.isOk()) {
-    finishRecording(recording, LrFindResult{}, RunStatus::Failed,
-                    QString::fromStdString(found.message()));
-    return found.status();
-  }
-  const bool cancelled = found.value().status.isCancelled();
-  m_outcome.result = found.value();
-  m_outcome.specName = QString::fromStdString(spec.value().name);
-  m_outcome.dataDescription = QString::fromStdString(
-      data.value().source + ": " + data.value().description());
-  m_outcome.finishedAt = QDateTime::currentDateTime();
-  m_outcome.storedRunId = recording.runId;
-  m_outcome.workspaceNote =
-      finishRecording(recording, m_outcome.result,
-                      cancelled ? RunStatus::Cancelled : RunStatus::Completed,
-                      cancelled ? QStringLiteral("cancelled") : QString());
-  return cancelled ? Status::cancelled() : Status::ok();
+    Recording recording = startRecording(m_request, configJson(m_request, spec.value(), data.value()));
+    reportProgress(0.0, QStringLiteral("searching"));
+    Result<LrFindResult> found =
+        m_request.mode == LrFindMode::Range
+            ? RangeTest(m_request.range).train(spec.value(), data.value(), cancellationToken(), progressSink())
+            : OnePassFinder(m_request.onePass).train(spec.value(), data.value(), cancellationToken(), progressSink());
+    if (!found.isOk()) {
+        finishRecording(recording, LrFindResult {}, RunStatus::Failed, QString::fromStdString(found.message()));
+        return found.status();
+    }
+    const bool cancelled = found.value().status.isCancelled();
+    m_outcome.result = found.value();
+    m_outcome.specName = QString::fromStdString(spec.value().name);
+    m_outcome.dataDescription = QString::fromStdString(data.value().source + ": " + data.value().description());
+    m_outcome.finishedAt = QDateTime::currentDateTime();
+    m_outcome.storedRunId = recording.runId;
+    m_outcome.workspaceNote = finishRecording(recording, m_outcome.result,
+        cancelled ? RunStatus::Cancelled : RunStatus::Completed, cancelled ? QStringLiteral("cancelled") : QString());
+    return cancelled ? Status::cancelled() : Status::ok();
 }
 
 void LrFindJob::emitFinished() { Q_EMIT finished(runId(), m_outcome); }

@@ -18,24 +18,24 @@
 namespace loupe {
 
 class LrFindJob : public Job {
-  Q_OBJECT
+    Q_OBJECT
 public:
-  explicit LrFindJob(LrFindRequest request, QObject *parent = nullptr);
+    explicit LrFindJob(LrFindRequest request, QObject *parent = nullptr);
 
-  const LrFindRequest &request() const { return m_request; }
+    const LrFindRequest &request() const { return m_request; }
 
 Q_SIGNALS:
-  void finished(quint64 runId, const loupe::LrFindOutcome &outcome);
+    void finished(quint64 runId, const loupe::LrFindOutcome &outcome);
 
 protected:
-  Status execute() override;
-  void emitFinished() override;
+    Status execute() override;
+    void emitFinished() override;
 
 private:
-  Result<PreparedData> prepareData(const ModelSpec &spec) const;
+    Result<PreparedData> prepareData(const ModelSpec &spec) const;
 
-  LrFindRequest m_request;
-  LrFindOutcome m_outcome;
+    LrFindRequest m_request;
+    LrFindOutcome m_outcome;
 };
 
 // Registers LrFindOutcome for queued connections. Idempotent.

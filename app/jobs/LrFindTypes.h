@@ -18,21 +18,21 @@ namespace loupe {
 // matter to a finder). The finders' seeds are replaced by the spec's seed after
 // the overrides, as the CLI does.
 struct LrFindRequest {
-  TrainRequest data;
-  LrFindMode mode = LrFindMode::OnePass;
-  RangeTestOptions range;
-  OnePassOptions onePass;
+    TrainRequest data;
+    LrFindMode mode = LrFindMode::OnePass;
+    RangeTestOptions range;
+    OnePassOptions onePass;
 };
 
 // How a search ended. A search that found no rate to recommend still arrives
 // here.
 struct LrFindOutcome {
-  LrFindResult result;
-  QString specName;
-  QString dataDescription;
-  QDateTime finishedAt;   // local time, for the legend
-  qint64 storedRunId = 0; // the workspace's 'lr-find' run, 0 when not recorded
-  QString workspaceNote;  // why it was not recorded, empty otherwise
+    LrFindResult result;
+    QString specName;
+    QString dataDescription;
+    QDateTime finishedAt;   // local time, for the legend
+    qint64 storedRunId = 0; // the workspace's 'lr-find' run, 0 when not recorded
+    QString workspaceNote;  // why it was not recorded, empty otherwise
 };
 
 // The JSON the CLI stores as an lr-find run's summary (and prints with --json):

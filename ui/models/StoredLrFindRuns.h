@@ -19,29 +19,29 @@ namespace loupe {
 class Store;
 
 struct StoredLrFindRun {
-  qint64 id = 0;
-  QDateTime startedAt; // local time
-  QString status;      // runStatusName
-  QString dataSource;  // "fashion-mnist", a CSV name
-  QString specName;
-  LrFindResult result; // no points when the run has no usable summary (failed,
-                       // interrupted)
+    qint64 id = 0;
+    QDateTime startedAt; // local time
+    QString status;      // runStatusName
+    QString dataSource;  // "fashion-mnist", a CSV name
+    QString specName;
+    LrFindResult result; // no points when the run has no usable summary (failed,
+                         // interrupted)
 };
 
 class StoredLrFindRuns {
 public:
-  // workspace: a Store location; empty means there is nothing to read.
-  explicit StoredLrFindRuns(QString workspace);
-  ~StoredLrFindRuns();
+    // workspace: a Store location; empty means there is nothing to read.
+    explicit StoredLrFindRuns(QString workspace);
+    ~StoredLrFindRuns();
 
-  // Newest first, at most `limit`.
-  Result<std::vector<StoredLrFindRun>> list(int limit = 100);
+    // Newest first, at most `limit`.
+    Result<std::vector<StoredLrFindRun>> list(int limit = 100);
 
 private:
-  Result<Store *> store();
+    Result<Store *> store();
 
-  QString m_workspace;
-  std::unique_ptr<Store> m_store;
+    QString m_workspace;
+    std::unique_ptr<Store> m_store;
 };
 
 } // namespace loupe

@@ -8,18 +8,17 @@
 
 namespace loupe {
 
-LearningRatePage::LearningRatePage(const PageContext &context, QWidget *parent)
-    : QWidget(parent) {
-  auto *layout = new QVBoxLayout(this);
-  layout->setContentsMargins(6, 6, 6, 6);
-  m_tabs = new QTabWidget(this);
-  m_finder = new LrFinderPanel(context, m_tabs);
-  m_designer = new ScheduleDesignerPanel(m_tabs);
-  m_tabs->addTab(m_finder, tr("Finder"));
-  m_tabs->addTab(m_designer, tr("Schedule designer"));
-  layout->addWidget(m_tabs);
-  connect(m_finder, &LrFinderPanel::learningRateChosen, this,
-          &LearningRatePage::learningRateChosen);
+LearningRatePage::LearningRatePage(const PageContext &context, QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_tabs = new QTabWidget(this);
+    m_finder = new LrFinderPanel(context, m_tabs);
+    m_designer = new ScheduleDesignerPanel(m_tabs);
+    m_tabs->addTab(m_finder, tr("Finder"));
+    m_tabs->addTab(m_designer, tr("Schedule designer"));
+    layout->addWidget(m_tabs);
+    connect(m_finder, &LrFinderPanel::learningRateChosen, this, &LearningRatePage::learningRateChosen);
 }
 
 } // namespace loupe

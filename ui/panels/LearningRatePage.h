@@ -21,24 +21,23 @@ class LrFinderPanel;
 class ScheduleDesignerPanel;
 
 class LearningRatePage : public QWidget {
-  Q_OBJECT
+    Q_OBJECT
 public:
-  // requires: context.runner and context.dataset outlive the page.
-  explicit LearningRatePage(const PageContext &context,
-                            QWidget *parent = nullptr);
+    // requires: context.runner and context.dataset outlive the page.
+    explicit LearningRatePage(const PageContext &context, QWidget *parent = nullptr);
 
-  LrFinderPanel *finderPanel() const { return m_finder; }
-  ScheduleDesignerPanel *scheduleDesigner() const { return m_designer; }
-  QTabWidget *tabs() const { return m_tabs; }
+    LrFinderPanel *finderPanel() const { return m_finder; }
+    ScheduleDesignerPanel *scheduleDesigner() const { return m_designer; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
-  // "Use this rate" on the finder: the rate to train with.
-  void learningRateChosen(double learningRate);
+    // "Use this rate" on the finder: the rate to train with.
+    void learningRateChosen(double learningRate);
 
 private:
-  QTabWidget *m_tabs = nullptr;
-  LrFinderPanel *m_finder = nullptr;
-  ScheduleDesignerPanel *m_designer = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    LrFinderPanel *m_finder = nullptr;
+    ScheduleDesignerPanel *m_designer = nullptr;
 };
 
 } // namespace loupe

@@ -32,77 +32,76 @@ namespace loupe {
 class TrainSetupPanel;
 
 class LrFinderPanel : public QWidget {
-  Q_OBJECT
+    Q_OBJECT
 public:
-  // requires: context.runner and context.dataset outlive the panel.
-  explicit LrFinderPanel(const PageContext &context, QWidget *parent = nullptr);
-  ~LrFinderPanel() override;
+    // requires: context.runner and context.dataset outlive the panel.
+    explicit LrFinderPanel(const PageContext &context, QWidget *parent = nullptr);
+    ~LrFinderPanel() override;
 
-  // The request for the current fields; InvalidInput naming the field when one
-  // is unusable.
-  Result<LrFindRequest> request() const;
-  // Starts a search (a running one is superseded). An unusable field shows its
-  // message.
-  void startSearch();
-  void cancelSearch();
-  bool isSearching() const { return m_run != 0; }
+    // The request for the current fields; InvalidInput naming the field when one
+    // is unusable.
+    Result<LrFindRequest> request() const;
+    // Starts a search (a running one is superseded). An unusable field shows its
+    // message.
+    void startSearch();
+    void cancelSearch();
+    bool isSearching() const { return m_run != 0; }
 
-  void setMode(LrFindMode mode); // also resets start / end / factor / steps to
-                                 // the mode's defaults
-  LrFindMode mode() const;
-  void setField(const QString &name,
-                const QString &text); // "start", "end", "factor", "fraction"
-  void setSteps(int steps);
+    void setMode(LrFindMode mode); // also resets start / end / factor / steps to
+                                   // the mode's defaults
+    LrFindMode mode() const;
+    void setField(const QString &name,
+        const QString &text); // "start", "end", "factor", "fraction"
+    void setSteps(int steps);
 
-  // Re-reads the stored lr-find runs (keeps the checks of runs still listed).
-  void reloadRuns();
-  // The recommended rate of the newest drawn run, 0 when there is none.
-  double recommendedRate() const;
+    // Re-reads the stored lr-find runs (keeps the checks of runs still listed).
+    void reloadRuns();
+    // The recommended rate of the newest drawn run, 0 when there is none.
+    double recommendedRate() const;
 
-  TrainSetupPanel *setupPanel() const { return m_setup; }
-  LrFinderPlot *plot() const { return m_plot; }
-  QListWidget *runList() const { return m_runList; }
-  QProgressBar *progressBar() const { return m_progress; }
-  QString messageText() const;
+    TrainSetupPanel *setupPanel() const { return m_setup; }
+    LrFinderPlot *plot() const { return m_plot; }
+    QListWidget *runList() const { return m_runList; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QString messageText() const;
 
 Q_SIGNALS:
-  void searchFinished(const loupe::LrFindOutcome &outcome);
-  void searchFailed(const QString &message);
-  void searchCancelled();
-  void learningRateChosen(double learningRate);
+    void searchFinished(const loupe::LrFindOutcome &outcome);
+    void searchFailed(const QString &message);
+    void searchCancelled();
+    void learningRateChosen(double learningRate);
 
 private:
-  QWidget *buildControls();
-  QWidget *buildResults();
-  void setRunningUi(bool running);
-  void showMessage(const QString &text, bool error);
-  void redraw();
-  void onFinished(const LrFindOutcome &outcome);
-  void onEnded(const QString &message, bool error);
+    QWidget *buildControls();
+    QWidget *buildResults();
+    void setRunningUi(bool running);
+    void showMessage(const QString &text, bool error);
+    void redraw();
+    void onFinished(const LrFindOutcome &outcome);
+    void onEnded(const QString &message, bool error);
 
-  PageContext m_context;
-  quint64 m_run = 0;
-  QVector<LrFinderCurve>
-      m_unstored; // this session's results that are not in the workspace
-  qint64 m_checkWhenListed = 0; // a just-stored run to check once it is listed
-  std::unique_ptr<StoredLrFindRuns> m_stored;
-  std::vector<StoredLrFindRun> m_storedRuns;
+    PageContext m_context;
+    quint64 m_run = 0;
+    QVector<LrFinderCurve> m_unstored; // this session's results that are not in the workspace
+    qint64 m_checkWhenListed = 0;      // a just-stored run to check once it is listed
+    std::unique_ptr<StoredLrFindRuns> m_stored;
+    std::vector<StoredLrFindRun> m_storedRuns;
 
-  TrainSetupPanel *m_setup = nullptr;
-  QComboBox *m_mode = nullptr;
-  QLineEdit *m_start = nullptr;
-  QLineEdit *m_end = nullptr;
-  QLineEdit *m_factor = nullptr;
-  QLineEdit *m_fraction = nullptr;
-  QSpinBox *m_steps = nullptr;
-  QPushButton *m_startButton = nullptr;
-  QPushButton *m_cancelButton = nullptr;
-  QPushButton *m_useButton = nullptr;
-  QProgressBar *m_progress = nullptr;
-  QLabel *m_message = nullptr;
-  QLabel *m_recommended = nullptr;
-  LrFinderPlot *m_plot = nullptr;
-  QListWidget *m_runList = nullptr;
+    TrainSetupPanel *m_setup = nullptr;
+    QComboBox *m_mode = nullptr;
+    QLineEdit *m_start = nullptr;
+    QLineEdit *m_end = nullptr;
+    QLineEdit *m_factor = nullptr;
+    QLineEdit *m_fraction = nullptr;
+    QSpinBox *m_steps = nullptr;
+    QPushButton *m_startButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_useButton = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_recommended = nullptr;
+    LrFinderPlot *m_plot = nullptr;
+    QListWidget *m_runList = nullptr;
 };
 
 } // namespace loupe

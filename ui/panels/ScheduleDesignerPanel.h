@@ -25,43 +25,43 @@ namespace loupe {
 class SchedulePreviewPlot;
 
 class ScheduleDesignerPanel : public QWidget {
-  Q_OBJECT
+    Q_OBJECT
 public:
-  explicit ScheduleDesignerPanel(QWidget *parent = nullptr);
+    explicit ScheduleDesignerPanel(QWidget *parent = nullptr);
 
-  // Selects the kind and refills its fields with the kind's defaults.
-  void setKind(ScheduleKind kind);
-  ScheduleKind kind() const;
-  // Sets the field of a ScheduleSpec key of the current kind (e.g. "lr0",
-  // "length"); returns false when the kind has no such field.
-  bool setParameter(const QString &key, const QString &text);
-  void setUnit(ScheduleUnit unit);
-  void setWarmup(int warmup);
-  void setPreviewLength(int count); // t = 0 .. count-1, >= 1
+    // Selects the kind and refills its fields with the kind's defaults.
+    void setKind(ScheduleKind kind);
+    ScheduleKind kind() const;
+    // Sets the field of a ScheduleSpec key of the current kind (e.g. "lr0",
+    // "length"); returns false when the kind has no such field.
+    bool setParameter(const QString &key, const QString &text);
+    void setUnit(ScheduleUnit unit);
+    void setWarmup(int warmup);
+    void setPreviewLength(int count); // t = 0 .. count-1, >= 1
 
-  // The schedule the fields describe; InvalidInput "<key>: ..." when one is
-  // unusable.
-  Result<ScheduleSpec> spec() const;
-  SchedulePreviewPlot *previewPlot() const { return m_plot; }
-  QCheckBox *logScaleCheck() const { return m_logScale; }
+    // The schedule the fields describe; InvalidInput "<key>: ..." when one is
+    // unusable.
+    Result<ScheduleSpec> spec() const;
+    SchedulePreviewPlot *previewPlot() const { return m_plot; }
+    QCheckBox *logScaleCheck() const { return m_logScale; }
 
 Q_SIGNALS:
-  void scheduleChanged();
+    void scheduleChanged();
 
 private:
-  QWidget *buildControls();
-  void rebuildParameterFields();
-  void updatePreview();
+    QWidget *buildControls();
+    void rebuildParameterFields();
+    void updatePreview();
 
-  QComboBox *m_kind = nullptr;
-  QComboBox *m_unit = nullptr;
-  QSpinBox *m_warmup = nullptr;
-  QSpinBox *m_length = nullptr;
-  QCheckBox *m_logScale = nullptr;
-  QFormLayout *m_parameterForm = nullptr;
-  QMap<QString, QLineEdit *> m_fields;
-  QPlainTextEdit *m_json = nullptr;
-  SchedulePreviewPlot *m_plot = nullptr;
+    QComboBox *m_kind = nullptr;
+    QComboBox *m_unit = nullptr;
+    QSpinBox *m_warmup = nullptr;
+    QSpinBox *m_length = nullptr;
+    QCheckBox *m_logScale = nullptr;
+    QFormLayout *m_parameterForm = nullptr;
+    QMap<QString, QLineEdit *> m_fields;
+    QPlainTextEdit *m_json = nullptr;
+    SchedulePreviewPlot *m_plot = nullptr;
 };
 
 } // namespace loupe

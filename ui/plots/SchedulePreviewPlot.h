@@ -12,31 +12,31 @@ class QCPItemText;
 namespace loupe {
 
 class SchedulePreviewPlot : public PlotWidget {
-  Q_OBJECT
+    Q_OBJECT
 public:
-  enum class Scale { Linear, Logarithmic };
+    enum class Scale { Linear, Logarithmic };
 
-  explicit SchedulePreviewPlot(QWidget *parent = nullptr);
+    explicit SchedulePreviewPlot(QWidget *parent = nullptr);
 
-  // requires: rates[i] is the rate at t = i. xLabel: "epoch" or "step".
-  void setRates(const QVector<double> &rates, const QString &xLabel);
-  // Shows `message` instead of a curve (e.g. why the schedule's fields are not
-  // usable).
-  void showMessage(const QString &message);
-  const QVector<double> &rates() const { return m_rates; }
+    // requires: rates[i] is the rate at t = i. xLabel: "epoch" or "step".
+    void setRates(const QVector<double> &rates, const QString &xLabel);
+    // Shows `message` instead of a curve (e.g. why the schedule's fields are not
+    // usable).
+    void showMessage(const QString &message);
+    const QVector<double> &rates() const { return m_rates; }
 
-  void setScale(Scale scale);
-  Scale scale() const { return m_scale; }
+    void setScale(Scale scale);
+    Scale scale() const { return m_scale; }
 
-  // "t,lr", one line per value.
-  QString dataAsCsv() const override;
+    // "t,lr", one line per value.
+    QString dataAsCsv() const override;
 
 private:
-  void rescale();
+    void rescale();
 
-  QVector<double> m_rates;
-  Scale m_scale = Scale::Linear;
-  QCPItemText *m_message = nullptr;
+    QVector<double> m_rates;
+    Scale m_scale = Scale::Linear;
+    QCPItemText *m_message = nullptr;
 };
 
 } // namespace loupe
