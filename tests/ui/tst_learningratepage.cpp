@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void cleanup();
     void onePassOnCsvShowsCurveAndSuggestions();
     void rangeTestOnFashionMnistIsStoredAndListed();
+    void cancelStoresRunAsCancelled();
     void badFieldShowsMessage();
     void chapterCosinePreviewMatchesFormula();
     void previewShowsParseErrors();
@@ -181,6 +183,29 @@ void TestLearningRatePage::rangeTestOnFashionMnistIsStoredAndListed()
     other->runList()->item(0)->setCheckState(Qt::Unchecked);
     QCOMPARE(other->plot()->curves().size(), 0);
     QCOMPARE(other->recommendedRate(), 0.0);
+}
+
+void TestLearningRatePage::cancelStoresRunAsCancelled()
+{
+    LrFinderPanel *finder = m_page->finderPanel();
+    m_session->setCurrent(tinyTable());
+    finder->setupPanel()->setSource(TrainSetupPanel::Source::LoadedTable);
+    finder->setupPanel()->setSpecText(readText(fixture(QStringLiteral("tiny-spec.json"))));
+    finder->setMode(LrFindMode::OnePass);
+    finder->setField(QStringLiteral("end"), QStringLiteral("1e-4")); // never diverges
+    finder->setSteps(100000); // the most the field takes: seconds, far longer than the test waits
+    QSignalSpy cancelled(finder, &LrFinderPanel::searchCancelled);
+    finder->startSearch();
+    QVERIFY2(finder->isSearching(), qPrintable(finder->messageText()));
+    QTRY_VERIFY_WITH_TIMEOUT(finder->progressBar()->value() > 0, kSearchTimeoutMs);
+    finder->cancelSearch();
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(!finder->isSearching());
+    QCOMPARE(finder->messageText(), QStringLiteral("Cancelled"));
+    // The job stores the cancellation when it stops; the list is read again when its thread ends.
+    QTRY_COMPARE_WITH_TIMEOUT(finder->runList()->count(), 1, kSearchTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        finder->runList()->item(0)->text().endsWith(QStringLiteral("cancelled")), kSearchTimeoutMs);
 }
 
 void TestLearningRatePage::badFieldShowsMessage()

@@ -340,13 +340,14 @@ void LrFinderPanel::reloadRuns()
     for (std::size_t i = 0; i < m_storedRuns.size(); ++i) {
         const StoredLrFindRun &run = m_storedRuns[i];
         const LrSuggestions &s = run.result.suggestions;
-        auto *item = new QListWidgetItem(
-            tr("#%1  %2  %3  %4 on %5  %6 points  %7")
-                .arg(run.id)
-                .arg(run.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), modeLabel(run.result.mode),
-                    run.specName, run.dataSource)
-                .arg(run.result.points.size())
-                .arg(s.recommended ? tr("recommended %1").arg(rateText(*s.recommended)) : run.status),
+        auto *item = new QListWidgetItem(tr("#%1  %2  %3  %4 on %5  %6 points  %7")
+                                             .arg(run.id)
+                                             .arg(run.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                                 modeLabel(run.result.mode), run.specName, run.dataSource)
+                                             .arg(run.result.points.size())
+                                             .arg(run.status == QLatin1String("completed") && s.recommended
+                                                      ? tr("recommended %1").arg(rateText(*s.recommended))
+                                                      : run.status),
             m_runList);
         item->setData(Qt::UserRole, run.id);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
