@@ -95,7 +95,8 @@ Result<PreparedData> LrFindJob::prepareData(const ModelSpec &spec) const
     const TrainRequest &data = m_request.data;
     if (data.source == TrainRequest::Source::FashionMnist) {
         FashionMnistOptions options = data.fashionMnist;
-        options.validationFraction = 0.0; // a finder trains on every training row
+        if (options.validationFraction < 0.0) // as loupe-cli lr-find: the spec's split, so runs compare
+            options.validationFraction = TrainingSession::defaultValidationFraction(spec);
         return DatasetAdapter::fashionMnist(options, spec.seed);
     }
     if (!data.table)
