@@ -24,12 +24,13 @@ import json, sys
 loupe, torch = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 print("SGEMM GFLOP/s at batch 128 (forward, weight gradient, input gradient):")
 for g in loupe["gemm"]:
-    line = f"  {g['shape']:>12}  eigen {g['eigen'][0]:6.1f} {g['eigen'][1]:6.1f} {g['eigen'][2]:6.1f}"
+    line = (f"  {g['shape']:>12}  eigen {g['eigen'][0]:6.1f} {g['eigen'][1]:6.1f} {g['eigen'][2]:6.1f}"
+            f"   loupe split {g['loupe_split'][0]:6.1f} {g['loupe_split'][1]:6.1f} {g['loupe_split'][2]:6.1f}")
     if "openblas" in g:
         line += f"   openblas({loupe['openblas_core']}) {g['openblas'][0]:6.1f} {g['openblas'][1]:6.1f} {g['openblas'][2]:6.1f}"
     print(line)
 print(f"training FLOPs per epoch:  {loupe['training_gflop']:.1f} GFLOP")
-print(f"GEMM-bound limit:          {loupe['gemm_bound_seconds']:.3f} s/epoch")
+print(f"GEMM-bound limit:          {loupe['gemm_bound_seconds']:.3f} s/epoch (training FLOPs at the best rate measured for each GEMM)")
 print(f"Loupe:                     {loupe['seconds_per_epoch']:.3f} s/epoch "
       f"({loupe['ratio_to_gemm_bound']:.2f}x the GEMM-bound limit), test accuracy {loupe['test_accuracy']:.4f}")
 print(f"PyTorch {torch['torch']} ({torch['threads']} threads, {torch['blas']}): "

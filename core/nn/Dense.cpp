@@ -1,5 +1,7 @@
 #include "core/nn/Dense.h"
 
+#include "core/nn/WorkSplit.h"
+
 #include <algorithm>
 #include <cassert>
 
@@ -27,29 +29,61 @@ void Dense::forward(ConstMatrixView input, MatrixView output, Mode)
 {
     assert(isBuilt() && input.cols() == m_kernel.rows());
     assert(output.rows() == input.rows() && output.cols() == m_units);
-    output.noalias() = input * m_kernel;
-    applyBiasActivation(m_activation, m_bias, output);
+    const Index rows = input.rows();
+    const Index in = input.cols();
+    const int threads = WorkSplit::threadsFor(rows, 2.0 * double(rows) * double(in) * double(m_units));
+    // Each thread: its rows' GEMM, then bias and activation on them while they are in its cache.
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        const auto part = WorkSplit::piece(rows, omp_get_num_threads(), omp_get_thread_num());
+        if (part.size() > 0) {
+            const ConstMatrixView x(input.data() + part.begin * in, part.size(), in);
+            MatrixView y(output.data() + part.begin * m_units, part.size(), m_units);
+            y.noalias() = x * m_kernel;
+            applyBiasActivation(m_activation, m_bias, y);
+        }
+    }
 }
 
 void Dense::backward(ConstMatrixView input, ConstMatrixView output, MatrixView outputGradient,
                      MatrixView *inputGradient)
 {
     assert(outputGradient.rows() == input.rows() && outputGradient.cols() == m_units);
-    activationBackward(m_activation, output, outputGradient);
-    m_kernelGradient.noalias() = input.transpose() * outputGradient;
-
-    // Column sums, row by row so the inner loop runs over contiguous memory.
-    float *biasGradient = m_biasGradient.data();
-    std::fill(biasGradient, biasGradient + m_units, 0.0f);
-    for (Index r = 0; r < outputGradient.rows(); ++r) {
-        const float *row = outputGradient.data() + r * m_units;
-        for (Index c = 0; c < m_units; ++c)
-            biasGradient[c] += row[c];
-    }
-
-    if (inputGradient) {
-        assert(inputGradient->rows() == input.rows() && inputGradient->cols() == input.cols());
-        inputGradient->noalias() = outputGradient * m_kernel.transpose();
+    assert(!inputGradient || (inputGradient->rows() == input.rows() && inputGradient->cols() == input.cols()));
+    const Index rows = input.rows();
+    const Index in = input.cols();
+    const int threads = WorkSplit::threadsFor(rows, 2.0 * double(rows) * double(in) * double(m_units));
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        const int count = omp_get_num_threads();
+        const int index = omp_get_thread_num();
+        // dZ for this thread's rows (the rows it produced in forward).
+        const auto own = WorkSplit::piece(rows, count, index);
+        activationBackward(m_activation, ConstMatrixView(output.data() + own.begin * m_units, own.size(), m_units),
+                           MatrixView(outputGradient.data() + own.begin * m_units, own.size(), m_units));
+#pragma omp barrier
+        // dKernel by kernel rows (input features): contiguous, and the part of the kernel this
+        // thread's optimizer piece will update.
+        const auto features = WorkSplit::piece(in, count, index);
+        if (features.size() > 0) {
+            m_kernelGradient.middleRows(features.begin, features.size()).noalias()
+                = input.middleCols(features.begin, features.size()).transpose() * outputGradient;
+        }
+        // dBias: column sums over all rows, by column pieces.
+        const auto columns = WorkSplit::piece(m_units, count, index);
+        float *biasGradient = m_biasGradient.data();
+        std::fill(biasGradient + columns.begin, biasGradient + columns.end, 0.0f);
+        for (Index r = 0; r < rows; ++r) {
+            const float *row = outputGradient.data() + r * m_units;
+            for (Index c = columns.begin; c < columns.end; ++c)
+                biasGradient[c] += row[c];
+        }
+        // dInput for this thread's rows.
+        if (inputGradient && own.size() > 0) {
+            MatrixView dx(inputGradient->data() + own.begin * in, own.size(), in);
+            dx.noalias() = ConstMatrixView(outputGradient.data() + own.begin * m_units, own.size(), m_units)
+                * m_kernel.transpose();
+        }
     }
 }
 

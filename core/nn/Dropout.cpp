@@ -1,6 +1,7 @@
 #include "core/nn/Dropout.h"
 
 #include "core/nn/RandomGenerator.h"
+#include "core/nn/WorkSplit.h"
 
 #include <algorithm>
 #include <cassert>
@@ -9,9 +10,6 @@
 namespace loupe {
 
 namespace {
-
-constexpr Index s_chunk = 8192;
-constexpr Index s_parallelThreshold = 32768;
 
 // Two rounds of a 32-bit xor-shift-multiply finalizer, each keyed: a permutation of the index
 // that mixes well and vectorizes (16 lanes with AVX-512).
@@ -50,18 +48,20 @@ void Dropout::build(Index inputFeatures, RandomGenerator &rng)
     m_calls = 0;
 }
 
-void Dropout::applyMask(const float *source, float *target, Index count) const
+void Dropout::applyMask(const float *source, float *target, Index rows) const
 {
     const float scale = 1.0f / (1.0f - m_rate);
     const auto key1 = static_cast<std::uint32_t>(m_key);
     const auto key2 = static_cast<std::uint32_t>(m_key >> 32);
     const std::uint32_t threshold = m_threshold;
-    // The hash is a few multiplies per element: worth both cores once a batch is big enough.
-    const Index chunks = (count + s_chunk - 1) / s_chunk;
-#pragma omp parallel for schedule(static) if (count >= s_parallelThreshold)
-    for (Index chunk = 0; chunk < chunks; ++chunk) {
-        const Index end = std::min(count, (chunk + 1) * s_chunk);
-        for (Index i = chunk * s_chunk; i < end; ++i) {
+    const Index cols = m_features;
+    // The hash is a few multiplies per element: worth the threads, on the rows each one owns.
+    const int threads = WorkSplit::threadsFor(rows, 16.0 * double(rows) * double(cols));
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        const auto part = WorkSplit::piece(rows, omp_get_num_threads(), omp_get_thread_num());
+        const Index end = part.end * cols;
+        for (Index i = part.begin * cols; i < end; ++i) {
             const bool keep = maskHash(static_cast<std::uint32_t>(i), key1, key2) >= threshold;
             target[i] = keep ? source[i] * scale : 0.0f;
         }
@@ -77,7 +77,7 @@ void Dropout::forward(ConstMatrixView input, MatrixView output, Mode mode)
     }
     m_key = RandomGenerator::mix(m_seed + m_calls);
     ++m_calls;
-    applyMask(input.data(), output.data(), input.size());
+    applyMask(input.data(), output.data(), input.rows());
 }
 
 void Dropout::backward(ConstMatrixView, ConstMatrixView, MatrixView outputGradient, MatrixView *inputGradient)
@@ -89,7 +89,7 @@ void Dropout::backward(ConstMatrixView, ConstMatrixView, MatrixView outputGradie
         *inputGradient = outputGradient;
         return;
     }
-    applyMask(outputGradient.data(), inputGradient->data(), outputGradient.size());
+    applyMask(outputGradient.data(), inputGradient->data(), outputGradient.rows());
 }
 
 } // namespace loupe

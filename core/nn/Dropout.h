@@ -35,7 +35,7 @@ public:
     float rate() const { return m_rate; }
 
 private:
-    void applyMask(const float *source, float *target, Index count) const;
+    void applyMask(const float *source, float *target, Index rows) const;
 
     float m_rate;
     Index m_features = 0;

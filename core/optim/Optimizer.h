@@ -2,8 +2,9 @@
 // The contract of an optimizer: it moves every parameter block against its gradient and keeps
 // its own state (velocities, moments) per block, allocated on the first step.
 //
-// step() runs the element-wise rule over all blocks, split into chunks run on OpenMP threads
-// when the model is large enough for that to pay. The learning rate may change between any two
+// step() runs the element-wise rule over all blocks; on models large enough for it to pay, each
+// OpenMP thread takes the same WorkSplit piece of every block's rows as it computed the
+// gradient of (see Dense::backward). The learning rate may change between any two
 // steps (schedules, LR finders); everything else is fixed at construction.
 
 #include "core/nn/ParameterBlock.h"
@@ -49,17 +50,11 @@ protected:
                              std::size_t end) = 0;
 
 private:
-    struct Chunk {
-        std::size_t block;
-        std::size_t begin;
-        std::size_t end;
-    };
     void plan(const std::vector<ParameterBlock> &blocks);
 
     float m_learningRate;
     std::int64_t m_iterations = 0;
     std::vector<std::size_t> m_blockSizes;
-    std::vector<Chunk> m_chunks;
     std::size_t m_totalSize = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "core/nn/FlushDenormals.h"
 #include "core/nn/Metrics.h"
 #include "core/nn/RandomGenerator.h"
+#include "core/nn/WorkSplit.h"
 #include "core/train/TerminateOnNaN.h"
 #include "core/util/Timer.h"
 
@@ -244,12 +245,17 @@ void Trainer::gatherBatch(RunState &run, Index begin, Index rows)
     const Index targets = run.data->targetCount();
     const float *x = run.data->features().data();
     const float *y = run.data->targets().data();
-    // Rows come from all over the data set: two threads keep twice as many cache misses in flight.
-#pragma omp parallel for schedule(static) if (rows * features >= 32768)
-    for (Index r = 0; r < rows; ++r) {
-        const Index source = run.order[static_cast<std::size_t>(begin + r)];
-        std::memcpy(m_batchFeatures.data() + r * features, x + source * features, sizeof(float) * features);
-        std::memcpy(m_batchTargets.data() + r * targets, y + source * targets, sizeof(float) * targets);
+    // Rows come from all over the data set: several threads keep more cache misses in flight,
+    // and each gathers the rows the first layer's GEMM will give it (WorkSplit pieces).
+    const int threads = WorkSplit::threadsFor(rows, 4.0 * double(rows) * double(features));
+#pragma omp parallel num_threads(threads) if (threads > 1)
+    {
+        const auto part = WorkSplit::piece(rows, omp_get_num_threads(), omp_get_thread_num());
+        for (Index r = part.begin; r < part.end; ++r) {
+            const Index source = run.order[static_cast<std::size_t>(begin + r)];
+            std::memcpy(m_batchFeatures.data() + r * features, x + source * features, sizeof(float) * features);
+            std::memcpy(m_batchTargets.data() + r * targets, y + source * targets, sizeof(float) * targets);
+        }
     }
 }
 

@@ -60,6 +60,8 @@ private slots:
     void dropoutContract_data();
     void dropoutContract();
     void dropoutSkipsInputGradientWhenNull();
+    void denseLargeBatchMatchesReference_data();
+    void denseLargeBatchMatchesReference();
 };
 
 void TestNnGradients::dense_data()
@@ -288,6 +290,41 @@ void TestNnGradients::dropoutSkipsInputGradientWhenNull()
     dropout.forward(constView(input), viewOf(output), Mode::Training);
     dropout.backward(constView(input), constView(output), viewOf(gradient), nullptr);
     QVERIFY(gradient == Matrix::Ones(2, 3)); // untouched, nothing written
+}
+
+void TestNnGradients::denseLargeBatchMatchesReference_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::newRow("even") << 128;
+    QTest::newRow("odd") << 97;
+}
+
+void TestNnGradients::denseLargeBatchMatchesReference()
+{
+    // Batches this large run on several threads (WorkSplit pieces): the result must be the plain
+    // formulas, computed here without the layer.
+    QFETCH(int, rows);
+    RandomGenerator rng(31);
+    Dense dense(96, Activation::Relu);
+    dense.build(80, rng);
+    *dense.parameters()[1].value = randomMatrix(1, 96, rng, -0.2f, 0.2f);
+    const Matrix input = randomMatrix(rows, 80, rng);
+    Matrix output(rows, 96);
+    dense.forward(constView(input), viewOf(output), Mode::Training);
+    Matrix z = input * dense.kernel();
+    z.rowwise() += dense.bias().row(0);
+    const Matrix expected = z.cwiseMax(0.0f);
+    QVERIFY((output - expected).cwiseAbs().maxCoeff() < 1e-4f);
+
+    const Matrix outputGradient = randomMatrix(rows, 96, rng);
+    Matrix scratch = outputGradient;
+    Matrix inputGradient(rows, 80);
+    MatrixView inputGradientView = viewOf(inputGradient);
+    dense.backward(constView(input), constView(output), viewOf(scratch), &inputGradientView);
+    const Matrix dz = outputGradient.cwiseProduct((expected.array() > 0.0f).cast<float>().matrix());
+    QVERIFY((dense.kernelGradient() - input.transpose() * dz).cwiseAbs().maxCoeff() < 1e-4f);
+    QVERIFY((dense.biasGradient() - dz.colwise().sum()).cwiseAbs().maxCoeff() < 1e-4f);
+    QVERIFY((inputGradient - dz * dense.kernel().transpose()).cwiseAbs().maxCoeff() < 1e-4f);
 }
 
 QTEST_APPLESS_MAIN(TestNnGradients)
