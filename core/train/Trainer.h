@@ -13,6 +13,8 @@
 // trains on through NaN. Callbacks may stop it (see Callback.h).
 // Threading: fit() runs on the caller's thread; only the token may be touched from elsewhere.
 // Numerics: fit() flushes denormal floats to zero while it runs (see FlushDenormals.h).
+// Determinism: the same seed, data and thread count (omp_get_max_threads()) give bit-identical
+// weights; another thread count cuts the batch into other pieces and rounds differently.
 
 #include "core/nn/Loss.h"
 #include "core/nn/Sequential.h"
