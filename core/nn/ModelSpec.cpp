@@ -70,7 +70,12 @@ Result<ModelSpec> ModelSpec::parse(const std::string &jsonText)
         return Status::invalidInput("(root): JSON syntax error at byte " + std::to_string(error.byte) + ": "
                                     + error.what());
     }
-    return ModelSpecParser().parse(root);
+    try {
+        return ModelSpecParser().parse(root);
+    } catch (const nlohmann::json::exception &error) {
+        // Every access is checked first; this only guards against a check gone missing.
+        return Status::invalidInput(std::string("(root): unexpected JSON value: ") + error.what());
+    }
 }
 
 Result<ModelSpec> ModelSpec::fromFile(const std::string &path)

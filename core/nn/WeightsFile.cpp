@@ -3,6 +3,8 @@
 #include "core/nn/Sequential.h"
 
 #include <bit>
+#include <climits>
+#include <cstdint>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -124,25 +126,25 @@ Result<std::vector<unsigned char>> readAll(const std::string &path)
     return bytes;
 }
 
-// Parses the header into layers with correctly shaped (unfilled) blocks.
-Result<std::vector<WeightsFile::LayerWeights>> parseHeader(const std::string &path, ByteReader &reader)
+struct LayerShape {
+    std::string type;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> blocks; // rows, cols
+};
+
+// Parses the header's shapes; nothing is allocated for the data until the file's size agrees.
+Result<std::vector<LayerShape>> parseHeader(const std::string &path, ByteReader &reader)
 {
     const std::uint64_t layerCount = reader.unsignedValue(4);
-    std::vector<WeightsFile::LayerWeights> layers;
+    std::vector<LayerShape> layers;
     for (std::uint64_t l = 0; l < layerCount && reader.ok(); ++l) {
-        WeightsFile::LayerWeights layer;
+        LayerShape layer;
         layer.type = reader.text(reader.unsignedValue(1));
         const std::uint64_t blockCount = reader.unsignedValue(4);
         for (std::uint64_t b = 0; b < blockCount && reader.ok(); ++b) {
             const std::uint64_t rows = reader.unsignedValue(4);
             const std::uint64_t cols = reader.unsignedValue(4);
-            if (reader.ok() && rows * cols > (std::uint64_t(1) << 32)) {
-                return Status::invalidInput(path + ": layers[" + std::to_string(l) + "] block " + std::to_string(b)
-                                            + " claims " + std::to_string(rows) + "x" + std::to_string(cols)
-                                            + " values: corrupt header");
-            }
             if (reader.ok())
-                layer.blocks.emplace_back(static_cast<Index>(rows), static_cast<Index>(cols));
+                layer.blocks.emplace_back(rows, cols);
         }
         layers.push_back(std::move(layer));
     }
@@ -225,14 +227,20 @@ Result<std::vector<WeightsFile::LayerWeights>> WeightsFile::read(const std::stri
     auto header = parseHeader(path, reader);
     if (!header.isOk())
         return header.status();
-    std::vector<LayerWeights> layers = header.takeValue();
 
-    std::size_t dataSize = 0;
-    for (const LayerWeights &layer : layers) {
-        for (const Matrix &block : layer.blocks)
-            dataSize += static_cast<std::size_t>(block.size()) * sizeof(float);
+    // Sizes in 64 bits (each block is at most 2^32 x 2^32 values, at most 2^32 blocks per layer),
+    // saturating, so a corrupt header can only make the expected size larger than the file.
+    std::uint64_t dataSize = 0;
+    for (const LayerShape &layer : header.value()) {
+        for (const auto &[rows, cols] : layer.blocks) {
+            const unsigned __int128 bytes = static_cast<unsigned __int128>(rows) * cols * sizeof(float);
+            dataSize = bytes > UINT64_MAX - dataSize ? UINT64_MAX : dataSize + static_cast<std::uint64_t>(bytes);
+        }
     }
-    const std::size_t expected = reader.position() + dataSize + s_checksumSize;
+    const std::uint64_t headerSize = reader.position();
+    const std::uint64_t expected = dataSize > UINT64_MAX - headerSize - s_checksumSize
+        ? UINT64_MAX
+        : headerSize + dataSize + s_checksumSize;
     if (bytes.size() < expected) {
         return Status::invalidInput(path + ": truncated: its header describes " + std::to_string(expected)
                                     + " bytes but the file has " + std::to_string(bytes.size()));
@@ -248,9 +256,16 @@ Result<std::vector<WeightsFile::LayerWeights>> WeightsFile::read(const std::stri
         return Status::invalidInput(path + ": checksum mismatch (stored " + hex(stored) + ", computed " + hex(computed)
                                     + "): the file is corrupt");
     }
-    for (LayerWeights &layer : layers) {
-        for (Matrix &block : layer.blocks)
+    std::vector<LayerWeights> layers;
+    for (const LayerShape &shape : header.value()) {
+        LayerWeights layer;
+        layer.type = shape.type;
+        for (const auto &[rows, cols] : shape.blocks) {
+            Matrix block(static_cast<Index>(rows), static_cast<Index>(cols));
             reader.floats(block.data(), static_cast<std::size_t>(block.size()));
+            layer.blocks.push_back(std::move(block));
+        }
+        layers.push_back(std::move(layer));
     }
     return layers;
 }

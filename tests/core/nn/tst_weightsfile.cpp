@@ -119,6 +119,8 @@ void TestWeightsFile::corruptFiles_data()
     QTest::newRow("trailing-bytes") << "append" << "unexpected bytes after the data";
     QTest::newRow("foreign-png") << "png" << "not a Loupe weights file";
     QTest::newRow("future-version") << "version" << "unsupported weights format version 7 (this build reads version 1)";
+    // A header claiming a 4294967295 x 4 kernel: rejected by size, nothing that big allocated.
+    QTest::newRow("huge-shape-claim") << "huge" << "truncated: its header describes";
 }
 
 void TestWeightsFile::corruptFiles()
@@ -142,6 +144,8 @@ void TestWeightsFile::corruptFiles()
         bytes = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     else if (damage == "version")
         bytes[6] = 7;
+    else if (damage == "huge")
+        std::fill(bytes.begin() + 22, bytes.begin() + 26, 0xFF); // layers[0] block 0 rows
     writeBytes(bad, bytes);
 
     Sequential target = makeModel(4, 9);
