@@ -69,6 +69,8 @@ Result<ModelSpec> ModelSpec::parse(const std::string &jsonText)
     } catch (const nlohmann::json::parse_error &error) {
         return Status::invalidInput("(root): JSON syntax error at byte " + std::to_string(error.byte) + ": "
                                     + error.what());
+    } catch (const nlohmann::json::exception &error) {
+        return Status::invalidInput(std::string("(root): ") + error.what()); // e.g. a number out of range
     }
     try {
         return ModelSpecParser().parse(root);

@@ -171,6 +171,10 @@ void TestModelSpec::syntaxError()
     const auto spec = ModelSpec::parse("{\"layers\": [}");
     QVERIFY(!spec.isOk());
     QVERIFY2(spec.message().rfind("(root): JSON syntax error at byte 13", 0) == 0, spec.message().c_str());
+    const auto overflow = ModelSpec::parse("{\"epochs\": 1e400}");
+    QVERIFY(!overflow.isOk());
+    QVERIFY2(overflow.message().rfind("(root): ", 0) == 0 && overflow.message().find("number overflow") != std::string::npos,
+             overflow.message().c_str());
     const auto notObject = ModelSpec::parse("[1, 2]");
     QCOMPARE(QString::fromStdString(notObject.message()), QString("(root): expected a JSON object, got [1,2]"));
 }
