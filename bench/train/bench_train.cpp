@@ -4,10 +4,12 @@
 //     (single-threaded Eigen GEMMs on each thread's WorkSplit piece, what Dense does), and
 //     OpenBLAS' cblas_sgemm when it is linked (measured last so its spinning threads disturb
 //     nothing). The GEMM-bound limit takes the best rate measured for each GEMM.
-//  2. One training epoch of the spec's model on Fashion-MNIST, then test accuracy.
+//  2. One training epoch of the spec's model on Fashion-MNIST, then test accuracy; repeated
+//     --repeat times (default 3) from the same seed (same weights, same accuracy), reporting the
+//     median epoch time (and every time), since other work on a shared machine only slows runs.
 //  3. Training FLOPs of that epoch, the GEMM-bound limit (every GEMM at its measured rate) and
 //     Loupe's time as a multiple of it.
-// Usage: bench_train [--spec PATH] [--data DIR] [--seed N] [--json]
+// Usage: bench_train [--spec PATH] [--data DIR] [--seed N] [--repeat N] [--json]
 
 #include "core/data/IdxReader.h"
 #include "core/nn/ModelSpec.h"
@@ -21,6 +23,7 @@
 #endif
 #include <omp.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -184,23 +187,36 @@ int main(int argc, char **argv)
         splitRates.push_back(measure(Backend::Split, batch, s));
     }
 
-    // 2. One epoch.
-    auto model = ModelFactory::buildModel(spec.value(), features);
-    if (!model.isOk())
-        return fail(model.message());
-    Trainer trainer(model.value(), ModelFactory::buildOptimizer(spec.value().optimizer), ModelFactory::buildLoss(spec.value()));
-    const Status configured = ModelFactory::configureTrainer(spec.value(), trainer);
-    if (!configured.isOk())
-        return fail(configured.message());
-    trainer.setEpochs(1);
-    Timer timer;
-    const TrainResult result = trainer.fit(trainSet.value());
-    const double seconds = timer.seconds();
-    if (!result.status.isOk())
-        return fail(result.status.message());
-    Timer evaluationTimer;
-    const Evaluation evaluation = trainer.evaluate(testSet.value());
-    const double evaluationSeconds = evaluationTimer.seconds();
+    // 2. One epoch, --repeat times.
+    const int repeat = std::max(1, std::atoi(argument(argc, argv, "--repeat", "3").c_str()));
+    std::vector<double> times;
+    TrainResult result;
+    Evaluation evaluation;
+    double evaluationSeconds = 0.0;
+    for (int run = 0; run < repeat; ++run) {
+        auto model = ModelFactory::buildModel(spec.value(), features);
+        if (!model.isOk())
+            return fail(model.message());
+        Trainer trainer(model.value(), ModelFactory::buildOptimizer(spec.value().optimizer), ModelFactory::buildLoss(spec.value()));
+        const Status configured = ModelFactory::configureTrainer(spec.value(), trainer);
+        if (!configured.isOk())
+            return fail(configured.message());
+        trainer.setEpochs(1);
+        Timer timer;
+        result = trainer.fit(trainSet.value());
+        times.push_back(timer.seconds());
+        if (!result.status.isOk())
+            return fail(result.status.message());
+        Timer evaluationTimer;
+        evaluation = trainer.evaluate(testSet.value());
+        evaluationSeconds = evaluationTimer.seconds();
+    }
+    std::vector<double> sorted = times;
+    std::sort(sorted.begin(), sorted.end());
+    const double seconds = sorted[sorted.size() / 2];
+    std::string allTimes;
+    for (double t : times)
+        allTimes += (allTimes.empty() ? "" : ", ") + std::to_string(t).substr(0, 5);
 
     std::vector<GemmRates> blasRates;
     std::string blasCore = "none";
@@ -237,9 +253,9 @@ int main(int argc, char **argv)
     if (json) {
         std::printf("{\"seconds_per_epoch\": %.4f, \"test_accuracy\": %.4f, \"test_loss\": %.4f, \"train_loss\": %.4f, "
                     "\"evaluation_seconds\": %.4f, \"training_gflop\": %.3f, \"gemm_bound_seconds\": %.4f, "
-                    "\"ratio_to_gemm_bound\": %.3f, \"threads\": %d, \"openblas_core\": \"%s\", \"gemm\": [",
+                    "\"ratio_to_gemm_bound\": %.3f, \"threads\": %d, \"openblas_core\": \"%s\", \"epoch_times\": [%s], \"gemm\": [",
                     seconds, evaluation.accuracy, evaluation.loss, result.lastEpoch->loss, evaluationSeconds, flops * 1e-9,
-                    boundSeconds, ratio, omp_get_max_threads(), blasCore.c_str());
+                    boundSeconds, ratio, omp_get_max_threads(), blasCore.c_str(), allTimes.c_str());
         for (std::size_t l = 0; l < shapes.size(); ++l) {
             std::printf("%s{\"shape\": \"%ldx%ldx%ld\", \"eigen\": [%.1f, %.1f, %.1f], \"loupe_split\": [%.1f, %.1f, %.1f]",
                         l ? ", " : "", long(batch), long(shapes[l].in), long(shapes[l].out), eigenRates[l].forward,
@@ -266,7 +282,8 @@ int main(int argc, char **argv)
     }
     std::printf("training FLOPs per epoch: %.1f GFLOP\n", flops * 1e-9);
     std::printf("GEMM-bound limit (best rate measured for each GEMM): %.3f s/epoch\n", boundSeconds);
-    std::printf("Loupe: %.3f s/epoch (%.2fx the GEMM-bound limit), train loss %.4f, test accuracy %.4f (test pass %.3f s)\n",
-                seconds, ratio, result.lastEpoch->loss, evaluation.accuracy, evaluationSeconds);
+    std::printf("Loupe: %.3f s/epoch, median of %d (%s) (%.2fx the GEMM-bound limit), train loss %.4f, test accuracy %.4f "
+                "(test pass %.3f s)\n",
+                seconds, repeat, allTimes.c_str(), ratio, result.lastEpoch->loss, evaluation.accuracy, evaluationSeconds);
     return 0;
 }

@@ -31,7 +31,7 @@ for g in loupe["gemm"]:
     print(line)
 print(f"training FLOPs per epoch:  {loupe['training_gflop']:.1f} GFLOP")
 print(f"GEMM-bound limit:          {loupe['gemm_bound_seconds']:.3f} s/epoch (training FLOPs at the best rate measured for each GEMM)")
-print(f"Loupe:                     {loupe['seconds_per_epoch']:.3f} s/epoch "
+print(f"Loupe:                     {loupe['seconds_per_epoch']:.3f} s/epoch, median of {loupe['epoch_times']} "
       f"({loupe['ratio_to_gemm_bound']:.2f}x the GEMM-bound limit), test accuracy {loupe['test_accuracy']:.4f}")
 print(f"PyTorch {torch['torch']} ({torch['threads']} threads, {torch['blas']}): "
       f"{torch['seconds_per_epoch']:.3f} s/epoch, test accuracy {torch['test_accuracy']:.4f}")
