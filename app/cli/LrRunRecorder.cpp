@@ -18,27 +18,6 @@ QString compact(const nlohmann::ordered_json &json)
     return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
-// The CSV as a workspace dataset, so the run points at the data it saw; nullopt for Fashion-MNIST.
-Result<std::optional<qint64>> storeDataset(Store &store, const TrainData &data)
-{
-    if (data.csvPath.isEmpty())
-        return std::optional<qint64>();
-    auto file = FileFingerprint::ofFile(data.csvPath);
-    if (!file.isOk())
-        return file.status();
-    DatasetRecord record;
-    record.path = file.value().path;
-    record.contentHash = file.value().contentHash;
-    record.sizeBytes = file.value().sizeBytes;
-    record.rowCount = static_cast<qint64>(data.tableRows);
-    record.columnCount = static_cast<int>(data.tableColumns);
-    record.schemaJson = data.schemaJson;
-    auto id = DatasetRepository(store).upsert(record);
-    if (!id.isOk())
-        return id.status();
-    return std::optional<qint64>(id.value());
-}
-
 Status recordingError(const Status &status)
 {
     return Status::invalidInput("could not record the run in the workspace: " + status.message()
@@ -56,7 +35,7 @@ Result<LrRunRecorder> LrRunRecorder::start(CliContext &context, RunKind kind, co
     auto store = context.workspace().store();
     if (!store.isOk())
         return recordingError(store.status());
-    auto dataset = storeDataset(*store.value(), data);
+    auto dataset = storeTrainDataset(*store.value(), data);
     if (!dataset.isOk())
         return recordingError(dataset.status());
     auto run = RunRepository(*store.value()).createRun(kind, dataset.value(), compact(config));

@@ -66,34 +66,13 @@ Result<ModelSpec> readSpec(const QString &path, const ParsedArguments &arguments
     return spec;
 }
 
-// The CSV as a workspace dataset (so the run points at the data it saw); nullopt for Fashion-MNIST.
-Result<std::optional<qint64>> storeDataset(Store &store, const TrainData &data)
-{
-    if (data.csvPath.isEmpty())
-        return std::optional<qint64>();
-    auto file = FileFingerprint::ofFile(data.csvPath);
-    if (!file.isOk())
-        return file.status();
-    DatasetRecord record;
-    record.path = file.value().path;
-    record.contentHash = file.value().contentHash;
-    record.sizeBytes = file.value().sizeBytes;
-    record.rowCount = static_cast<qint64>(data.tableRows);
-    record.columnCount = static_cast<int>(data.tableColumns);
-    record.schemaJson = data.schemaJson;
-    auto id = DatasetRepository(store).upsert(record);
-    if (!id.isOk())
-        return id.status();
-    return std::optional<qint64>(id.value());
-}
-
 Result<std::unique_ptr<TrainRunRecorder>> startRecording(CliContext &context, const TrainData &data,
                                                         const ModelSpec &spec)
 {
     auto store = context.workspace().store();
     if (!store.isOk())
         return store.status();
-    auto dataset = storeDataset(*store.value(), data);
+    auto dataset = storeTrainDataset(*store.value(), data);
     if (!dataset.isOk())
         return dataset.status();
     auto recorder = std::make_unique<TrainRunRecorder>(*store.value(), data.data.task);

@@ -7,6 +7,9 @@
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
 #include "core/data/CsvReader.h"
+#include "db/DatasetRepository.h"
+#include "db/FileFingerprint.h"
+#include "db/Store.h"
 #include "core/train/TrainingSession.h"
 
 #include <QFileInfo>
@@ -143,6 +146,26 @@ Result<TrainData> TrainDataArguments::load(const ParsedArguments &arguments, con
     if (source == QLatin1String(s_fashionMnist))
         return loadFashionMnist(arguments, spec);
     return loadCsv(arguments, spec, source);
+}
+
+Result<std::optional<qint64>> storeTrainDataset(Store &store, const TrainData &data)
+{
+    if (data.csvPath.isEmpty())
+        return std::optional<qint64>();
+    auto file = FileFingerprint::ofFile(data.csvPath);
+    if (!file.isOk())
+        return file.status();
+    DatasetRecord record;
+    record.path = file.value().path;
+    record.contentHash = file.value().contentHash;
+    record.sizeBytes = file.value().sizeBytes;
+    record.rowCount = static_cast<qint64>(data.tableRows);
+    record.columnCount = static_cast<int>(data.tableColumns);
+    record.schemaJson = data.schemaJson;
+    auto id = DatasetRepository(store).upsert(record);
+    if (!id.isOk())
+        return id.status();
+    return std::optional<qint64>(id.value());
 }
 
 } // namespace loupe::cli

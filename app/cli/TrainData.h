@@ -16,6 +16,10 @@
 
 #include <optional>
 
+namespace loupe {
+class Store;
+}
+
 namespace loupe::cli {
 
 class ArgumentParser;
@@ -38,5 +42,9 @@ public:
     // ensures: InvalidInput / IoError naming the option, the file, the column or the row.
     static Result<TrainData> load(const ParsedArguments &arguments, const ModelSpec &spec);
 };
+
+// Records the CSV behind a training or lr-find run as a workspace dataset, so the run points at the
+// data it saw; nullopt for Fashion-MNIST (no CSV).
+Result<std::optional<qint64>> storeTrainDataset(Store &store, const TrainData &data);
 
 } // namespace loupe::cli
