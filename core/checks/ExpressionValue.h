@@ -1,0 +1,57 @@
+#pragma once
+// The value of a suite local: a number, a string, a boolean, a datetime or a duration.
+//   Number   double
+//   String   UTF-8 text
+//   Bool     true / false
+//   DateTime int64 nanoseconds since 1970-01-01T00:00:00Z (the Table's DateTime storage, core/data/DateTime.h)
+//   Duration int64 nanoseconds (may be negative)
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace loupe {
+
+enum class ValueKind { Number, String, Bool, DateTime, Duration };
+
+// "number", "string", "bool", "datetime", "duration"
+std::string_view valueKindName(ValueKind kind);
+
+class ExpressionValue {
+public:
+    ExpressionValue() = default; // the number 0
+    static ExpressionValue number(double value);
+    static ExpressionValue string(std::string value);
+    static ExpressionValue boolean(bool value);
+    static ExpressionValue dateTime(std::int64_t nanos);
+    static ExpressionValue duration(std::int64_t nanos);
+
+    ValueKind kind() const { return m_kind; }
+    bool is(ValueKind kind) const { return m_kind == kind; }
+
+    // requires: kind() matches.
+    double asNumber() const { return std::get<double>(m_data); }
+    const std::string &asString() const { return std::get<std::string>(m_data); }
+    bool asBool() const { return std::get<bool>(m_data); }
+    std::int64_t asDateTime() const { return std::get<std::int64_t>(m_data); }
+    std::int64_t asDuration() const { return std::get<std::int64_t>(m_data); }
+
+    // Same kind and same value (numbers compare with ==, so NaN != NaN).
+    bool operator==(const ExpressionValue &other) const;
+
+private:
+    ValueKind m_kind = ValueKind::Number;
+    std::variant<double, std::string, bool, std::int64_t> m_data = 0.0;
+};
+
+// How a value prints in reports and notes (marbles' str() style):
+//   number   shortest round-trip text; integral values without ".0" ("47450", "0.25", "1e+300", "nan", "inf")
+//   string   the text itself, unquoted
+//   bool     "true" / "false"
+//   datetime "YYYY-MM-DD" at midnight, else "YYYY-MM-DD HH:MM:SS[.ffffff]" (formatDateTime)
+//   duration as Python prints a timedelta: "47450 days, 0:00:00", "1 day, 2:03:04.500000", "-1 day, 23:59:59",
+//            "0:00:00"; sub-microsecond parts print 9 fraction digits instead of 6.
+std::string formatValue(const ExpressionValue &value);
+
+} // namespace loupe
