@@ -1,0 +1,51 @@
+#pragma once
+// A compiled `regex` pattern (syntax: see PatternProgram.h) with a lazily built DFA, so matching is linear in
+// the text and, once warm, one table lookup per ASCII byte. Not thread-safe (the DFA cache is mutable): give
+// each thread its own copy.
+
+#include "core/checks/PatternProgram.h"
+
+#include <map>
+
+namespace loupe {
+
+enum class PatternMode {
+    FullMatch, // the whole value must match (as Python re.fullmatch)
+    Search,    // some part of the value must match (as Python re.search); ^ and $ anchor to the ends
+};
+
+class Pattern {
+public:
+    static Result<Pattern> compile(std::string_view pattern, PatternMode mode);
+
+    bool matches(std::string_view text);
+    const std::string &source() const { return m_source; }
+
+private:
+    static constexpr int kUnknown = -1;
+    static constexpr std::size_t kMaxDfaStates = 4096;
+
+    int startState();
+    int intern(std::vector<int> &&set);
+    int step(int state, char32_t cp);
+    void addClosure(int nfaState, std::vector<int> &set);
+    void resetCache();
+
+    std::string m_source;
+    PatternProgram m_program;
+    PatternMode m_mode = PatternMode::FullMatch;
+    bool m_restartEachStep = false; // unanchored search: the start state joins every step
+    bool m_acceptEarly = false;     // search without $: the first accepting state decides
+
+    // DFA cache: state sets, their acceptance, ASCII transitions (128 per state).
+    std::map<std::vector<int>, int> m_ids;
+    std::vector<std::vector<int>> m_sets;
+    std::vector<char> m_accepting;
+    std::vector<int> m_ascii;
+    std::vector<std::uint32_t> m_mark;
+    std::uint32_t m_generation = 0;
+    int m_start = kUnknown;
+    int m_dead = kUnknown;
+};
+
+} // namespace loupe
