@@ -13,6 +13,7 @@
 #include "core/util/CancellationToken.h"
 
 #include <functional>
+#include <mutex>
 #include <optional>
 
 namespace loupe {
@@ -40,8 +41,11 @@ public:
     // Records the objective's outcome: a finite loss -> COMPLETE; an error or non-finite loss ->
     // FAIL with the reason ("loss is NaN", the Status message). Cancelled -> FAIL "cancelled".
     Status tell(int number, const Result<double> &outcome, double seconds);
-    // Evaluates one reserved trial, catching exceptions, and tells the result.
-    Status run(const Trial &trial, Objective &objective, const CancellationToken &cancellation);
+    // Evaluates one reserved trial, catching exceptions, tells the result and returns the finished
+    // record (state COMPLETE or FAIL with its reason); fails only when the store refuses.
+    Result<Trial> run(const Trial &trial, Objective &objective, const CancellationToken &cancellation);
+    // Mean sampler time of the ask() calls so far (seconds; 0 before the first).
+    double suggestSecondsMean() const;
 
     // Called after each finished trial (from the worker thread that ran it).
     using TrialCallback = std::function<void(const Trial &)>;
@@ -55,6 +59,9 @@ private:
     const Sampler &m_sampler;
     TrialStore &m_store;
     StudyOptions m_options;
+    mutable std::mutex m_statsMutex;
+    double m_suggestSeconds = 0.0;
+    int m_suggestCount = 0;
 };
 
 } // namespace loupe

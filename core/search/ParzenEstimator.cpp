@@ -1,0 +1,201 @@
+#include "core/search/ParzenEstimator.h"
+
+#include "core/nn/RandomGenerator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+namespace loupe {
+
+namespace {
+
+constexpr double s_minusInfinity = -std::numeric_limits<double>::infinity();
+const double s_logSqrtTwoPi = 0.5 * std::log(2.0 * 3.141592653589793238462643383279502884);
+
+double logSumExp(const Eigen::ArrayXd &terms)
+{
+    const double top = terms.maxCoeff();
+    if (!std::isfinite(top))
+        return top;
+    return top + std::log((terms - top).exp().sum());
+}
+
+} // namespace
+
+Eigen::ArrayXd forgettingWeights(int n, int window)
+{
+    Eigen::ArrayXd weights = Eigen::ArrayXd::Ones(n);
+    if (n <= window || window <= 0)
+        return weights;
+    const int ramp = n - window;
+    // numpy.linspace(1/n, 1, ramp): ramp points from 1/n to 1 inclusive.
+    for (int i = 0; i < ramp; ++i)
+        weights[i] = ramp == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (ramp - 1);
+    return weights;
+}
+
+double normalCdf(double z)
+{
+    return 0.5 * std::erfc(-z * 0.7071067811865475244);
+}
+
+double logNormalMass(double a, double b)
+{
+    if (!(a < b))
+        return s_minusInfinity;
+    double mass;
+    if (a >= 0.0) // both in the upper tail: use the complementary form
+        mass = 0.5 * (std::erfc(a * 0.7071067811865475244) - std::erfc(b * 0.7071067811865475244));
+    else
+        mass = normalCdf(b) - normalCdf(a);
+    return mass > 0.0 ? std::log(mass) : s_minusInfinity;
+}
+
+ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const double> observations,
+                                 double priorWeight, int forgettingWindow, Bandwidths bandwidths,
+                                 Normalisation normalisation)
+    : m_domain(domain), m_normalisation(normalisation)
+{
+    const int n = static_cast<int>(observations.size());
+    m_mu.resize(n + 1);
+    for (int i = 0; i < n; ++i)
+        m_mu[i] = observations[static_cast<std::size_t>(i)];
+    m_mu[n] = domain.priorMu;
+    m_sigma.resize(n + 1);
+    if (bandwidths == Bandwidths::Optuna && domain.bounded && std::isfinite(domain.truncLow))
+        fitOptuna(observations);
+    else
+        fitHyperopt(observations);
+
+    m_weight.resize(n + 1);
+    m_weight.head(n) = forgettingWeights(n, forgettingWindow);
+    m_weight[n] = priorWeight;
+    m_weight /= m_weight.sum();
+    m_cumulative.resize(n + 1);
+    std::partial_sum(m_weight.begin(), m_weight.end(), m_cumulative.begin());
+
+    m_inverseSigma = m_sigma.inverse();
+    m_logMass = Eigen::ArrayXd::Zero(n + 1);
+    if (domain.bounded) {
+        for (int k = 0; k <= n; ++k)
+            m_logMass[k] = logNormalMass((domain.truncLow - m_mu[k]) * m_inverseSigma[k],
+                                         (domain.truncHigh - m_mu[k]) * m_inverseSigma[k]);
+    }
+    m_logAccept = std::log((m_weight * m_logMass.exp()).sum());
+    m_logCoefficient = m_weight.log() - m_sigma.log() - s_logSqrtTwoPi;
+    if (normalisation == Normalisation::PerComponent)
+        m_logCoefficient -= m_logMass;
+}
+
+void ParzenEstimator::fitHyperopt(std::span<const double> observations)
+{
+    const int n = static_cast<int>(observations.size());
+    const double priorSigma = m_domain.priorSigma;
+    m_sigma[n] = priorSigma;
+    if (n == 0)
+        return;
+    if (n == 1) {
+        m_sigma[0] = 0.5 * priorSigma;
+        return;
+    }
+    // Sorted observations with the prior inserted where numpy.searchsorted (side left) puts it.
+    std::vector<int> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return m_mu[a] < m_mu[b]; });
+    const auto position = std::lower_bound(order.begin(), order.end(), m_domain.priorMu,
+                                           [&](int k, double value) { return m_mu[k] < value; });
+    order.insert(position, n); // component n is the prior
+    const int count = n + 1;
+    const double minimum = priorSigma / std::min(100.0, 1.0 + count);
+    for (int i = 0; i < count; ++i) {
+        const double left = i > 0 ? m_mu[order[i]] - m_mu[order[i - 1]] : -1.0;
+        const double right = i + 1 < count ? m_mu[order[i + 1]] - m_mu[order[i]] : -1.0;
+        const double gap = i == 0 ? right : i + 1 == count ? left : std::max(left, right);
+        m_sigma[order[i]] = std::clamp(gap, minimum, priorSigma);
+    }
+    m_sigma[n] = priorSigma;
+}
+
+void ParzenEstimator::fitOptuna(std::span<const double> observations)
+{
+    const int n = static_cast<int>(observations.size());
+    const double range = m_domain.range;
+    m_mu[n] = 0.5 * (m_domain.truncLow + m_domain.truncHigh);
+    m_sigma[n] = range;
+    if (n == 0)
+        return;
+    std::vector<int> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return m_mu[a] < m_mu[b]; });
+    const double minimum = range / std::min(100.0, n + 2.0);
+    for (int i = 0; i < n; ++i) {
+        const double here = m_mu[order[i]];
+        const double previous = i > 0 ? m_mu[order[i - 1]] : m_domain.truncLow;
+        const double next = i + 1 < n ? m_mu[order[i + 1]] : m_domain.truncHigh;
+        double gap = std::max(here - previous, next - here);
+        if (n >= 2 && i == 0)
+            gap = next - here;
+        else if (n >= 2 && i + 1 == n)
+            gap = here - previous;
+        m_sigma[order[i]] = std::clamp(gap, minimum, range);
+    }
+}
+
+int ParzenEstimator::pickComponent(RandomGenerator &rng) const
+{
+    const double u = rng.uniformDouble() * m_cumulative[m_cumulative.size() - 1];
+    const auto it = std::upper_bound(m_cumulative.begin(), m_cumulative.end(), u);
+    return std::min(static_cast<int>(it - m_cumulative.begin()), components() - 1);
+}
+
+double ParzenEstimator::sampleComponent(int k, RandomGenerator &rng) const
+{
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const double u = m_mu[k] + m_sigma[k] * rng.normal();
+        if (!m_domain.bounded || (u >= m_domain.truncLow && u < m_domain.truncHigh))
+            return u;
+    }
+    return std::clamp(m_mu[k], m_domain.truncLow, m_domain.truncHigh);
+}
+
+double ParzenEstimator::sample(RandomGenerator &rng) const
+{
+    if (m_normalisation == Normalisation::PerComponent || !m_domain.bounded)
+        return m_domain.toValue(sampleComponent(pickComponent(rng), rng));
+    // hyperopt's GMM1: redraw the component and the normal until the draw is inside [low, high).
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        const int k = pickComponent(rng);
+        const double u = m_mu[k] + m_sigma[k] * rng.normal();
+        if (u >= m_domain.truncLow && u < m_domain.truncHigh)
+            return m_domain.toValue(u);
+    }
+    return m_domain.toValue(m_domain.priorMu);
+}
+
+double ParzenEstimator::logDensity(double value) const
+{
+    const bool global = m_normalisation == Normalisation::Global;
+    if (m_domain.q <= 0.0) {
+        const double u = m_domain.toInternal(value);
+        const Eigen::ArrayXd z = (u - m_mu) * m_inverseSigma;
+        const double density = logSumExp(m_logCoefficient - 0.5 * z.square());
+        return global && m_domain.bounded && !m_domain.log ? density - m_logAccept : density;
+    }
+    double lowU;
+    double highU;
+    m_domain.cell(value, lowU, highU);
+    Eigen::ArrayXd terms(components());
+    for (int k = 0; k < components(); ++k) {
+        terms[k] = std::log(m_weight[k])
+                 + logNormalMass((lowU - m_mu[k]) * m_inverseSigma[k], (highU - m_mu[k]) * m_inverseSigma[k]);
+        if (!global)
+            terms[k] -= m_logMass[k];
+    }
+    const double mass = logSumExp(terms);
+    return global ? mass - m_logAccept : mass;
+}
+
+} // namespace loupe

@@ -1,0 +1,267 @@
+#include "core/search/TpeSampler.h"
+
+#include "core/nn/RandomGenerator.h"
+#include "core/search/CategoricalEstimator.h"
+#include "core/search/MultivariateParzen.h"
+#include "core/search/ParzenEstimator.h"
+#include "core/search/RandomSampler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace loupe {
+
+namespace {
+
+constexpr double s_infinity = std::numeric_limits<double>::infinity();
+
+struct Observed {
+    const Trial *trial;
+    double loss;
+    bool finished;
+};
+
+struct Split {
+    std::vector<const Trial *> below; // trial order
+    std::vector<const Trial *> above; // trial order
+};
+
+int belowCount(const TpeOptions &options, int n)
+{
+    const double raw = options.gammaRule == GammaRule::SquareRoot ? options.gamma * std::sqrt(static_cast<double>(n))
+                                                                  : options.gamma * n;
+    return std::min(static_cast<int>(std::ceil(raw)), options.belowCap);
+}
+
+std::vector<Observed> observedTrials(std::span<const Trial> history, const TpeOptions &options)
+{
+    std::vector<Observed> observed;
+    observed.reserve(history.size());
+    for (const Trial &trial : history) {
+        if (trial.state == TrialState::Fail)
+            continue;
+        const bool running = trial.state == TrialState::Running;
+        if (running && options.running == RunningTrials::Ignore)
+            continue;
+        observed.push_back({&trial, trial.loss && !running ? *trial.loss : s_infinity, !running});
+    }
+    return observed;
+}
+
+// hyperopt: all observed trials ranked by loss (running = +inf). Optuna: finished trials ranked
+// (complete before pruned), running ones always above.
+Split splitTrials(const std::vector<Observed> &observed, const TpeOptions &options)
+{
+    std::vector<int> ranked;
+    for (int i = 0; i < static_cast<int>(observed.size()); ++i) {
+        if (options.mode == TpeMode::Hyperopt || observed[static_cast<std::size_t>(i)].finished)
+            ranked.push_back(i);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [&](int a, int b) {
+        const Observed &x = observed[static_cast<std::size_t>(a)];
+        const Observed &y = observed[static_cast<std::size_t>(b)];
+        const bool xPruned = x.trial->state == TrialState::Pruned;
+        const bool yPruned = y.trial->state == TrialState::Pruned;
+        if (options.mode == TpeMode::OptunaLike && xPruned != yPruned)
+            return yPruned;
+        return x.loss < y.loss;
+    });
+    std::vector<char> isBelow(observed.size(), 0);
+    const int count = std::min(belowCount(options, static_cast<int>(ranked.size())), static_cast<int>(ranked.size()));
+    for (int i = 0; i < count; ++i)
+        isBelow[static_cast<std::size_t>(ranked[static_cast<std::size_t>(i)])] = 1;
+    Split split;
+    for (std::size_t i = 0; i < observed.size(); ++i)
+        (isBelow[i] ? split.below : split.above).push_back(observed[i].trial);
+    return split;
+}
+
+bool isCountLike(const Distribution &distribution)
+{
+    return distribution.isCategorical() || distribution.kind() == DistributionKind::RandInt;
+}
+
+Eigen::ArrayXd categoryPrior(const Distribution &distribution)
+{
+    if (distribution.kind() == DistributionKind::RandInt) {
+        const auto categories = static_cast<Eigen::Index>(distribution.high() - distribution.low());
+        return Eigen::ArrayXd::Constant(categories, 1.0 / static_cast<double>(categories));
+    }
+    return Eigen::Map<const Eigen::ArrayXd>(distribution.probabilities().data(),
+                                            static_cast<Eigen::Index>(distribution.probabilities().size()));
+}
+
+double categoryOffset(const Distribution &distribution)
+{
+    return distribution.kind() == DistributionKind::RandInt ? distribution.low() : 0.0;
+}
+
+CellBounds cellBounds(const TpeOptions &options)
+{
+    return options.mode == TpeMode::Hyperopt ? CellBounds::Exact : CellBounds::WidenedByHalfStep;
+}
+
+double scoreOrWorst(double score)
+{
+    return std::isnan(score) ? -s_infinity : score;
+}
+
+double sampleCategorical(const Distribution &distribution, int index, const Split &split, const TpeOptions &options,
+                         RandomGenerator &rng)
+{
+    const double offset = categoryOffset(distribution);
+    auto categories = [&](const std::vector<const Trial *> &trials) {
+        std::vector<int> observed;
+        for (const Trial *trial : trials) {
+            if (trial->params.isActive(index))
+                observed.push_back(static_cast<int>(trial->params.raw(index) - offset));
+        }
+        return observed;
+    };
+    const Eigen::ArrayXd prior = categoryPrior(distribution);
+    const CategoricalEstimator below(prior, categories(split.below), options.priorWeight, options.forgettingWindow);
+    const CategoricalEstimator above(prior, categories(split.above), options.priorWeight, options.forgettingWindow);
+    int best = below.sample(rng);
+    double bestScore = scoreOrWorst(below.logProbability(best) - above.logProbability(best));
+    for (int c = 1; c < options.eiCandidates; ++c) {
+        const int candidate = below.sample(rng);
+        const double score = scoreOrWorst(below.logProbability(candidate) - above.logProbability(candidate));
+        if (score > bestScore) {
+            best = candidate;
+            bestScore = score;
+        }
+    }
+    return best + offset;
+}
+
+double sampleNumeric(const Distribution &distribution, int index, const Split &split, const TpeOptions &options,
+                     RandomGenerator &rng)
+{
+    const NumericDomain domain = NumericDomain::from(distribution, cellBounds(options));
+    auto internals = [&](const std::vector<const Trial *> &trials) {
+        std::vector<double> observed;
+        for (const Trial *trial : trials) {
+            if (trial->params.isActive(index))
+                observed.push_back(domain.toInternal(trial->params.raw(index)));
+        }
+        return observed;
+    };
+    const bool hyperopt = options.mode == TpeMode::Hyperopt;
+    const Bandwidths bandwidths = hyperopt ? Bandwidths::Hyperopt : Bandwidths::Optuna;
+    const Normalisation normalisation = hyperopt ? Normalisation::Global : Normalisation::PerComponent;
+    const ParzenEstimator below(domain, internals(split.below), options.priorWeight, options.forgettingWindow,
+                                bandwidths, normalisation);
+    const ParzenEstimator above(domain, internals(split.above), options.priorWeight, options.forgettingWindow,
+                                bandwidths, normalisation);
+    double best = below.sample(rng);
+    double bestScore = scoreOrWorst(below.logDensity(best) - above.logDensity(best));
+    for (int c = 1; c < options.eiCandidates; ++c) {
+        const double candidate = below.sample(rng);
+        const double score = scoreOrWorst(below.logDensity(candidate) - above.logDensity(candidate));
+        if (score > bestScore) {
+            best = candidate;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+// Optuna's multivariate TPE over the always-active parameters; writes them into params.
+void sampleJoint(const SearchSpace &space, const Split &split, const TpeOptions &options, RandomGenerator &rng,
+                 TrialParams &params)
+{
+    std::vector<int> indices;
+    std::vector<KernelDimension> dimensions;
+    for (int i = 0; i < space.size(); ++i) {
+        const Distribution &distribution = space.parameter(i).distribution;
+        if (space.parameter(i).parent >= 0)
+            continue;
+        KernelDimension dimension;
+        dimension.categorical = isCountLike(distribution);
+        if (dimension.categorical)
+            dimension.categoryPrior = categoryPrior(distribution);
+        else
+            dimension.domain = NumericDomain::from(distribution, cellBounds(options));
+        indices.push_back(i);
+        dimensions.push_back(std::move(dimension));
+    }
+    if (indices.empty())
+        return;
+    auto observations = [&](const std::vector<const Trial *> &trials) {
+        std::vector<std::vector<double>> columns(indices.size());
+        for (std::size_t d = 0; d < indices.size(); ++d) {
+            const Distribution &distribution = space.parameter(indices[d]).distribution;
+            for (const Trial *trial : trials) {
+                const double raw = trial->params.raw(indices[d]);
+                columns[d].push_back(dimensions[d].categorical ? raw - categoryOffset(distribution)
+                                                               : dimensions[d].domain.toInternal(raw));
+            }
+        }
+        return columns;
+    };
+    const MultivariateParzen below(dimensions, observations(split.below), options.priorWeight,
+                                   options.forgettingWindow);
+    const MultivariateParzen above(dimensions, observations(split.above), options.priorWeight,
+                                   options.forgettingWindow);
+    std::vector<double> best = below.sample(rng);
+    double bestScore = scoreOrWorst(below.logDensity(best) - above.logDensity(best));
+    for (int c = 1; c < options.eiCandidates; ++c) {
+        std::vector<double> candidate = below.sample(rng);
+        const double score = scoreOrWorst(below.logDensity(candidate) - above.logDensity(candidate));
+        if (score > bestScore) {
+            best = std::move(candidate);
+            bestScore = score;
+        }
+    }
+    for (std::size_t d = 0; d < indices.size(); ++d) {
+        const Distribution &distribution = space.parameter(indices[d]).distribution;
+        params.set(indices[d], dimensions[d].categorical ? best[d] + categoryOffset(distribution) : best[d]);
+    }
+}
+
+} // namespace
+
+std::string TpeSampler::name() const
+{
+    return m_options.mode == TpeMode::Hyperopt ? "tpe (hyperopt)" : "tpe (optuna-like)";
+}
+
+TrialParams TpeSampler::sample(const SearchSpace &space, std::span<const Trial> history, int trialNumber) const
+{
+    RandomGenerator rng(trialSeed(m_seed, trialNumber));
+    const std::vector<Observed> observed = observedTrials(history, m_options);
+    const auto counted = m_options.startupCount == StartupCount::AllTrials
+                           ? observed.size()
+                           : static_cast<std::size_t>(std::count_if(observed.begin(), observed.end(),
+                                                                    [](const Observed &o) { return o.finished; }));
+    if (counted < static_cast<std::size_t>(std::max(m_options.startupTrials, 1)))
+        return RandomSampler::sampleFromPrior(space, rng);
+
+    const Split global = splitTrials(observed, m_options);
+    TrialParams params(space.size());
+    if (m_options.joint == TpeJoint::Multivariate)
+        sampleJoint(space, global, m_options, rng, params);
+    for (int i = 0; i < space.size(); ++i) {
+        if (params.isActive(i) || !space.isActive(i, params))
+            continue;
+        const SearchParameter &parameter = space.parameter(i);
+        Split local;
+        if (m_options.mode == TpeMode::OptunaLike && parameter.parent >= 0) {
+            std::vector<Observed> active;
+            for (const Observed &o : observed) {
+                if (o.trial->params.isActive(i))
+                    active.push_back(o);
+            }
+            local = splitTrials(active, m_options);
+        }
+        const Split &split = m_options.mode == TpeMode::OptunaLike && parameter.parent >= 0 ? local : global;
+        params.set(i, isCountLike(parameter.distribution)
+                          ? sampleCategorical(parameter.distribution, i, split, m_options, rng)
+                          : sampleNumeric(parameter.distribution, i, split, m_options, rng));
+    }
+    return params;
+}
+
+} // namespace loupe
