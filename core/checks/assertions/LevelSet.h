@@ -1,0 +1,46 @@
+#pragma once
+// The set of allowed (or forbidden) levels of a categorical assertion, read from parameter "values" (an
+// array of strings or numbers) or "constant" (a name from CategoricalConstants: WEEKDAYS, US_STATES, ...),
+// exactly one of the two. Text columns (String, Categorical) compare labels; number columns compare values.
+
+#include "core/checks/AssertionParams.h"
+#include "core/data/Column.h"
+
+#include <string>
+#include <string_view>
+#include <functional>
+#include <unordered_map>
+#include <vector>
+
+namespace loupe {
+
+class LevelSet {
+public:
+    // Fails naming the parameter: neither or both given, an unknown constant, a non-number level for a
+    // number column, an empty set.
+    static Result<LevelSet> read(const AssertionParams &params, const Column &column);
+
+    bool isText() const { return m_text; }
+    bool containsText(std::string_view text) const { return m_labels.find(text) != m_labels.end(); }
+    // Index into levels() of the valid cell at row, or -1 when it is not a member.
+    int levelIndex(const Column &column, std::size_t row) const;
+    bool containsCell(const Column &column, std::size_t row) const { return levelIndex(column, row) >= 0; }
+    // Per category code of a categorical column: the level index of its label, or -1.
+    std::vector<int> categoryLevels(const Column &column) const;
+
+    const std::vector<std::string> &levels() const { return m_levels; } // as written, duplicates dropped
+    std::string describe() const; // "[a, b, c]" or "US_STATES"
+
+private:
+    bool m_text = true;
+    std::string m_constant;
+    std::vector<std::string> m_levels;
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    std::unordered_map<std::string, int, TextHash, std::equal_to<>> m_labels;
+    std::unordered_map<double, int> m_numbers;
+};
+
+} // namespace loupe

@@ -1,0 +1,234 @@
+#include "core/checks/assertions/StatisticAssertion.h"
+
+#include "core/checks/assertions/ComparableColumn.h"
+#include "core/checks/assertions/RowGroups.h"
+#include "core/data/DateTime.h"
+#include "core/data/Table.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace loupe {
+
+namespace {
+
+using Statistic = StatisticAssertion::Statistic;
+
+struct StatisticSetup {
+    const Column *column = nullptr;
+    std::optional<ComparisonBound> min;
+    std::optional<ComparisonBound> max;
+    bool strictMin = false;
+    bool strictMax = false;
+    double quantile = 0.5;
+};
+
+bool isNumberColumn(ColumnType t) { return t == ColumnType::Int64 || t == ColumnType::Float64 || t == ColumnType::Bool; }
+
+Status checkColumnType(Statistic statistic, const Column &column)
+{
+    switch (statistic) {
+    case Statistic::Mean:
+    case Statistic::Std:
+        if (isNumberColumn(column.type()))
+            return Status::ok();
+        return Status::invalidInput("parameter 'column': column '" + column.name() + "' is "
+                                    + std::string(columnTypeName(column.type())) + "; this statistic needs a number column");
+    case Statistic::Min:
+    case Statistic::Max:
+    case Statistic::Quantile:
+        return requireComparableColumn(column, "column");
+    case Statistic::DistinctCount:
+        break;
+    }
+    return Status::ok();
+}
+
+Result<StatisticSetup> readSetup(Statistic statistic, const Table &table, const AssertionParams &params)
+{
+    StatisticSetup setup;
+    Result<const Column *> column = params.column(table);
+    if (!column.isOk())
+        return column.status();
+    setup.column = column.value();
+    if (Status s = checkColumnType(statistic, *setup.column); !s.isOk())
+        return s;
+    if (!params.has("min") && !params.has("max"))
+        return Status::invalidInput("parameter 'min' or 'max' is required");
+    // Mean/std/distinct count are numbers even for a datetime column; min/max/quantile keep the column's kind.
+    const bool columnUnits = statistic == Statistic::Min || statistic == Statistic::Max || statistic == Statistic::Quantile;
+    const Column numberShape(setup.column->name(), ColumnType::Float64);
+    for (const char *key : {"min", "max"}) {
+        if (!params.has(key))
+            continue;
+        Result<ComparisonBound> bound = readBound(params, key, columnUnits ? *setup.column : numberShape);
+        if (!bound.isOk())
+            return bound.status();
+        (key[1] == 'i' ? setup.min : setup.max) = bound.value();
+    }
+    if (setup.min && setup.max && compareBounds(*setup.min, *setup.max) > 0)
+        return Status::invalidInput("parameter 'min' (" + setup.min->value.display() + ") is greater than 'max' ("
+                                    + setup.max->value.display() + ")");
+    Result<bool> strictMin = params.flag("strict_min", false);
+    Result<bool> strictMax = params.flag("strict_max", false);
+    if (!strictMin.isOk())
+        return strictMin.status();
+    if (!strictMax.isOk())
+        return strictMax.status();
+    setup.strictMin = strictMin.value();
+    setup.strictMax = strictMax.value();
+    if (statistic == Statistic::Quantile) {
+        Result<double> q = params.number("quantile");
+        if (!q.isOk())
+            return q.status();
+        if (!(q.value() >= 0.0 && q.value() <= 1.0))
+            return Status::invalidInput("parameter 'quantile': must lie in [0, 1], got " + std::to_string(q.value()));
+        setup.quantile = q.value();
+    }
+    return setup;
+}
+
+// Valid, non-NaN values of a number/datetime column as long double (exact for int64 up to 2^64).
+std::vector<long double> usableValues(const Column &column)
+{
+    std::vector<long double> values;
+    values.reserve(column.size() - column.missingCount());
+    for (std::size_t row = 0; row < column.size(); ++row) {
+        if (!column.isValid(row))
+            continue;
+        if (column.type() == ColumnType::Float64) {
+            const double v = column.doubleAt(row);
+            if (!std::isnan(v))
+                values.push_back(v);
+        } else {
+            values.push_back(static_cast<long double>(column.intAt(row)));
+        }
+    }
+    return values;
+}
+
+long double quantileOf(std::vector<long double> &values, double q)
+{
+    const long double position = q * static_cast<long double>(values.size() - 1);
+    const auto lower = static_cast<std::size_t>(std::floor(position));
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lower), values.end());
+    const long double low = values[lower];
+    if (lower + 1 >= values.size())
+        return low;
+    const long double high = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lower) + 1, values.end());
+    return low + (high - low) * (position - static_cast<long double>(lower));
+}
+
+std::optional<long double> measure(Statistic statistic, const StatisticSetup &setup, const CancellationToken *cancel)
+{
+    const Column &column = *setup.column;
+    if (statistic == Statistic::DistinctCount) {
+        const RowGroups groups = groupRows({&column}, cancel);
+        return static_cast<long double>(groups.distinctCount());
+    }
+    std::vector<long double> values = usableValues(column);
+    if (values.empty() || (statistic == Statistic::Std && values.size() < 2))
+        return std::nullopt;
+    switch (statistic) {
+    case Statistic::Min: return *std::min_element(values.begin(), values.end());
+    case Statistic::Max: return *std::max_element(values.begin(), values.end());
+    case Statistic::Quantile: return quantileOf(values, setup.quantile);
+    default: break;
+    }
+    long double sum = 0;
+    for (const long double v : values)
+        sum += v;
+    const long double mean = sum / static_cast<long double>(values.size());
+    if (statistic == Statistic::Mean)
+        return mean;
+    long double squares = 0;
+    for (const long double v : values)
+        squares += (v - mean) * (v - mean);
+    return std::sqrt(squares / static_cast<long double>(values.size() - 1));
+}
+
+std::string formatMeasured(long double value, bool isDateTime)
+{
+    if (isDateTime)
+        return formatDateTime(static_cast<std::int64_t>(std::llround(value)));
+    return CheckValue::number(static_cast<double>(value)).display();
+}
+
+} // namespace
+
+std::string_view StatisticAssertion::name() const
+{
+    switch (m_statistic) {
+    case Statistic::Mean: return "mean_between";
+    case Statistic::Std: return "std_between";
+    case Statistic::Min: return "min_between";
+    case Statistic::Max: return "max_between";
+    case Statistic::Quantile: return "quantile_between";
+    case Statistic::DistinctCount: break;
+    }
+    return "distinct_count_between";
+}
+
+std::string_view StatisticAssertion::summary() const
+{
+    switch (m_statistic) {
+    case Statistic::Mean: return "the mean lies between min and max";
+    case Statistic::Std: return "the standard deviation lies between min and max";
+    case Statistic::Min: return "the smallest value lies between min and max";
+    case Statistic::Max: return "the largest value lies between min and max";
+    case Statistic::Quantile: return "the quantile lies between min and max";
+    case Statistic::DistinctCount: break;
+    }
+    return "the number of distinct values lies between min and max";
+}
+
+std::vector<std::string_view> StatisticAssertion::parameters() const
+{
+    if (m_statistic == Statistic::Quantile)
+        return {"column", "quantile", "min", "max", "strict_min", "strict_max"};
+    return {"column", "min", "max", "strict_min", "strict_max"};
+}
+
+Status StatisticAssertion::validate(const Table &table, const AssertionParams &params) const
+{
+    return readSetup(m_statistic, table, params).status();
+}
+
+AssertionOutcome StatisticAssertion::evaluate(const Table &table, const AssertionParams &params,
+                                              const CancellationToken *cancel) const
+{
+    Result<StatisticSetup> read = readSetup(m_statistic, table, params);
+    if (!read.isOk())
+        return AssertionOutcome::tableFailure(read.message());
+    const StatisticSetup &setup = read.value();
+    const std::string &columnName = setup.column->name();
+    std::string label(name().substr(0, name().size() - std::string_view("_between").size()));
+    if (m_statistic == Statistic::Quantile)
+        label = "quantile(" + CheckValue::number(setup.quantile).display() + ")";
+    const std::optional<long double> value = measure(m_statistic, setup, cancel);
+    if (!value)
+        return AssertionOutcome::tableFailure("column " + columnName + " has too few values for " + label, "",
+                                              {columnName});
+    const bool dateTimeUnits = setup.column->type() == ColumnType::DateTime && m_statistic != Statistic::DistinctCount
+                               && m_statistic != Statistic::Mean && m_statistic != Statistic::Std;
+    const std::string measured = formatMeasured(*value, dateTimeUnits);
+    const std::string observed = label + " = " + measured;
+    const auto boundValue = [](const ComparisonBound &b) { return b.isDateTime ? static_cast<long double>(b.nanos) : static_cast<long double>(b.number); };
+    std::string problem;
+    if (setup.min && (*value < boundValue(*setup.min) || (setup.strictMin && *value == boundValue(*setup.min))))
+        problem = std::string(setup.strictMin ? "not above" : "below") + " min " + setup.min->value.display();
+    else if (setup.max && (*value > boundValue(*setup.max) || (setup.strictMax && *value == boundValue(*setup.max))))
+        problem = std::string(setup.strictMax ? "not below" : "above") + " max " + setup.max->value.display();
+    AssertionOutcome outcome = problem.empty()
+        ? AssertionOutcome::tablePass(observed, {columnName})
+        : AssertionOutcome::tableFailure("the " + label + " of " + columnName + " (" + measured + ") is " + problem,
+                                         observed, {columnName});
+    if (setup.min)
+        outcome.lowerBound = setup.min->numeric();
+    if (setup.max)
+        outcome.upperBound = setup.max->numeric();
+    return outcome;
+}
+
+} // namespace loupe
