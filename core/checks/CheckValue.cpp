@@ -1,10 +1,6 @@
 #include "core/checks/CheckValue.h"
 
-#include "core/data/DateTime.h"
-
-#include <charconv>
-#include <cmath>
-#include <cstdio>
+#include "core/checks/ExpressionValue.h"
 
 namespace loupe {
 
@@ -48,59 +44,20 @@ CheckValue CheckValue::duration(std::int64_t nanos)
     return v;
 }
 
-static std::string formatNumber(double value)
-{
-    if (std::isnan(value))
-        return "nan";
-    if (std::isinf(value))
-        return value > 0 ? "inf" : "-inf";
-    char buf[40];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-    return ec == std::errc() ? std::string(buf, end) : std::string("?");
-}
-
-static std::string formatDuration(std::int64_t nanos)
-{
-    const bool negative = nanos < 0;
-    // Work in unsigned magnitude so INT64_MIN does not overflow.
-    std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(nanos) : static_cast<std::uint64_t>(nanos);
-    const std::uint64_t perDay = static_cast<std::uint64_t>(kNanosPerDay);
-    const std::uint64_t days = magnitude / perDay;
-    std::uint64_t rest = magnitude % perDay;
-    std::string text = negative ? "-" : "";
-    text += std::to_string(days) + (days == 1 ? " day" : " days");
-    if (rest == 0)
-        return text;
-    const std::uint64_t perSecond = static_cast<std::uint64_t>(kNanosPerSecond);
-    const std::uint64_t seconds = rest / perSecond;
-    const std::uint64_t fraction = rest % perSecond;
-    char buf[48];
-    std::snprintf(buf, sizeof buf, " %02llu:%02llu:%02llu", static_cast<unsigned long long>(seconds / 3600),
-                  static_cast<unsigned long long>(seconds / 60 % 60), static_cast<unsigned long long>(seconds % 60));
-    text += buf;
-    if (fraction != 0) {
-        std::snprintf(buf, sizeof buf, ".%09llu", static_cast<unsigned long long>(fraction));
-        std::string digits(buf);
-        while (digits.back() == '0')
-            digits.pop_back();
-        text += digits;
-    }
-    return text;
-}
-
 std::string CheckValue::display() const
 {
+    // One printing rule for locals and parameters: the expression language's (marbles' str() style).
     switch (m_kind) {
     case CheckValueKind::Number:
-        return formatNumber(m_number);
+        return formatValue(ExpressionValue::number(m_number));
     case CheckValueKind::String:
         return m_string;
     case CheckValueKind::Bool:
         return m_int ? "true" : "false";
     case CheckValueKind::DateTime:
-        return formatDateTime(m_int);
+        return formatValue(ExpressionValue::dateTime(m_int));
     case CheckValueKind::Duration:
-        return formatDuration(m_int);
+        return formatValue(ExpressionValue::duration(m_int));
     }
     return {};
 }
@@ -116,6 +73,23 @@ std::string CheckValue::repr() const
         text += c;
     }
     return text + "'";
+}
+
+CheckValue checkValueFrom(const ExpressionValue &value)
+{
+    switch (value.kind()) {
+    case ValueKind::Number:
+        return CheckValue::number(value.asNumber());
+    case ValueKind::String:
+        return CheckValue::string(value.asString());
+    case ValueKind::Bool:
+        return CheckValue::boolean(value.asBool());
+    case ValueKind::DateTime:
+        return CheckValue::dateTime(value.asDateTime());
+    case ValueKind::Duration:
+        return CheckValue::duration(value.asDuration());
+    }
+    return {};
 }
 
 const char *checkValueKindName(CheckValueKind kind)

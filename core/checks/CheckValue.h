@@ -2,7 +2,7 @@
 // A scalar a data test works with: a parameter of an assertion or a computed local.
 // Kinds: Number (double), String, Bool, DateTime (int64 ns since 1970 UTC, as in Table), Duration (int64 ns).
 // The expression language (core/checks/Expression*.h) produces these kinds; the runner converts its results
-// into CheckValue so assertions never depend on the expression engine.
+// (checkValueFrom) so assertions never depend on the expression engine.
 
 #include <cstdint>
 #include <string>
@@ -27,8 +27,8 @@ public:
     bool asBool() const { return m_int != 0; }
     std::int64_t asNanos() const { return m_int; } // DateTime or Duration
 
-    // Human text for reports: numbers shortest round-trip, datetimes as formatDateTime(), durations as
-    // "47450 days" or "1 days 02:30:00", strings unquoted.
+    // Human text for reports, as formatValue() in ExpressionValue.h prints it: numbers shortest round-trip,
+    // datetimes as formatDateTime(), durations like Python's timedelta ("47450 days, 0:00:00"), strings unquoted.
     std::string display() const;
     // Like display() but strings quoted ("'abc'"), for Locals: and the test definition.
     std::string repr() const;
@@ -41,5 +41,8 @@ private:
 };
 
 const char *checkValueKindName(CheckValueKind kind);
+
+class ExpressionValue;
+CheckValue checkValueFrom(const ExpressionValue &value);
 
 } // namespace loupe
