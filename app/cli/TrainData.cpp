@@ -36,7 +36,7 @@ Result<TargetTask> targetTask(const QString &text)
 
 Result<TrainData> loadFashionMnist(const ParsedArguments &arguments, const ModelSpec &spec)
 {
-    for (const char *csvOnly : {"target", "exclude", "test-fraction", "task", "max-levels"}) {
+    for (const char *csvOnly : {"target", "exclude", "test-fraction", "task", "max-levels", "scale"}) {
         if (arguments.isSet(QLatin1String(csvOnly)))
             return usage(QStringLiteral("option --%1 applies to CSV data, not to --data fashion-mnist")
                              .arg(QLatin1String(csvOnly)));
@@ -53,6 +53,22 @@ Result<TrainData> loadFashionMnist(const ParsedArguments &arguments, const Model
     return data;
 }
 
+// --scale METHOD, else --no-standardize (none), else standardize; fitted on the training rows only.
+Result<FeatureScaling> scalingChoice(const ParsedArguments &arguments, const ModelSpec &)
+{
+    const bool noStandardize = arguments.isSet(QStringLiteral("no-standardize"));
+    if (!arguments.isSet(QStringLiteral("scale")))
+        return noStandardize ? FeatureScaling::None : FeatureScaling::Standardize;
+    if (noStandardize)
+        return usage(QStringLiteral("options --scale and --no-standardize contradict each other; use --scale none"));
+    const QString name = arguments.value(QStringLiteral("scale"));
+    const auto method = scalingMethodFromName(toUtf8(name));
+    if (!method)
+        return usage(QStringLiteral("option --scale: '%1' is not one of %2")
+                         .arg(name, QString::fromStdString(scalingMethodNames())));
+    return *method;
+}
+
 Result<TableEncodingOptions> encodingOptions(const ParsedArguments &arguments, const ModelSpec &spec)
 {
     TableEncodingOptions options;
@@ -66,8 +82,10 @@ Result<TableEncodingOptions> encodingOptions(const ParsedArguments &arguments, c
         return task.status();
     options.task = task.value();
     options.missing = arguments.isSet(QStringLiteral("impute-missing")) ? MissingValues::Impute : MissingValues::Reject;
-    options.scaling = arguments.isSet(QStringLiteral("no-standardize")) ? FeatureScaling::None
-                                                                         : FeatureScaling::Standardize;
+    auto scaling = scalingChoice(arguments, spec);
+    if (!scaling.isOk())
+        return scaling.status();
+    options.scaling = scaling.value();
     options.binaryTargets = TrainingSession::binaryTargetsFor(spec);
     return options;
 }
@@ -129,6 +147,8 @@ void TrainDataArguments::declare(ArgumentParser &parser)
                    QStringLiteral("CSV: fill missing features (training mean; no level for text) instead of failing"));
     parser.addFlag(QStringLiteral("no-standardize"),
                    QStringLiteral("CSV: keep numeric features as they are (default: standardize on training rows)"));
+    parser.addTextOption(QStringLiteral("scale"), QStringLiteral("METHOD"),
+                         QStringLiteral("CSV: standard (default), minmax, mean, l1, l2 or none; fitted on training rows"));
     parser.addNumberOption(QStringLiteral("validation-fraction"), QStringLiteral("X"),
                            QStringLiteral("rows held out for validation (default: the spec's validation_split, else 0.1)"),
                            0.0, 0.99);

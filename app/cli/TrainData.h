@@ -3,7 +3,8 @@
 //   --data fashion-mnist | FILE.csv   (required)
 //   --target COL                      the CSV column to predict (required for a CSV, refused otherwise)
 //   --exclude COL                     a CSV column that is not a feature (repeatable)
-//   --task auto|classification|regression, --max-levels N, --impute-missing, --no-standardize
+//   --task auto|classification|regression, --max-levels N, --impute-missing, --no-standardize,
+//   --scale standard|minmax|mean|l1|l2|none  (fitted on the training rows only; docs/scaling.md)
 //   --validation-fraction X, --test-fraction X (CSV), --limit N (Fashion-MNIST)
 //   plus the CSV reading options of CsvArguments.
 // Fashion-MNIST is read from $LOUPE_FASHION_MNIST_DIR or /usr/share/datasets/fashion-mnist.

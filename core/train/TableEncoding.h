@@ -17,12 +17,16 @@
 //    the header; its CSV line is row + 1 when the file has no blank lines), unless
 //    MissingValues::Impute: numbers take the mean of the fitting rows, one-hot columns a row of
 //    zeros. Nothing is filled in silently.
-//  - Scaling: FeatureScaling::Standardize maps every int64, float64 and datetime feature to
-//    (x - mean) / stddev with the mean and stddev of the fitting (training) rows only (stddev 0
-//    leaves the scale at 1); bool and one-hot features stay 0/1.
+//  - Scaling (docs/scaling.md): fitted on the fitting (training) rows only and applied unchanged to
+//    every other row. Standardize maps every int64, float64 and datetime feature to
+//    (x - mean) / stddev, MinMax to (x - min) / (max - min), MeanNormalize to (x - mean) / (max - min)
+//    (a zero stddev or range leaves the divisor at 1, ScalingMath.h); UnitL1 / UnitL2 divide each
+//    row's int64, float64 and datetime features by their L1 / L2 norm (a zero norm leaves the row).
+//    bool and one-hot features stay 0/1.
 
 #include "core/data/ColumnType.h"
 #include "core/nn/Matrix.h"
+#include "core/prep/ScalingMethod.h"
 
 #include <cstddef>
 #include <limits>
@@ -34,7 +38,7 @@ namespace loupe {
 enum class TaskKind { Classification, Regression };
 enum class TargetTask { Auto, Classification, Regression };
 enum class MissingValues { Reject, Impute };
-enum class FeatureScaling { Standardize, None };
+using FeatureScaling = ScalingMethod; // Standardize, None, MinMax, MeanNormalize, UnitL1, UnitL2
 // Two classes as two one-hot columns (softmax + categorical cross-entropy) or as one 0/1 column
 // (sigmoid + binary cross-entropy); the second class is the positive one.
 enum class BinaryTargets { OneHot, SingleColumn };
@@ -75,6 +79,7 @@ struct TableEncoding {
     bool singleColumnTarget = false;      // two classes encoded as one 0/1 column
     std::vector<EncodedColumn> columns;   // feature columns in table order
     std::vector<std::string> featureNames; // "age", "color=red", ...
+    FeatureScaling scaling = FeatureScaling::None; // how the number features were scaled
 
     Index featureCount() const { return static_cast<Index>(featureNames.size()); }
     Index targetCount() const

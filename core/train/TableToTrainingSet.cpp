@@ -1,6 +1,7 @@
 #include "core/train/TableToTrainingSet.h"
 
 #include "core/data/DateTime.h"
+#include "core/prep/ScalingMath.h"
 
 #include <algorithm>
 #include <cmath>
@@ -195,34 +196,27 @@ FeatureKind featureKind(ColumnType type)
     }
 }
 
-// Mean and population standard deviation of the fitting rows' numbers.
+// The fitting rows' statistics: the imputation mean and the per-column scaling map (ScalingMath.h).
 Status fitNumbers(const Column &column, const TableEncodingOptions &options, const std::vector<std::size_t> &fitRows,
                   EncodedColumn &encoded)
 {
-    const bool scale = options.scaling == FeatureScaling::Standardize && encoded.kind != FeatureKind::Flag;
+    const bool scale = options.scaling != FeatureScaling::None && !isRowScaling(options.scaling)
+                       && encoded.kind != FeatureKind::Flag;
     const bool impute = options.missing == MissingValues::Impute && encoded.missingRows > 0;
     if (!scale && !impute)
         return Status::ok();
-    double sum = 0.0;
-    double sumSquares = 0.0;
-    std::size_t count = 0;
-    for (std::size_t row : fitRows) {
-        const double value = rawNumber(column, encoded.kind, row);
-        if (std::isfinite(value)) {
-            sum += value;
-            sumSquares += value * value;
-            ++count;
-        }
-    }
-    if (count == 0)
+    MomentsAccumulator accumulator;
+    for (std::size_t row : fitRows)
+        accumulator.add(rawNumber(column, encoded.kind, row));
+    const ColumnMoments moments = accumulator.moments();
+    if (moments.count == 0)
         return featureError(column, "no value in the training rows to compute its mean from");
-    const double mean = sum / static_cast<double>(count);
-    const double variance = std::max(0.0, sumSquares / static_cast<double>(count) - mean * mean);
     if (impute)
-        encoded.fill = mean;
+        encoded.fill = moments.mean;
     if (scale) {
-        encoded.center = mean;
-        encoded.scale = variance > 0.0 ? std::sqrt(variance) : 1.0;
+        const AffineScale affine = affineScaleFor(options.scaling, moments);
+        encoded.center = affine.center;
+        encoded.scale = affine.scale;
     }
     return Status::ok();
 }
@@ -299,6 +293,7 @@ Result<TableEncoding> TableToTrainingSet::plan(const Table &table, const TableEn
             return Status::invalidInput("column '" + name + "' is the target and cannot also be excluded");
     }
     TableEncoding plan;
+    plan.scaling = options.scaling;
     if (Status status = planTarget(*target, options, plan); !status.isOk())
         return status;
     std::size_t nextFeature = 0;
@@ -358,6 +353,32 @@ Status encodeFeatures(const Table &table, const TableEncoding &encoding, const s
     return Status::ok();
 }
 
+// UnitL1 / UnitL2: each row's number features divided by their norm (flags and one-hot excluded).
+void normalizeRows(const TableEncoding &encoding, std::size_t rows, std::vector<float> &features)
+{
+    if (!isRowScaling(encoding.scaling))
+        return;
+    const auto width = static_cast<std::size_t>(encoding.featureCount());
+    for (std::size_t i = 0; i < rows; ++i) {
+        float *row = features.data() + i * width;
+        double norm = 0.0;
+        for (const EncodedColumn &encoded : encoding.columns) {
+            if (encoded.kind == FeatureKind::Number || encoded.kind == FeatureKind::Seconds) {
+                const double value = row[encoded.firstFeature];
+                norm += encoding.scaling == FeatureScaling::UnitL1 ? std::fabs(value) : value * value;
+            }
+        }
+        if (encoding.scaling == FeatureScaling::UnitL2)
+            norm = std::sqrt(norm);
+        if (!(norm > 0.0))
+            continue;
+        for (const EncodedColumn &encoded : encoding.columns) {
+            if (encoded.kind == FeatureKind::Number || encoded.kind == FeatureKind::Seconds)
+                row[encoded.firstFeature] = static_cast<float>(row[encoded.firstFeature] / norm);
+        }
+    }
+}
+
 Status encodeTargets(const Column &column, const TableEncoding &encoding, const std::vector<std::size_t> &rows,
                      std::vector<float> &targets)
 {
@@ -400,6 +421,7 @@ Result<TrainingSet> TableToTrainingSet::encode(const Table &table, const TableEn
     std::vector<float> targets(rows.size() * static_cast<std::size_t>(encoding.targetCount()), 0.0f);
     if (Status status = encodeFeatures(table, encoding, rows, features); !status.isOk())
         return status;
+    normalizeRows(encoding, rows.size(), features);
     if (Status status = encodeTargets(*target, encoding, rows, targets); !status.isOk())
         return status;
     return TrainingSet::create(std::move(features), encoding.featureCount(), std::move(targets),

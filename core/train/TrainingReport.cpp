@@ -69,6 +69,28 @@ nlohmann::ordered_json TrainingReport::epochJson(const EpochStats &stats, TaskKi
     return epoch;
 }
 
+namespace {
+
+// The scaling fitted on the training rows, as the run stores it: method and each number column's map
+// (feature = (x - center) / scale; row methods divide by each row's norm instead). null without a table.
+nlohmann::ordered_json scalingJson(const PreparedData &data)
+{
+    if (!data.encoding)
+        return nullptr;
+    const TableEncoding &encoding = *data.encoding;
+    nlohmann::ordered_json columns = nlohmann::ordered_json::array();
+    for (const EncodedColumn &column : encoding.columns) {
+        if (column.kind == FeatureKind::Number || column.kind == FeatureKind::Seconds)
+            columns.push_back({{"name", column.name}, {"center", column.center}, {"scale", column.scale}});
+    }
+    return {{"method", scalingMethodName(encoding.scaling)},
+            {"fitted_on", "training rows"},
+            {"train_rows", data.train.size()},
+            {"columns", std::move(columns)}};
+}
+
+} // namespace
+
 nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcome, const PreparedData &data)
 {
     nlohmann::ordered_json summary;
@@ -93,6 +115,7 @@ nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcom
                        {"validation_rows", data.validation.size()},
                        {"test_rows", data.test.size()},
                        {"features", data.train.featureCount()}};
+    summary["scaling"] = scalingJson(data);
     return summary;
 }
 
