@@ -5,9 +5,11 @@
 #include "app/cli/HeadCommand.h"
 #include "app/cli/LoadCommand.h"
 #include "app/cli/LrFindCommand.h"
+#include "app/cli/ScaleCommand.h"
 #include "app/cli/ScheduleCommand.h"
 #include "app/cli/SimulateCommand.h"
 #include "app/cli/SnapshotCommand.h"
+#include "app/cli/SufficiencyCommand.h"
 #include "app/cli/TrainCommand.h"
 
 namespace loupe::cli {
@@ -22,6 +24,8 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add<ScheduleCommand>();
     registry.add<LrFindCommand>();
     registry.add<SnapshotCommand>();
+    registry.add<SufficiencyCommand>();
+    registry.add<ScaleCommand>();
 }
 
 } // namespace loupe::cli
