@@ -112,7 +112,8 @@ double MultivariateParzen::logDensity(const std::vector<double> &point) const
     const double top = total.maxCoeff();
     if (!std::isfinite(top))
         return top;
-    return top + std::log((total - top).exp().sum());
+    const Eigen::ArrayXf shifted = (total - top).cast<float>();
+    return top + std::log(static_cast<double>(shifted.exp().sum()));
 }
 
 } // namespace loupe

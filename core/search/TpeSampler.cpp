@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <tuple>
 
 namespace loupe {
 
@@ -54,24 +55,20 @@ std::vector<Observed> observedTrials(std::span<const Trial> history, const TpeOp
 // (complete before pruned), running ones always above.
 Split splitTrials(const std::vector<Observed> &observed, const TpeOptions &options)
 {
-    std::vector<int> ranked;
+    // (pruned?, loss, position): the position keeps equal losses in trial order.
+    std::vector<std::tuple<bool, double, int>> ranked;
     for (int i = 0; i < static_cast<int>(observed.size()); ++i) {
-        if (options.mode == TpeMode::Hyperopt || observed[static_cast<std::size_t>(i)].finished)
-            ranked.push_back(i);
+        const Observed &o = observed[static_cast<std::size_t>(i)];
+        if (options.mode == TpeMode::Hyperopt || o.finished) {
+            const bool pruned = options.mode == TpeMode::OptunaLike && o.trial->state == TrialState::Pruned;
+            ranked.emplace_back(pruned, o.loss, i);
+        }
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [&](int a, int b) {
-        const Observed &x = observed[static_cast<std::size_t>(a)];
-        const Observed &y = observed[static_cast<std::size_t>(b)];
-        const bool xPruned = x.trial->state == TrialState::Pruned;
-        const bool yPruned = y.trial->state == TrialState::Pruned;
-        if (options.mode == TpeMode::OptunaLike && xPruned != yPruned)
-            return yPruned;
-        return x.loss < y.loss;
-    });
-    std::vector<char> isBelow(observed.size(), 0);
     const int count = std::min(belowCount(options, static_cast<int>(ranked.size())), static_cast<int>(ranked.size()));
+    std::partial_sort(ranked.begin(), ranked.begin() + count, ranked.end());
+    std::vector<char> isBelow(observed.size(), 0);
     for (int i = 0; i < count; ++i)
-        isBelow[static_cast<std::size_t>(ranked[static_cast<std::size_t>(i)])] = 1;
+        isBelow[static_cast<std::size_t>(std::get<2>(ranked[static_cast<std::size_t>(i)]))] = 1;
     Split split;
     for (std::size_t i = 0; i < observed.size(); ++i)
         (isBelow[i] ? split.below : split.above).push_back(observed[i].trial);
