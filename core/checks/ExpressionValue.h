@@ -49,7 +49,7 @@ private:
 //   number   shortest round-trip text; integral values without ".0" ("47450", "0.25", "1e+300", "nan", "inf")
 //   string   the text itself, unquoted
 //   bool     "true" / "false"
-//   datetime "YYYY-MM-DD" at midnight, else "YYYY-MM-DD HH:MM:SS[.ffffff]" (formatDateTime)
+//   datetime "YYYY-MM-DD" at midnight, else "YYYY-MM-DD HH:MM:SS[.fff|.fffffffff]" (formatDateTime)
 //   duration as Python prints a timedelta: "47450 days, 0:00:00", "1 day, 2:03:04.500000", "-1 day, 23:59:59",
 //            "0:00:00"; sub-microsecond parts print 9 fraction digits instead of 6.
 std::string formatValue(const ExpressionValue &value);
