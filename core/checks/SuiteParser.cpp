@@ -49,7 +49,7 @@ public:
         }
         std::vector<std::string> known;
         if (root.contains("locals")) {
-            Result<std::vector<CheckLocalSpec>> locals = parseLocals(root["locals"], "/locals", known);
+            Result<std::vector<CheckLocalSpec>> locals = parseLocals(root["locals"], "/locals", known, "");
             if (!locals.isOk())
                 return locals.status();
             suite.locals = locals.takeValue();
@@ -92,30 +92,30 @@ private:
     }
 
     Result<std::vector<CheckLocalSpec>> parseLocals(const OrderedJson &locals, const std::string &pointer,
-                                                    std::vector<std::string> &known) const
+                                                    std::vector<std::string> &known, const std::string &prefix) const
     {
         if (!locals.is_object())
-            return fail(pointer, "\"locals\" must be an object {\"name\": \"expression\", ...}");
+            return fail(pointer, prefix + "\"locals\" must be an object {\"name\": \"expression\", ...}");
         std::vector<CheckLocalSpec> out;
         for (auto it = locals.begin(); it != locals.end(); ++it) {
             const std::string localPointer = pointer + "/" + jsonPointerToken(it.key());
             if (!isLocalName(it.key()))
-                return fail(localPointer, "local '" + it.key() + "': a name is letters, digits and _, not starting with a digit");
+                return fail(localPointer, prefix + "local '" + it.key() + "': a name is letters, digits and _, not starting with a digit");
             if (std::find(known.begin(), known.end(), it.key()) != known.end())
-                return fail(localPointer, "local '" + it.key() + "' is already defined");
+                return fail(localPointer, prefix + "local '" + it.key() + "' is already defined");
             std::string text;
             if (it.value().is_string())
                 text = it.value().get<std::string>();
             else if (it.value().is_number())
                 text = it.value().dump();
             else
-                return fail(localPointer, "local '" + it.key() + "': expected an expression string such as \"days(30)\"");
+                return fail(localPointer, prefix + "local '" + it.key() + "': expected an expression string such as \"days(30)\"");
             Result<Expression> expression = Expression::parse(text);
             if (!expression.isOk())
-                return fail(localPointer, "local '" + it.key() + "': " + expression.message());
+                return fail(localPointer, prefix + "local '" + it.key() + "': " + expression.message());
             for (const std::string &used : expression.value().localNames()) {
                 if (std::find(known.begin(), known.end(), used) == known.end())
-                    return fail(localPointer, "local '" + it.key() + "' uses '" + used
+                    return fail(localPointer, prefix + "local '" + it.key() + "' uses '" + used
                                                   + "', which is not defined before it (locals are computed in order)");
             }
             known.push_back(it.key());
@@ -183,7 +183,7 @@ private:
             test.mostly = mostly.get<double>();
         }
         if (object.contains("locals")) {
-            Result<std::vector<CheckLocalSpec>> locals = parseLocals(object["locals"], pointer + "/locals", suiteLocals);
+            Result<std::vector<CheckLocalSpec>> locals = parseLocals(object["locals"], pointer + "/locals", suiteLocals, label + " (" + test.assertion + "): ");
             if (!locals.isOk())
                 return locals.status();
             test.locals = locals.takeValue();

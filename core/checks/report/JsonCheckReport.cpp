@@ -4,9 +4,7 @@
 
 namespace loupe {
 
-namespace {
-
-nlohmann::ordered_json testJson(const CheckTestResult &test, std::size_t maxRows)
+nlohmann::ordered_json JsonCheckReport::testJson(const CheckTestResult &test, std::size_t maxRows)
 {
     const AssertionOutcome &outcome = test.outcome;
     nlohmann::ordered_json j;
@@ -39,8 +37,6 @@ nlohmann::ordered_json testJson(const CheckTestResult &test, std::size_t maxRows
     j["seconds"] = test.seconds;
     return j;
 }
-
-} // namespace
 
 nlohmann::ordered_json JsonCheckReport::toJson(const CheckRunResult &run, std::size_t maxRows)
 {

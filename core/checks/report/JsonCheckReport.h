@@ -21,6 +21,8 @@ public:
     static constexpr std::size_t kDefaultMaxRows = 1000;
     static nlohmann::ordered_json toJson(const CheckRunResult &run, std::size_t maxRows = kDefaultMaxRows);
     static std::string render(const CheckRunResult &run, std::size_t maxRows = kDefaultMaxRows);
+    // One element of "tests" (also stored per test in the workspace's check_results.report_json).
+    static nlohmann::ordered_json testJson(const CheckTestResult &test, std::size_t maxRows = kDefaultMaxRows);
 };
 
 } // namespace loupe
