@@ -5,6 +5,8 @@
 #include "app/cli/HeadCommand.h"
 #include "app/cli/LoadCommand.h"
 #include "app/cli/LrFindCommand.h"
+#include "app/cli/MaskCommand.h"
+#include "app/cli/PiiCommand.h"
 #include "app/cli/ScaleCommand.h"
 #include "app/cli/ScheduleCommand.h"
 #include "app/cli/SimulateCommand.h"
@@ -26,6 +28,8 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add<SnapshotCommand>();
     registry.add<SufficiencyCommand>();
     registry.add<ScaleCommand>();
+    registry.add<PiiCommand>();
+    registry.add<MaskCommand>();
 }
 
 } // namespace loupe::cli
