@@ -3,6 +3,7 @@
 #include "ui/DatasetSession.h"
 #include "ui/panels/DataPage.h"
 #include "ui/panels/LearningRatePage.h"
+#include "ui/panels/PrivacyPage.h"
 #include "ui/panels/TrainPage.h"
 #include "ui/panels/TrainSetupPanel.h"
 
@@ -84,6 +85,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
         setWindowTitle(tr("%1 — Loupe").arg(QFileInfo(path).fileName()));
         statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
+    addPage(tr("Privacy"), pageIcon(QStringLiteral("privacy")), new PrivacyPage(m_context));
     auto *trainPage = new TrainPage(m_context);
     addPage(tr("Train"), pageIcon(QStringLiteral("train")), trainPage);
     auto *learningRatePage = new LearningRatePage(m_context);

@@ -2,7 +2,10 @@
 
 #include "core/privacy/ColumnNameHints.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <vector>
 #include <string_view>
 #include <unordered_set>
 
@@ -29,6 +32,21 @@ std::size_t countDistinct(const Column &column, std::size_t maxDuplicates, Get g
     return values.size();
 }
 
+// Integers: a strictly increasing column (row ids) is unique without a set; otherwise sort a copy.
+std::size_t countDistinctInts(const Column &column, std::size_t &seen)
+{
+    std::vector<std::int64_t> values;
+    values.reserve(column.size() - column.missingCount());
+    for (std::size_t row = 0; row < column.size(); ++row)
+        if (column.isValid(row))
+            values.push_back(column.intAt(row));
+    seen = values.size();
+    if (std::adjacent_find(values.begin(), values.end(), std::greater_equal<>()) == values.end())
+        return values.size();
+    std::sort(values.begin(), values.end());
+    return static_cast<std::size_t>(std::unique(values.begin(), values.end()) - values.begin());
+}
+
 } // namespace
 
 IdentifierVerdict IdentifierDetector::judge(const Column &column, IdentifierRules rules)
@@ -49,7 +67,7 @@ IdentifierVerdict IdentifierDetector::judge(const Column &column, IdentifierRule
     if (type == ColumnType::String)
         distinct = countDistinct<std::string_view>(column, allowed, [&](std::size_t r) { return column.stringAt(r); }, seen);
     else
-        distinct = countDistinct<std::int64_t>(column, allowed, [&](std::size_t r) { return column.intAt(r); }, seen);
+        distinct = countDistinctInts(column, seen);
     verdict.distinctRatio = static_cast<double>(distinct) / static_cast<double>(present);
     if (seen == present && distinct == present && present >= rules.minRows) {
         verdict.identifier = true;
