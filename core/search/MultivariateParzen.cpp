@@ -15,7 +15,7 @@ const double s_logSqrtTwoPi = 0.5 * std::log(2.0 * 3.141592653589793238462643383
 
 MultivariateParzen::MultivariateParzen(const std::vector<KernelDimension> &dimensions,
                                        const std::vector<std::vector<double>> &observations, double priorWeight,
-                                       int forgettingWindow)
+                                       int forgettingWindow, const std::vector<std::vector<int>> *sortedOrders)
     : m_dimensions(dimensions)
 {
     const int n = observations.empty() ? 0 : static_cast<int>(observations.front().size());
@@ -35,7 +35,8 @@ MultivariateParzen::MultivariateParzen(const std::vector<KernelDimension> &dimen
     for (std::size_t d = 0; d < dimensions.size(); ++d) {
         if (!dimensions[d].categorical) {
             m_numeric[d].emplace(dimensions[d].domain, observations[d], priorWeight, forgettingWindow,
-                                 Bandwidths::Optuna, Normalisation::PerComponent);
+                                 Bandwidths::Optuna, Normalisation::PerComponent,
+                                 sortedOrders ? &(*sortedOrders)[d] : nullptr);
             const ParzenEstimator &estimator = *m_numeric[d];
             m_inverseSigma[d] = estimator.sigma().inverse();
             m_constant[d] = -(estimator.sigma().log() + s_logSqrtTwoPi);

@@ -26,9 +26,10 @@ class MultivariateParzen {
 public:
     // observations[d][i]: trial i's raw value in dimension d (u for numeric, category index for
     // categorical), trials in trial order; every dimension has the same number of trials.
+    // sortedOrders, when given: per dimension, the trial indices by ascending value (numeric ones).
     MultivariateParzen(const std::vector<KernelDimension> &dimensions,
                        const std::vector<std::vector<double>> &observations, double priorWeight,
-                       int forgettingWindow);
+                       int forgettingWindow, const std::vector<std::vector<int>> *sortedOrders = nullptr);
 
     // A point (values: x for numeric, category index for categorical).
     std::vector<double> sample(RandomGenerator &rng) const;

@@ -16,7 +16,7 @@ constexpr double s_minusInfinity = -std::numeric_limits<double>::infinity();
 const double s_logSqrtTwoPi = 0.5 * std::log(2.0 * 3.141592653589793238462643383279502884);
 
 // Component indices 0..n-1 ordered by mu (ties by index, as a stable sort would).
-std::vector<int> sortedOrder(const Eigen::ArrayXd &mu, int n)
+std::vector<int> sortedIndices(const Eigen::ArrayXd &mu, int n)
 {
     std::vector<std::pair<double, int>> keyed(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i)
@@ -74,7 +74,7 @@ double logNormalMass(double a, double b)
 
 ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const double> observations,
                                  double priorWeight, int forgettingWindow, Bandwidths bandwidths,
-                                 Normalisation normalisation)
+                                 Normalisation normalisation, const std::vector<int> *sortedOrder)
     : m_domain(domain), m_normalisation(normalisation)
 {
     const int n = static_cast<int>(observations.size());
@@ -83,10 +83,11 @@ ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const do
         m_mu[i] = observations[static_cast<std::size_t>(i)];
     m_mu[n] = domain.priorMu;
     m_sigma.resize(n + 1);
+    std::vector<int> order = sortedOrder ? *sortedOrder : sortedIndices(m_mu, n);
     if (bandwidths == Bandwidths::Optuna && domain.bounded && std::isfinite(domain.truncLow))
-        fitOptuna(observations);
+        fitOptuna(n, order);
     else
-        fitHyperopt(observations);
+        fitHyperopt(n, std::move(order));
 
     m_weight.resize(n + 1);
     m_weight.head(n) = forgettingWeights(n, forgettingWindow);
@@ -108,9 +109,8 @@ ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const do
         m_logCoefficient -= m_logMass;
 }
 
-void ParzenEstimator::fitHyperopt(std::span<const double> observations)
+void ParzenEstimator::fitHyperopt(int n, std::vector<int> order)
 {
-    const int n = static_cast<int>(observations.size());
     const double priorSigma = m_domain.priorSigma;
     m_sigma[n] = priorSigma;
     if (n == 0)
@@ -120,7 +120,6 @@ void ParzenEstimator::fitHyperopt(std::span<const double> observations)
         return;
     }
     // Sorted observations with the prior inserted where numpy.searchsorted (side left) puts it.
-    std::vector<int> order = sortedOrder(m_mu, n);
     const auto position = std::lower_bound(order.begin(), order.end(), m_domain.priorMu,
                                            [&](int k, double value) { return m_mu[k] < value; });
     order.insert(position, n); // component n is the prior
@@ -135,15 +134,13 @@ void ParzenEstimator::fitHyperopt(std::span<const double> observations)
     m_sigma[n] = priorSigma;
 }
 
-void ParzenEstimator::fitOptuna(std::span<const double> observations)
+void ParzenEstimator::fitOptuna(int n, const std::vector<int> &order)
 {
-    const int n = static_cast<int>(observations.size());
     const double range = m_domain.range;
     m_mu[n] = 0.5 * (m_domain.truncLow + m_domain.truncHigh);
     m_sigma[n] = range;
     if (n == 0)
         return;
-    std::vector<int> order = sortedOrder(m_mu, n);
     const double minimum = range / std::min(100.0, n + 2.0);
     for (int i = 0; i < n; ++i) {
         const double here = m_mu[order[i]];

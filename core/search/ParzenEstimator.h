@@ -17,6 +17,7 @@
 #include <Eigen/Core>
 
 #include <span>
+#include <vector>
 
 namespace loupe {
 
@@ -34,9 +35,12 @@ double logNormalMass(double a, double b);
 
 class ParzenEstimator {
 public:
-    // observations: values on u (NumericDomain::toInternal), in trial order.
+    // observations: values on u (NumericDomain::toInternal), in trial order. sortedOrder, when
+    // given, lists the observation indices by ascending value (ties by index) so the estimator
+    // need not sort them itself.
     ParzenEstimator(const NumericDomain &domain, std::span<const double> observations, double priorWeight,
-                    int forgettingWindow, Bandwidths bandwidths, Normalisation normalisation);
+                    int forgettingWindow, Bandwidths bandwidths, Normalisation normalisation,
+                    const std::vector<int> *sortedOrder = nullptr);
 
     int components() const { return static_cast<int>(m_mu.size()); }
     const Eigen::ArrayXd &mu() const { return m_mu; }
@@ -54,8 +58,8 @@ public:
     double logComponentMass(int k) const { return m_logMass[k]; }
 
 private:
-    void fitHyperopt(std::span<const double> observations);
-    void fitOptuna(std::span<const double> observations);
+    void fitHyperopt(int n, std::vector<int> order);
+    void fitOptuna(int n, const std::vector<int> &order);
 
     NumericDomain m_domain;
     Normalisation m_normalisation;

@@ -3,6 +3,7 @@
 #include "core/nn/RandomGenerator.h"
 #include "core/search/CategoricalEstimator.h"
 #include "core/search/MultivariateParzen.h"
+#include "core/search/NumericDomain.h"
 #include "core/search/ParzenEstimator.h"
 #include "core/search/RandomSampler.h"
 
@@ -100,6 +101,38 @@ CellBounds cellBounds(const TpeOptions &options)
     return options.mode == TpeMode::Hyperopt ? CellBounds::Exact : CellBounds::WidenedByHalfStep;
 }
 
+// A group's observations of one numeric parameter in trial order (slot = position among the
+// group's trials where it is active) and the slots ordered by value, read off the sorted index.
+struct GroupObservations {
+    std::vector<double> values;
+    std::vector<int> order;
+};
+
+GroupObservations groupObservations(const std::vector<const Trial *> &group, int index, const NumericDomain &domain,
+                                    const ObservationIndex &observationIndex, std::vector<int> &slotOf)
+{
+    GroupObservations out;
+    for (const Trial *trial : group) {
+        if (!trial->params.isActive(index))
+            continue;
+        slotOf[static_cast<std::size_t>(trial->number)] = static_cast<int>(out.values.size());
+        out.values.push_back(domain.toInternal(trial->params.raw(index)));
+    }
+    out.order.reserve(out.values.size());
+    for (const auto &[value, number] : observationIndex.sorted(index)) {
+        if (static_cast<std::size_t>(number) < slotOf.size() && slotOf[static_cast<std::size_t>(number)] >= 0)
+            out.order.push_back(slotOf[static_cast<std::size_t>(number)]);
+    }
+    for (const Trial *trial : group)
+        slotOf[static_cast<std::size_t>(trial->number)] = -1;
+    return out;
+}
+
+struct IndexView {
+    const ObservationIndex &index;
+    std::vector<int> &slotOf; // scratch: -1 for every trial number in the history
+};
+
 double scoreOrWorst(double score)
 {
     return std::isnan(score) ? -s_infinity : score;
@@ -134,24 +167,18 @@ double sampleCategorical(const Distribution &distribution, int index, const Spli
 }
 
 double sampleNumeric(const Distribution &distribution, int index, const Split &split, const TpeOptions &options,
-                     RandomGenerator &rng)
+                     const IndexView &view, RandomGenerator &rng)
 {
     const NumericDomain domain = NumericDomain::from(distribution, cellBounds(options));
-    auto internals = [&](const std::vector<const Trial *> &trials) {
-        std::vector<double> observed;
-        for (const Trial *trial : trials) {
-            if (trial->params.isActive(index))
-                observed.push_back(domain.toInternal(trial->params.raw(index)));
-        }
-        return observed;
-    };
     const bool hyperopt = options.mode == TpeMode::Hyperopt;
     const Bandwidths bandwidths = hyperopt ? Bandwidths::Hyperopt : Bandwidths::Optuna;
     const Normalisation normalisation = hyperopt ? Normalisation::Global : Normalisation::PerComponent;
-    const ParzenEstimator below(domain, internals(split.below), options.priorWeight, options.forgettingWindow,
-                                bandwidths, normalisation);
-    const ParzenEstimator above(domain, internals(split.above), options.priorWeight, options.forgettingWindow,
-                                bandwidths, normalisation);
+    const GroupObservations good = groupObservations(split.below, index, domain, view.index, view.slotOf);
+    const GroupObservations bad = groupObservations(split.above, index, domain, view.index, view.slotOf);
+    const ParzenEstimator below(domain, good.values, options.priorWeight, options.forgettingWindow, bandwidths,
+                                normalisation, &good.order);
+    const ParzenEstimator above(domain, bad.values, options.priorWeight, options.forgettingWindow, bandwidths,
+                                normalisation, &bad.order);
     double best = below.sample(rng);
     double bestScore = scoreOrWorst(below.logDensity(best) - above.logDensity(best));
     for (int c = 1; c < options.eiCandidates; ++c) {
@@ -166,8 +193,8 @@ double sampleNumeric(const Distribution &distribution, int index, const Split &s
 }
 
 // Optuna's multivariate TPE over the always-active parameters; writes them into params.
-void sampleJoint(const SearchSpace &space, const Split &split, const TpeOptions &options, RandomGenerator &rng,
-                 TrialParams &params)
+void sampleJoint(const SearchSpace &space, const Split &split, const TpeOptions &options, const IndexView &view,
+                 RandomGenerator &rng, TrialParams &params)
 {
     std::vector<int> indices;
     std::vector<KernelDimension> dimensions;
@@ -186,22 +213,31 @@ void sampleJoint(const SearchSpace &space, const Split &split, const TpeOptions 
     }
     if (indices.empty())
         return;
-    auto observations = [&](const std::vector<const Trial *> &trials) {
+    auto observations = [&](const std::vector<const Trial *> &trials, std::vector<std::vector<int>> &orders) {
         std::vector<std::vector<double>> columns(indices.size());
+        orders.assign(indices.size(), {});
         for (std::size_t d = 0; d < indices.size(); ++d) {
-            const Distribution &distribution = space.parameter(indices[d]).distribution;
-            for (const Trial *trial : trials) {
-                const double raw = trial->params.raw(indices[d]);
-                columns[d].push_back(dimensions[d].categorical ? raw - categoryOffset(distribution)
-                                                               : dimensions[d].domain.toInternal(raw));
+            if (!dimensions[d].categorical) {
+                GroupObservations group = groupObservations(trials, indices[d], dimensions[d].domain, view.index,
+                                                            view.slotOf);
+                columns[d] = std::move(group.values);
+                orders[d] = std::move(group.order);
+                continue;
             }
+            const double offset = categoryOffset(space.parameter(indices[d]).distribution);
+            for (const Trial *trial : trials)
+                columns[d].push_back(trial->params.raw(indices[d]) - offset);
         }
         return columns;
     };
-    const MultivariateParzen below(dimensions, observations(split.below), options.priorWeight,
-                                   options.forgettingWindow);
-    const MultivariateParzen above(dimensions, observations(split.above), options.priorWeight,
-                                   options.forgettingWindow);
+    std::vector<std::vector<int>> belowOrders;
+    std::vector<std::vector<int>> aboveOrders;
+    const std::vector<std::vector<double>> belowColumns = observations(split.below, belowOrders);
+    const std::vector<std::vector<double>> aboveColumns = observations(split.above, aboveOrders);
+    const MultivariateParzen below(dimensions, belowColumns, options.priorWeight, options.forgettingWindow,
+                                   &belowOrders);
+    const MultivariateParzen above(dimensions, aboveColumns, options.priorWeight, options.forgettingWindow,
+                                   &aboveOrders);
     std::vector<double> best = below.sample(rng);
     double bestScore = scoreOrWorst(below.logDensity(best) - above.logDensity(best));
     for (int c = 1; c < options.eiCandidates; ++c) {
@@ -228,6 +264,13 @@ std::string TpeSampler::name() const
 TrialParams TpeSampler::sample(const SearchSpace &space, std::span<const Trial> history, int trialNumber) const
 {
     RandomGenerator rng(trialSeed(m_seed, trialNumber));
+    std::lock_guard lock(m_indexMutex);
+    m_index.update(space, history);
+    int lastNumber = -1;
+    for (const Trial &trial : history)
+        lastNumber = std::max(lastNumber, trial.number);
+    std::vector<int> slotOf(static_cast<std::size_t>(lastNumber + 1), -1);
+    const IndexView view{m_index, slotOf};
     const std::vector<Observed> observed = observedTrials(history, m_options);
     const auto counted = m_options.startupCount == StartupCount::AllTrials
                            ? observed.size()
@@ -239,7 +282,7 @@ TrialParams TpeSampler::sample(const SearchSpace &space, std::span<const Trial> 
     const Split global = splitTrials(observed, m_options);
     TrialParams params(space.size());
     if (m_options.joint == TpeJoint::Multivariate)
-        sampleJoint(space, global, m_options, rng, params);
+        sampleJoint(space, global, m_options, view, rng, params);
     for (int i = 0; i < space.size(); ++i) {
         if (params.isActive(i) || !space.isActive(i, params))
             continue;
@@ -256,7 +299,7 @@ TrialParams TpeSampler::sample(const SearchSpace &space, std::span<const Trial> 
         const Split &split = m_options.mode == TpeMode::OptunaLike && parameter.parent >= 0 ? local : global;
         params.set(i, isCountLike(parameter.distribution)
                           ? sampleCategorical(parameter.distribution, i, split, m_options, rng)
-                          : sampleNumeric(parameter.distribution, i, split, m_options, rng));
+                          : sampleNumeric(parameter.distribution, i, split, m_options, view, rng));
     }
     return params;
 }

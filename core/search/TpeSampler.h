@@ -5,10 +5,14 @@
 // neighbour bandwidths clipped to [range / min(100, 1 + K), range], linear-forgetting weights),
 // draw eiCandidates from l and keep the one maximising log l - log g. Categorical parameters use
 // forgetting-weighted counts plus the prior. Conditional parameters are modelled from the trials
-// in which they were active. Cost: O(n log n + d * (n + eiCandidates * n)) per call.
+// in which they were active. Cost per call: O(d * eiCandidates * n) for the scores, O(d * n) to
+// order the observations (ObservationIndex keeps them sorted between calls).
 
+#include "core/search/ObservationIndex.h"
 #include "core/search/Sampler.h"
 #include "core/search/TpeOptions.h"
+
+#include <mutex>
 
 namespace loupe {
 
@@ -23,6 +27,10 @@ public:
 private:
     TpeOptions m_options;
     std::uint64_t m_seed;
+    // Sorted observations kept between calls (a cache: results do not depend on it). sample()
+    // holds the mutex for its whole run, so concurrent callers take turns.
+    mutable std::mutex m_indexMutex;
+    mutable ObservationIndex m_index;
 };
 
 } // namespace loupe

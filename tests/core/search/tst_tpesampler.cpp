@@ -61,6 +61,7 @@ private slots:
     void staysOnGrids();
     void runningTrialsAreInFlight();
     void beatsRandomOnBranin();
+    void reusedSamplerMatchesFreshOne();
 };
 
 void TestTpeSampler::convergesOnQuadratic_data()
@@ -221,6 +222,29 @@ void TestTpeSampler::beatsRandomOnBranin()
         random += *Study::bestOf(runStudy(branin->space(), RandomSampler(seed), *branin, 60))->loss;
     }
     QVERIFY2(tpe < random, qPrintable(QString("tpe %1, random %2").arg(tpe).arg(random)));
+}
+
+void TestTpeSampler::reusedSamplerMatchesFreshOne()
+{
+    // The sampler keeps sorted observations between calls; a second study on the same sampler
+    // object (same trial numbers, different parameters) must not see the first study's values.
+    std::unique_ptr<TestFunction> branin = TestFunction::create("branin").takeValue();
+    std::unique_ptr<TestFunction> rosenbrock = TestFunction::create("rosenbrock").takeValue();
+    for (const QString mode : {"hyperopt", "optuna"}) {
+        const TpeSampler reused(optionsNamed(mode), 21);
+        (void)runStudy(branin->space(), reused, *branin, 40);
+        const std::vector<Trial> second = runStudy(rosenbrock->space(), reused, *rosenbrock, 40);
+        const std::vector<Trial> fresh = runStudy(rosenbrock->space(), TpeSampler(optionsNamed(mode), 21), *rosenbrock, 40);
+        for (std::size_t i = 0; i < fresh.size(); ++i)
+            QVERIFY2(second[i].params == fresh[i].params, qPrintable(QString("%1 trial %2").arg(mode).arg(i)));
+        // Same space, other objective: the start-up trials coincide, later ones differ.
+        FunctionObjective flipped([&](const TrialParams &p) { return -rosenbrock->value(p); });
+        const std::vector<Trial> third = runStudy(rosenbrock->space(), reused, flipped, 40);
+        const std::vector<Trial> freshFlipped =
+            runStudy(rosenbrock->space(), TpeSampler(optionsNamed(mode), 21), flipped, 40);
+        for (std::size_t i = 0; i < freshFlipped.size(); ++i)
+            QVERIFY2(third[i].params == freshFlipped[i].params, qPrintable(QString("%1 flipped trial %2").arg(mode).arg(i)));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestTpeSampler)
