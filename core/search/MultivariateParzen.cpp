@@ -39,7 +39,8 @@ MultivariateParzen::MultivariateParzen(const std::vector<KernelDimension> &dimen
                                  sortedOrders ? &(*sortedOrders)[d] : nullptr);
             const ParzenEstimator &estimator = *m_numeric[d];
             m_inverseSigma[d] = estimator.sigma().inverse();
-            m_constant[d] = -(estimator.sigma().log() + s_logSqrtTwoPi);
+            const Eigen::ArrayXf sigma = estimator.sigma().cast<float>();
+            m_constant[d] = -(sigma.log().cast<double>() + s_logSqrtTwoPi);
             for (int k = 0; k < estimator.components(); ++k)
                 m_constant[d][k] -= estimator.logComponentMass(k);
             continue;

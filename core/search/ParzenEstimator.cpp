@@ -104,7 +104,10 @@ ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const do
                                          (domain.truncHigh - m_mu[k]) * m_inverseSigma[k]);
     }
     m_logAccept = std::log((m_weight * m_logMass.exp()).sum());
-    m_logCoefficient = m_weight.log() - m_sigma.log() - s_logSqrtTwoPi;
+    // log(w / sigma) in single precision (vectorised; 1e-7 relative is far below what separates
+    // candidates).
+    const Eigen::ArrayXf ratio = (m_weight / m_sigma).cast<float>();
+    m_logCoefficient = ratio.log().cast<double>() - s_logSqrtTwoPi;
     if (normalisation == Normalisation::PerComponent)
         m_logCoefficient -= m_logMass;
 }
