@@ -11,6 +11,7 @@
 #include "core/checks/assertions/FrequencyLagAssertions.h"
 #include "core/checks/assertions/InColumnAssertion.h"
 #include "core/checks/assertions/MonotonicAssertion.h"
+#include "core/checks/assertions/NoPiiAssertion.h"
 #include "core/checks/assertions/NotBetweenAssertion.h"
 #include "core/checks/assertions/NotNullAssertion.h"
 #include "core/checks/assertions/RegexAssertion.h"
@@ -47,6 +48,7 @@ void registerBuiltinAssertions(AssertionRegistry &registry)
     registry.add(std::make_unique<InColumnAssertion>());
     registry.add(std::make_unique<ColumnPairAssertion>());
     registry.add(std::make_unique<NotNullAssertion>());
+    registry.add(std::make_unique<NoPiiAssertion>());
     registry.add(std::make_unique<RegexAssertion>(RegexAssertion::Expectation::Matches));
     registry.add(std::make_unique<RegexAssertion>(RegexAssertion::Expectation::DoesNotMatch));
     registry.add(std::make_unique<ColumnExistsAssertion>());

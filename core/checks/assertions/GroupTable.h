@@ -27,7 +27,7 @@ public:
     template <typename Same>
     std::uint32_t insert(std::uint64_t hash, std::uint64_t row, Same same)
     {
-        std::size_t slot = hash & m_mask;
+        std::size_t slot = slotOf(hash);
         while (true) {
             const std::uint32_t group = m_slots[slot];
             if (group == kNoGroup) {
@@ -51,7 +51,7 @@ public:
     template <typename Same>
     std::uint32_t find(std::uint64_t hash, Same same) const
     {
-        std::size_t slot = hash & m_mask;
+        std::size_t slot = slotOf(hash);
         while (true) {
             const std::uint32_t group = m_slots[slot];
             if (group == kNoGroup)
@@ -66,13 +66,16 @@ public:
     std::uint64_t firstRow(std::uint32_t group) const { return m_firstRows[group]; }
 
 private:
+    // Low bits pick the slot (the top bits may be shared by every key of a radix partition).
+    std::size_t slotOf(std::uint64_t hash) const { return static_cast<std::size_t>(hash) & m_mask; }
+
     void grow()
     {
         const std::size_t capacity = (m_mask + 1) * 2;
         m_mask = capacity - 1;
         m_slots.assign(capacity, kNoGroup);
         for (std::uint32_t group = 0; group < m_hashes.size(); ++group) {
-            std::size_t slot = m_hashes[group] & m_mask;
+            std::size_t slot = slotOf(m_hashes[group]);
             while (m_slots[slot] != kNoGroup)
                 slot = (slot + 1) & m_mask;
             m_slots[slot] = group;

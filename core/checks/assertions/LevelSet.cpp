@@ -74,6 +74,8 @@ Result<LevelSet> LevelSet::read(const AssertionParams &params, const Column &col
         bool added = false;
         if (set.m_text) {
             added = set.m_labels.emplace(level, index).second;
+            if (added && level.size() < kBucketedLength)
+                set.m_byLength[level.size()].push_back(index);
         } else {
             double number = 0.0;
             if (!parseNumber(level, number))
@@ -91,9 +93,7 @@ Result<LevelSet> LevelSet::read(const AssertionParams &params, const Column &col
 int LevelSet::levelIndex(const Column &column, std::size_t row) const
 {
     if (m_text) {
-        const std::string_view text = column.type() == ColumnType::Categorical ? column.categoryAt(row) : column.stringAt(row);
-        const auto found = m_labels.find(text);
-        return found == m_labels.end() ? -1 : found->second;
+        return textIndex(column.type() == ColumnType::Categorical ? column.categoryAt(row) : column.stringAt(row));
     }
     double value = column.type() == ColumnType::Float64 ? column.doubleAt(row) : static_cast<double>(column.intAt(row));
     if (value == 0.0)

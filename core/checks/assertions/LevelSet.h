@@ -21,7 +21,20 @@ public:
     static Result<LevelSet> read(const AssertionParams &params, const Column &column);
 
     bool isText() const { return m_text; }
-    bool containsText(std::string_view text) const { return m_labels.find(text) != m_labels.end(); }
+    bool containsText(std::string_view text) const { return textIndex(text) >= 0; }
+    // Index into levels() of a label, or -1. Short labels are found by length bucket and memcmp (no hashing).
+    int textIndex(std::string_view text) const
+    {
+        if (text.size() < kBucketedLength) {
+            for (const int index : m_byLength[text.size()]) {
+                if (m_levels[static_cast<std::size_t>(index)] == text)
+                    return index;
+            }
+            return -1;
+        }
+        const auto found = m_labels.find(text);
+        return found == m_labels.end() ? -1 : found->second;
+    }
     // Index into levels() of the valid cell at row, or -1 when it is not a member.
     int levelIndex(const Column &column, std::size_t row) const;
     bool containsCell(const Column &column, std::size_t row) const { return levelIndex(column, row) >= 0; }
@@ -32,7 +45,9 @@ public:
     std::string describe() const; // "[a, b, c]" or "US_STATES"
 
 private:
+    static constexpr std::size_t kBucketedLength = 64;
     bool m_text = true;
+    std::vector<std::vector<int>> m_byLength = std::vector<std::vector<int>>(kBucketedLength);
     std::string m_constant;
     std::vector<std::string> m_levels;
     struct TextHash {

@@ -4,6 +4,9 @@
 #include "core/checks/assertions/GroupTable.h"
 #include "core/data/Column.h"
 
+#include <algorithm>
+#include <optional>
+
 namespace loupe {
 
 std::vector<std::uint64_t> RowGroups::duplicatedRows() const
@@ -20,7 +23,10 @@ std::vector<std::uint64_t> RowGroups::duplicatedRows() const
 
 RowGroups groupRows(const std::vector<const Column *> &columns, const CancellationToken *cancel)
 {
-    constexpr std::size_t kPollRows = 1 << 16;
+    // Radix-partitioned hash grouping: rows are scattered by the top hash bits into partitions small enough
+    // that each partition's hash table stays in cache, then grouped partition by partition.
+    constexpr int kPartitionBits = 8;
+    constexpr std::size_t kPartitions = std::size_t(1) << kPartitionBits;
     RowGroups result;
     const std::size_t n = columns.front()->size();
     std::vector<std::uint64_t> hashes = hashCells(*columns.front());
@@ -31,32 +37,121 @@ RowGroups groupRows(const std::vector<const Column *> &columns, const Cancellati
         for (std::size_t row = 0; row < n; ++row)
             usable[row] &= valid[row];
     }
+    std::vector<std::uint32_t> offsets(kPartitions + 1, 0);
+    for (std::size_t row = 0; row < n; ++row) {
+        if (usable[row])
+            ++offsets[(hashes[row] >> (64 - kPartitionBits)) + 1];
+    }
+    for (std::size_t p = 0; p < kPartitions; ++p)
+        offsets[p + 1] += offsets[p];
+    result.checked = offsets[kPartitions];
+    std::vector<std::uint32_t> partitioned(result.checked);
+    {
+        std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
+        for (std::size_t row = 0; row < n; ++row) {
+            if (usable[row])
+                partitioned[cursor[hashes[row] >> (64 - kPartitionBits)]++] = static_cast<std::uint32_t>(row);
+        }
+    }
     result.groupOf.assign(n, GroupTable::kNoGroup);
-    GroupTable table(n);
-    for (std::size_t start = 0; start < n; start += kPollRows) {
+    const auto sameKey = [&](std::uint64_t a, std::size_t b) {
+        for (const Column *column : columns) {
+            if (!cellsEqual(*column, static_cast<std::size_t>(a), *column, b))
+                return false;
+        }
+        return true;
+    };
+    for (std::size_t p = 0; p < kPartitions; ++p) {
         if (cancel && cancel->isCancelled()) {
             result.cancelled = true;
             return result;
         }
-        const std::size_t end = std::min(n, start + kPollRows);
-        for (std::size_t row = start; row < end; ++row) {
-            if (!usable[row])
-                continue;
-            ++result.checked;
-            const std::uint32_t group = table.insert(hashes[row], row, [&](std::uint64_t first) {
-                for (const Column *column : columns) {
-                    if (!cellsEqual(*column, static_cast<std::size_t>(first), *column, row))
-                        return false;
-                }
-                return true;
-            });
-            if (group == result.groupSize.size())
+        const std::uint32_t begin = offsets[p];
+        const std::uint32_t end = offsets[p + 1];
+        if (begin == end)
+            continue;
+        GroupTable table(end - begin);
+        const auto base = static_cast<std::uint32_t>(result.groupSize.size());
+        // Rows are visited in ascending order within a partition, so each group's first row is its smallest.
+        for (std::uint32_t i = begin; i < end; ++i) {
+            const std::uint32_t row = partitioned[i];
+            const std::uint32_t local = table.insert(hashes[row], row, [&](std::uint64_t first) { return sameKey(first, row); });
+            if (base + local == result.groupSize.size())
                 result.groupSize.push_back(0);
-            ++result.groupSize[group];
-            result.groupOf[row] = group;
+            ++result.groupSize[base + local];
+            result.groupOf[row] = base + local;
         }
     }
     return result;
+}
+
+namespace {
+
+// Dense-range counting for one Int64/DateTime/Bool column; nullopt when the range is too wide to be worth it.
+std::optional<DuplicateSummary> summarizeDense(const Column &column, const CancellationToken *cancel)
+{
+    const std::size_t n = column.size();
+    const std::int64_t *values = column.ints().data();
+    const std::uint8_t *valid = column.validity().data();
+    std::int64_t low = 0;
+    std::int64_t high = 0;
+    bool any = false;
+    for (std::size_t row = 0; row < n; ++row) {
+        if (!valid[row])
+            continue;
+        low = any ? std::min(low, values[row]) : values[row];
+        high = any ? std::max(high, values[row]) : values[row];
+        any = true;
+    }
+    DuplicateSummary summary;
+    if (!any)
+        return summary;
+    const auto span = static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low);
+    if (span >= 4 * static_cast<std::uint64_t>(n) + 1024)
+        return std::nullopt;
+    std::vector<std::uint8_t> counts(span + 1, 0);
+    for (std::size_t start = 0; start < n; start += 1 << 16) {
+        if (cancel && cancel->isCancelled()) {
+            summary.cancelled = true;
+            return summary;
+        }
+        const std::size_t end = std::min(n, start + (1 << 16));
+        for (std::size_t row = start; row < end; ++row) {
+            if (!valid[row])
+                continue;
+            std::uint8_t &count = counts[static_cast<std::uint64_t>(values[row]) - static_cast<std::uint64_t>(low)];
+            count = count < 2 ? count + 1 : 2;
+            ++summary.checked;
+        }
+    }
+    for (std::size_t row = 0; row < n; ++row) {
+        if (valid[row] && counts[static_cast<std::uint64_t>(values[row]) - static_cast<std::uint64_t>(low)] > 1)
+            summary.duplicatedRows.push_back(row);
+    }
+    for (const std::uint8_t count : counts) {
+        summary.distinctCount += count ? 1 : 0;
+        summary.repeatedKeys += count > 1 ? 1 : 0;
+    }
+    return summary;
+}
+
+} // namespace
+
+DuplicateSummary summarizeDuplicates(const std::vector<const Column *> &columns, const CancellationToken *cancel)
+{
+    if (columns.size() == 1 && keyFamily(*columns.front()) == KeyFamily::Integer) {
+        if (std::optional<DuplicateSummary> dense = summarizeDense(*columns.front(), cancel))
+            return *dense;
+    }
+    const RowGroups groups = groupRows(columns, cancel);
+    DuplicateSummary summary;
+    summary.cancelled = groups.cancelled;
+    summary.checked = groups.checked;
+    summary.distinctCount = groups.distinctCount();
+    for (const std::uint32_t size : groups.groupSize)
+        summary.repeatedKeys += size > 1 ? 1 : 0;
+    summary.duplicatedRows = groups.duplicatedRows();
+    return summary;
 }
 
 std::string describeRow(const std::vector<const Column *> &columns, std::size_t row)

@@ -26,6 +26,19 @@ struct RowGroups {
 // requires: columns not empty, all of the same length (< 2^31 rows).
 RowGroups groupRows(const std::vector<const Column *> &columns, const CancellationToken *cancel);
 
+// What the uniqueness assertions need: every row of a repeated key, and counts.
+struct DuplicateSummary {
+    std::vector<std::uint64_t> duplicatedRows; // ascending
+    std::size_t distinctCount = 0;
+    std::size_t repeatedKeys = 0; // keys that occur more than once
+    std::uint64_t checked = 0;
+    bool cancelled = false;
+};
+
+// Like groupRows, but a single integer-family column whose values span a small range (ids, codes) is
+// counted in an array instead of hashed: two sequential passes.
+DuplicateSummary summarizeDuplicates(const std::vector<const Column *> &columns, const CancellationToken *cancel);
+
 // "a=1, b=x" for multi-column failure listings.
 std::string describeRow(const std::vector<const Column *> &columns, std::size_t row);
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <type_traits>
 
 namespace loupe {
 
@@ -89,63 +90,73 @@ Result<StatisticSetup> readSetup(Statistic statistic, const Table &table, const 
     return setup;
 }
 
-// Valid, non-NaN values of a number/datetime column as long double (exact for int64 up to 2^64).
-std::vector<long double> usableValues(const Column &column)
+// Valid, non-NaN values of a number/datetime column: doubles for Float64, int64 otherwise (exact).
+template <typename T>
+std::vector<T> usableValues(const Column &column)
 {
-    std::vector<long double> values;
+    std::vector<T> values;
     values.reserve(column.size() - column.missingCount());
+    const std::uint8_t *valid = column.validity().data();
     for (std::size_t row = 0; row < column.size(); ++row) {
-        if (!column.isValid(row))
+        if (!valid[row])
             continue;
-        if (column.type() == ColumnType::Float64) {
+        if constexpr (std::is_same_v<T, double>) {
             const double v = column.doubleAt(row);
             if (!std::isnan(v))
                 values.push_back(v);
         } else {
-            values.push_back(static_cast<long double>(column.intAt(row)));
+            values.push_back(column.intAt(row));
         }
     }
     return values;
 }
 
-long double quantileOf(std::vector<long double> &values, double q)
+template <typename T>
+long double quantileOf(std::vector<T> &values, double q)
 {
     const long double position = q * static_cast<long double>(values.size() - 1);
     const auto lower = static_cast<std::size_t>(std::floor(position));
     std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lower), values.end());
-    const long double low = values[lower];
+    const long double low = static_cast<long double>(values[lower]);
     if (lower + 1 >= values.size())
         return low;
-    const long double high = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lower) + 1, values.end());
+    const long double high = static_cast<long double>(
+        *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lower) + 1, values.end()));
     return low + (high - low) * (position - static_cast<long double>(lower));
+}
+
+template <typename T>
+std::optional<long double> measureValues(Statistic statistic, const StatisticSetup &setup)
+{
+    std::vector<T> values = usableValues<T>(*setup.column);
+    if (values.empty() || (statistic == Statistic::Std && values.size() < 2))
+        return std::nullopt;
+    switch (statistic) {
+    case Statistic::Min: return static_cast<long double>(*std::min_element(values.begin(), values.end()));
+    case Statistic::Max: return static_cast<long double>(*std::max_element(values.begin(), values.end()));
+    case Statistic::Quantile: return quantileOf(values, setup.quantile);
+    default: break;
+    }
+    long double sum = 0;
+    for (const T v : values)
+        sum += static_cast<long double>(v);
+    const long double mean = sum / static_cast<long double>(values.size());
+    if (statistic == Statistic::Mean)
+        return mean;
+    long double squares = 0;
+    for (const T v : values)
+        squares += (static_cast<long double>(v) - mean) * (static_cast<long double>(v) - mean);
+    return std::sqrt(squares / static_cast<long double>(values.size() - 1));
 }
 
 std::optional<long double> measure(Statistic statistic, const StatisticSetup &setup, const CancellationToken *cancel)
 {
     const Column &column = *setup.column;
-    if (statistic == Statistic::DistinctCount) {
-        const RowGroups groups = groupRows({&column}, cancel);
-        return static_cast<long double>(groups.distinctCount());
-    }
-    std::vector<long double> values = usableValues(column);
-    if (values.empty() || (statistic == Statistic::Std && values.size() < 2))
-        return std::nullopt;
-    switch (statistic) {
-    case Statistic::Min: return *std::min_element(values.begin(), values.end());
-    case Statistic::Max: return *std::max_element(values.begin(), values.end());
-    case Statistic::Quantile: return quantileOf(values, setup.quantile);
-    default: break;
-    }
-    long double sum = 0;
-    for (const long double v : values)
-        sum += v;
-    const long double mean = sum / static_cast<long double>(values.size());
-    if (statistic == Statistic::Mean)
-        return mean;
-    long double squares = 0;
-    for (const long double v : values)
-        squares += (v - mean) * (v - mean);
-    return std::sqrt(squares / static_cast<long double>(values.size() - 1));
+    if (statistic == Statistic::DistinctCount)
+        return static_cast<long double>(summarizeDuplicates({&column}, cancel).distinctCount);
+    if (column.type() == ColumnType::Float64)
+        return measureValues<double>(statistic, setup);
+    return measureValues<std::int64_t>(statistic, setup);
 }
 
 std::string formatMeasured(long double value, bool isDateTime)

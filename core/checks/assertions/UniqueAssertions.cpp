@@ -16,14 +16,12 @@ AssertionOutcome UniqueAssertion::evaluate(const Table &table, const AssertionPa
     Result<const Column *> column = params.column(table);
     if (!column.isOk())
         return AssertionOutcome::tableFailure(column.message());
-    const RowGroups groups = groupRows({column.value()}, cancel);
+    DuplicateSummary groups = summarizeDuplicates({column.value()}, cancel);
     if (groups.cancelled)
         return AssertionOutcome::pass(0);
-    std::size_t repeated = 0;
-    for (const std::uint32_t size : groups.groupSize)
-        repeated += size > 1 ? 1 : 0;
-    return AssertionOutcome::fromRows(*column.value(), groups.duplicatedRows(), groups.checked,
-                                      "are not unique (" + std::to_string(repeated) + " values occur more than once)");
+    return AssertionOutcome::fromRows(*column.value(), std::move(groups.duplicatedRows), groups.checked,
+                                      "are not unique (" + std::to_string(groups.repeatedKeys)
+                                          + " values occur more than once)");
 }
 
 Status NotUniqueAssertion::validate(const Table &table, const AssertionParams &params) const
@@ -37,10 +35,10 @@ AssertionOutcome NotUniqueAssertion::evaluate(const Table &table, const Assertio
     Result<const Column *> column = params.column(table);
     if (!column.isOk())
         return AssertionOutcome::tableFailure(column.message());
-    const RowGroups groups = groupRows({column.value()}, cancel);
-    const std::string observed = std::to_string(groups.distinctCount()) + " distinct of "
+    const DuplicateSummary groups = summarizeDuplicates({column.value()}, cancel);
+    const std::string observed = std::to_string(groups.distinctCount) + " distinct of "
                                  + std::to_string(groups.checked) + " values";
-    if (groups.distinctCount() < groups.checked)
+    if (groups.distinctCount < groups.checked)
         return AssertionOutcome::tablePass(observed, {column.value()->name()});
     return AssertionOutcome::tableFailure("all " + std::to_string(groups.checked) + " values in "
                                               + column.value()->name() + " are unique",
@@ -80,10 +78,10 @@ AssertionOutcome CompoundUniqueAssertion::evaluate(const Table &table, const Ass
     if (!columns.isOk())
         return AssertionOutcome::tableFailure(columns.message());
     const std::vector<const Column *> &cols = columns.value();
-    const RowGroups groups = groupRows(cols, cancel);
+    DuplicateSummary groups = summarizeDuplicates(cols, cancel);
     if (groups.cancelled)
         return AssertionOutcome::pass(0);
-    std::vector<std::uint64_t> rows = groups.duplicatedRows();
+    std::vector<std::uint64_t> rows = std::move(groups.duplicatedRows);
     std::vector<std::string> names;
     std::string joined;
     for (const Column *column : cols) {

@@ -15,6 +15,7 @@ class TestAssertionsText : public QObject {
 private:
     Table m_memos;
     Table m_zones;
+    Table m_personal;
 
     void runCase(const Table &table)
     {
@@ -44,6 +45,11 @@ private slots:
         m_memos.addColumn(categoricalColumn("state", {"NY", "ca", "NY", "TX", "ca"}));
         m_memos.addColumn(stringColumn("name", {"Müller", "Smith", "O'Neil", "li", "Ngô"}));
         m_memos.addColumn(intColumn("n", {1, 2, 3, 4, 5}));
+
+        m_personal.addColumn(stringColumn("memo", {"call 536-22-1948", "mail john@example.com", "nothing here", std::nullopt,
+                                                   "card 4111 1111 1111 1111"}));
+        m_personal.addColumn(categoricalColumn("contact", {"a@b.org", "none", "a@b.org", "none", "none"}));
+        m_personal.addColumn(intColumn("n", {1, 2, 3, 4, 5}));
 
         m_zones.addColumn(stringColumn("ts", {"2024-01-01T10:00:00Z", "2024-01-01 10:00:00+02:00", "2024-01-01T10:00",
                                               std::nullopt, "2024-01-01T10:00:00.5+0000", "not a date"}));
@@ -163,6 +169,31 @@ private slots:
     }
 
     void timeZone() { runCase(m_zones); }
+
+    void noPii_data()
+    {
+        addColumns();
+        QTest::newRow("all kinds") << "{\"assert\":\"no_pii\",\"column\":\"memo\"}" << "" << false << Rows{0, 1, 4};
+        QTest::newRow("email only") << "{\"assert\":\"no_pii\",\"column\":\"memo\",\"kinds\":[\"email\"]}" << "" << false << Rows{1};
+        QTest::newRow("iban only") << "{\"assert\":\"no_pii\",\"column\":\"memo\",\"kinds\":[\"iban\"]}" << "" << true << Rows{};
+        QTest::newRow("categorical") << "{\"assert\":\"no_pii\",\"column\":\"contact\"}" << "" << false << Rows{0, 2};
+        QTest::newRow("unknown kind") << "{\"assert\":\"no_pii\",\"column\":\"memo\",\"kinds\":[\"dna\"]}" << "parameter 'kinds'" << false << Rows{};
+        QTest::newRow("number column") << "{\"assert\":\"no_pii\",\"column\":\"n\"}" << "parameter 'column'" << false << Rows{};
+    }
+
+    void noPii() { runCase(m_personal); }
+
+    void noPiiShowsMaskedValues()
+    {
+        const Run result = run(*AssertionRegistry::builtin().find("no_pii"), m_personal, "{\"column\":\"memo\"}");
+        QCOMPARE(result.outcome.offendingValues.size(), std::size_t(3));
+        QCOMPARE(QString::fromStdString(result.outcome.offendingValues[0]), QString("ssn ***-**-1948"));
+        for (const std::string &value : result.outcome.offendingValues) {
+            QVERIFY2(value.find("536-22") == std::string::npos && value.find("john@") == std::string::npos
+                         && value.find("1111 1111 1111 1111") == std::string::npos,
+                     value.c_str());
+        }
+    }
 
     void offsetsAreRead()
     {
