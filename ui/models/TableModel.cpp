@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <charconv>
 #include <climits>
 
@@ -31,6 +32,8 @@ void TableModel::setTable(std::shared_ptr<const Table> table)
     beginResetModel();
     m_table = std::move(table);
     m_categoryLabels.clear();
+    m_highlightRows.clear();
+    m_highlightColumns.clear();
     if (m_table) {
         m_categoryLabels.resize(m_table->columnCount());
         for (std::size_t c = 0; c < m_table->columnCount(); ++c) {
@@ -161,6 +164,10 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     }
     case MissingRole:
         return !column.isValid(row);
+    case HighlightRole:
+        return isHighlighted(index.row(), index.column());
+    case Qt::BackgroundRole:
+        return isHighlighted(index.row(), index.column()) ? QVariant(QColor(255, 205, 200)) : QVariant();
     default:
         return QVariant();
     }
@@ -195,6 +202,41 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     default:
         return QVariant();
     }
+}
+
+void TableModel::highlightCells(const std::vector<int> &columns, std::vector<quint64> rows)
+{
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    clearHighlights();
+    m_highlightRows = std::move(rows);
+    m_highlightColumns = columns;
+    std::sort(m_highlightColumns.begin(), m_highlightColumns.end());
+    if (!m_highlightRows.empty() && rowCount() > 0 && columnCount() > 0) {
+        const int first = int(std::min<quint64>(m_highlightRows.front(), quint64(rowCount() - 1)));
+        const int last = int(std::min<quint64>(m_highlightRows.back(), quint64(rowCount() - 1)));
+        emit dataChanged(index(first, 0), index(last, columnCount() - 1), {Qt::BackgroundRole, HighlightRole});
+    }
+}
+
+void TableModel::clearHighlights()
+{
+    if (m_highlightRows.empty())
+        return;
+    const int first = int(std::min<quint64>(m_highlightRows.front(), quint64(std::max(rowCount() - 1, 0))));
+    const int last = int(std::min<quint64>(m_highlightRows.back(), quint64(std::max(rowCount() - 1, 0))));
+    m_highlightRows.clear();
+    m_highlightColumns.clear();
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(first, 0), index(last, columnCount() - 1), {Qt::BackgroundRole, HighlightRole});
+}
+
+bool TableModel::isHighlighted(int row, int column) const
+{
+    if (m_highlightRows.empty() || !std::binary_search(m_highlightRows.begin(), m_highlightRows.end(), quint64(row)))
+        return false;
+    return m_highlightColumns.empty()
+        || std::binary_search(m_highlightColumns.begin(), m_highlightColumns.end(), column);
 }
 
 } // namespace loupe

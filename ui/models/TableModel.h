@@ -10,6 +10,7 @@
 //   Qt::TextAlignmentRole  numbers and dates right-aligned, bools centred, text left-aligned
 //   Qt::ForegroundRole     grey for missing cells
 //   MissingRole            bool: the cell is missing
+//   HighlightRole          bool: the cell is highlighted (failing cells of a data test); BackgroundRole tints it
 // Horizontal header: "name\ntype" (DisplayRole), a summary as tooltip, ColumnTypeRole = type name.
 // Vertical header: 1-based row numbers.
 
@@ -29,6 +30,7 @@ public:
     enum Role {
         MissingRole = Qt::UserRole + 1,
         ColumnTypeRole,
+        HighlightRole,
     };
 
     explicit TableModel(QObject *parent = nullptr);
@@ -47,12 +49,21 @@ public:
     QString cellText(int row, int column) const;
     static QString missingText();
 
+    // Highlights the cells of `rows` in `columns` (column indices; empty: every column of those rows),
+    // replacing any earlier highlight. Rows out of range are ignored. Cleared by setTable().
+    void highlightCells(const std::vector<int> &columns, std::vector<quint64> rows);
+    void clearHighlights();
+    bool isHighlighted(int row, int column) const;
+    const std::vector<quint64> &highlightedRows() const { return m_highlightRows; }
+
 private:
     QVariant typedValue(int row, int column) const;
     QVariant alignment(const Column &column) const;
 
     std::shared_ptr<const Table> m_table;
     std::vector<QStringList> m_categoryLabels; // per column; filled for Categorical columns only
+    std::vector<quint64> m_highlightRows;      // sorted, unique
+    std::vector<int> m_highlightColumns;       // empty: whole rows
 };
 
 } // namespace loupe

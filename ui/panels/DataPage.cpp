@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelection>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -289,6 +290,38 @@ void DataPage::resizeColumns()
     QHeaderView *header = m_view->horizontalHeader();
     for (int c = 0; c < header->count(); ++c)
         header->resizeSection(c, qMin(header->sectionSize(c) + 12, kMaxInitialColumnWidth));
+}
+
+void DataPage::highlightCells(const QStringList &columns, const QVector<quint64> &rows)
+{
+    std::vector<int> indices;
+    const std::shared_ptr<const Table> &table = m_model->table();
+    for (const QString &name : columns)
+        if (table)
+            if (const auto index = table->indexOf(name.toStdString()))
+                indices.push_back(int(*index));
+    m_model->highlightCells(indices, std::vector<quint64>(rows.begin(), rows.end()));
+    const std::vector<quint64> &shown = m_model->highlightedRows();
+    m_view->clearSelection();
+    if (shown.empty() || m_model->columnCount() == 0)
+        return;
+    QItemSelection selection;
+    const int lastColumn = m_model->columnCount() - 1;
+    int selected = 0;
+    for (quint64 row : shown) {
+        if (row >= quint64(m_model->rowCount()) || ++selected > kMaxSelectedRows)
+            break;
+        if (indices.empty())
+            selection.select(m_model->index(int(row), 0), m_model->index(int(row), lastColumn));
+        for (int column : indices)
+            selection.select(m_model->index(int(row), column), m_model->index(int(row), column));
+    }
+    const QModelIndex first = m_model->index(int(shown.front()), indices.empty() ? 0 : indices.front());
+    if (first.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        m_view->scrollTo(first, QAbstractItemView::PositionAtCenter);
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
 }
 
 void DataPage::selectColumn(int column)

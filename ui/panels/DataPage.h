@@ -44,6 +44,12 @@ public:
     void selectColumn(int column);
     int currentColumn() const { return m_currentColumn; }
 
+    // Highlights the failing cells of a data test: `rows` (0-based data rows) in the named columns (unknown
+    // names are skipped; no names: whole rows), selects them (the first kMaxSelectedRows), and scrolls to
+    // the first one. An empty `rows` clears the highlight.
+    void highlightCells(const QStringList &columns, const QVector<quint64> &rows);
+    static constexpr int kMaxSelectedRows = 1000;
+
     TableModel *tableModel() const { return m_model; }
     QTableView *tableView() const { return m_view; }
     ColumnPanel *columnPanel() const { return m_columnPanel; }
