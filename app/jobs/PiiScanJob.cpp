@@ -28,6 +28,7 @@ Status PiiScanJob::execute()
     PiiScanOptions options;
     options.columns = m_request.columns;
     options.maxFindings = m_request.maxFindings;
+    options.maxFindingsPerColumn = m_request.maxFindingsPerColumn;
     options.cancellation = cancellationToken();
     options.progress = progressSink();
     auto scanned = PiiScanner::scan(*m_request.table, options);

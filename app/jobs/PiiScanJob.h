@@ -27,7 +27,8 @@ struct PiiScanRequest {
     std::shared_ptr<const Table> table;
     PiiJobMode mode = PiiJobMode::ScanAndAudit;
     std::vector<std::string> columns;      // empty: all
-    std::size_t maxFindings = 1000;
+    std::size_t maxFindings = 5000;
+    std::size_t maxFindingsPerColumn = 500; // so one column full of findings leaves room for the others
     std::vector<std::string> quasiColumns; // empty: no k-anonymity audit
     std::size_t k = 5;
     QString workspace;                     // empty: not recorded

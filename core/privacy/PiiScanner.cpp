@@ -247,6 +247,12 @@ Result<PiiScanReport> PiiScanner::scan(const Table &table, const PiiScanOptions 
             return a.row < b.row;
         return a.column != b.column ? a.column < b.column : a.offset < b.offset;
     });
+    if (options.maxFindingsPerColumn > 0) {
+        std::vector<std::size_t> listed(table.columnCount(), 0);
+        std::erase_if(report.findings, [&](const PiiFinding &finding) {
+            return ++listed[finding.column] > options.maxFindingsPerColumn;
+        });
+    }
     if (report.findings.size() > options.maxFindings)
         report.findings.resize(options.maxFindings);
 

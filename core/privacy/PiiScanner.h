@@ -26,6 +26,8 @@ enum class IdentifierCheck { Run, Skip };
 struct PiiScanOptions {
     std::vector<std::string> columns;   // empty: every column
     std::size_t maxFindings = 1000;     // findings listed; all are counted
+    std::size_t maxFindingsPerColumn = 0; // also at most this many listed per column (0: no such cap), so a
+                                          // column where every cell is a finding cannot crowd out the others
     std::size_t examplesPerColumn = 3;  // masked examples kept per column
     IdentifierCheck identifiers = IdentifierCheck::Run;
     int threads = 0;                    // 0: OpenMP's default

@@ -123,6 +123,13 @@ void TestPiiScanner::findingsAreCappedInRowOrder()
     QCOMPARE(findings[2].kind, PiiKind::Phone);
     QCOMPARE(findings[3].kind, PiiKind::Email);
     QCOMPARE(findings[3].masked, std::string("a***@example.com"));
+
+    options.maxFindings = 100;
+    options.maxFindingsPerColumn = 2;
+    auto perColumn = PiiScanner::scan(table, options);
+    QVERIFY(perColumn.isOk());
+    QCOMPARE(perColumn.value().findings.size(), std::size_t(6)); // memo, ssn, date_of_birth: two each
+    QCOMPARE(perColumn.value().totalFindings, std::size_t(92));
 }
 
 void TestPiiScanner::sameReportOnAnyThreadCount()
