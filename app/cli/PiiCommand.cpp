@@ -200,6 +200,7 @@ ExitCode PiiCommand::run(const ParsedArguments &arguments, CliContext &context)
     summary["kinds"] = piiKindTotalsJson(report);
     summary["columns"] = piiColumnsJson(report);
     summary["scan_seconds"] = report.seconds;
+    summary["scan_cpu_seconds"] = report.cpuSeconds;
     summary["text_bytes"] = report.textBytes;
     summary["threads"] = report.threads;
     if (audit)

@@ -48,7 +48,8 @@ struct PiiScanReport {
     std::size_t rows = 0;
     std::size_t textBytes = 0;        // bytes of text scanned (string cells; categorical labels once)
     int threads = 1;
-    double seconds = 0.0;             // the scan alone (no loading)
+    double seconds = 0.0;             // the scan alone (no loading), wall clock
+    double cpuSeconds = 0.0;          // processor time of the whole process during the scan (all threads)
 
     std::array<std::size_t, kPiiKindCount> kindTotals() const
     {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <ctime>
 
 namespace loupe {
 
@@ -180,6 +181,7 @@ Result<std::vector<ColumnPlan>> makePlans(const Table &table, const PiiScanOptio
 Result<PiiScanReport> PiiScanner::scan(const Table &table, const PiiScanOptions &options)
 {
     const Timer timer;
+    const std::clock_t cpuStart = std::clock();
     auto plans = makePlans(table, options);
     if (!plans.isOk())
         return plans.status();
@@ -278,6 +280,7 @@ Result<PiiScanReport> PiiScanner::scan(const Table &table, const PiiScanOptions 
     if (options.progress)
         options.progress(Progress{1.0, "done"});
     report.seconds = timer.seconds();
+    report.cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
     return report;
 }
 
