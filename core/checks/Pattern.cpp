@@ -25,6 +25,7 @@ void Pattern::resetCache()
     m_ids.clear();
     m_sets.clear();
     m_accepting.clear();
+    m_stop.clear();
     m_ascii.clear();
     m_start = kUnknown;
     m_dead = kUnknown;
@@ -64,6 +65,7 @@ int Pattern::intern(std::vector<int> &&set)
     for (const int s : set)
         accepting = accepting || m_program.states[static_cast<std::size_t>(s)].kind == PatternState::Kind::Match;
     m_ids.emplace(set, id);
+    m_stop.push_back(set.empty() || (m_acceptEarly && accepting) ? 1 : 0);
     m_sets.push_back(std::move(set));
     m_accepting.push_back(accepting ? 1 : 0);
     m_ascii.insert(m_ascii.end(), 128, kUnknown);
@@ -98,32 +100,29 @@ int Pattern::step(int state, char32_t cp)
 bool Pattern::matches(std::string_view text)
 {
     int state = startState();
-    if (m_acceptEarly && m_accepting[static_cast<std::size_t>(state)])
-        return true;
-    std::size_t i = 0;
+    if (m_stop[static_cast<std::size_t>(state)])
+        return m_accepting[static_cast<std::size_t>(state)] != 0;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
     const std::size_t n = text.size();
+    std::size_t i = 0;
     while (i < n) {
-        const auto byte = static_cast<unsigned char>(text[i]);
+        const unsigned char byte = bytes[i];
         int next;
         if (byte < 0x80) {
-            int &cached = m_ascii[static_cast<std::size_t>(state) * 128 + byte];
-            if (cached == kUnknown) {
+            next = m_ascii[static_cast<std::size_t>(state) * 128 + byte];
+            if (next == kUnknown) {
                 const std::size_t before = m_sets.size();
                 next = step(state, byte);
                 if (m_sets.size() >= before) // no cache reset happened: the slot is still ours
                     m_ascii[static_cast<std::size_t>(state) * 128 + byte] = next;
-            } else {
-                next = cached;
             }
             ++i;
         } else {
             next = step(state, decodeUtf8(text, i));
         }
         state = next;
-        if (m_sets[static_cast<std::size_t>(state)].empty())
-            return false;
-        if (m_acceptEarly && m_accepting[static_cast<std::size_t>(state)])
-            return true;
+        if (m_stop[static_cast<std::size_t>(state)])
+            return m_accepting[static_cast<std::size_t>(state)] != 0;
     }
     return m_accepting[static_cast<std::size_t>(state)] != 0;
 }

@@ -41,6 +41,7 @@ private:
     std::map<std::vector<int>, int> m_ids;
     std::vector<std::vector<int>> m_sets;
     std::vector<char> m_accepting;
+    std::vector<char> m_stop; // per DFA state: matching can stop here (dead, or accepting when accepting early)
     std::vector<int> m_ascii;
     std::vector<std::uint32_t> m_mark;
     std::uint32_t m_generation = 0;

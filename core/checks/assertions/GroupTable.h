@@ -20,6 +20,8 @@ public:
         const std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, expectedKeys * 2));
         m_mask = capacity - 1;
         m_slots.assign(capacity, kNoGroup);
+        m_hashes.reserve(expectedKeys);
+        m_firstRows.reserve(expectedKeys);
     }
 
     // The group of the key (hash, row); a new group whose first row is `row` when none matches.

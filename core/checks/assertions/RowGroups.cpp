@@ -11,28 +11,55 @@ namespace loupe {
 
 std::vector<std::uint64_t> RowGroups::duplicatedRows() const
 {
-    std::vector<std::uint64_t> rows;
-    const std::size_t n = groupOf.size();
-    for (std::size_t row = 0; row < n; ++row) {
-        const std::uint32_t group = groupOf[row];
-        if (group != GroupTable::kNoGroup && groupSize[group] > 1)
-            rows.push_back(row);
+    std::vector<std::uint64_t> repeated;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (groupSize[groupOf[i]] > 1)
+            repeated.push_back(rows[i]);
     }
-    return rows;
+    std::sort(repeated.begin(), repeated.end());
+    return repeated;
 }
+
+namespace {
+
+// One hash per row over all key columns; integer-family columns are mixed straight from their values in
+// one pass (no per-column hash vectors), other columns go through hashCells.
+std::vector<std::uint64_t> rowHashes(const std::vector<const Column *> &columns)
+{
+    const std::size_t n = columns.front()->size();
+    const bool allIntegers = std::all_of(columns.begin(), columns.end(),
+                                         [](const Column *c) { return keyFamily(*c) == KeyFamily::Integer; });
+    if (!allIntegers) {
+        std::vector<std::uint64_t> hashes = hashCells(*columns.front());
+        for (std::size_t c = 1; c < columns.size(); ++c)
+            combineHashes(hashes, hashCells(*columns[c]));
+        return hashes;
+    }
+    std::vector<std::uint64_t> hashes(n);
+    const std::int64_t *first = columns.front()->ints().data();
+    for (std::size_t row = 0; row < n; ++row)
+        hashes[row] = mixBits(static_cast<std::uint64_t>(first[row]));
+    for (std::size_t c = 1; c < columns.size(); ++c) {
+        const std::int64_t *values = columns[c]->ints().data();
+        for (std::size_t row = 0; row < n; ++row)
+            hashes[row] = mixBits(hashes[row] * 31 + mixBits(static_cast<std::uint64_t>(values[row])));
+    }
+    return hashes;
+}
+
+} // namespace
 
 RowGroups groupRows(const std::vector<const Column *> &columns, const CancellationToken *cancel)
 {
     // Radix-partitioned hash grouping: rows are scattered by the top hash bits into partitions small enough
     // that each partition's hash table stays in cache, then grouped partition by partition.
-    constexpr int kPartitionBits = 8;
+    constexpr int kPartitionBits = 4;
     constexpr std::size_t kPartitions = std::size_t(1) << kPartitionBits;
     RowGroups result;
     const std::size_t n = columns.front()->size();
-    std::vector<std::uint64_t> hashes = hashCells(*columns.front());
+    std::vector<std::uint64_t> hashes = rowHashes(columns);
     std::vector<std::uint8_t> usable = columns.front()->validity();
     for (std::size_t c = 1; c < columns.size(); ++c) {
-        combineHashes(hashes, hashCells(*columns[c]));
         const std::uint8_t *valid = columns[c]->validity().data();
         for (std::size_t row = 0; row < n; ++row)
             usable[row] &= valid[row];
@@ -45,15 +72,22 @@ RowGroups groupRows(const std::vector<const Column *> &columns, const Cancellati
     for (std::size_t p = 0; p < kPartitions; ++p)
         offsets[p + 1] += offsets[p];
     result.checked = offsets[kPartitions];
-    std::vector<std::uint32_t> partitioned(result.checked);
+    // Each entry carries its hash, so grouping a partition reads memory sequentially.
+    struct Entry {
+        std::uint64_t hash;
+        std::uint32_t row;
+    };
+    std::vector<Entry> partitioned(result.checked);
     {
         std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
         for (std::size_t row = 0; row < n; ++row) {
             if (usable[row])
-                partitioned[cursor[hashes[row] >> (64 - kPartitionBits)]++] = static_cast<std::uint32_t>(row);
+                partitioned[cursor[hashes[row] >> (64 - kPartitionBits)]++] = {hashes[row], static_cast<std::uint32_t>(row)};
         }
     }
-    result.groupOf.assign(n, GroupTable::kNoGroup);
+    std::vector<std::uint64_t>().swap(hashes);
+    result.rows.resize(result.checked);
+    result.groupOf.resize(result.checked);
     const auto sameKey = [&](std::uint64_t a, std::size_t b) {
         for (const Column *column : columns) {
             if (!cellsEqual(*column, static_cast<std::size_t>(a), *column, b))
@@ -74,12 +108,14 @@ RowGroups groupRows(const std::vector<const Column *> &columns, const Cancellati
         const auto base = static_cast<std::uint32_t>(result.groupSize.size());
         // Rows are visited in ascending order within a partition, so each group's first row is its smallest.
         for (std::uint32_t i = begin; i < end; ++i) {
-            const std::uint32_t row = partitioned[i];
-            const std::uint32_t local = table.insert(hashes[row], row, [&](std::uint64_t first) { return sameKey(first, row); });
+            const std::uint32_t row = partitioned[i].row;
+            const std::uint32_t local
+                = table.insert(partitioned[i].hash, row, [&](std::uint64_t first) { return sameKey(first, row); });
             if (base + local == result.groupSize.size())
                 result.groupSize.push_back(0);
             ++result.groupSize[base + local];
-            result.groupOf[row] = base + local;
+            result.rows[i] = row;
+            result.groupOf[i] = base + local;
         }
     }
     return result;

@@ -13,7 +13,8 @@ namespace loupe {
 class Column;
 
 struct RowGroups {
-    std::vector<std::uint32_t> groupOf;   // per row; GroupTable::kNoGroup for left-out rows
+    std::vector<std::uint32_t> rows;      // the grouped rows, in the order they were grouped (not ascending)
+    std::vector<std::uint32_t> groupOf;   // the group of rows[i]
     std::vector<std::uint32_t> groupSize; // rows per group
     std::uint64_t checked = 0;            // rows grouped
     bool cancelled = false;
