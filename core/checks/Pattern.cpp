@@ -29,6 +29,7 @@ void Pattern::resetCache()
     m_ascii.clear();
     m_start = kUnknown;
     m_dead = kUnknown;
+    m_leavesStart.clear();
 }
 
 void Pattern::addClosure(int nfaState, std::vector<int> &set)
@@ -97,15 +98,40 @@ int Pattern::step(int state, char32_t cp)
     return intern(std::move(next));
 }
 
+void Pattern::computeLeavesStart()
+{
+    m_leavesStart.assign(256, 1);
+    const int start = startState();
+    for (int byte = 0; byte < 128; ++byte) {
+        const int next = step(start, static_cast<char32_t>(byte));
+        if (m_start != start) { // the cache was reset while stepping: skip nothing
+            m_leavesStart.assign(256, 1);
+            return;
+        }
+        m_ascii[static_cast<std::size_t>(start) * 128 + static_cast<std::size_t>(byte)] = next;
+        m_leavesStart[static_cast<std::size_t>(byte)] = next != start ? 1 : 0;
+    }
+}
+
 bool Pattern::matches(std::string_view text)
 {
     int state = startState();
     if (m_stop[static_cast<std::size_t>(state)])
         return m_accepting[static_cast<std::size_t>(state)] != 0;
+    if (m_restartEachStep && m_leavesStart.empty()) {
+        computeLeavesStart();
+        state = startState();
+    }
     const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
+        if (state == m_start && !m_leavesStart.empty()) {
+            while (i < n && !m_leavesStart[bytes[i]])
+                ++i;
+            if (i == n)
+                break;
+        }
         const unsigned char byte = bytes[i];
         int next;
         if (byte < 0x80) {

@@ -30,6 +30,7 @@ private:
     int step(int state, char32_t cp);
     void addClosure(int nfaState, std::vector<int> &set);
     void resetCache();
+    void computeLeavesStart();
 
     std::string m_source;
     PatternProgram m_program;
@@ -46,6 +47,8 @@ private:
     std::vector<std::uint32_t> m_mark;
     std::uint32_t m_generation = 0;
     int m_start = kUnknown;
+    // Unanchored search: bytes that move the DFA off its start state (others are skipped in a tight loop).
+    std::vector<char> m_leavesStart;
     int m_dead = kUnknown;
 };
 

@@ -75,7 +75,7 @@ Result<LevelSet> LevelSet::read(const AssertionParams &params, const Column &col
         if (set.m_text) {
             added = set.m_labels.emplace(level, index).second;
             if (added && level.size() < kBucketedLength)
-                set.m_byLength[level.size()].push_back(index);
+                set.m_byLength[level.size()].push_back({prefixOf(level), index});
         } else {
             double number = 0.0;
             if (!parseNumber(level, number))

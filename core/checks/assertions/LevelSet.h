@@ -8,6 +8,8 @@
 
 #include <string>
 #include <string_view>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <unordered_map>
 #include <vector>
@@ -26,9 +28,14 @@ public:
     int textIndex(std::string_view text) const
     {
         if (text.size() < kBucketedLength) {
-            for (const int index : m_byLength[text.size()]) {
-                if (m_levels[static_cast<std::size_t>(index)] == text)
-                    return index;
+            const std::uint64_t head = prefixOf(text);
+            for (const Candidate &candidate : m_byLength[text.size()]) {
+                if (candidate.prefix == head
+                    && (text.size() <= 8
+                        || std::memcmp(m_levels[static_cast<std::size_t>(candidate.index)].data() + 8, text.data() + 8,
+                                       text.size() - 8)
+                               == 0))
+                    return candidate.index;
             }
             return -1;
         }
@@ -46,8 +53,18 @@ public:
 
 private:
     static constexpr std::size_t kBucketedLength = 64;
+    struct Candidate {
+        std::uint64_t prefix; // the first (up to) 8 bytes, zero-padded
+        int index;
+    };
+    static std::uint64_t prefixOf(std::string_view text)
+    {
+        std::uint64_t prefix = 0;
+        std::memcpy(&prefix, text.data(), text.size() < 8 ? text.size() : 8);
+        return prefix;
+    }
     bool m_text = true;
-    std::vector<std::vector<int>> m_byLength = std::vector<std::vector<int>>(kBucketedLength);
+    std::vector<std::vector<Candidate>> m_byLength = std::vector<std::vector<Candidate>>(kBucketedLength);
     std::string m_constant;
     std::vector<std::string> m_levels;
     struct TextHash {
