@@ -64,6 +64,21 @@ public:
         }
     }
 
+    // Empties the table for up to expectedKeys new keys, keeping its memory when it is large enough.
+    void reset(std::size_t expectedKeys)
+    {
+        const std::size_t capacity = std::bit_ceil(std::max<std::size_t>(16, expectedKeys * 2));
+        m_mask = capacity - 1;
+        m_slots.assign(capacity, kNoGroup);
+        m_hashes.clear();
+        m_firstRows.clear();
+        m_hashes.reserve(expectedKeys);
+        m_firstRows.reserve(expectedKeys);
+    }
+
+    // Hints that a key with this hash comes soon (hides the slot's cache miss behind other work).
+    void prefetch(std::uint64_t hash) const { __builtin_prefetch(m_slots.data() + slotOf(hash)); }
+
     std::size_t groupCount() const { return m_firstRows.size(); }
     std::uint64_t firstRow(std::uint32_t group) const { return m_firstRows[group]; }
 

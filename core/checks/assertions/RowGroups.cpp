@@ -22,29 +22,56 @@ std::vector<std::uint64_t> RowGroups::duplicatedRows() const
 
 namespace {
 
-// One hash per row over all key columns; integer-family columns are mixed straight from their values in
-// one pass (no per-column hash vectors), other columns go through hashCells.
-std::vector<std::uint64_t> rowHashes(const std::vector<const Column *> &columns)
-{
-    const std::size_t n = columns.front()->size();
-    const bool allIntegers = std::all_of(columns.begin(), columns.end(),
-                                         [](const Column *c) { return keyFamily(*c) == KeyFamily::Integer; });
-    if (!allIntegers) {
-        std::vector<std::uint64_t> hashes = hashCells(*columns.front());
+constexpr int kPartitionBits = 4;
+constexpr std::size_t kPartitions = std::size_t(1) << kPartitionBits;
+
+// Computes the key hash of a row: integer-family keys mix their values directly (cheap enough to compute
+// twice, which saves writing and re-reading a hash per row); other keys read precomputed cell hashes.
+class RowHasher {
+public:
+    explicit RowHasher(const std::vector<const Column *> &columns)
+    {
+        m_integers = std::all_of(columns.begin(), columns.end(),
+                                 [](const Column *c) { return keyFamily(*c) == KeyFamily::Integer; });
+        if (m_integers) {
+            for (const Column *column : columns)
+                m_values.push_back(column->ints().data());
+            return;
+        }
+        m_hashes = hashCells(*columns.front());
         for (std::size_t c = 1; c < columns.size(); ++c)
-            combineHashes(hashes, hashCells(*columns[c]));
-        return hashes;
+            combineHashes(m_hashes, hashCells(*columns[c]));
     }
-    std::vector<std::uint64_t> hashes(n);
-    const std::int64_t *first = columns.front()->ints().data();
-    for (std::size_t row = 0; row < n; ++row)
-        hashes[row] = mixBits(static_cast<std::uint64_t>(first[row]));
+
+    std::uint64_t operator()(std::size_t row) const
+    {
+        if (!m_integers)
+            return m_hashes[row];
+        std::uint64_t h = mixBits(static_cast<std::uint64_t>(m_values[0][row]));
+        for (std::size_t c = 1; c < m_values.size(); ++c)
+            h = mixBits(h * 31 + mixBits(static_cast<std::uint64_t>(m_values[c][row])));
+        return h;
+    }
+
+private:
+    bool m_integers = false;
+    std::vector<const std::int64_t *> m_values;
+    std::vector<std::uint64_t> m_hashes;
+};
+
+// 1 for rows with a value in every key column; empty when no key column has a missing value.
+std::vector<std::uint8_t> usableRows(const std::vector<const Column *> &columns)
+{
+    const bool complete = std::all_of(columns.begin(), columns.end(), [](const Column *c) { return c->missingCount() == 0; });
+    if (complete)
+        return {};
+    std::vector<std::uint8_t> usable = columns.front()->validity();
     for (std::size_t c = 1; c < columns.size(); ++c) {
-        const std::int64_t *values = columns[c]->ints().data();
-        for (std::size_t row = 0; row < n; ++row)
-            hashes[row] = mixBits(hashes[row] * 31 + mixBits(static_cast<std::uint64_t>(values[row])));
+        const std::uint8_t *valid = columns[c]->validity().data();
+        for (std::size_t row = 0; row < usable.size(); ++row)
+            usable[row] &= valid[row];
     }
-    return hashes;
+    return usable;
 }
 
 } // namespace
@@ -53,21 +80,15 @@ RowGroups groupRows(const std::vector<const Column *> &columns, const Cancellati
 {
     // Radix-partitioned hash grouping: rows are scattered by the top hash bits into partitions small enough
     // that each partition's hash table stays in cache, then grouped partition by partition.
-    constexpr int kPartitionBits = 4;
-    constexpr std::size_t kPartitions = std::size_t(1) << kPartitionBits;
     RowGroups result;
     const std::size_t n = columns.front()->size();
-    std::vector<std::uint64_t> hashes = rowHashes(columns);
-    std::vector<std::uint8_t> usable = columns.front()->validity();
-    for (std::size_t c = 1; c < columns.size(); ++c) {
-        const std::uint8_t *valid = columns[c]->validity().data();
-        for (std::size_t row = 0; row < n; ++row)
-            usable[row] &= valid[row];
-    }
+    const RowHasher hashOf(columns);
+    const std::vector<std::uint8_t> usable = usableRows(columns);
+    const auto isUsable = [&](std::size_t row) { return usable.empty() || usable[row] != 0; };
     std::vector<std::uint32_t> offsets(kPartitions + 1, 0);
     for (std::size_t row = 0; row < n; ++row) {
-        if (usable[row])
-            ++offsets[(hashes[row] >> (64 - kPartitionBits)) + 1];
+        if (isUsable(row))
+            ++offsets[(hashOf(row) >> (64 - kPartitionBits)) + 1];
     }
     for (std::size_t p = 0; p < kPartitions; ++p)
         offsets[p + 1] += offsets[p];
@@ -81,13 +102,14 @@ RowGroups groupRows(const std::vector<const Column *> &columns, const Cancellati
     {
         std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
         for (std::size_t row = 0; row < n; ++row) {
-            if (usable[row])
-                partitioned[cursor[hashes[row] >> (64 - kPartitionBits)]++] = {hashes[row], static_cast<std::uint32_t>(row)};
+            if (!isUsable(row))
+                continue;
+            const std::uint64_t hash = hashOf(row);
+            partitioned[cursor[hash >> (64 - kPartitionBits)]++] = {hash, static_cast<std::uint32_t>(row)};
         }
     }
-    std::vector<std::uint64_t>().swap(hashes);
-    result.rows.resize(result.checked);
-    result.groupOf.resize(result.checked);
+    result.rows.reserve(result.checked);
+    result.groupOf.reserve(result.checked);
     const auto sameKey = [&](std::uint64_t a, std::size_t b) {
         for (const Column *column : columns) {
             if (!cellsEqual(*column, static_cast<std::size_t>(a), *column, b))
@@ -95,6 +117,10 @@ RowGroups groupRows(const std::vector<const Column *> &columns, const Cancellati
         }
         return true;
     };
+    std::uint32_t largest = 0;
+    for (std::size_t p = 0; p < kPartitions; ++p)
+        largest = std::max(largest, offsets[p + 1] - offsets[p]);
+    GroupTable table(largest);
     for (std::size_t p = 0; p < kPartitions; ++p) {
         if (cancel && cancel->isCancelled()) {
             result.cancelled = true;
@@ -104,18 +130,21 @@ RowGroups groupRows(const std::vector<const Column *> &columns, const Cancellati
         const std::uint32_t end = offsets[p + 1];
         if (begin == end)
             continue;
-        GroupTable table(end - begin);
+        table.reset(end - begin);
         const auto base = static_cast<std::uint32_t>(result.groupSize.size());
         // Rows are visited in ascending order within a partition, so each group's first row is its smallest.
+        constexpr std::uint32_t kAhead = 16;
         for (std::uint32_t i = begin; i < end; ++i) {
+            if (i + kAhead < end)
+                table.prefetch(partitioned[i + kAhead].hash);
             const std::uint32_t row = partitioned[i].row;
             const std::uint32_t local
                 = table.insert(partitioned[i].hash, row, [&](std::uint64_t first) { return sameKey(first, row); });
             if (base + local == result.groupSize.size())
                 result.groupSize.push_back(0);
             ++result.groupSize[base + local];
-            result.rows[i] = row;
-            result.groupOf[i] = base + local;
+            result.rows.push_back(row);
+            result.groupOf.push_back(base + local);
         }
     }
     return result;
