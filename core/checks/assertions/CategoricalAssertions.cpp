@@ -44,6 +44,19 @@ RowScanResult scanMembership(const Column &column, const LevelSet &levels, bool 
             },
             cancel);
     }
+    if (column.type() == ColumnType::String && levels.isText()) {
+        const char *chars = column.chars().data();
+        const std::uint64_t *offsets = column.offsets().data();
+        return scanValidRows(
+            column,
+            [&](std::size_t row) {
+                const int level = levels.textIndex(std::string_view(chars + offsets[row], offsets[row + 1] - offsets[row]));
+                if (level >= 0)
+                    onMember(level);
+                return (level >= 0) != wantMember;
+            },
+            cancel);
+    }
     return scanValidRows(
         column,
         [&](std::size_t row) {
