@@ -3,6 +3,7 @@
 #include "ui/DatasetSession.h"
 #include "ui/panels/DataPage.h"
 #include "ui/panels/LearningRatePage.h"
+#include "ui/panels/PreparePage.h"
 #include "ui/panels/PrivacyPage.h"
 #include "ui/panels/TrainPage.h"
 #include "ui/panels/TrainSetupPanel.h"
@@ -86,6 +87,7 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
         statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
     addPage(tr("Privacy"), pageIcon(QStringLiteral("privacy")), new PrivacyPage(m_context));
+    addPage(tr("Prepare"), pageIcon(QStringLiteral("prepare")), new PreparePage(m_context));
     auto *trainPage = new TrainPage(m_context);
     addPage(tr("Train"), pageIcon(QStringLiteral("train")), trainPage);
     auto *learningRatePage = new LearningRatePage(m_context);

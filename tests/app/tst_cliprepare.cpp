@@ -1,0 +1,276 @@
+// End-to-end tests of `loupe-cli sufficiency` and `loupe-cli scale` (and `train --scale`): the JSON
+// shapes, exit codes (0 ok, 1 an insufficient verdict, 2 bad input or a refused fit), the leakage
+// refusal, the written CSV and parameters, --apply reproducing a fit, and bad arguments.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(LOUPE_FIXTURES_DIR "/prepare/") + name;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCliPrepare : public QObject {
+    Q_OBJECT
+
+private:
+    CliRun run(const QStringList &arguments);
+    QJsonObject jsonOf(const CliRun &result);
+    QString temp(const QString &name) const { return m_dir.filePath(name); }
+    QStringList scaleArguments(const QStringList &extra) const;
+
+    QTemporaryDir m_dir;
+
+private slots:
+    void sufficiencyJson();
+    void sufficiencyInsufficientExitsOne();
+    void sufficiencyText();
+    void sufficiencyBadInput_data();
+    void sufficiencyBadInput();
+    void scaleFitsOnTrainingRows();
+    void scaleRefusesFitOnAllRows();
+    void scaleApplyReproducesTheFit();
+    void scaleText();
+    void scaleBadArguments_data();
+    void scaleBadArguments();
+    void trainStoresTheFittedScaling();
+};
+
+CliRun TestCliPrepare::run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LOUPE_DB"), temp(QStringLiteral("default.sqlite")));
+    environment.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_dir.path());
+    process.start(QStringLiteral(LOUPE_CLI_PATH), arguments);
+    CliRun result;
+    if (!process.waitForStarted() || !process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QJsonObject TestCliPrepare::jsonOf(const CliRun &result)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        qWarning().noquote() << "not one JSON object:" << error.errorString() << result.out << result.err;
+    return document.object();
+}
+
+QStringList TestCliPrepare::scaleArguments(const QStringList &extra) const
+{
+    return QStringList{QStringLiteral("scale"), fixture(QStringLiteral("customers.csv"))} + extra;
+}
+
+void TestCliPrepare::sufficiencyJson()
+{
+    const CliRun result = run({"sufficiency", fixture("customers.csv"), "--target", "label", "--json"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = jsonOf(result);
+    QCOMPARE(json["rows"].toInt(), 120);
+    QCOMPARE(json["task"].toString(), QStringLiteral("classification"));
+    QCOMPARE(json["verdict"].toString(), QStringLiteral("warning"));
+    QVERIFY(json["parameters"].isNull());
+    const QJsonArray checks = json["checks"].toArray();
+    QCOMPARE(checks.size(), 6);
+    QJsonObject byId;
+    for (const QJsonValue &check : checks)
+        byId[check["id"].toString()] = check;
+    QCOMPARE(byId["samples_per_class"]["verdict"].toString(), QStringLiteral("ok"));
+    QCOMPARE(byId["samples_per_class"]["items"]["yes"].toInt(), 31);
+    QCOMPARE(byId["duplicate_rows"]["verdict"].toString(), QStringLiteral("warning"));
+    QCOMPARE(byId["duplicate_rows"]["rows"].toArray(), (QJsonArray{118, 119}));
+    QCOMPARE(byId["constant_columns"]["items"].toObject().keys(), QStringList{"country"});
+    QCOMPARE(byId["missing_values"]["items"]["score"].toDouble(), 3.0 / 120.0);
+    QVERIFY(result.err.isEmpty());
+}
+
+void TestCliPrepare::sufficiencyInsufficientExitsOne()
+{
+    const CliRun result = run({"sufficiency", fixture("customers.csv"), "--target", "label", "--spec",
+                               fixture("big-model.json"), "--json"});
+    QCOMPARE(result.exitCode, 1);
+    const QJsonObject json = jsonOf(result);
+    QCOMPARE(json["verdict"].toString(), QStringLiteral("insufficient"));
+    QCOMPARE(json["parameters"].toInt(), 4 * 64 + 64 + 64 * 2 + 2);
+    QCOMPARE(json["checks"].toArray()[2]["id"].toString(), QStringLiteral("samples_per_parameter"));
+    QCOMPARE(json["checks"].toArray()[2]["verdict"].toString(), QStringLiteral("insufficient"));
+    const CliRun small = run({"sufficiency", fixture("customers.csv"), "--target", "label", "--spec",
+                              fixture("small-model.json")});
+    QCOMPARE(small.exitCode, 0);
+}
+
+void TestCliPrepare::sufficiencyText()
+{
+    const CliRun result = run({"sufficiency", fixture("customers.csv"), "--target", "label"});
+    QCOMPARE(result.exitCode, 0);
+    const QString text = QString::fromUtf8(result.out);
+    QVERIFY2(text.contains("120 rows, 4 features, classification"), qPrintable(text));
+    QVERIFY(text.contains("Samples per class"));
+    QVERIFY(text.contains("Duplicate rows"));
+    QVERIFY(text.contains("verdict: warning"));
+}
+
+void TestCliPrepare::sufficiencyBadInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString data = fixture("customers.csv");
+    QTest::newRow("no target") << QStringList{"sufficiency", data} << "--target";
+    QTest::newRow("unknown target") << QStringList{"sufficiency", data, "--target", "nope"}
+                                    << "target column 'nope' is not in the table";
+    QTest::newRow("unknown excluded") << QStringList{"sufficiency", data, "--target", "label", "--exclude", "zz"}
+                                      << "excluded column 'zz' is not in the table";
+    QTest::newRow("missing file") << QStringList{"sufficiency", fixture("absent.csv"), "--target", "label"}
+                                  << "absent.csv";
+    QTest::newRow("bad spec") << QStringList{"sufficiency", data, "--target", "label", "--spec", data} << "customers.csv";
+}
+
+void TestCliPrepare::sufficiencyBadInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliRun result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(result.err).contains(message), result.err.constData());
+    const CliRun json = run(arguments + QStringList{"--json"});
+    QCOMPARE(json.exitCode, 2);
+    QCOMPARE(jsonOf(json)["exit_code"].toInt(), 2);
+}
+
+void TestCliPrepare::scaleFitsOnTrainingRows()
+{
+    const CliRun result = run(scaleArguments({"--method", "minmax", "--columns", "amount,age", "--test-fraction",
+                                              "0.25", "--seed", "4", "-o", temp("out.csv"), "--params-out",
+                                              temp("params.json"), "--json"}));
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = jsonOf(result);
+    QCOMPARE(json["method"].toString(), QStringLiteral("minmax"));
+    QCOMPARE(json["train_rows"].toInt(), 90);
+    QCOMPARE(json["test_rows"].toInt(), 30);
+    const QJsonObject scaler = json["scaler"].toObject();
+    QCOMPARE(scaler["fit_rows"].toInt(), 90);
+    QCOMPARE(scaler["columns"].toArray().size(), 2);
+    const QJsonObject amount = scaler["columns"].toArray()[0].toObject();
+    QCOMPARE(amount["center"].toDouble(), amount["min"].toDouble());
+    QCOMPARE(amount["scale"].toDouble(), amount["max"].toDouble() - amount["min"].toDouble());
+    QCOMPARE(QJsonDocument::fromJson(readAll(temp("params.json"))).object(), scaler);
+    const QList<QByteArray> lines = readAll(temp("out.csv")).trimmed().split('\n');
+    QCOMPARE(lines.size(), 121);
+    QCOMPARE(lines[0], QByteArray("amount,age,score,country,label"));
+    QVERIFY(!QFile::exists(temp("out.csv.tmp")));
+}
+
+void TestCliPrepare::scaleRefusesFitOnAllRows()
+{
+    const CliRun refused = run(scaleArguments({"--method", "standard", "--fit-on", "all", "-o", temp("all.csv")}));
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("refusing to fit on 24 row(s) of the test split (row indices"), refused.err.constData());
+    QVERIFY(!QFile::exists(temp("all.csv")));
+    const CliRun noTest = run(scaleArguments({"--method", "standard", "--fit-on", "all", "--test-fraction", "0", "-o",
+                                              temp("all.csv"), "--json"}));
+    QCOMPARE(noTest.exitCode, 0);
+    QCOMPARE(jsonOf(noTest)["train_rows"].toInt(), 120);
+}
+
+void TestCliPrepare::scaleApplyReproducesTheFit()
+{
+    QCOMPARE(run(scaleArguments({"--method", "mean", "-o", temp("fit.csv"), "--params-out", temp("mean.json")})).exitCode, 0);
+    const CliRun applied = run(scaleArguments({"--apply", temp("mean.json"), "-o", temp("applied.csv"), "--json"}));
+    QCOMPARE(applied.exitCode, 0);
+    QCOMPARE(jsonOf(applied)["method"].toString(), QStringLiteral("mean"));
+    QVERIFY(!readAll(temp("fit.csv")).isEmpty());
+    QCOMPARE(readAll(temp("applied.csv")), readAll(temp("fit.csv")));
+}
+
+void TestCliPrepare::scaleText()
+{
+    const CliRun result = run(scaleArguments({"--method", "l2", "--columns", "amount,age", "-o", temp("l2.csv")}));
+    QCOMPARE(result.exitCode, 0);
+    const QString text = QString::fromUtf8(result.out);
+    QVERIFY2(text.contains("scaled 2 column(s) with l2, fitted on 96 training rows (24 test rows held out)"),
+             qPrintable(text));
+    QVERIFY(text.contains("amount"));
+}
+
+void TestCliPrepare::scaleBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown method") << QStringList{"--method", "robust", "-o", "x.csv"} << "option --method: 'robust'";
+    QTest::newRow("no method") << QStringList{"-o", "x.csv"} << "exactly one of --method";
+    QTest::newRow("method and apply") << QStringList{"--method", "l1", "--apply", "p.json", "-o", "x.csv"}
+                                      << "exactly one of --method";
+    QTest::newRow("range without minmax") << QStringList{"--method", "standard", "--range", "0,1", "-o", "x.csv"}
+                                          << "--range applies to --method minmax only";
+    QTest::newRow("bad range") << QStringList{"--method", "minmax", "--range", "1,0", "-o", "x.csv"}
+                               << "option --range";
+    QTest::newRow("text column") << QStringList{"--method", "standard", "--columns", "country", "-o", "x.csv"}
+                                 << "column 'country' (";
+    QTest::newRow("unknown column") << QStringList{"--method", "standard", "--columns", "zz", "-o", "x.csv"}
+                                    << "column 'zz' is not in the table";
+    QTest::newRow("no output") << QStringList{"--method", "standard"} << "--output";
+    QTest::newRow("bad fit-on") << QStringList{"--method", "standard", "--fit-on", "test", "-o", "x.csv"}
+                                << "option --fit-on";
+    QTest::newRow("split with apply") << QStringList{"--apply", "p.json", "--seed", "3", "-o", "x.csv"}
+                                      << "option --seed applies to fitting";
+    QTest::newRow("missing params") << QStringList{"--apply", "absent.json", "-o", "x.csv"} << "absent.json";
+}
+
+void TestCliPrepare::scaleBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliRun result = run(scaleArguments(arguments));
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(result.err).contains(message), result.err.constData());
+    QVERIFY(!QFile::exists(temp("x.csv")));
+}
+
+void TestCliPrepare::trainStoresTheFittedScaling()
+{
+    const CliRun result = run({"train", fixture("small-model.json"), "--data", fixture("customers.csv"), "--target",
+                               "label", "--exclude", "score", "--exclude", "country", "--scale", "minmax",
+                               "--no-workspace", "--json"});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject scaling = jsonOf(result)["scaling"].toObject();
+    QCOMPARE(scaling["method"].toString(), QStringLiteral("minmax"));
+    QCOMPARE(scaling["fitted_on"].toString(), QStringLiteral("training rows"));
+    QCOMPARE(scaling["columns"].toArray().size(), 2);
+    const CliRun bad = run({"train", fixture("small-model.json"), "--data", fixture("customers.csv"), "--target",
+                            "label", "--scale", "robust", "--no-workspace"});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("option --scale: 'robust'"), bad.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliPrepare)
+#include "tst_cliprepare.moc"
