@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/DatasetSession.h"
+#include "ui/panels/ChecksPage.h"
 #include "ui/panels/DataPage.h"
 #include "ui/panels/LearningRatePage.h"
 #include "ui/panels/PreparePage.h"
@@ -86,6 +87,13 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
         setWindowTitle(tr("%1 — Loupe").arg(QFileInfo(path).fileName()));
         statusBar()->showMessage(tr("Loaded %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
+    auto *checksPage = new ChecksPage(m_context);
+    addPage(tr("Checks"), pageIcon(QStringLiteral("checks")), checksPage);
+    connect(checksPage, &ChecksPage::showFailingCells, this,
+            [this](const QStringList &columns, const QVector<quint64> &rows) {
+                m_dataPage->highlightCells(columns, rows);
+                showPage(m_dataPage);
+            });
     addPage(tr("Privacy"), pageIcon(QStringLiteral("privacy")), new PrivacyPage(m_context));
     addPage(tr("Prepare"), pageIcon(QStringLiteral("prepare")), new PreparePage(m_context));
     auto *trainPage = new TrainPage(m_context);
