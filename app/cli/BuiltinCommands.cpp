@@ -1,5 +1,6 @@
 #include "app/cli/BuiltinCommands.h"
 
+#include "app/cli/CheckCommand.h"
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DemoCommand.h"
 #include "app/cli/HeadCommand.h"
@@ -30,6 +31,7 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add<ScaleCommand>();
     registry.add<PiiCommand>();
     registry.add<MaskCommand>();
+    registry.add<CheckCommand>();
 }
 
 } // namespace loupe::cli
