@@ -28,16 +28,21 @@ public:
     int textIndex(std::string_view text) const
     {
         if (text.size() < kBucketedLength) {
+            // One probe in a small table keyed by (length, first 8 bytes): predictable branches.
             const std::uint64_t head = prefixOf(text);
-            for (const Candidate &candidate : m_byLength[text.size()]) {
-                if (candidate.prefix == head
+            std::size_t slot = mixKey(head, text.size()) & m_shortMask;
+            while (true) {
+                const ShortEntry &entry = m_short[slot];
+                if (entry.index < 0)
+                    return -1;
+                if (entry.prefix == head && entry.length == text.size()
                     && (text.size() <= 8
-                        || std::memcmp(m_levels[static_cast<std::size_t>(candidate.index)].data() + 8, text.data() + 8,
+                        || std::memcmp(m_levels[static_cast<std::size_t>(entry.index)].data() + 8, text.data() + 8,
                                        text.size() - 8)
                                == 0))
-                    return candidate.index;
+                    return entry.index;
+                slot = (slot + 1) & m_shortMask;
             }
-            return -1;
         }
         const auto found = m_labels.find(text);
         return found == m_labels.end() ? -1 : found->second;
@@ -53,10 +58,20 @@ public:
 
 private:
     static constexpr std::size_t kBucketedLength = 64;
-    struct Candidate {
-        std::uint64_t prefix; // the first (up to) 8 bytes, zero-padded
-        int index;
+    struct ShortEntry {
+        std::uint64_t prefix = 0; // the first (up to) 8 bytes, zero-padded
+        std::size_t length = 0;
+        int index = -1; // -1: empty slot
     };
+    static std::size_t mixKey(std::uint64_t prefix, std::size_t length)
+    {
+        std::uint64_t x = prefix ^ (static_cast<std::uint64_t>(length) << 56) ^ 0x9e3779b97f4a7c15ULL;
+        x ^= x >> 31;
+        x *= 0xbf58476d1ce4e5b9ULL;
+        x ^= x >> 29;
+        return static_cast<std::size_t>(x);
+    }
+    void addShort(std::uint64_t prefix, std::size_t length, int index);
     static std::uint64_t prefixOf(std::string_view text)
     {
         std::uint64_t prefix = 0;
@@ -64,7 +79,9 @@ private:
         return prefix;
     }
     bool m_text = true;
-    std::vector<std::vector<Candidate>> m_byLength = std::vector<std::vector<Candidate>>(kBucketedLength);
+    std::vector<ShortEntry> m_short = std::vector<ShortEntry>(16); // open addressing, at most half full
+    std::size_t m_shortMask = 15;
+    std::size_t m_shortCount = 0;
     std::string m_constant;
     std::vector<std::string> m_levels;
     struct TextHash {
