@@ -38,7 +38,12 @@ TpeOptions TpeOptions::optunaLike()
 
 TpeOptions TpeOptions::defaults()
 {
-    return optunaLike();
+    // Optuna's rules with a larger "below" share: on bench/search (median regret after 100 trials)
+    // gamma 0.2 beat 0.1 on branin in each of three 20-seed sets (0.005 against 0.015-0.024) and
+    // stayed ahead of Optuna's TPESampler on hartmann6.
+    TpeOptions options = optunaLike();
+    options.gamma = 0.2;
+    return options;
 }
 
 bool TpeOptions::fromName(const std::string &name, TpeOptions &options)

@@ -8,7 +8,7 @@
 //  optunaLike() -- Optuna's TPESampler: n_below = min(ceil(0.1 * n), 25) over finished trials,
 //                  10 start-up trials, endpoint-aware bandwidths, multivariate kernels, constant
 //                  liar (running trials in the "above" group).
-// defaults() is the preset that wins bench/search (see docs/search.md).
+// defaults() is the preset that wins bench/search: optunaLike() with gamma 0.2 (see docs/search.md).
 
 #include <string>
 
@@ -23,7 +23,7 @@ enum class StartupCount { AllTrials, FinishedTrials };  // what counts towards s
 struct TpeOptions {
     TpeMode mode = TpeMode::OptunaLike;
     GammaRule gammaRule = GammaRule::Linear;
-    double gamma = 0.1;
+    double gamma = 0.2;
     int belowCap = 25;          // n_below never exceeds this
     int startupTrials = 10;
     StartupCount startupCount = StartupCount::FinishedTrials;
