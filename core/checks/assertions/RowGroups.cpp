@@ -22,7 +22,7 @@ std::vector<std::uint64_t> RowGroups::duplicatedRows() const
 
 namespace {
 
-constexpr int kPartitionBits = 4;
+constexpr int kPartitionBits = 5;
 constexpr std::size_t kPartitions = std::size_t(1) << kPartitionBits;
 
 // Computes the key hash of a row: integer-family keys mix their values directly (cheap enough to compute
