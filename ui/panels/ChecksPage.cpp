@@ -164,7 +164,7 @@ void ChecksPage::showMessage(const QString &text, bool error)
 
 QString ChecksPage::messageText() const
 {
-    return m_message->isVisible() ? m_message->text() : QString();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 QString ChecksPage::reportShown() const

@@ -160,7 +160,7 @@ void SuiteEditor::selectTest(int index)
 
 QString SuiteEditor::jsonError() const
 {
-    return m_jsonError->isVisible() ? m_jsonError->text() : QString();
+    return m_jsonError->isHidden() ? QString() : m_jsonError->text();
 }
 
 void SuiteEditor::refreshForm()

@@ -203,7 +203,7 @@ Json SuiteTestForm::test() const
 
 QString SuiteTestForm::parameterError() const
 {
-    return m_parametersError->isVisible() ? m_parametersError->text() : QString();
+    return m_parametersError->isHidden() ? QString() : m_parametersError->text();
 }
 
 void SuiteTestForm::onParametersChanged()
