@@ -3,9 +3,15 @@
 #include "db/Store.h"
 #include "db/TrialRepository.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace loupe {
+
+std::chrono::milliseconds TrialHeartbeat::intervalForGrace(std::chrono::milliseconds grace)
+{
+    return std::clamp(grace / 3, std::chrono::milliseconds(50), defaultInterval);
+}
 
 TrialHeartbeat::TrialHeartbeat(QString location, std::chrono::milliseconds interval)
     : m_location(std::move(location)), m_interval(interval)

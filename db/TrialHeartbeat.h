@@ -21,6 +21,8 @@ namespace loupe {
 class TrialHeartbeat {
 public:
     static constexpr std::chrono::milliseconds defaultInterval{2000};
+    // The interval for a reaping grace period: 2 s, or a third of the grace when that is shorter.
+    static std::chrono::milliseconds intervalForGrace(std::chrono::milliseconds grace);
 
     // location: what Store::open accepts. The connection is opened on the heartbeat thread.
     explicit TrialHeartbeat(QString location, std::chrono::milliseconds interval = defaultInterval);

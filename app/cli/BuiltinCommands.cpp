@@ -10,10 +10,12 @@
 #include "app/cli/PiiCommand.h"
 #include "app/cli/ScaleCommand.h"
 #include "app/cli/ScheduleCommand.h"
+#include "app/cli/SearchCommand.h"
 #include "app/cli/SimulateCommand.h"
 #include "app/cli/SnapshotCommand.h"
 #include "app/cli/SufficiencyCommand.h"
 #include "app/cli/TrainCommand.h"
+#include "app/cli/WorkerCommand.h"
 
 namespace loupe::cli {
 
@@ -27,6 +29,8 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add<ScheduleCommand>();
     registry.add<LrFindCommand>();
     registry.add<SnapshotCommand>();
+    registry.add<SearchCommand>();
+    registry.add<WorkerCommand>();
     registry.add<SufficiencyCommand>();
     registry.add<ScaleCommand>();
     registry.add<PiiCommand>();

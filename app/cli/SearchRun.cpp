@@ -1,0 +1,64 @@
+#include "app/cli/SearchRun.h"
+
+#include "app/cli/CliContext.h"
+#include "app/cli/InterruptGuard.h"
+#include "app/cli/SearchReport.h"
+#include "app/cli/SearchSetup.h"
+#include "db/SqlTrialStore.h"
+#include "db/StudySampler.h"
+
+#include <algorithm>
+
+namespace loupe::cli {
+
+Result<SearchRunResult> runStudy(const QString &location, const StudyRecord &study, SearchSetup &setup,
+                                 const SearchRunOptions &options, CliContext &context)
+{
+    Q_ASSERT(study.maxEvals.has_value());
+    const QString worker = options.workerName.isEmpty() ? defaultWorkerName() : options.workerName;
+    const std::uint64_t studySeed = static_cast<std::uint64_t>(study.seed.value_or(0));
+    const std::uint64_t seed = options.perWorkerSeed ? StudySampler::workerSeed(studySeed, worker) : studySeed;
+    auto sampler = StudySampler::create(toUtf8(study.sampler), seed);
+    if (!sampler.isOk())
+        return Status::invalidInput("study '" + toUtf8(study.name) + "': " + sampler.message());
+
+    SqlTrialStore store(location, study.id, setup.space(), worker, TrialHeartbeat::intervalForGrace(options.grace));
+    StudyOptions studyOptions;
+    studyOptions.maxTrials = *study.maxEvals;
+    studyOptions.budgetRule = BudgetRule::AllTrials;
+    studyOptions.jobs = options.jobs;
+    Study core(setup.space(), *sampler.value(), store, studyOptions);
+    StudyRunOptions runOptions;
+    runOptions.maxTrials = *study.maxEvals;
+    runOptions.jobs = options.jobs;
+    runOptions.grace = options.grace;
+    StudyRunner runner(core, store, runOptions);
+
+    std::optional<Trial> best;
+    if (auto before = store.trials(); before.isOk())
+        best = Study::bestOf(before.value());
+    const bool printTrials = !context.isJson();
+    auto onTrial = [&](const Trial &trial) {
+        if (trial.state == TrialState::Complete && trial.loss && (!best || *trial.loss < *best->loss))
+            best = trial;
+        if (printTrials)
+            context.out() << SearchReport::trialLine(trial, setup.space(), best) << std::endl;
+    };
+
+    CancellationToken token;
+    SearchRunResult result;
+    {
+        const InterruptGuard guard(token);
+        result.summary = runner.run(setup.objective(), token, onTrial);
+    }
+    auto trials = store.trials();
+    if (!trials.isOk())
+        return trials.status();
+    result.trials = trials.takeValue();
+    result.best = Study::bestOf(result.trials);
+    if (const Status heartbeat = store.heartbeatError(); !heartbeat.isOk())
+        context.warn("some heartbeats were not written: " + heartbeat.message());
+    return result;
+}
+
+} // namespace loupe::cli

@@ -1,0 +1,68 @@
+#pragma once
+// What a search evaluates, built either from `loupe-cli search` arguments or from a stored study
+// (so `loupe-cli worker` can join a study knowing only its name):
+//   a built-in test function (--objective branin|hartmann6|rosenbrock|conditional), or
+//   a model-spec template (SPACE.json) trained on data (--data and the train data options).
+// The study stores the space as JSON (the template, or the test function's space description)
+// and the objective as JSON:
+//   {"objective": "branin"} (with "cost_seconds": X when --cost X was given)
+//   {"objective": "training", "loss": "val_loss"|"val_accuracy", "data": {"data": ["fashion-mnist"], ...}}
+// where "data" holds the data options as given (each option's list of values; flags as [""]),
+// so a worker prepares the same data (paths must be valid on the worker's machine).
+
+#include "app/cli/TrainData.h"
+#include "core/search/SearchSpace.h"
+#include "core/search/TestFunction.h"
+#include "core/train/TrainingObjective.h"
+#include "core/util/Status.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace loupe {
+struct StudyRecord;
+}
+
+namespace loupe::cli {
+
+class ArgumentParser;
+class ParsedArguments;
+
+class SearchSetup {
+public:
+    // Declares --objective, --cost, --loss and the train data options (with --data optional).
+    static void declareArguments(ArgumentParser &parser);
+    // From search arguments: exactly one of a SPACE positional (with --data) or --objective.
+    // ensures: InvalidInput naming the option or file on failure.
+    static Result<std::unique_ptr<SearchSetup>> fromArguments(const ParsedArguments &arguments);
+    // From a stored study's space and objective JSON.
+    static Result<std::unique_ptr<SearchSetup>> fromStudy(const StudyRecord &study);
+
+    const SearchSpace &space() const;
+    Objective &objective();
+    // For the studies table.
+    const QString &spaceJson() const { return m_spaceJson; }
+    const QString &objectiveJson() const { return m_objectiveJson; }
+    // "branin", or the template's file name / the study's name for training searches.
+    const QString &label() const { return m_label; }
+    // Training searches: the prepared data's description ("54000 training, ..."); empty otherwise.
+    QString dataDescription() const;
+
+private:
+    SearchSetup() = default;
+    static Result<std::unique_ptr<SearchSetup>> forFunction(const QString &name, double costSeconds);
+    static Result<std::unique_ptr<SearchSetup>> forTemplate(SearchSpace space, const ParsedArguments &dataArguments,
+                                                            TrainingLoss loss);
+
+    std::unique_ptr<TestFunction> m_function;
+    std::unique_ptr<Objective> m_costly; // the test function behind a simulated cost
+    SearchSpace m_space; // training searches
+    std::unique_ptr<TrainData> m_data;
+    std::unique_ptr<TrainingObjective> m_training;
+    QString m_spaceJson;
+    QString m_objectiveJson;
+    QString m_label;
+};
+
+} // namespace loupe::cli

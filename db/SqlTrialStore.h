@@ -1,0 +1,89 @@
+#pragma once
+// SqlTrialStore: core's TrialStore for one study in a workspace database (SQLite file or
+// PostgreSQL), for Study's worker threads and for many processes on many machines.
+//
+// Connections: Qt Sql connections belong to a thread, so each calling thread gets its own Store
+// on `location`, opened on its first call. A worker thread that used the store must call
+// releaseThreadConnection() before it ends (the thread that destroys the store need not).
+// Heartbeats: every trial this object reserves is kept alive by its TrialHeartbeat thread until
+// it is finished or abandoned.
+// Params are stored as TrialParams::toJson(space) (choice indices, hyperopt's vals).
+
+#include "core/search/SearchSpace.h"
+#include "core/search/TrialStore.h"
+#include "db/TrialHeartbeat.h"
+#include "db/TrialRecord.h"
+
+#include <QString>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace loupe {
+
+class Store;
+
+class SqlTrialStore : public TrialStore {
+public:
+    // requires: studyId names a study in `location`; `space` is the study's space and outlives
+    // the store. workerName identifies this process in the trials table (e.g. host:pid); each
+    // thread appends "/N".
+    SqlTrialStore(QString location, qint64 studyId, const SearchSpace &space, QString workerName,
+                  std::chrono::milliseconds heartbeatInterval = TrialHeartbeat::defaultInterval);
+    ~SqlTrialStore() override;
+
+    Result<std::optional<int>> reserve(const TrialParams &params, int maxTrials, BudgetRule rule) override;
+    // A trial reaped while its worker was only slow is still finished (the late result is kept).
+    Status finish(int number, TrialState state, std::optional<double> loss, const std::string &error,
+                  double seconds) override;
+    Result<std::vector<Trial>> trials() const override;
+
+    // Ends a trial this object reserved as an abandoned FAIL (e.g. "interrupted"): it does not
+    // count toward the budget and is redone.
+    Status abandon(int number, const QString &reason);
+    // Marks the study's RUNNING trials without a heartbeat for `grace` as abandoned FAIL
+    // ("worker lost (no heartbeat since T)"). Returns how many.
+    Result<int> reapStale(std::chrono::milliseconds grace);
+    Result<TrialCounts> counts() const;
+    // The stored rows (with worker, timestamps, abandoned flag) in number order.
+    Result<std::vector<TrialRecord>> records() const;
+
+    // Closes the calling thread's connection, if it has one.
+    void releaseThreadConnection();
+
+    qint64 studyId() const { return m_studyId; }
+    const QString &location() const { return m_location; }
+    Status heartbeatError() const { return m_heartbeat.lastError(); }
+
+private:
+    struct ThreadConnection {
+        std::unique_ptr<Store> store;
+        int ordinal = 0;
+    };
+    // The calling thread's Store, opened on first use.
+    Result<Store *> threadStore() const;
+    QString threadWorkerName() const;
+    std::optional<qint64> runningTrialId(int number) const;
+
+    const QString m_location;
+    const qint64 m_studyId;
+    const SearchSpace &m_space;
+    const QString m_workerName;
+    mutable std::mutex m_mutex;
+    mutable std::map<std::thread::id, ThreadConnection> m_connections;
+    mutable int m_nextOrdinal = 0;
+    std::map<int, qint64> m_running; // number -> trial id, for the trials this object reserved
+    TrialHeartbeat m_heartbeat;
+};
+
+// Converts a stored row to core's Trial (params parsed against the space).
+// ensures: InvalidInput naming the trial number when its params do not fit the space.
+Result<Trial> toTrial(const TrialRecord &record, const SearchSpace &space);
+
+// "host:pid", for worker names.
+QString defaultWorkerName();
+
+} // namespace loupe
