@@ -96,11 +96,11 @@ void CheckResultsTree::showRun(const CheckRunResult &run, std::shared_ptr<const 
     suiteItem->setText(0, fromStd(run.suiteName));
     suiteItem->setText(1, run.ok() ? tr("OK") : tr("FAILED"));
     suiteItem->setForeground(1, QBrush(run.ok() ? QColor(30, 120, 50) : QColor(190, 30, 30)));
-    suiteItem->setText(2, tr("%1 — %2 tests on %3 rows in %4 s")
-                              .arg(fromStd(summaryVerdict(run)))
-                              .arg(run.tests.size())
-                              .arg(run.rowCount)
-                              .arg(fromStd(formatSeconds(run.seconds))));
+    suiteItem->setText(2, tr("%1 — %2 on %3 in %4 s")
+                              .arg(fromStd(summaryVerdict(run)),
+                                   tr("%n test(s)", nullptr, int(run.tests.size())),
+                                   tr("%n row(s)", nullptr, int(run.rowCount)),
+                                   fromStd(formatSeconds(run.seconds))));
     suiteItem->setData(0, TestIndexRole, -1);
     suiteItem->setData(0, KindRole, int(ItemKind::Suite));
     QFont bold = font();

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpacerItem>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -70,7 +71,7 @@ void SuiteTestForm::buildUi()
     auto *parameters = new QVBoxLayout;
     parameters->addWidget(m_parametersEdit);
     parameters->addWidget(m_parametersError);
-    form->addRow(tr("&Parameters:"), parameters);
+    form->addRow(tr("Parameters:"), parameters);
     m_severity = new QComboBox(this);
     m_severity->addItem(tr("error — fails the run"), QStringLiteral("error"));
     m_severity->addItem(tr("warn — reported, run stays OK"), QStringLiteral("warn"));
@@ -87,12 +88,13 @@ void SuiteTestForm::buildUi()
     mostly->addWidget(m_mostly);
     mostly->addWidget(new QLabel(tr("of the values pass"), this));
     mostly->addStretch(1);
-    form->addRow(tr("&Mostly:"), mostly);
+    form->addRow(tr("Mostly:"), mostly);
     m_locals = new QTableWidget(0, 2, this);
     m_locals->setHorizontalHeaderLabels({tr("Local"), tr("Expression")});
     m_locals->horizontalHeader()->setStretchLastSection(true);
     m_locals->verticalHeader()->hide();
     m_locals->setMinimumHeight(110);
+    m_locals->setMaximumHeight(170);
     auto *addLocalButton = new QPushButton(tr("Add local"), this);
     auto *removeLocalButton = new QPushButton(tr("Remove local"), this);
     auto *localButtons = new QHBoxLayout;
@@ -102,10 +104,11 @@ void SuiteTestForm::buildUi()
     auto *locals = new QVBoxLayout;
     locals->addWidget(m_locals);
     locals->addLayout(localButtons);
-    form->addRow(tr("&Locals:"), locals);
+    form->addRow(tr("Locals:"), locals);
     m_note = new QLineEdit(this);
     m_note->setPlaceholderText(tr("shown when the test fails; {local} fields are filled in"));
     form->addRow(tr("N&ote:"), m_note);
+    form->addItem(new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding));
 
     const auto changed = [this] {
         if (!m_loading)
