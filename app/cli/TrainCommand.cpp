@@ -15,8 +15,12 @@
 #include "db/Store.h"
 #include "db/TrainRunRecorder.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
+#include <fstream>
 #include <limits>
+#include <sstream>
 
 namespace loupe::cli {
 
@@ -54,6 +58,34 @@ TrainingOverrides overridesFrom(const ParsedArguments &arguments)
     return overrides;
 }
 
+// --schedule: a JSON file, inline JSON ('{"name": "cosine", "lr0": 0.01}') or a bare name with the
+// schedule's defaults. Messages start with "option --schedule".
+Result<ScheduleSpec> scheduleFrom(const QString &value)
+{
+    const QString text = value.trimmed();
+    Result<ScheduleSpec> schedule = Status::invalidInput("no schedule");
+    if (text.startsWith(QLatin1Char('{'))) {
+        schedule = ScheduleSpec::parse(text.toStdString());
+    } else if (scheduleKindFromName(text.toStdString())) {
+        schedule = ScheduleSpec::parse(nlohmann::json{{"name", text.toStdString()}}.dump());
+    } else {
+        if (Status readable = checkReadableFile(text); !readable.isOk())
+            return Status::invalidInput("option --schedule: '" + toUtf8(text) + "' is neither a schedule name ("
+                                        + scheduleKindList() + "), inline JSON nor a readable file: "
+                                        + readable.message());
+        std::ifstream in(toNativePath(text));
+        std::ostringstream content;
+        content << in.rdbuf();
+        schedule = ScheduleSpec::parse(content.str());
+        if (!schedule.isOk())
+            return Status::invalidInput(toUtf8(text) + ": " + schedule.message());
+        return schedule;
+    }
+    if (!schedule.isOk())
+        return Status::invalidInput("option --schedule: " + schedule.message());
+    return schedule;
+}
+
 Result<ModelSpec> readSpec(const QString &path, const ParsedArguments &arguments)
 {
     if (Status readable = checkReadableFile(path); !readable.isOk())
@@ -61,7 +93,14 @@ Result<ModelSpec> readSpec(const QString &path, const ParsedArguments &arguments
     auto spec = ModelSpec::fromFile(toNativePath(path));
     if (!spec.isOk())
         return spec.status();
-    if (Status applied = overridesFrom(arguments).applyTo(spec.value()); !applied.isOk())
+    TrainingOverrides overrides = overridesFrom(arguments);
+    if (arguments.isSet(QStringLiteral("schedule"))) {
+        auto schedule = scheduleFrom(arguments.value(QStringLiteral("schedule")));
+        if (!schedule.isOk())
+            return schedule.status();
+        overrides.schedule = schedule.value();
+    }
+    if (Status applied = overrides.applyTo(spec.value()); !applied.isOk())
         return applied;
     return spec;
 }
@@ -158,6 +197,7 @@ QString TrainCommand::description() const
         "CSV: --target names the column to predict; numbers (and datetimes, as seconds) are standardized on the\n"
         "training rows, text columns are one-hot encoded up to --max-levels values, a missing feature is an error\n"
         "unless --impute-missing. Rows are split (seeded by the spec's seed) into training, validation, test.\n"
+        "--schedule (or the spec's \"schedule\") sets the learning rate per epoch or step; the lr column shows it.\n"
         "The run is stored in the workspace with its per-epoch and per-step metrics. Ctrl-C stops it; it is then\n"
         "stored as cancelled. Exit 1 when the run diverged (\"diverged at epoch E, step S, loss L\"), failed or was\n"
         "cancelled; exit 2 for a bad spec (message starts with the JSON path) or data that does not fit it.");
@@ -176,6 +216,9 @@ void TrainCommand::declareArguments(ArgumentParser &parser) const
                             std::numeric_limits<std::int64_t>::max());
     parser.addNumberOption(QStringLiteral("learning-rate"), QStringLiteral("X"),
                            QStringLiteral("override the optimizer's learning_rate"), 0.0, 1e30);
+    parser.addTextOption(QStringLiteral("schedule"), QStringLiteral("FILE|JSON|NAME"),
+                         QStringLiteral("learning-rate schedule replacing the spec's \"schedule\": a JSON file as "
+                                        "docs/schedules.md, inline JSON, or a schedule name with its defaults"));
     parser.addTextOption(QStringLiteral("save-weights"), QStringLiteral("PATH"),
                          QStringLiteral("write the trained weights there (Loupe weights file) when training completes"));
 }

@@ -149,8 +149,11 @@ nlohmann::ordered_json ModelSpec::toJson() const
     root["batch_size"] = batchSize;
     root["epochs"] = epochs;
     root["seed"] = seed;
-    root["validation_split"] = validationSplit;
+    if (validationSplit)
+        root["validation_split"] = *validationSplit;
     root["shuffle"] = shuffle;
+    if (schedule)
+        root["schedule"] = schedule->toJson();
     return root;
 }
 

@@ -10,12 +10,14 @@
 #include "core/nn/Matrix.h"
 #include "core/optim/Adam.h"
 #include "core/optim/RmsProp.h"
+#include "core/optim/ScheduleSpec.h"
 #include "core/optim/Sgd.h"
 #include "core/util/Status.h"
 
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,8 +54,12 @@ struct ModelSpec {
     int batchSize = 32; // Keras' fit() default
     int epochs = 1;
     std::uint64_t seed = 0;
-    double validationSplit = 0.0; // fraction in [0, 1) held out from the end of the data
+    // Fraction in [0, 1) held out from the end of the data for validation. Absent: the training
+    // session holds out TrainingSession::defaultValidationFraction(); an explicit 0 holds out none.
+    std::optional<double> validationSplit;
     bool shuffle = true;
+    // The learning-rate schedule (per epoch or per step); absent: the optimizer's constant rate.
+    std::optional<ScheduleSpec> schedule;
 
     // Errors: InvalidInput with "<json path>: <what is wrong>" (syntax errors give the byte offset).
     static Result<ModelSpec> parse(const std::string &jsonText);

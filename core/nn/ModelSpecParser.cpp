@@ -128,10 +128,10 @@ Result<ModelSpec> ModelSpecParser::parse(const json &root)
     }
     const bool ok = checkKeys(root, "",
                               {"name", "input", "layers", "optimizer", "loss", "batch_size", "epochs", "seed",
-                               "validation_split", "shuffle"})
+                               "validation_split", "shuffle", "schedule"})
         && readString(root, "name", "", spec.name) && parseInput(root, spec) && parseLayers(root, spec)
         && parseOptimizer(root, spec) && parseLoss(root, spec) && parseTraining(root, spec)
-        && checkOutputMatchesLoss(spec);
+        && parseSchedule(root, spec) && checkOutputMatchesLoss(spec);
     if (!ok)
         return *m_error;
     return spec;
@@ -314,6 +314,26 @@ bool ModelSpecParser::parseTraining(const json &root, ModelSpec &spec)
     if (root.contains("validation_split") && root["validation_split"].is_number())
         spec.validationSplit = root["validation_split"].get<double>();
     return ok;
+}
+
+bool ModelSpecParser::parseSchedule(const json &root, ModelSpec &spec)
+{
+    if (!root.contains("schedule"))
+        return true;
+    const json &object = root["schedule"];
+    if (!object.is_object())
+        return fail("schedule", "expected an object like {\"name\": \"cosine\", \"lr0\": 0.01}, got " + describe(object));
+    auto schedule = ScheduleSpec::fromJson(object);
+    if (!schedule.isOk()) {
+        // "t_mult: expected ..." -> "schedule.t_mult: expected ...".
+        const std::string &message = schedule.message();
+        const std::size_t colon = message.find(": ");
+        if (colon == std::string::npos)
+            return fail("schedule", message);
+        return fail(join("schedule", message.substr(0, colon).c_str()), message.substr(colon + 2));
+    }
+    spec.schedule = schedule.value();
+    return true;
 }
 
 bool ModelSpecParser::checkOutputMatchesLoss(const ModelSpec &spec)

@@ -36,6 +36,7 @@ private:
     bool parseOptimizerOptions(const nlohmann::json &object, const std::string &path, OptimizerSpec &spec);
     bool parseLoss(const nlohmann::json &root, ModelSpec &spec);
     bool parseTraining(const nlohmann::json &root, ModelSpec &spec);
+    bool parseSchedule(const nlohmann::json &root, ModelSpec &spec);
     bool checkOutputMatchesLoss(const ModelSpec &spec);
 
     std::optional<Status> m_error;

@@ -100,7 +100,7 @@ Status ModelFactory::configureTrainer(const ModelSpec &spec, Trainer &trainer)
     if (status.isOk())
         status = trainer.setBatchSize(spec.batchSize);
     if (status.isOk())
-        status = trainer.setValidationSplit(spec.validationSplit);
+        status = trainer.setValidationSplit(spec.validationSplit.value_or(0.0));
     trainer.setSeed(spec.seed);
     trainer.setShuffle(spec.shuffle ? Shuffle::EachEpoch : Shuffle::Never);
     return status;

@@ -27,7 +27,8 @@ public:
     static Result<Sequential> buildModel(const ModelSpec &spec, Index dataFeatures);
     static std::unique_ptr<Optimizer> buildOptimizer(const OptimizerSpec &spec);
     static std::unique_ptr<Loss> buildLoss(const ModelSpec &spec);
-    // Epochs, batch size, seed, validation split and shuffling from the spec.
+    // Epochs, batch size, seed, validation split (absent: none) and shuffling from the spec. The
+    // schedule is not installed here: TrainingSession does that.
     static Status configureTrainer(const ModelSpec &spec, Trainer &trainer);
 };
 

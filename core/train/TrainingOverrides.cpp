@@ -19,12 +19,18 @@ Status TrainingOverrides::applyTo(ModelSpec &spec) const
         text << *learningRate;
         return Status::invalidInput("learning_rate: expected a finite number >= 0, got " + text.str());
     }
+    if (schedule) {
+        if (Status valid = schedule->validate(); !valid.isOk())
+            return Status::invalidInput("schedule." + valid.message());
+    }
     if (epochs)
         spec.epochs = *epochs;
     if (batchSize)
         spec.batchSize = *batchSize;
     if (seed)
         spec.seed = *seed;
+    if (schedule)
+        spec.schedule = schedule;
     if (learningRate) {
         const auto rate = static_cast<float>(*learningRate);
         switch (spec.optimizer.kind) {

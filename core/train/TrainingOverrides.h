@@ -4,6 +4,7 @@
 // a run is the one that actually trained.
 
 #include "core/nn/ModelSpec.h"
+#include "core/optim/ScheduleSpec.h"
 #include "core/util/Status.h"
 
 #include <cstdint>
@@ -16,9 +17,10 @@ struct TrainingOverrides {
     std::optional<int> batchSize;         // >= 1
     std::optional<std::uint64_t> seed;
     std::optional<double> learningRate;   // finite, >= 0 (the optimizer's learning_rate)
+    std::optional<ScheduleSpec> schedule; // replaces the spec's schedule (loupe-cli train --schedule)
 
-    // InvalidInput naming the setting ("epochs: ...") when a value is out of range; the spec is
-    // then unchanged.
+    // InvalidInput naming the setting ("epochs: ...", "schedule.lr0: ...") when a value is out of
+    // range; the spec is then unchanged.
     Status applyTo(ModelSpec &spec) const;
 };
 

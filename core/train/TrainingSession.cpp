@@ -66,7 +66,7 @@ TrainingSession::~TrainingSession() = default;
 
 double TrainingSession::defaultValidationFraction(const ModelSpec &spec)
 {
-    return spec.validationSplit > 0.0 ? spec.validationSplit : 0.1;
+    return spec.validationSplit.value_or(0.1);
 }
 
 BinaryTargets TrainingSession::binaryTargetsFor(const ModelSpec &spec)
@@ -93,6 +93,18 @@ Result<std::unique_ptr<TrainingSession>> TrainingSession::create(const ModelSpec
     // The validation rows were split off by the data preparation; the trainer must not split again.
     (void)trainer.setValidationSplit(0.0);
     trainer.setValidationData(data.validation.size() > 0 ? &data.validation : nullptr);
+    if (spec.schedule) {
+        if (Status status = spec.schedule->validate(); !status.isOk())
+            return Status::invalidInput("schedule." + status.message());
+        std::shared_ptr<const Schedule> schedule = spec.schedule->build();
+        session->m_scheduler = std::make_unique<LearningRateScheduler>(
+            spec.schedule->unit == ScheduleUnit::Step
+                ? LearningRateScheduler::perStep(
+                    [schedule](std::int64_t step) { return schedule->learningRate(static_cast<double>(step)); })
+                : LearningRateScheduler::perEpoch(
+                    [schedule](int epoch, double) { return schedule->learningRate(static_cast<double>(epoch)); }));
+        trainer.addCallback(*session->m_scheduler);
+    }
     trainer.addCallback(session->m_terminateOnNaN);
     trainer.addCallback(session->m_divergenceGuard);
     trainer.addCallback(session->m_history);

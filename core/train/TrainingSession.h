@@ -3,7 +3,9 @@
 // checks that the spec fits the data, builds the model, optimizer and loss (ModelFactory), trains
 // with the prepared validation set, then measures the test set.
 //
-// Callbacks: TerminateOnNaN first, then a DivergenceGuard (a finite loss that exploded ends the run
+// Callbacks: the spec's schedule first (a LearningRateScheduler, per epoch or per step as the
+// schedule's "per" says, so the rate every epoch and step reports is the scheduled one), then
+// TerminateOnNaN, then a DivergenceGuard (a finite loss that exploded ends the run
 // as diverged too), then a History, then the caller's, in the order added.
 // Threading: run() on one thread; only the cancellation token may be set from elsewhere.
 
@@ -12,6 +14,7 @@
 #include "core/train/DatasetAdapter.h"
 #include "core/train/DivergenceGuard.h"
 #include "core/train/History.h"
+#include "core/train/LearningRateScheduler.h"
 #include "core/train/TerminateOnNaN.h"
 #include "core/train/Trainer.h"
 
@@ -44,7 +47,7 @@ public:
     TrainingSession(const TrainingSession &) = delete;
     TrainingSession &operator=(const TrainingSession &) = delete;
 
-    // The validation fraction the spec asks for: validation_split when positive, else 0.1.
+    // The validation fraction the spec asks for: validation_split when given (0: none), else 0.1.
     static double defaultValidationFraction(const ModelSpec &spec);
     // SingleColumn when the spec's last dense layer has one unit (sigmoid + binary cross-entropy).
     static BinaryTargets binaryTargetsFor(const ModelSpec &spec);
@@ -69,6 +72,7 @@ private:
     const PreparedData &m_data;
     Sequential m_model;
     std::unique_ptr<Trainer> m_trainer;
+    std::unique_ptr<LearningRateScheduler> m_scheduler; // when the spec has a schedule
     TerminateOnNaN m_terminateOnNaN;
     DivergenceGuard m_divergenceGuard;
     History m_history;
