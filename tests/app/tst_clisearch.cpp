@@ -16,8 +16,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 
 using namespace loupe;
 
