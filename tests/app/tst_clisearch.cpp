@@ -255,7 +255,7 @@ void TestCliSearch::textOutputHasTrialLines()
 
 void TestCliSearch::failingTrialsAreRecorded()
 {
-    const QString space = writeFile(QStringLiteral("mixed.json"), tinyTemplate("[0.05, 1e12]", 2));
+    const QString space = writeFile(QStringLiteral("mixed.json"), tinyTemplate("[0.05, 100000]", 2));
     const CliRun result = run({QStringLiteral("search"), space, QStringLiteral("--data"), tinyCsv(),
                                QStringLiteral("--target"), QStringLiteral("label"), QStringLiteral("--algo"),
                                QStringLiteral("random"), QStringLiteral("--max-evals"), QStringLiteral("8"),
@@ -289,7 +289,7 @@ void TestCliSearch::failingTrialsAreRecorded()
 
 void TestCliSearch::allTrialsFailingExitsOne()
 {
-    const QString space = writeFile(QStringLiteral("bad.json"), tinyTemplate("[1e12, 1e13]", 2));
+    const QString space = writeFile(QStringLiteral("bad.json"), tinyTemplate("[50000, 100000]", 2));
     const CliRun result = run({QStringLiteral("search"), space, QStringLiteral("--data"), tinyCsv(),
                                QStringLiteral("--target"), QStringLiteral("label"), QStringLiteral("--max-evals"),
                                QStringLiteral("3"), QStringLiteral("--storage"), temp(QStringLiteral("bad.sqlite")),
