@@ -6,6 +6,7 @@
 #include "ui/panels/LearningRatePage.h"
 #include "ui/panels/PreparePage.h"
 #include "ui/panels/PrivacyPage.h"
+#include "ui/panels/SearchPage.h"
 #include "ui/panels/TrainPage.h"
 #include "ui/panels/TrainSetupPanel.h"
 
@@ -100,10 +101,17 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     addPage(tr("Train"), pageIcon(QStringLiteral("train")), trainPage);
     auto *learningRatePage = new LearningRatePage(m_context);
     addPage(tr("Learning rate"), pageIcon(QStringLiteral("learning-rate")), learningRatePage);
+    addPage(tr("Search"), pageIcon(QStringLiteral("search")), new SearchPage(m_context));
     connect(learningRatePage, &LearningRatePage::learningRateChosen, this, [this, trainPage](double rate) {
         trainPage->setupPanel()->setLearningRate(rate);
         showPage(trainPage);
         statusBar()->showMessage(tr("Learning rate %1 set on the Train page").arg(rate, 0, 'g', 3), 5000);
+    });
+    connect(learningRatePage, &LearningRatePage::scheduleChosen, this, [this, trainPage](const ScheduleSpec &schedule) {
+        trainPage->setupPanel()->setSchedule(schedule);
+        showPage(trainPage);
+        statusBar()->showMessage(tr("Schedule %1 set on the Train page")
+                                     .arg(QString::fromStdString(scheduleKindName(schedule.kind))), 5000);
     });
     buildMenus();
 

@@ -1,0 +1,76 @@
+#pragma once
+// The right side of the Search page: the trials table (sort, filter by state and text, brushed by
+// the parallel-coordinates plot) and the study's plots in tabs: optimization history, parallel
+// coordinates, slice, parameter importance and the loss EDF. setStudy() starts over;
+// updateTrials() is called at most a few times a second while a search runs and keeps the table's
+// rows, sorting and selection. Trials export to CSV and JSON.
+#include "core/search/SearchSpace.h"
+#include "core/search/Trial.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTabWidget;
+
+namespace loupe {
+
+class EdfPlot;
+class ImportancePlot;
+class OptimizationHistoryPlot;
+class ParallelCoordinatesPlot;
+class SlicePlot;
+class TrialFilterProxy;
+class TrialTableModel;
+
+class SearchResultsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SearchResultsPanel(QWidget *parent = nullptr);
+
+    void setStudy(const SearchSpace &space, const std::vector<Trial> &trials);
+    void updateTrials(const std::vector<Trial> &trials);
+
+    TrialTableModel *model() const { return m_model; }
+    TrialFilterProxy *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    QTabWidget *plotTabs() const { return m_tabs; }
+    OptimizationHistoryPlot *historyPlot() const { return m_history; }
+    ParallelCoordinatesPlot *parallelPlot() const { return m_parallel; }
+    SlicePlot *slicePlot() const { return m_slice; }
+    ImportancePlot *importancePlot() const { return m_importance; }
+    EdfPlot *edfPlot() const { return m_edf; }
+
+    // Writes the trials as CSV or JSON (by extension); false with a message on I/O failure.
+    bool exportTrials(const QString &path, QString *error) const;
+
+Q_SIGNALS:
+    // A trial was chosen in the table or in a plot.
+    void trialActivated(int trialNumber);
+
+private:
+    QWidget *buildTableArea();
+    QWidget *buildPlotArea();
+    void refreshPlots();
+    void selectTrial(int trialNumber);
+    void updateCountLabel();
+    void exportWithDialog();
+
+    TrialTableModel *m_model = nullptr;
+    TrialFilterProxy *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QComboBox *m_state = nullptr;
+    QLabel *m_count = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    OptimizationHistoryPlot *m_history = nullptr;
+    ParallelCoordinatesPlot *m_parallel = nullptr;
+    QComboBox *m_sliceParameter = nullptr;
+    SlicePlot *m_slice = nullptr;
+    ImportancePlot *m_importance = nullptr;
+    EdfPlot *m_edf = nullptr;
+};
+
+} // namespace loupe
