@@ -10,6 +10,8 @@
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainData.h"
 #include "core/lr/SnapshotEnsemble.h"
+#include "core/lr/SnapshotReportJson.h"
+#include "db/SnapshotRunMetrics.h"
 
 #include <cmath>
 #include <cstdio>
@@ -18,54 +20,6 @@
 namespace loupe::cli {
 
 namespace {
-
-nlohmann::ordered_json scores(const Evaluation &validation, const Evaluation &test)
-{
-    return {{"val_accuracy", jsonNumber(validation.accuracy)},
-            {"val_loss", jsonNumber(validation.loss)},
-            {"test_accuracy", jsonNumber(test.accuracy)},
-            {"test_loss", jsonNumber(test.loss)}};
-}
-
-nlohmann::ordered_json reportJson(const SnapshotReport &report)
-{
-    nlohmann::ordered_json snapshots = nlohmann::ordered_json::array();
-    for (const SnapshotScore &snapshot : report.snapshots) {
-        nlohmann::ordered_json item{{"index", snapshot.index},
-                                    {"iteration", snapshot.iteration},
-                                    {"complete_cycle", snapshot.completeCycle}};
-        item.update(scores(snapshot.validation, snapshot.test));
-        snapshots.push_back(item);
-    }
-    nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
-    for (const EnsembleCandidate &candidate : report.candidates)
-        candidates.push_back({{"size", candidate.size},
-                              {"val_accuracy", jsonNumber(candidate.validation.accuracy)},
-                              {"val_loss", jsonNumber(candidate.validation.loss)}});
-    nlohmann::ordered_json document;
-    document["snapshots"] = snapshots;
-    if (report.chosenSize > 0) {
-        document["ensemble"] = {{"size", report.chosenSize}, {"candidates", candidates}};
-        document["ensemble"].update(scores(report.ensembleValidation, report.ensembleTest));
-    } else {
-        document["ensemble"] = nullptr;
-    }
-    if (report.singleModelTest)
-        document["single_model"] = scores(*report.singleModelValidation, *report.singleModelTest);
-    else
-        document["single_model"] = nullptr;
-    if (!report.singleModelStatus.isOk())
-        document["single_model_error"] = report.singleModelStatus.message();
-    document["lr0"] = report.lr0;
-    document["cycle_length"] = report.cycleLength;
-    document["iterations"] = report.totalIterations;
-    document["steps_per_epoch"] = report.stepsPerEpoch;
-    document["seconds"] = report.seconds;
-    document["status"] = report.diverged ? "diverged" : report.status.isCancelled() ? "cancelled" : "completed";
-    if (!report.status.isOk())
-        document["message"] = report.status.message();
-    return document;
-}
 
 std::string percent(double value)
 {
@@ -97,22 +51,6 @@ void printText(std::ostream &out, const SnapshotReport &report)
                   static_cast<long long>(report.cycleLength), static_cast<long long>(report.totalIterations),
                   report.seconds);
     out << line << '\n';
-}
-
-std::vector<EpochMetrics> metricsOf(const SnapshotReport &report)
-{
-    std::vector<EpochMetrics> rows;
-    for (const SnapshotScore &snapshot : report.snapshots) {
-        EpochMetrics row;
-        row.epoch = snapshot.index;
-        row.valLoss = snapshot.validation.loss;
-        row.valAccuracy = snapshot.validation.accuracy;
-        row.extra = {{QStringLiteral("iteration"), static_cast<double>(snapshot.iteration)},
-                     {QStringLiteral("test_accuracy"), snapshot.test.accuracy},
-                     {QStringLiteral("test_loss"), snapshot.test.loss}};
-        rows.push_back(row);
-    }
-    return rows;
 }
 
 // "cycles: ..." -> "option --cycles: ..."; other messages (about the data) stay as they are.
@@ -218,8 +156,8 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
         (void)run.finish(RunStatus::Failed, 0.0, nlohmann::ordered_json::object(), report.message());
         return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + report.message());
     }
-    nlohmann::ordered_json document = reportJson(report.value());
-    if (Status stored = run.addEpochs(metricsOf(report.value())); !stored.isOk())
+    nlohmann::ordered_json document = snapshotReportJson(report.value());
+    if (Status stored = run.addEpochs(snapshotEpochMetrics(report.value())); !stored.isOk())
         context.warn("the snapshots were not recorded: " + stored.message());
     if (Status finished = run.finish(runStatus(report.value()), report.value().seconds, document,
                                      report.value().status.isOk() ? "" : report.value().status.message());

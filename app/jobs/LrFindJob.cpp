@@ -1,10 +1,14 @@
 #include "app/jobs/LrFindJob.h"
 
+#include "app/jobs/TrainDataPreparation.h"
+
 #include "core/train/TrainingSession.h"
 #include "db/RunRepository.h"
 #include "db/Store.h"
 
 #include <nlohmann/json.hpp>
+
+#include <QElapsedTimer>
 
 namespace loupe {
 
@@ -83,7 +87,12 @@ QString finishRecording(Recording &recording, const LrFindResult &result, RunSta
 
 } // namespace
 
-void registerLrFindMetaTypes() { qRegisterMetaType<LrFindOutcome>(); }
+void registerLrFindMetaTypes()
+{
+    qRegisterMetaType<LrFindOutcome>();
+    qRegisterMetaType<LrPoint>();
+    qRegisterMetaType<QVector<LrPoint>>();
+}
 
 LrFindJob::LrFindJob(LrFindRequest request, QObject *parent) : Job(parent), m_request(std::move(request))
 {
@@ -92,22 +101,8 @@ LrFindJob::LrFindJob(LrFindRequest request, QObject *parent) : Job(parent), m_re
 
 Result<PreparedData> LrFindJob::prepareData(const ModelSpec &spec) const
 {
-    const TrainRequest &data = m_request.data;
-    if (data.source == TrainRequest::Source::FashionMnist) {
-        FashionMnistOptions options = data.fashionMnist;
-        if (options.validationFraction < 0.0) // as loupe-cli lr-find: the spec's split, so runs compare
-            options.validationFraction = TrainingSession::defaultValidationFraction(spec);
-        return DatasetAdapter::fashionMnist(options, spec.seed);
-    }
-    if (!data.table)
-        return Status::invalidInput("no table is loaded; open a CSV on the Data page first");
-    TableEncodingOptions encoding = data.encoding;
-    encoding.binaryTargets = TrainingSession::binaryTargetsFor(spec);
-    SplitFractions fractions = data.fractions;
-    if (fractions.validation < 0.0)
-        fractions.validation = TrainingSession::defaultValidationFraction(spec);
-    return DatasetAdapter::fromTable(*data.table, encoding, fractions, spec.seed,
-        data.tableName.isEmpty() ? std::string("table") : data.tableName.toStdString());
+    // As loupe-cli lr-find: the spec's validation share, so GUI and CLI searches compare.
+    return prepareTrainData(m_request.data, spec);
 }
 
 Status LrFindJob::execute()
@@ -133,10 +128,7 @@ Status LrFindJob::execute()
 
     Recording recording = startRecording(m_request, configJson(m_request, spec.value(), data.value()));
     reportProgress(0.0, QStringLiteral("searching"));
-    Result<LrFindResult> found =
-        m_request.mode == LrFindMode::Range
-            ? RangeTest(m_request.range).train(spec.value(), data.value(), cancellationToken(), progressSink())
-            : OnePassFinder(m_request.onePass).train(spec.value(), data.value(), cancellationToken(), progressSink());
+    Result<LrFindResult> found = search(spec.value(), data.value());
     if (!found.isOk()) {
         finishRecording(recording, LrFindResult {}, RunStatus::Failed, QString::fromStdString(found.message()));
         return found.status();
@@ -150,6 +142,36 @@ Status LrFindJob::execute()
     m_outcome.workspaceNote = finishRecording(recording, m_outcome.result,
         cancelled ? RunStatus::Cancelled : RunStatus::Completed, cancelled ? QStringLiteral("cancelled") : QString());
     return cancelled ? Status::cancelled() : Status::ok();
+}
+
+Result<LrFindResult> LrFindJob::search(const ModelSpec &spec, const PreparedData &data)
+{
+    // New points go out at most every ~40 ms (as progress does); the rest right after the search.
+    constexpr qint64 s_pointIntervalMs = 40;
+    QVector<LrPoint> pending;
+    QElapsedTimer sinceSent;
+    sinceSent.start();
+    auto observe = [this, &pending, &sinceSent](const LrPoint &point) {
+        pending.append(point);
+        if (sinceSent.elapsed() >= s_pointIntervalMs) {
+            Q_EMIT pointsFound(runId(), pending);
+            pending.clear();
+            sinceSent.restart();
+        }
+    };
+    Result<LrFindResult> found = Status::cancelled();
+    if (m_request.mode == LrFindMode::Range) {
+        RangeTest test(m_request.range);
+        test.setPointObserver(observe);
+        found = test.train(spec, data, cancellationToken(), progressSink());
+    } else {
+        OnePassFinder finder(m_request.onePass);
+        finder.setPointObserver(observe);
+        found = finder.train(spec, data, cancellationToken(), progressSink());
+    }
+    if (!pending.isEmpty())
+        Q_EMIT pointsFound(runId(), pending);
+    return found;
 }
 
 void LrFindJob::emitFinished() { Q_EMIT finished(runId(), m_outcome); }

@@ -3,7 +3,9 @@
 // a loaded table, on the job's thread, with the data prepared as TrainJob
 // prepares it.
 //
-// Signals: progress (the finder's fraction), then exactly one of
+// Signals: progress (the finder's fraction) and pointsFound (the curve's new points, at most
+// every ~40 ms, every point exactly once and in order, the last ones before the end), then
+// exactly one of
 // finished(LrFindOutcome) (the search ran to its end, recommended rate or not),
 // failed(message) (bad spec, data that does not fit) or cancelled(). When
 // request.data.workspace is set the search is stored there as the CLI's lr-find
@@ -25,6 +27,7 @@ public:
     const LrFindRequest &request() const { return m_request; }
 
 Q_SIGNALS:
+    void pointsFound(quint64 runId, const QVector<loupe::LrPoint> &points);
     void finished(quint64 runId, const loupe::LrFindOutcome &outcome);
 
 protected:
@@ -33,6 +36,7 @@ protected:
 
 private:
     Result<PreparedData> prepareData(const ModelSpec &spec) const;
+    Result<LrFindResult> search(const ModelSpec &spec, const PreparedData &data);
 
     LrFindRequest m_request;
     LrFindOutcome m_outcome;

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+#include <QVector>
 
 namespace loupe {
 
@@ -47,3 +48,4 @@ Result<LrFindResult> lrFindResultFromJson(const std::string &summaryJson);
 } // namespace loupe
 
 Q_DECLARE_METATYPE(loupe::LrFindOutcome)
+Q_DECLARE_METATYPE(loupe::LrPoint)

@@ -1,5 +1,6 @@
 #include "app/jobs/TrainJob.h"
 
+#include "app/jobs/TrainDataPreparation.h"
 #include "app/jobs/TrainProgressReporter.h"
 #include "core/train/TrainingReport.h"
 #include "core/train/TrainingSession.h"
@@ -126,22 +127,7 @@ TrainJob::TrainJob(TrainRequest request, QObject *parent) : Job(parent), m_reque
 
 Result<PreparedData> TrainJob::prepareData(const ModelSpec &spec)
 {
-    if (m_request.source == TrainRequest::Source::FashionMnist) {
-        FashionMnistOptions options = m_request.fashionMnist;
-        if (options.validationFraction < 0.0)
-            options.validationFraction = TrainingSession::defaultValidationFraction(spec);
-        return DatasetAdapter::fashionMnist(options, spec.seed);
-    }
-    if (!m_request.table)
-        return Status::invalidInput("no table is loaded; open a CSV on the Data page first");
-    TableEncodingOptions encoding = m_request.encoding;
-    encoding.binaryTargets = TrainingSession::binaryTargetsFor(spec);
-    SplitFractions fractions = m_request.fractions;
-    if (fractions.validation < 0.0)
-        fractions.validation = TrainingSession::defaultValidationFraction(spec);
-    return DatasetAdapter::fromTable(*m_request.table, encoding, fractions, spec.seed,
-                                     m_request.tableName.isEmpty() ? std::string("table")
-                                                                   : m_request.tableName.toStdString());
+    return prepareTrainData(m_request, spec);
 }
 
 Status TrainJob::execute()

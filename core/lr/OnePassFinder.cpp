@@ -98,6 +98,8 @@ FinderStep OnePassFinder::observe(double learningRate, double batchLoss)
         m_bestLoss = point.loss;
     point.diverged = !std::isfinite(point.loss) || point.loss > m_options.divergenceFactor * m_bestLoss;
     m_points.push_back(point);
+    if (m_observer)
+        m_observer(point);
     if (point.diverged || static_cast<std::int64_t>(m_points.size()) >= m_iterations)
         return FinderStep::Stop;
     return FinderStep::Continue;

@@ -36,6 +36,9 @@ enum class FinderStep { Continue, Stop };
 
 class OnePassFinder {
 public:
+    // Told every point as soon as observe() records it (on the training thread), e.g. to draw
+    // the curve while the search runs.
+    using PointObserver = std::function<void(const LrPoint &point)>;
     // The loss of batch `iteration` trained at `learningRate`.
     using BatchLoss = std::function<double(std::int64_t iteration, double learningRate)>;
 
@@ -54,6 +57,7 @@ public:
     void begin(std::int64_t iterations);
     FinderStep observe(double learningRate, double batchLoss);
     const std::vector<LrPoint> &points() const { return m_points; }
+    void setPointObserver(PointObserver observer) { m_observer = std::move(observer); }
 
     // A full pass over `source` with options().iterations batches (which must be >= 1 here).
     LrFindResult run(const BatchLoss &source, const CancellationToken *token = nullptr,
@@ -72,6 +76,7 @@ private:
     std::int64_t m_iterations = 0;
     double m_bestLoss = 0.0;
     std::vector<LrPoint> m_points;
+    PointObserver m_observer;
 };
 
 } // namespace loupe

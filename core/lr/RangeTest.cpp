@@ -78,6 +78,8 @@ LrFindResult RangeTest::run(const RunAtRate &runAtRate, const CancellationToken 
         point.loss = point.diverged ? std::numeric_limits<double>::quiet_NaN() : outcome.meanLoss;
         point.rawLoss = point.loss;
         result.points.push_back(point);
+        if (m_observer)
+            m_observer(point);
         if (progress(1.0) == ProgressAction::Stop)
             result.status = Status::cancelled();
     }

@@ -45,8 +45,13 @@ public:
     using RunAtRate = std::function<RangeRunOutcome(std::size_t index, double learningRate,
                                                     const std::function<ProgressAction(double)> &progress)>;
 
+    // Told every point as soon as its run ends (on the training thread), e.g. to draw the curve
+    // while the search runs.
+    using PointObserver = std::function<void(const LrPoint &point)>;
+
     // requires: validate(options).isOk().
     explicit RangeTest(const RangeTestOptions &options);
+    void setPointObserver(PointObserver observer) { m_observer = std::move(observer); }
 
     // InvalidInput naming "start", "factor", "steps" or "fraction".
     static Status validate(const RangeTestOptions &options);
@@ -67,6 +72,7 @@ public:
 
 private:
     RangeTestOptions m_options;
+    PointObserver m_observer;
 };
 
 } // namespace loupe

@@ -2,6 +2,7 @@
 
 #include "ui/panels/LrFinderPanel.h"
 #include "ui/panels/ScheduleDesignerPanel.h"
+#include "ui/panels/SnapshotPanel.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -17,8 +18,11 @@ LearningRatePage::LearningRatePage(const PageContext &context, QWidget *parent) 
     m_designer = new ScheduleDesignerPanel(m_tabs);
     m_tabs->addTab(m_finder, tr("Finder"));
     m_tabs->addTab(m_designer, tr("Schedule designer"));
+    m_snapshots = new SnapshotPanel(context, m_tabs);
+    m_tabs->addTab(m_snapshots, tr("Snapshot ensembles"));
     layout->addWidget(m_tabs);
     connect(m_finder, &LrFinderPanel::learningRateChosen, this, &LearningRatePage::learningRateChosen);
+    connect(m_designer, &ScheduleDesignerPanel::scheduleChosen, this, &LearningRatePage::scheduleChosen);
 }
 
 } // namespace loupe

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace loupe {
@@ -23,6 +24,7 @@ namespace loupe {
 namespace {
 
 const QString kFinderSlot = QStringLiteral("lr-find");
+constexpr int kLiveRedrawMs = 40;
 constexpr double s_defaultRangeFraction = 0.1;
 
 QString modeLabel(LrFindMode mode)
@@ -31,17 +33,6 @@ QString modeLabel(LrFindMode mode)
 }
 
 QString rateText(double rate) { return QString::number(rate, 'g', 3); }
-
-// Hides a row of the setup panel's form that a finder ignores (epochs, learning
-// rate).
-void hideSetupRow(TrainSetupPanel *setup, const QString &objectName)
-{
-    QWidget *field = setup->findChild<QWidget *>(objectName);
-    if (!field || !field->parentWidget())
-        return;
-    if (auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout()))
-        form->setRowVisible(field, false);
-}
 
 Result<double> parseNumber(const QLineEdit *field, const QString &name)
 {
@@ -72,6 +63,13 @@ LrFinderPanel::LrFinderPanel(const PageContext &context, QWidget *parent)
         if (m_checkWhenListed != 0 || !isSearching())
             reloadRuns();
     });
+    m_liveRedraw = new QTimer(this);
+    m_liveRedraw->setSingleShot(true);
+    m_liveRedraw->setInterval(kLiveRedrawMs);
+    connect(m_liveRedraw, &QTimer::timeout, this, [this] {
+        ++m_liveRedraws;
+        redraw();
+    });
     setMode(LrFindMode::OnePass);
     reloadRuns();
 }
@@ -88,8 +86,9 @@ QWidget *LrFinderPanel::buildControls()
     auto *column = new QVBoxLayout(box);
     column->setContentsMargins(0, 0, 0, 0);
     m_setup = new TrainSetupPanel(m_context.dataset, box);
-    hideSetupRow(m_setup, QStringLiteral("epochsOverride"));
-    hideSetupRow(m_setup, QStringLiteral("learningRateOverride"));
+    m_setup->hideOverride(TrainSetupPanel::OverrideRow::Epochs);
+    m_setup->hideOverride(TrainSetupPanel::OverrideRow::LearningRate);
+    m_setup->hideOverride(TrainSetupPanel::OverrideRow::Schedule);
     column->addWidget(m_setup, 1);
 
     auto *group = new QGroupBox(tr("Finder"), box);
@@ -262,6 +261,14 @@ void LrFinderPanel::startSearch()
         m_progress->setValue(int(fraction * 1000.0));
         m_progress->setFormat(QStringLiteral("%1 · %p %").arg(stage));
     });
+    runner.connectCurrent(job, &LrFindJob::pointsFound, this, [this](const QVector<LrPoint> &points) {
+        m_live.result.points.insert(m_live.result.points.end(), points.begin(), points.end());
+        if (!m_liveRedraw->isActive())
+            m_liveRedraw->start();
+        Q_EMIT livePointsAdded(int(m_live.result.points.size()));
+    });
+    m_live = LrFinderCurve {tr("%1 (running)").arg(modeLabel(mode())), LrFindResult {}};
+    m_live.result.mode = mode();
     m_progress->setValue(0);
     m_progress->setFormat(tr("starting…"));
     m_run = runner.start(job, kFinderSlot);
@@ -300,6 +307,8 @@ void LrFinderPanel::onFinished(const LrFindOutcome &outcome)
 void LrFinderPanel::onEnded(const QString &message, bool error)
 {
     m_run = 0;
+    m_live = LrFinderCurve {};
+    m_liveRedraw->stop();
     setRunningUi(false);
     m_progress->setFormat(message.section(QLatin1Char(':'), 0, 0));
     showMessage(message, error);
@@ -376,6 +385,8 @@ void LrFinderPanel::redraw()
                 run.result});
     }
     curves += m_unstored;
+    if (m_run != 0 && !m_live.result.points.empty())
+        curves.append(m_live);
     m_plot->setCurves(curves);
     const double rate = recommendedRate();
     m_useButton->setEnabled(rate > 0.0);

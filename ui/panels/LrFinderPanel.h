@@ -7,7 +7,8 @@
 // result is drawn on an LrFinderPlot, overlaid with the workspace's stored
 // lr-find runs checked in the list below it (the newest one is checked when the
 // page opens). "Use this rate" emits the recommended rate of the newest drawn
-// run.
+// run. While a search runs its curve grows on the plot as the job sends points
+// (redrawn at most every ~40 ms).
 
 #include "ui/PageContext.h"
 
@@ -26,6 +27,7 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTimer;
 
 namespace loupe {
 
@@ -64,12 +66,18 @@ public:
     QListWidget *runList() const { return m_runList; }
     QProgressBar *progressBar() const { return m_progress; }
     QString messageText() const;
+    // The running search's points so far (empty when none runs).
+    const LrFinderCurve &liveCurve() const { return m_live; }
+    // How often the plot was redrawn for new live points.
+    int liveRedrawCount() const { return m_liveRedraws; }
 
 Q_SIGNALS:
     void searchFinished(const loupe::LrFindOutcome &outcome);
     void searchFailed(const QString &message);
     void searchCancelled();
     void learningRateChosen(double learningRate);
+    // New points of the running search arrived; total = its points so far.
+    void livePointsAdded(int total);
 
 private:
     QWidget *buildControls();
@@ -82,6 +90,9 @@ private:
 
     PageContext m_context;
     quint64 m_run = 0;
+    LrFinderCurve m_live;              // the running search's points so far
+    QTimer *m_liveRedraw = nullptr;    // coalesces live points into one redraw per ~40 ms
+    int m_liveRedraws = 0;
     QVector<LrFinderCurve> m_unstored; // this session's results that are not in the workspace
     qint64 m_checkWhenListed = 0;      // a just-stored run to check once it is listed
     std::unique_ptr<StoredLrFindRuns> m_stored;

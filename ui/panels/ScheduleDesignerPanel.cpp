@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -114,6 +115,15 @@ QWidget *ScheduleDesignerPanel::buildControls()
     m_json->setMaximumHeight(90);
     jsonLayout->addWidget(m_json);
     column->addWidget(jsonGroup);
+    m_use = new QPushButton(tr("Use for training"), box);
+    m_use->setObjectName(QStringLiteral("useScheduleButton"));
+    m_use->setToolTip(tr("Send this schedule to the Train page; the next run there trains with it"));
+    column->addWidget(m_use);
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        const auto parsed = spec();
+        if (parsed.isOk())
+            Q_EMIT scheduleChosen(parsed.value());
+    });
     column->addStretch(1);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ScheduleDesignerPanel::rebuildParameterFields);
@@ -187,12 +197,13 @@ Result<ScheduleSpec> ScheduleDesignerPanel::spec() const
 
 void ScheduleDesignerPanel::updatePreview()
 {
-    if (!m_plot || !m_json)
+    if (!m_plot || !m_json || !m_use)
         return;
     const auto parsed = spec();
     if (!parsed.isOk()) {
         m_plot->showMessage(QString::fromStdString(parsed.message()));
         m_json->setPlainText(QString());
+        m_use->setEnabled(false);
         Q_EMIT scheduleChanged();
         return;
     }
@@ -200,6 +211,7 @@ void ScheduleDesignerPanel::updatePreview()
     const QString unit = parsed.value().unit == ScheduleUnit::Epoch ? tr("epoch") : tr("step");
     m_plot->setRates(QVector<double>(rates.begin(), rates.end()), unit);
     m_json->setPlainText(QString::fromStdString(parsed.value().toJson().dump()));
+    m_use->setEnabled(true);
     Q_EMIT scheduleChanged();
 }
 

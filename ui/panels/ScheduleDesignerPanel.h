@@ -6,7 +6,8 @@
 // and see the rates for t = 0 .. n-1 redrawn as any field changes (log-y
 // toggle). A field that does not parse shows ScheduleSpec's message (naming the
 // key) instead of the curve. The current schedule as JSON
-// (ScheduleSpec::toJson) is shown read-only for copying to the CLI.
+// (ScheduleSpec::toJson) is shown read-only for copying to the CLI; "Use for
+// training" sends it to the Train page (scheduleChosen), enabled while it parses.
 
 #include "core/optim/ScheduleSpec.h"
 
@@ -18,6 +19,7 @@ class QComboBox;
 class QFormLayout;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace loupe {
@@ -44,9 +46,12 @@ public:
     Result<ScheduleSpec> spec() const;
     SchedulePreviewPlot *previewPlot() const { return m_plot; }
     QCheckBox *logScaleCheck() const { return m_logScale; }
+    QPushButton *useButton() const { return m_use; }
 
 Q_SIGNALS:
     void scheduleChanged();
+    // "Use for training": the schedule the fields describe (valid).
+    void scheduleChosen(const loupe::ScheduleSpec &schedule);
 
 private:
     QWidget *buildControls();
@@ -61,6 +66,7 @@ private:
     QFormLayout *m_parameterForm = nullptr;
     QMap<QString, QLineEdit *> m_fields;
     QPlainTextEdit *m_json = nullptr;
+    QPushButton *m_use = nullptr;
     SchedulePreviewPlot *m_plot = nullptr;
 };
 

@@ -2,6 +2,8 @@
 
 #include "ui/DatasetSession.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
@@ -118,7 +120,66 @@ QWidget *TrainSetupPanel::buildOverridesGroup()
     m_learningRate->setObjectName(QStringLiteral("learningRateOverride"));
     m_learningRate->setPlaceholderText(tr("from spec"));
     form->addRow(tr("Learning rate"), m_learningRate);
+    auto *scheduleRow = new QWidget(group);
+    auto *scheduleLayout = new QHBoxLayout(scheduleRow);
+    scheduleLayout->setContentsMargins(0, 0, 0, 0);
+    m_scheduleLabel = new QLabel(scheduleRow);
+    m_scheduleLabel->setObjectName(QStringLiteral("scheduleOverride"));
+    m_scheduleLabel->setWordWrap(true);
+    m_scheduleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_clearSchedule = new QPushButton(tr("Clear"), scheduleRow);
+    m_clearSchedule->setObjectName(QStringLiteral("clearSchedule"));
+    m_clearSchedule->setToolTip(tr("Train with the spec's own schedule (or its constant learning rate) again"));
+    scheduleLayout->addWidget(m_scheduleLabel, 1);
+    scheduleLayout->addWidget(m_clearSchedule);
+    m_scheduleRow = scheduleRow;
+    form->addRow(tr("Schedule"), scheduleRow);
+    connect(m_clearSchedule, &QPushButton::clicked, this, [this] { setSchedule(std::nullopt); });
+    setSchedule(std::nullopt);
     return group;
+}
+
+void TrainSetupPanel::hideOverride(OverrideRow row)
+{
+    QWidget *field = row == OverrideRow::Epochs         ? static_cast<QWidget *>(m_epochs)
+                     : row == OverrideRow::LearningRate ? static_cast<QWidget *>(m_learningRate)
+                                                        : m_scheduleRow;
+    if (auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout()))
+        form->setRowVisible(field, false);
+    if (row == OverrideRow::Epochs)
+        m_epochs->setValue(0);
+    else if (row == OverrideRow::LearningRate)
+        m_learningRate->clear();
+    else
+        setSchedule(std::nullopt);
+}
+
+QString TrainSetupPanel::describeSchedule(const ScheduleSpec &schedule)
+{
+    QStringList parts;
+    const nlohmann::ordered_json json = schedule.toJson();
+    for (auto item = json.begin(); item != json.end(); ++item) {
+        if (item.key() == "name" || item.key() == "per" || (item.key() == "warmup" && item.value() == 0))
+            continue;
+        const QString value = item.value().is_number_float()
+                                  ? QString::number(item.value().get<double>(), 'g', 4)
+                                  : QString::fromStdString(item.value().dump()).remove(QLatin1Char('"'));
+        parts.append(QString::fromStdString(item.key()) + QLatin1Char(' ') + value);
+    }
+    return tr("%1: %2, per %3")
+        .arg(QString::fromStdString(scheduleKindName(schedule.kind)), parts.join(QStringLiteral(", ")),
+             QString::fromStdString(scheduleUnitName(schedule.unit)));
+}
+
+void TrainSetupPanel::setSchedule(const std::optional<ScheduleSpec> &schedule)
+{
+    m_schedule = schedule;
+    m_scheduleLabel->setText(schedule ? describeSchedule(*schedule) : tr("from spec"));
+    m_scheduleLabel->setToolTip(schedule ? tr("Sent from the Learning-rate page; it sets the rate every epoch or "
+                                              "step and replaces the spec's \"schedule\" and the learning rate")
+                                         : QString());
+    m_clearSchedule->setEnabled(schedule.has_value());
+    Q_EMIT settingsChanged();
 }
 
 void TrainSetupPanel::onDatasetChanged()
@@ -209,6 +270,7 @@ Result<TrainRequest> TrainSetupPanel::request(const QString &workspace) const
             return Status::invalidInput(tr("Learning rate: '%1' is not a number").arg(rate).toStdString());
         request.overrides.learningRate = value;
     }
+    request.overrides.schedule = m_schedule;
     if (source() == Source::FashionMnist) {
         request.source = TrainRequest::Source::FashionMnist;
         request.fashionMnist.validationFraction = -1.0; // the spec's

@@ -1,0 +1,27 @@
+#include "app/jobs/TrainDataPreparation.h"
+
+#include "core/train/TrainingSession.h"
+
+namespace loupe {
+
+Result<PreparedData> prepareTrainData(const TrainRequest &request, const ModelSpec &spec)
+{
+    if (request.source == TrainRequest::Source::FashionMnist) {
+        FashionMnistOptions options = request.fashionMnist;
+        if (options.validationFraction < 0.0)
+            options.validationFraction = TrainingSession::defaultValidationFraction(spec);
+        return DatasetAdapter::fashionMnist(options, spec.seed);
+    }
+    if (!request.table)
+        return Status::invalidInput("no table is loaded; open a CSV on the Data page first");
+    TableEncodingOptions encoding = request.encoding;
+    encoding.binaryTargets = TrainingSession::binaryTargetsFor(spec);
+    SplitFractions fractions = request.fractions;
+    if (fractions.validation < 0.0)
+        fractions.validation = TrainingSession::defaultValidationFraction(spec);
+    return DatasetAdapter::fromTable(*request.table, encoding, fractions, spec.seed,
+                                     request.tableName.isEmpty() ? std::string("table")
+                                                                 : request.tableName.toStdString());
+}
+
+} // namespace loupe

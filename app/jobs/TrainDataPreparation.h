@@ -1,0 +1,16 @@
+#pragma once
+// The rows a job trains on, prepared the same way for every job (TrainJob, LrFindJob,
+// SnapshotJob) and as the CLI's TrainData does: Fashion-MNIST with the spec's validation share
+// (or request.fashionMnist.validationFraction when >= 0), or the request's table encoded for the
+// spec (binary targets as its last layer says) and split by request.fractions (validation < 0:
+// the spec's share). Seeded by spec.seed. Runs on the job's thread.
+
+#include "app/jobs/TrainTypes.h"
+#include "core/nn/ModelSpec.h"
+
+namespace loupe {
+
+// InvalidInput when no table is loaded for Source::Table, or the data's own errors.
+Result<PreparedData> prepareTrainData(const TrainRequest &request, const ModelSpec &spec);
+
+} // namespace loupe
