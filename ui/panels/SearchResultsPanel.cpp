@@ -127,7 +127,8 @@ QWidget *SearchResultsPanel::buildTableArea()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setMinimumSectionSize(48);
     layout->addWidget(m_table, 1);
 
     connect(m_state, &QComboBox::currentIndexChanged, this, [this] {
@@ -165,8 +166,11 @@ void SearchResultsPanel::setStudy(const SearchSpace &space, const std::vector<Tr
 
 void SearchResultsPanel::updateTrials(const std::vector<Trial> &trials)
 {
+    const bool first = m_model->rowCount() == 0;
     m_model->update(trials);
     refreshPlots();
+    if (first && m_model->rowCount() > 0)
+        m_table->resizeColumnsToContents(); // once, from the first rows: later values have the same shape
 }
 
 void SearchResultsPanel::refreshPlots()

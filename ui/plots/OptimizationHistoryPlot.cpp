@@ -91,6 +91,8 @@ void OptimizationHistoryPlot::redraw()
     setMessage({});
     for (double number : failedNumbers)
         failed->addData(number, low);
+    if (failedNumbers.empty())
+        failed->removeFromLegend();
     setTitle(hidden > 0 ? tr("Optimization history (%1 losses <= 0 not shown on the log axis)").arg(hidden)
                         : tr("Optimization history"));
     plot->xAxis->setRange(-0.5, std::max(1.0, double(trials().back().number) + 0.5));
