@@ -113,12 +113,6 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
         statusBar()->showMessage(tr("Schedule %1 set on the Train page")
                                      .arg(QString::fromStdString(scheduleKindName(schedule.kind))), 5000);
     });
-    connect(learningRatePage, &LearningRatePage::scheduleChosen, this, [this, trainPage](const ScheduleSpec &schedule) {
-        trainPage->setupPanel()->setSchedule(schedule);
-        showPage(trainPage);
-        statusBar()->showMessage(tr("Schedule %1 set on the Train page")
-                                     .arg(QString::fromStdString(scheduleKindName(schedule.kind))), 5000);
-    });
     buildMenus();
 
     auto *workspaceLabel = new QLabel(workspaceDescription(workspace), this);
