@@ -1,5 +1,7 @@
 #include "app/jobs/SearchJob.h"
 
+#include "app/jobs/TrainDataPreparation.h"
+
 #include "core/search/Study.h"
 #include "core/search/TestFunction.h"
 #include "core/train/TrainingSession.h"
@@ -20,27 +22,6 @@ namespace {
 QString compact(const nlohmann::json &json)
 {
     return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
-// The rows the trials train on, as TrainJob prepares them for `spec` (the template's reference spec).
-Result<PreparedData> prepareSearchData(const TrainRequest &request, const ModelSpec &spec)
-{
-    if (request.source == TrainRequest::Source::FashionMnist) {
-        FashionMnistOptions options = request.fashionMnist;
-        if (options.validationFraction < 0.0)
-            options.validationFraction = TrainingSession::defaultValidationFraction(spec);
-        return DatasetAdapter::fashionMnist(options, spec.seed);
-    }
-    if (!request.table)
-        return Status::invalidInput("no table is loaded; open a CSV on the Data page first");
-    TableEncodingOptions encoding = request.encoding;
-    encoding.binaryTargets = TrainingSession::binaryTargetsFor(spec);
-    SplitFractions fractions = request.fractions;
-    if (fractions.validation < 0.0)
-        fractions.validation = TrainingSession::defaultValidationFraction(spec);
-    return DatasetAdapter::fromTable(*request.table, encoding, fractions, spec.seed,
-                                     request.tableName.isEmpty() ? std::string("table")
-                                                                 : request.tableName.toStdString());
 }
 
 // What the job evaluates: the test function, or the template's space, its data and the objective.
@@ -80,7 +61,7 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
     auto reference = TrainingObjective::referenceSpec(target->space);
     if (!reference.isOk())
         return reference.status();
-    auto data = prepareSearchData(request.data, reference.value());
+    auto data = prepareTrainData(request.data, reference.value());
     if (!data.isOk())
         return data.status();
     target->data = data.takeValue();

@@ -105,12 +105,13 @@ void TestCliPrepare::sufficiencyJson()
     QJsonObject byId;
     for (const QJsonValue &check : checks)
         byId[check["id"].toString()] = check;
-    QCOMPARE(byId["samples_per_class"]["verdict"].toString(), QStringLiteral("ok"));
-    QCOMPARE(byId["samples_per_class"]["items"]["yes"].toInt(), 31);
-    QCOMPARE(byId["duplicate_rows"]["verdict"].toString(), QStringLiteral("warning"));
-    QCOMPARE(byId["duplicate_rows"]["rows"].toArray(), (QJsonArray{118, 119}));
-    QCOMPARE(byId["constant_columns"]["items"].toObject().keys(), QStringList{"country"});
-    QCOMPARE(byId["missing_values"]["items"]["score"].toDouble(), 3.0 / 120.0);
+    const QJsonObject &ids = byId; // const: QJsonValue's operator[] (QJsonValueRef has none in Qt 6.4)
+    QCOMPARE(ids["samples_per_class"]["verdict"].toString(), QStringLiteral("ok"));
+    QCOMPARE(ids["samples_per_class"]["items"]["yes"].toInt(), 31);
+    QCOMPARE(ids["duplicate_rows"]["verdict"].toString(), QStringLiteral("warning"));
+    QCOMPARE(ids["duplicate_rows"]["rows"].toArray(), (QJsonArray{118, 119}));
+    QCOMPARE(ids["constant_columns"]["items"].toObject().keys(), QStringList{"country"});
+    QCOMPARE(ids["missing_values"]["items"]["score"].toDouble(), 3.0 / 120.0);
     QVERIFY(result.err.isEmpty());
 }
 
@@ -122,8 +123,8 @@ void TestCliPrepare::sufficiencyInsufficientExitsOne()
     const QJsonObject json = jsonOf(result);
     QCOMPARE(json["verdict"].toString(), QStringLiteral("insufficient"));
     QCOMPARE(json["parameters"].toInt(), 4 * 64 + 64 + 64 * 2 + 2);
-    QCOMPARE(json["checks"].toArray()[2]["id"].toString(), QStringLiteral("samples_per_parameter"));
-    QCOMPARE(json["checks"].toArray()[2]["verdict"].toString(), QStringLiteral("insufficient"));
+    QCOMPARE(json["checks"].toArray().at(2)["id"].toString(), QStringLiteral("samples_per_parameter"));
+    QCOMPARE(json["checks"].toArray().at(2)["verdict"].toString(), QStringLiteral("insufficient"));
     const CliRun small = run({"sufficiency", fixture("customers.csv"), "--target", "label", "--spec",
                               fixture("small-model.json")});
     QCOMPARE(small.exitCode, 0);

@@ -97,7 +97,8 @@ void TestPreparePage::analyzeAndWait()
 {
     QSignalSpy ready(m_page->sufficiencyPanel(), &SufficiencyPanel::reportReady);
     m_page->sufficiencyPanel()->analyze();
-    QVERIFY(ready.wait(s_timeoutMs));
+    // A spec that cannot be read fails before any job starts, so the signal may already be in.
+    QVERIFY(!ready.isEmpty() || ready.wait(s_timeoutMs));
 }
 
 void TestPreparePage::fitAndWait()

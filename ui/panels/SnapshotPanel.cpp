@@ -266,7 +266,7 @@ void SnapshotPanel::showMessage(const QString &text, bool error)
     m_message->show();
 }
 
-QString SnapshotPanel::messageText() const { return m_message->isVisible() ? m_message->text() : QString(); }
+QString SnapshotPanel::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
 QString SnapshotPanel::summaryText() const { return m_summary->text(); }
 
 void SnapshotPanel::showReport(const SnapshotReport &report, const QString &title)
