@@ -8,6 +8,7 @@
 #include "app/jobs/JobRunner.h"
 #include "app/jobs/SearchJob.h"
 
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -16,6 +17,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loupe {
@@ -84,6 +86,7 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
             m_run = 0;
             m_flush->stop();
             flushPending();
+            m_results->updateTrials({}, SearchResultsPanel::PlotRefresh::All); // the hidden plots too
             updateButtons();
             Q_EMIT searchEnded();
         }
@@ -147,7 +150,7 @@ void SearchPage::launch(bool resume)
     });
     m_status->setText(resume ? tr("Resuming study “%1”…").arg(m_lastStudy) : tr("Opening study “%1”…").arg(m_lastStudy));
     m_run = runner.start(job, kSearchSlot);
-    m_flush->start();
+    m_flush->start(kFlushIntervalMs);
     updateButtons();
 }
 
@@ -180,8 +183,12 @@ void SearchPage::flushPending()
 {
     if (m_pending.empty())
         return;
-    m_results->updateTrials(m_pending);
+    QElapsedTimer clock;
+    clock.start();
+    m_results->updateTrials(m_pending, SearchResultsPanel::PlotRefresh::VisibleOnly);
     m_pending.clear();
+    // Spend at most about a fifth of the UI thread on redraws, however many trials there are.
+    m_flush->setInterval(std::clamp(int(clock.elapsed()) * 5, kFlushIntervalMs, 3000));
 }
 
 void SearchPage::onFinished(const SearchSummary &summary)

@@ -91,6 +91,13 @@ QWidget *SearchResultsPanel::buildPlotArea()
     m_tabs->addTab(m_importance, tr("Importance"));
     m_edf = new EdfPlot(m_tabs);
     m_tabs->addTab(m_edf, tr("EDF"));
+    m_visiblePlot = m_history;
+    const std::vector<TrialPlot *> byTab{m_history, m_parallel, m_slice, m_importance, m_edf};
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, byTab](int index) {
+        m_visiblePlot = index >= 0 && index < int(byTab.size()) ? byTab[std::size_t(index)] : nullptr;
+        if (m_visiblePlot)
+            refreshPlot(m_visiblePlot); // it may have missed updates while hidden
+    });
     return m_tabs;
 }
 
@@ -160,29 +167,34 @@ void SearchResultsPanel::setStudy(const SearchSpace &space, const std::vector<Tr
     for (const SearchParameter &parameter : space.parameters())
         m_sliceParameter->addItem(QString::fromStdString(parameter.name));
     m_slice->setParameter(space.size() > 0 ? 0 : -1);
-    refreshPlots();
+    refreshPlots(PlotRefresh::All);
     m_table->resizeColumnsToContents();
 }
 
-void SearchResultsPanel::updateTrials(const std::vector<Trial> &trials)
+void SearchResultsPanel::updateTrials(const std::vector<Trial> &trials, PlotRefresh refresh)
 {
     const bool first = m_model->rowCount() == 0;
     m_model->update(trials);
-    refreshPlots();
+    refreshPlots(refresh);
     if (first && m_model->rowCount() > 0)
         m_table->resizeColumnsToContents(); // once, from the first rows: later values have the same shape
 }
 
-void SearchResultsPanel::refreshPlots()
+void SearchResultsPanel::refreshPlots(PlotRefresh refresh)
 {
-    const SearchSpace &space = m_model->space();
-    const std::vector<Trial> &trials = m_model->trials();
-    m_history->setTrials(space, trials);
-    m_parallel->setTrials(space, trials);
-    m_slice->setTrials(space, trials);
-    m_importance->setTrials(space, trials);
-    m_edf->setTrials(space, trials);
+    if (refresh == PlotRefresh::VisibleOnly) {
+        if (m_visiblePlot)
+            refreshPlot(m_visiblePlot);
+    } else {
+        for (TrialPlot *plot : std::initializer_list<TrialPlot *>{m_history, m_parallel, m_slice, m_importance, m_edf})
+            refreshPlot(plot);
+    }
     updateCountLabel();
+}
+
+void SearchResultsPanel::refreshPlot(TrialPlot *plot)
+{
+    plot->setTrials(m_model->space(), m_model->trials());
 }
 
 void SearchResultsPanel::updateCountLabel()

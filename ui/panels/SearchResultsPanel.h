@@ -22,6 +22,7 @@ class ImportancePlot;
 class OptimizationHistoryPlot;
 class ParallelCoordinatesPlot;
 class SlicePlot;
+class TrialPlot;
 class TrialFilterProxy;
 class TrialTableModel;
 
@@ -30,8 +31,12 @@ class SearchResultsPanel : public QWidget {
 public:
     explicit SearchResultsPanel(QWidget *parent = nullptr);
 
+    // Which plots an update redraws: all of them, or only the one on screen (the others are
+    // redrawn when their tab is opened), which keeps a live search with thousands of trials cheap.
+    enum class PlotRefresh { All, VisibleOnly };
+
     void setStudy(const SearchSpace &space, const std::vector<Trial> &trials);
-    void updateTrials(const std::vector<Trial> &trials);
+    void updateTrials(const std::vector<Trial> &trials, PlotRefresh refresh = PlotRefresh::All);
 
     TrialTableModel *model() const { return m_model; }
     TrialFilterProxy *proxy() const { return m_proxy; }
@@ -53,7 +58,8 @@ Q_SIGNALS:
 private:
     QWidget *buildTableArea();
     QWidget *buildPlotArea();
-    void refreshPlots();
+    void refreshPlots(PlotRefresh refresh);
+    void refreshPlot(TrialPlot *plot);
     void selectTrial(int trialNumber);
     void updateCountLabel();
     void exportWithDialog();
@@ -71,6 +77,7 @@ private:
     SlicePlot *m_slice = nullptr;
     ImportancePlot *m_importance = nullptr;
     EdfPlot *m_edf = nullptr;
+    TrialPlot *m_visiblePlot = nullptr; // the plot of the current tab
 };
 
 } // namespace loupe

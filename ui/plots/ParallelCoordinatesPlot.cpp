@@ -207,6 +207,11 @@ void ParallelCoordinatesPlot::redraw()
         ++m_lineCount;
         m_selectedCount += selected ? 1 : 0;
     }
+    // Thousands of antialiased lines take seconds to paint; plain lines look the same at that density.
+    const bool antialiased = m_lineCount < 2000;
+    grey->setAntialiased(antialiased);
+    for (QCPCurve *curve : bins)
+        curve->setAntialiased(antialiased);
     drawBrushes();
     setMessage(completed.empty() ? emptyMessage() : QString());
     if (!m_brushes.isEmpty())
