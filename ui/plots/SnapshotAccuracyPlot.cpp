@@ -38,7 +38,7 @@ SnapshotAccuracyPlot::SnapshotAccuracyPlot(QWidget *parent) : PlotWidget(parent)
     m_validationDots->setLineStyle(QCPGraph::lsNone);
     m_validationDots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 40, 40), 7));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     setExportName(QStringLiteral("snapshot-accuracy"));
 }
 
