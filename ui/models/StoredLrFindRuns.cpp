@@ -9,26 +9,13 @@
 
 namespace loupe {
 
-StoredLrFindRuns::StoredLrFindRuns(QString workspace) : m_workspace(std::move(workspace)) { }
+StoredLrFindRuns::StoredLrFindRuns(QString workspace) : m_store(std::move(workspace)) { }
 
 StoredLrFindRuns::~StoredLrFindRuns() = default;
 
-Result<Store *> StoredLrFindRuns::store()
-{
-    if (!m_store) {
-        if (m_workspace.isEmpty())
-            return Status::invalidInput("no workspace is open");
-        auto opened = Store::open(m_workspace);
-        if (!opened.isOk())
-            return opened.status();
-        m_store = opened.takeValue();
-    }
-    return m_store.get();
-}
-
 Result<std::vector<StoredLrFindRun>> StoredLrFindRuns::list(int limit)
 {
-    auto opened = store();
+    auto opened = m_store.get();
     if (!opened.isOk())
         return opened.status();
     auto records = RunRepository(*opened.value()).listRuns(RunKind::LrFind, limit);

@@ -5,6 +5,7 @@
 // the data and spec name from its config. Threading: the UI thread; one Store
 // connection, opened on first use.
 
+#include "ui/models/LazyStore.h"
 #include "app/jobs/LrFindTypes.h"
 #include "core/util/Status.h"
 
@@ -38,10 +39,7 @@ public:
     Result<std::vector<StoredLrFindRun>> list(int limit = 100);
 
 private:
-    Result<Store *> store();
-
-    QString m_workspace;
-    std::unique_ptr<Store> m_store;
+    LazyStore m_store;
 };
 
 } // namespace loupe

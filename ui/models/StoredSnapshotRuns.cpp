@@ -10,26 +10,13 @@
 
 namespace loupe {
 
-StoredSnapshotRuns::StoredSnapshotRuns(QString workspace) : m_workspace(std::move(workspace)) { }
+StoredSnapshotRuns::StoredSnapshotRuns(QString workspace) : m_store(std::move(workspace)) { }
 
 StoredSnapshotRuns::~StoredSnapshotRuns() = default;
 
-Result<Store *> StoredSnapshotRuns::store()
-{
-    if (!m_store) {
-        if (m_workspace.isEmpty())
-            return Status::invalidInput("no workspace is open");
-        auto opened = Store::open(m_workspace);
-        if (!opened.isOk())
-            return opened.status();
-        m_store = opened.takeValue();
-    }
-    return m_store.get();
-}
-
 Result<std::vector<StoredSnapshotRun>> StoredSnapshotRuns::list(int limit)
 {
-    auto opened = store();
+    auto opened = m_store.get();
     if (!opened.isOk())
         return opened.status();
     auto records = RunRepository(*opened.value()).listRuns(RunKind::Snapshot, limit);

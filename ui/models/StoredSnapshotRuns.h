@@ -4,6 +4,7 @@
 // (snapshotReportFromJson), cycles, epochs, data and spec name from its config. Threading: the
 // UI thread; one Store connection, opened on first use.
 
+#include "ui/models/LazyStore.h"
 #include "core/lr/SnapshotReport.h"
 #include "core/util/Status.h"
 
@@ -39,10 +40,7 @@ public:
     Result<std::vector<StoredSnapshotRun>> list(int limit = 100);
 
 private:
-    Result<Store *> store();
-
-    QString m_workspace;
-    std::unique_ptr<Store> m_store;
+    LazyStore m_store;
 };
 
 } // namespace loupe

@@ -26,22 +26,9 @@ double valueOrNan(const std::optional<double> &value)
 
 } // namespace
 
-StoredTrainRuns::StoredTrainRuns(QString workspace) : m_workspace(std::move(workspace)) {}
+StoredTrainRuns::StoredTrainRuns(QString workspace) : m_store(std::move(workspace)) { }
 
 StoredTrainRuns::~StoredTrainRuns() = default;
-
-Result<Store *> StoredTrainRuns::store()
-{
-    if (m_workspace.isEmpty())
-        return Status::invalidInput("no workspace is open");
-    if (!m_store) {
-        auto opened = Store::open(m_workspace);
-        if (!opened.isOk())
-            return opened.status();
-        m_store = opened.takeValue();
-    }
-    return m_store.get();
-}
 
 StoredTrainRun StoredTrainRuns::describe(const RunRecord &record)
 {
@@ -62,7 +49,7 @@ StoredTrainRun StoredTrainRuns::describe(const RunRecord &record)
 
 Result<std::vector<StoredTrainRun>> StoredTrainRuns::list(int limit)
 {
-    auto opened = store();
+    auto opened = m_store.get();
     if (!opened.isOk())
         return opened.status();
     auto records = RunRepository(*opened.value()).listRuns(RunKind::Train, limit);
@@ -77,7 +64,7 @@ Result<std::vector<StoredTrainRun>> StoredTrainRuns::list(int limit)
 
 Result<RunCurves> StoredTrainRuns::curves(const StoredTrainRun &run)
 {
-    auto opened = store();
+    auto opened = m_store.get();
     if (!opened.isOk())
         return opened.status();
     RunRepository repository(*opened.value());

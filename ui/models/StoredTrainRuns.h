@@ -3,6 +3,7 @@
 // and its overlays). Opens its own Store on first use, on the thread that calls it (the UI
 // thread), and keeps it open; the queries are small (one run's epochs and steps).
 
+#include "ui/models/LazyStore.h"
 #include "ui/models/TrainCurves.h"
 
 #include "core/util/Status.h"
@@ -32,7 +33,7 @@ public:
     explicit StoredTrainRuns(QString workspace);
     ~StoredTrainRuns();
 
-    const QString &workspace() const { return m_workspace; }
+    const QString &workspace() const { return m_store.workspace(); }
     // Newest first, at most `limit`.
     Result<std::vector<StoredTrainRun>> list(int limit = 200);
     // The run's stored epochs and steps; the smoothed loss is recomputed (LossSmoother).
@@ -42,10 +43,7 @@ public:
     static StoredTrainRun describe(const RunRecord &record);
 
 private:
-    Result<Store *> store();
-
-    QString m_workspace;
-    std::unique_ptr<Store> m_store;
+    LazyStore m_store;
 };
 
 } // namespace loupe

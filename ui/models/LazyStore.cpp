@@ -1,0 +1,24 @@
+#include "ui/models/LazyStore.h"
+
+#include "db/Store.h"
+
+namespace loupe {
+
+LazyStore::LazyStore(QString workspace) : m_workspace(std::move(workspace)) { }
+
+LazyStore::~LazyStore() = default;
+
+Result<Store *> LazyStore::get()
+{
+    if (m_workspace.isEmpty())
+        return Status::invalidInput("no workspace is open");
+    if (!m_store) {
+        auto opened = Store::open(m_workspace);
+        if (!opened.isOk())
+            return opened.status();
+        m_store = opened.takeValue();
+    }
+    return m_store.get();
+}
+
+} // namespace loupe
