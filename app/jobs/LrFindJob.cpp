@@ -1,5 +1,7 @@
 #include "app/jobs/LrFindJob.h"
 
+#include "app/jobs/JobRecording.h"
+
 #include "app/jobs/TrainDataPreparation.h"
 
 #include "core/train/TrainingSession.h"
@@ -36,40 +38,7 @@ nlohmann::ordered_json configJson(const LrFindRequest &request, const ModelSpec 
     return config;
 }
 
-// The workspace side of a search: its own connection and run id, or why there
-// is none.
-struct Recording {
-    std::unique_ptr<Store> store;
-    qint64 runId = 0;
-    QString note;
-};
-
-Recording startRecording(const LrFindRequest &request, const nlohmann::ordered_json &config)
-{
-    Recording recording;
-    if (request.data.workspace.isEmpty())
-        return recording;
-    auto opened = Store::open(request.data.workspace);
-    if (!opened.isOk()) {
-        recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(opened.message()));
-        return recording;
-    }
-    const std::optional<qint64> dataset =
-        request.data.source == TrainRequest::Source::Table && request.data.datasetId >= 0
-            ? std::optional<qint64>(request.data.datasetId)
-            : std::nullopt;
-    auto run =
-        RunRepository(*opened.value()).createRun(RunKind::LrFind, dataset, QString::fromStdString(config.dump()));
-    if (!run.isOk()) {
-        recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(run.message()));
-        return recording;
-    }
-    recording.store = opened.takeValue();
-    recording.runId = run.value();
-    return recording;
-}
-
-QString finishRecording(Recording &recording, const LrFindResult &result, RunStatus status, const QString &error)
+QString finishRecording(JobRecording &recording, const LrFindResult &result, RunStatus status, const QString &error)
 {
     if (!recording.store)
         return recording.note;
@@ -126,7 +95,7 @@ Status LrFindJob::execute()
     if (isCancelled())
         return Status::cancelled();
 
-    Recording recording = startRecording(m_request, configJson(m_request, spec.value(), data.value()));
+    JobRecording recording = JobRecording::start(m_request.data, RunKind::LrFind, configJson(m_request, spec.value(), data.value()).dump());
     reportProgress(0.0, QStringLiteral("searching"));
     Result<LrFindResult> found = search(spec.value(), data.value());
     if (!found.isOk()) {

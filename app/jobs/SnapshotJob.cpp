@@ -1,5 +1,7 @@
 #include "app/jobs/SnapshotJob.h"
 
+#include "app/jobs/JobRecording.h"
+
 #include "app/jobs/TrainDataPreparation.h"
 #include "core/lr/SnapshotReportJson.h"
 #include "db/RunRepository.h"
@@ -23,37 +25,6 @@ nlohmann::ordered_json configJson(const SnapshotRequest &request, const Snapshot
             {"spec", spec.toJson()}};
 }
 
-// The workspace side of a run: its own connection and run id, or why there is none.
-struct Recording {
-    std::unique_ptr<Store> store;
-    qint64 runId = 0;
-    QString note;
-};
-
-Recording startRecording(const SnapshotRequest &request, const nlohmann::ordered_json &config)
-{
-    Recording recording;
-    if (request.data.workspace.isEmpty())
-        return recording;
-    auto opened = Store::open(request.data.workspace);
-    if (!opened.isOk()) {
-        recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(opened.message()));
-        return recording;
-    }
-    const std::optional<qint64> dataset =
-        request.data.source == TrainRequest::Source::Table && request.data.datasetId >= 0
-            ? std::optional<qint64>(request.data.datasetId)
-            : std::nullopt;
-    auto run = RunRepository(*opened.value()).createRun(RunKind::Snapshot, dataset, QString::fromStdString(config.dump()));
-    if (!run.isOk()) {
-        recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(run.message()));
-        return recording;
-    }
-    recording.store = opened.takeValue();
-    recording.runId = run.value();
-    return recording;
-}
-
 RunStatus runStatus(const SnapshotReport &report)
 {
     if (report.diverged)
@@ -62,7 +33,7 @@ RunStatus runStatus(const SnapshotReport &report)
 }
 
 // Ends the stored run; returns the note to show (empty when all was stored).
-QString finishRecording(Recording &recording, const SnapshotReport *report, const QString &error)
+QString finishRecording(JobRecording &recording, const SnapshotReport *report, const QString &error)
 {
     if (!recording.store)
         return recording.note;
@@ -115,7 +86,7 @@ Status SnapshotJob::execute()
     if (isCancelled())
         return Status::cancelled();
 
-    Recording recording = startRecording(m_request, configJson(m_request, options, spec.value(), data.value()));
+    JobRecording recording = JobRecording::start(m_request.data, RunKind::Snapshot, configJson(m_request, options, spec.value(), data.value()).dump());
     reportProgress(0.0, QStringLiteral("training"));
     auto report = SnapshotEnsemble::run(spec.value(), data.value(), options, cancellationToken(), progressSink());
     if (!report.isOk()) {
