@@ -95,7 +95,8 @@ Status LrFindJob::execute()
     if (isCancelled())
         return Status::cancelled();
 
-    JobRecording recording = JobRecording::start(m_request.data, RunKind::LrFind, configJson(m_request, spec.value(), data.value()).dump());
+    JobRecording recording = JobRecording::start(m_request.data, RunKind::LrFind,
+                                                 configJson(m_request, spec.value(), data.value()).dump());
     reportProgress(0.0, QStringLiteral("searching"));
     Result<LrFindResult> found = search(spec.value(), data.value());
     if (!found.isOk()) {

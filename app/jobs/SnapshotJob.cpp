@@ -86,7 +86,8 @@ Status SnapshotJob::execute()
     if (isCancelled())
         return Status::cancelled();
 
-    JobRecording recording = JobRecording::start(m_request.data, RunKind::Snapshot, configJson(m_request, options, spec.value(), data.value()).dump());
+    JobRecording recording = JobRecording::start(
+        m_request.data, RunKind::Snapshot, configJson(m_request, options, spec.value(), data.value()).dump());
     reportProgress(0.0, QStringLiteral("training"));
     auto report = SnapshotEnsemble::run(spec.value(), data.value(), options, cancellationToken(), progressSink());
     if (!report.isOk()) {
