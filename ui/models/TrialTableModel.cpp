@@ -87,15 +87,18 @@ QString TrialTableModel::parameterText(const SearchSpace &space, const Trial &tr
     if (parameter >= trial.params.size() || !trial.params.isActive(parameter))
         return {};
     const Distribution &distribution = space.parameter(parameter).distribution;
-    if (distribution.isCategorical()) {
-        const auto &options = space.parameter(parameter).options;
-        const int option = trial.params.index(parameter);
-        if (option >= 0 && option < int(options.size()) && !options[std::size_t(option)].is_object())
-            return jsonText(options[std::size_t(option)]);
-        return QStringLiteral("option %1").arg(option);
-    }
+    if (distribution.isCategorical())
+        return optionText(space, parameter, trial.params.index(parameter));
     const double raw = trial.params.raw(parameter);
     return distribution.isIntegral() ? QString::number(qint64(std::llround(raw))) : QString::number(raw, 'g', 5);
+}
+
+QString TrialTableModel::optionText(const SearchSpace &space, int parameter, int option)
+{
+    const auto &options = space.parameter(parameter).options;
+    if (option >= 0 && option < int(options.size()) && !options[std::size_t(option)].is_object())
+        return jsonText(options[std::size_t(option)]);
+    return QStringLiteral("option %1").arg(option);
 }
 
 int TrialTableModel::rowCount(const QModelIndex &parent) const

@@ -41,6 +41,8 @@ public:
 
     // Text of one parameter of a trial as the table shows it ("" when inactive).
     static QString parameterText(const SearchSpace &space, const Trial &trial, int parameter);
+    // The label of one option of a categorical parameter (its value, or "option N" for a sub-space).
+    static QString optionText(const SearchSpace &space, int parameter, int option);
 
     // The table as CSV (header line, then one line per trial) and as a JSON array.
     QString toCsv() const;

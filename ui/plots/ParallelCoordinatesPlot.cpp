@@ -126,11 +126,8 @@ void ParallelCoordinatesPlot::drawAxes()
         if (!isLoss && space().parameter(axis).distribution.isCategorical()) {
             const int options = space().parameter(axis).distribution.optionCount();
             for (int option = 0; option < options; ++option) {
-                Trial probe;
-                probe.params = TrialParams(space().size());
-                probe.params.set(axis, option);
                 label(options > 1 ? double(option) / (options - 1) : 0.5,
-                      TrialTableModel::parameterText(space(), probe, axis));
+                      TrialTableModel::optionText(space(), axis, option));
             }
         } else {
             label(0.0, QString::number(rawFromPosition(axis, 0.0), 'g', 3));

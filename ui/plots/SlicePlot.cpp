@@ -83,12 +83,8 @@ void SlicePlot::redraw()
     }
     if (categorical) {
         auto ticker = QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText);
-        for (int option = 0; option < parameter.distribution.optionCount(); ++option) {
-            Trial probe;
-            probe.params = TrialParams(space().size());
-            probe.params.set(m_parameter, option);
-            ticker->addTick(option, TrialTableModel::parameterText(space(), probe, m_parameter));
-        }
+        for (int option = 0; option < parameter.distribution.optionCount(); ++option)
+            ticker->addTick(option, TrialTableModel::optionText(space(), m_parameter, option));
         plot->xAxis->setTicker(ticker);
         plot->xAxis->setRange(-0.6, parameter.distribution.optionCount() - 0.4);
     }
