@@ -4,6 +4,7 @@
 // (exit 2), an existing study without --resume, and resume after SIGKILL of the search process
 // (no completed trial lost, exactly the budget of counted trials).
 
+#include "tests/support/CliProcess.h"
 #include "db/Store.h"
 #include "db/StudyRepository.h"
 #include "db/TrialRepository.h"
@@ -25,11 +26,7 @@ using namespace loupe;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using testsupport::CliRun;
 
 QString tinyCsv()
 {
@@ -94,30 +91,12 @@ QProcessEnvironment TestCliSearch::environment() const
 
 CliRun TestCliSearch::run(const QStringList &arguments, int timeoutMs)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(LOUPE_CLI_PATH), arguments);
-    CliRun result;
-    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning() << "loupe-cli did not finish:" << arguments;
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return testsupport::runCli(arguments, environment(), m_dir.path(), timeoutMs);
 }
 
 QJsonObject TestCliSearch::jsonOf(const CliRun &result)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        qWarning().noquote() << "not one JSON object:" << error.errorString() << result.out << result.err;
-    return document.object();
+    return testsupport::cliJson(result);
 }
 
 QString TestCliSearch::writeFile(const QString &name, const QByteArray &content)

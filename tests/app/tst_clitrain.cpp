@@ -3,6 +3,7 @@
 // --save-weights, bad specs (exit 2 with the JSON path), missing --target, divergence (exit 1
 // with "diverged at epoch E, step S, loss L") and Ctrl-C (stored as cancelled).
 
+#include "tests/support/CliProcess.h"
 #include "db/RunRepository.h"
 #include "db/Store.h"
 
@@ -20,11 +21,7 @@ using namespace loupe;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using testsupport::CliRun;
 
 QString fixture(const QString &name)
 {
@@ -76,30 +73,12 @@ QProcessEnvironment TestCliTrain::environment() const
 
 CliRun TestCliTrain::run(const QStringList &arguments, int timeoutMs)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(LOUPE_CLI_PATH), arguments);
-    CliRun result;
-    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning() << "loupe-cli did not finish:" << arguments;
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return testsupport::runCli(arguments, environment(), m_dir.path(), timeoutMs);
 }
 
 QJsonObject TestCliTrain::jsonOf(const CliRun &result)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        qWarning().noquote() << "not one JSON object:" << error.errorString() << result.out << result.err;
-    return document.object();
+    return testsupport::cliJson(result);
 }
 
 QString TestCliTrain::writeSpec(const QString &name, const QByteArray &json)
