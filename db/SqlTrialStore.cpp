@@ -85,6 +85,26 @@ void SqlTrialStore::releaseThreadConnection()
     store.reset(); // outside the lock: closing may wait for the database
 }
 
+std::optional<SqlTrialStore::ReservedTrial> SqlTrialStore::currentTrial() const
+{
+    std::lock_guard lock(m_mutex);
+    const auto found = m_connections.find(std::this_thread::get_id());
+    return found == m_connections.end() ? std::nullopt : found->second.current;
+}
+
+void SqlTrialStore::setCurrentTrial(int number, std::optional<qint64> id)
+{
+    std::lock_guard lock(m_mutex);
+    const auto found = m_connections.find(std::this_thread::get_id());
+    if (found == m_connections.end())
+        return;
+    std::optional<ReservedTrial> &current = found->second.current;
+    if (id)
+        current = ReservedTrial{number, *id};
+    else if (current && current->number == number)
+        current.reset();
+}
+
 std::optional<qint64> SqlTrialStore::runningTrialId(int number) const
 {
     std::lock_guard lock(m_mutex);
@@ -108,6 +128,7 @@ Result<std::optional<int>> SqlTrialStore::reserve(const TrialParams &params, int
         std::lock_guard lock(m_mutex);
         m_running[record.number] = record.id;
     }
+    setCurrentTrial(record.number, record.id);
     m_heartbeat.add(record.id);
     return std::optional<int>(record.number);
 }
@@ -129,6 +150,7 @@ Status SqlTrialStore::finish(int number, TrialState state, std::optional<double>
     const Status finished = TrialRepository(*store.value()).finish(*id, outcome);
     if (finished.isOk()) {
         m_heartbeat.remove(*id);
+        setCurrentTrial(number, std::nullopt);
         std::lock_guard lock(m_mutex);
         m_running.erase(number);
     }
@@ -146,6 +168,7 @@ Status SqlTrialStore::abandon(int number, const QString &reason)
     const Status abandoned = TrialRepository(*store.value()).abandon(*id, reason);
     if (abandoned.isOk()) {
         m_heartbeat.remove(*id);
+        setCurrentTrial(number, std::nullopt);
         std::lock_guard lock(m_mutex);
         m_running.erase(number);
     }

@@ -54,6 +54,17 @@ public:
     // Closes the calling thread's connection, if it has one.
     void releaseThreadConnection();
 
+    // The trial the calling thread reserved last and has not finished or abandoned yet: what an
+    // objective running on that thread is evaluating (e.g. to link its training run to it).
+    struct ReservedTrial {
+        int number = -1;
+        qint64 id = 0; // the trials row
+    };
+    std::optional<ReservedTrial> currentTrial() const;
+    // The calling thread's connection to the study's database (opened on first use; closed by
+    // releaseThreadConnection), for writes that belong with the trials, such as their runs.
+    Result<Store *> connection() const { return threadStore(); }
+
     qint64 studyId() const { return m_studyId; }
     const QString &location() const { return m_location; }
     Status heartbeatError() const { return m_heartbeat.lastError(); }
@@ -62,11 +73,14 @@ private:
     struct ThreadConnection {
         std::unique_ptr<Store> store;
         int ordinal = 0;
+        std::optional<ReservedTrial> current; // see currentTrial()
     };
     // The calling thread's Store, opened on first use.
     Result<Store *> threadStore() const;
     QString threadWorkerName() const;
     std::optional<qint64> runningTrialId(int number) const;
+    // Sets (or, with nullopt, clears when it is `number`) the calling thread's current trial.
+    void setCurrentTrial(int number, std::optional<qint64> id);
 
     const QString m_location;
     const qint64 m_studyId;

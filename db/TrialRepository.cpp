@@ -278,6 +278,23 @@ Result<std::optional<TrialRecord>> TrialRepository::find(qint64 trialId)
     return std::optional<TrialRecord>(readTrial(query));
 }
 
+Result<std::optional<TrialRecord>> TrialRepository::findNumber(qint64 studyId, int number)
+{
+    QSqlQuery query = m_store.query();
+    Status status = m_store.prepare(query, QStringLiteral("SELECT ") + s_trialColumns
+                                               + QStringLiteral(" FROM trials WHERE study_id = ? AND number = ?"));
+    if (!status.isOk())
+        return status;
+    query.addBindValue(studyId);
+    query.addBindValue(number);
+    status = m_store.execPrepared(query);
+    if (!status.isOk())
+        return status;
+    if (!query.next())
+        return std::optional<TrialRecord>();
+    return std::optional<TrialRecord>(readTrial(query));
+}
+
 Result<std::optional<TrialRecord>> TrialRepository::best(qint64 studyId, bool maximize)
 {
     QSqlQuery query = m_store.query();

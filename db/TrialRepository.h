@@ -68,6 +68,8 @@ public:
     // The study's trials in number order.
     Result<std::vector<TrialRecord>> list(qint64 studyId);
     Result<std::optional<TrialRecord>> find(qint64 trialId);
+    // Trial `number` of the study (the UNIQUE (study_id, number) index), nullopt when none.
+    Result<std::optional<TrialRecord>> findNumber(qint64 studyId, int number);
     // The best COMPLETE trial (lowest loss; highest when maximize), nullopt when none completed.
     Result<std::optional<TrialRecord>> best(qint64 studyId, bool maximize = false);
 

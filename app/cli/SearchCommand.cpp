@@ -242,7 +242,8 @@ ExitCode SearchCommand::run(const ParsedArguments &arguments, CliContext &contex
     if (context.isJson()) {
         nlohmann::ordered_json json;
         json["best"] = SearchReport::bestJson(result.value().best, setup.value()->space());
-        json["trials"] = SearchReport::trialsJson(result.value().trials, setup.value()->space());
+        json["trials"] = SearchReport::trialsJson(result.value().trials, setup.value()->space(),
+                                                  result.value().runIds);
         json["suggest_ms_mean"] = summary.suggestSecondsMean * 1000.0;
         json["study"] = toUtf8(study.name);
         json["storage"] = toUtf8(display);

@@ -60,7 +60,8 @@ std::string SearchReport::trialLine(const Trial &trial, const SearchSpace &space
     return line;
 }
 
-nlohmann::ordered_json SearchReport::trialJson(const Trial &trial, const SearchSpace &space)
+nlohmann::ordered_json SearchReport::trialJson(const Trial &trial, const SearchSpace &space,
+                                               std::optional<std::int64_t> runId)
 {
     nlohmann::ordered_json json;
     json["number"] = trial.number;
@@ -70,6 +71,8 @@ nlohmann::ordered_json SearchReport::trialJson(const Trial &trial, const SearchS
     json["seconds"] = trial.seconds;
     if (!trial.error.empty())
         json["error"] = trial.error;
+    if (runId)
+        json["run_id"] = *runId;
     return json;
 }
 
@@ -85,11 +88,15 @@ nlohmann::ordered_json SearchReport::bestJson(const std::optional<Trial> &best, 
     return json;
 }
 
-nlohmann::ordered_json SearchReport::trialsJson(const std::vector<Trial> &trials, const SearchSpace &space)
+nlohmann::ordered_json SearchReport::trialsJson(const std::vector<Trial> &trials, const SearchSpace &space,
+                                                const std::map<int, std::int64_t> &runIds)
 {
     nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const Trial &trial : trials)
-        array.push_back(trialJson(trial, space));
+    for (const Trial &trial : trials) {
+        const auto found = runIds.find(trial.number);
+        array.push_back(trialJson(trial, space, found == runIds.end() ? std::nullopt
+                                                                       : std::optional<std::int64_t>(found->second)));
+    }
     return array;
 }
 

@@ -6,8 +6,10 @@
 #include "app/cli/SearchSetup.h"
 #include "db/SqlTrialStore.h"
 #include "db/StudySampler.h"
+#include "db/TrialRunRecorder.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace loupe::cli {
 
@@ -45,16 +47,35 @@ Result<SearchRunResult> runStudy(const QString &location, const StudyRecord &stu
             context.out() << SearchReport::trialLine(trial, setup.space(), best) << std::endl;
     };
 
+    std::unique_ptr<TrialRunRecorder> recorder;
+    if (setup.trainingObjective() && setup.preparedData())
+        recorder = std::make_unique<TrialRunRecorder>(*setup.trainingObjective(), store, *setup.preparedData());
+
     CancellationToken token;
     SearchRunResult result;
     {
         const InterruptGuard guard(token);
         result.summary = runner.run(setup.objective(), token, onTrial);
     }
-    auto trials = store.trials();
-    if (!trials.isOk())
-        return trials.status();
-    result.trials = trials.takeValue();
+    if (recorder) {
+        if (const Status recorded = recorder->firstError(); !recorded.isOk())
+            context.warn("some trials' training runs were not stored: " + recorded.message());
+        recorder.reset();
+    }
+    auto records = store.records();
+    if (!records.isOk())
+        return records.status();
+    std::vector<Trial> trials;
+    trials.reserve(records.value().size());
+    for (const TrialRecord &record : records.value()) {
+        auto trial = toTrial(record, setup.space());
+        if (!trial.isOk())
+            return trial.status();
+        trials.push_back(trial.takeValue());
+        if (record.runId)
+            result.runIds[record.number] = *record.runId;
+    }
+    result.trials = std::move(trials);
     result.best = Study::bestOf(result.trials);
     if (const Status heartbeat = store.heartbeatError(); !heartbeat.isOk())
         context.warn("some heartbeats were not written: " + heartbeat.message());

@@ -2,7 +2,8 @@
 // Runs a stored study in this process for loupe-cli search and worker: the sampler named by the
 // study, an SqlTrialStore on `location`, a StudyRunner with --jobs threads and --grace; Ctrl-C /
 // SIGTERM cancel it (the running trials end as abandoned FAIL "interrupted"). In text mode each
-// finished trial is printed as it ends.
+// finished trial is printed as it ends. Training searches record each trial's training as a
+// 'train' run in the same database, linked to the trial (TrialRunRecorder).
 
 #include "core/search/Trial.h"
 #include "core/util/Status.h"
@@ -12,6 +13,8 @@
 #include <QString>
 
 #include <chrono>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -31,6 +34,7 @@ struct SearchRunResult {
     StudyRunSummary summary;
     std::vector<Trial> trials; // every trial of the study after the run, by number
     std::optional<Trial> best;
+    std::map<int, std::int64_t> runIds; // trial number -> its recorded training run (training searches)
 };
 
 // requires: study.maxEvals is set; setup was built for this study.

@@ -48,6 +48,10 @@ public:
     const QString &label() const { return m_label; }
     // Training searches: the prepared data's description ("54000 training, ..."); empty otherwise.
     QString dataDescription() const;
+    // Training searches: the objective and the data it trains on (to record each trial's run);
+    // nullptr for test functions.
+    TrainingObjective *trainingObjective() { return m_training.get(); }
+    const PreparedData *preparedData() const { return m_data ? &m_data->data : nullptr; }
 
 private:
     SearchSetup() = default;

@@ -11,6 +11,7 @@
 #include "db/StudyRunner.h"
 #include "db/StudySampler.h"
 #include "db/TrialRepository.h"
+#include "db/TrialRunRecorder.h"
 
 #include <algorithm>
 #include <memory>
@@ -189,6 +190,10 @@ Status SearchJob::execute()
     runOptions.jobs = m_request.jobs;
     runOptions.grace = grace;
     StudyRunner runner(core, store, runOptions);
+    // Training searches: each trial's training becomes a 'train' run linked to the trial.
+    std::unique_ptr<TrialRunRecorder> recorder;
+    if (target.value()->training)
+        recorder = std::make_unique<TrialRunRecorder>(*target.value()->training, store, target.value()->data);
     int done = static_cast<int>(before.value().size());
     const StudyRunSummary summary =
         runner.run(target.value()->objective(), *cancellationToken(), [&](const Trial &trial) {
@@ -196,6 +201,7 @@ Status SearchJob::execute()
             reportProgress(std::min(1.0, double(++done) / std::max(1, options.maxTrials)),
                            QStringLiteral("trial %1").arg(trial.number));
         });
+    recorder.reset();
     if (!summary.status.isOk())
         return summary.status; // Cancelled or the store failure
     auto after = store.trials();
