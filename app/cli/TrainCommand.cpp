@@ -114,8 +114,12 @@ Result<std::unique_ptr<TrainRunRecorder>> startRecording(CliContext &context, co
     auto dataset = storeTrainDataset(*store.value(), data);
     if (!dataset.isOk())
         return dataset.status();
+    // The stored config names the scaling the run used, whether it came from the spec, --scale or the default.
+    ModelSpec recorded = spec;
+    if (data.data.encoding)
+        recorded.scaling = data.data.encoding->scaling;
     auto recorder = std::make_unique<TrainRunRecorder>(*store.value(), data.data.task);
-    auto run = recorder->begin(dataset.value(), QString::fromStdString(spec.toJsonText()));
+    auto run = recorder->begin(dataset.value(), QString::fromStdString(recorded.toJsonText()));
     if (!run.isOk())
         return run.status();
     return recorder;
@@ -194,8 +198,9 @@ QString TrainCommand::description() const
         "With --json: {\"epochs\":[{\"epoch\",\"loss\",\"accuracy\",\"val_loss\",\"val_accuracy\",\"lr\",\"seconds\"}],\n"
         "\"test_accuracy\", \"test_loss\", \"diverged\", \"status\", \"message\", \"run_id\", ...}.\n"
         "Fashion-MNIST: 60,000 training images split into training and validation, 10,000 test images.\n"
-        "CSV: --target names the column to predict; numbers (and datetimes, as seconds) are standardized on the\n"
-        "training rows, text columns are one-hot encoded up to --max-levels values, a missing feature is an error\n"
+        "CSV: --target names the column to predict; numbers (and datetimes, as seconds) are scaled as --scale, the\n"
+        "spec's \"scaling\" or by default standardized, fitted on the training rows only (stored under \"scaling\");\n"
+        "text columns are one-hot encoded up to --max-levels values, a missing feature is an error\n"
         "unless --impute-missing. Rows are split (seeded by the spec's seed) into training, validation, test.\n"
         "--schedule (or the spec's \"schedule\") sets the learning rate per epoch or step; the lr column shows it.\n"
         "The run is stored in the workspace with its per-epoch and per-step metrics. Ctrl-C stops it; it is then\n"
@@ -255,6 +260,9 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
     if (!context.isJson()) {
         context.out() << "training " << spec.value().name << " on " << prepared.source << ": "
                       << prepared.description() << '\n';
+        if (prepared.encoding)
+            context.out() << "scaling " << scalingMethodName(prepared.encoding->scaling) << ", fitted on the "
+                          << prepared.train.size() << " training rows only\n";
         context.out().flush();
         session.value()->addCallback(printer);
     }

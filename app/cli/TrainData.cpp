@@ -41,6 +41,10 @@ Result<TrainData> loadFashionMnist(const ParsedArguments &arguments, const Model
             return usage(QStringLiteral("option --%1 applies to CSV data, not to --data fashion-mnist")
                              .arg(QLatin1String(csvOnly)));
     }
+    if (spec.scaling)
+        return usage(QStringLiteral("the model spec's \"scaling\": \"%1\" applies to CSV data, not to --data "
+                                    "fashion-mnist (its pixels are divided by 255); remove the key")
+                         .arg(QString::fromStdString(scalingMethodName(*spec.scaling))));
     FashionMnistOptions options;
     options.validationFraction = arguments.doubleValue(QStringLiteral("validation-fraction"),
                                                        TrainingSession::defaultValidationFraction(spec));
@@ -53,12 +57,16 @@ Result<TrainData> loadFashionMnist(const ParsedArguments &arguments, const Model
     return data;
 }
 
-// --scale METHOD, else --no-standardize (none), else standardize; fitted on the training rows only.
-Result<FeatureScaling> scalingChoice(const ParsedArguments &arguments, const ModelSpec &)
+// --scale METHOD, else --no-standardize (none), else the spec's "scaling", else standardize; fitted on
+// the training rows only.
+Result<FeatureScaling> scalingChoice(const ParsedArguments &arguments, const ModelSpec &spec)
 {
     const bool noStandardize = arguments.isSet(QStringLiteral("no-standardize"));
-    if (!arguments.isSet(QStringLiteral("scale")))
-        return noStandardize ? FeatureScaling::None : FeatureScaling::Standardize;
+    if (!arguments.isSet(QStringLiteral("scale"))) {
+        if (noStandardize)
+            return FeatureScaling::None;
+        return spec.scaling.value_or(FeatureScaling::Standardize);
+    }
     if (noStandardize)
         return usage(QStringLiteral("options --scale and --no-standardize contradict each other; use --scale none"));
     const QString name = arguments.value(QStringLiteral("scale"));
@@ -146,9 +154,10 @@ void TrainDataArguments::declare(ArgumentParser &parser)
     parser.addFlag(QStringLiteral("impute-missing"),
                    QStringLiteral("CSV: fill missing features (training mean; no level for text) instead of failing"));
     parser.addFlag(QStringLiteral("no-standardize"),
-                   QStringLiteral("CSV: keep numeric features as they are (default: standardize on training rows)"));
+                   QStringLiteral("CSV: keep numeric features as they are (same as --scale none)"));
     parser.addTextOption(QStringLiteral("scale"), QStringLiteral("METHOD"),
-                         QStringLiteral("CSV: standard (default), minmax, mean, l1, l2 or none; fitted on training rows"));
+                         QStringLiteral("CSV: standard, minmax, mean, l1, l2 or none, fitted on training rows (default: the "
+                                        "spec's \"scaling\", else standard)"));
     parser.addNumberOption(QStringLiteral("validation-fraction"), QStringLiteral("X"),
                            QStringLiteral("rows held out for validation (default: the spec's validation_split, else 0.1)"),
                            0.0, 0.99);

@@ -4,7 +4,8 @@
 //   --target COL                      the CSV column to predict (required for a CSV, refused otherwise)
 //   --exclude COL                     a CSV column that is not a feature (repeatable)
 //   --task auto|classification|regression, --max-levels N, --impute-missing, --no-standardize,
-//   --scale standard|minmax|mean|l1|l2|none  (fitted on the training rows only; docs/scaling.md)
+//   --scale standard|minmax|mean|l1|l2|none  (fitted on the training rows only; docs/scaling.md;
+//                                             replaces the spec's "scaling", which replaces the default)
 //   --validation-fraction X, --test-fraction X (CSV), --limit N (Fashion-MNIST)
 //   plus the CSV reading options of CsvArguments.
 // Fashion-MNIST is read from $LOUPE_FASHION_MNIST_DIR or /usr/share/datasets/fashion-mnist.

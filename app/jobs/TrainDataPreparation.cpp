@@ -7,6 +7,10 @@ namespace loupe {
 Result<PreparedData> prepareTrainData(const TrainRequest &request, const ModelSpec &spec)
 {
     if (request.source == TrainRequest::Source::FashionMnist) {
+        if (spec.scaling)
+            return Status::invalidInput("the model spec's \"scaling\": \"" + scalingMethodName(*spec.scaling)
+                                        + "\" applies to table data, not to Fashion-MNIST (its pixels are divided "
+                                          "by 255); remove the key");
         FashionMnistOptions options = request.fashionMnist;
         if (options.validationFraction < 0.0)
             options.validationFraction = TrainingSession::defaultValidationFraction(spec);
@@ -16,6 +20,8 @@ Result<PreparedData> prepareTrainData(const TrainRequest &request, const ModelSp
         return Status::invalidInput("no table is loaded; open a CSV on the Data page first");
     TableEncodingOptions encoding = request.encoding;
     encoding.binaryTargets = TrainingSession::binaryTargetsFor(spec);
+    if (spec.scaling)
+        encoding.scaling = *spec.scaling;
     SplitFractions fractions = request.fractions;
     if (fractions.validation < 0.0)
         fractions.validation = TrainingSession::defaultValidationFraction(spec);

@@ -3,7 +3,8 @@
 // SnapshotJob) and as the CLI's TrainData does: Fashion-MNIST with the spec's validation share
 // (or request.fashionMnist.validationFraction when >= 0), or the request's table encoded for the
 // spec (binary targets as its last layer says) and split by request.fractions (validation < 0:
-// the spec's share). Seeded by spec.seed. Runs on the job's thread.
+// the spec's share). The spec's "scaling" replaces request.encoding.scaling; Fashion-MNIST refuses
+// it. Seeded by spec.seed. Runs on the job's thread.
 
 #include "app/jobs/TrainTypes.h"
 #include "core/nn/ModelSpec.h"

@@ -154,6 +154,8 @@ nlohmann::ordered_json ModelSpec::toJson() const
     root["shuffle"] = shuffle;
     if (schedule)
         root["schedule"] = schedule->toJson();
+    if (scaling)
+        root["scaling"] = scalingMethodName(*scaling);
     return root;
 }
 

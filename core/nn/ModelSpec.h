@@ -12,6 +12,7 @@
 #include "core/optim/RmsProp.h"
 #include "core/optim/ScheduleSpec.h"
 #include "core/optim/Sgd.h"
+#include "core/prep/ScalingMethod.h"
 #include "core/util/Status.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -60,6 +61,10 @@ struct ModelSpec {
     bool shuffle = true;
     // The learning-rate schedule (per epoch or per step); absent: the optimizer's constant rate.
     std::optional<ScheduleSpec> schedule;
+    // How a table's number features are scaled (fitted on the training rows only, docs/scaling.md):
+    // "standard", "minmax", "mean", "l1", "l2" or "none". Absent: the caller's default (standardize;
+    // loupe-cli train --scale / --no-standardize replace the key). Fashion-MNIST refuses the key.
+    std::optional<ScalingMethod> scaling;
 
     // Errors: InvalidInput with "<json path>: <what is wrong>" (syntax errors give the byte offset).
     static Result<ModelSpec> parse(const std::string &jsonText);

@@ -128,10 +128,10 @@ Result<ModelSpec> ModelSpecParser::parse(const json &root)
     }
     const bool ok = checkKeys(root, "",
                               {"name", "input", "layers", "optimizer", "loss", "batch_size", "epochs", "seed",
-                               "validation_split", "shuffle", "schedule"})
+                               "validation_split", "shuffle", "schedule", "scaling"})
         && readString(root, "name", "", spec.name) && parseInput(root, spec) && parseLayers(root, spec)
         && parseOptimizer(root, spec) && parseLoss(root, spec) && parseTraining(root, spec)
-        && parseSchedule(root, spec) && checkOutputMatchesLoss(spec);
+        && parseSchedule(root, spec) && parseScaling(root, spec) && checkOutputMatchesLoss(spec);
     if (!ok)
         return *m_error;
     return spec;
@@ -333,6 +333,20 @@ bool ModelSpecParser::parseSchedule(const json &root, ModelSpec &spec)
         return fail(join("schedule", message.substr(0, colon).c_str()), message.substr(colon + 2));
     }
     spec.schedule = schedule.value();
+    return true;
+}
+
+bool ModelSpecParser::parseScaling(const json &root, ModelSpec &spec)
+{
+    if (!root.contains("scaling"))
+        return true;
+    const json &value = root["scaling"];
+    if (!value.is_string())
+        return fail("scaling", "expected a scaling method name (" + scalingMethodNames() + "), got " + describe(value));
+    const auto method = scalingMethodFromName(value.get<std::string>());
+    if (!method)
+        return fail("scaling", "unknown scaling method " + describe(value) + " (expected " + scalingMethodNames() + ")");
+    spec.scaling = *method;
     return true;
 }
 

@@ -37,6 +37,7 @@ private:
     bool parseLoss(const nlohmann::json &root, ModelSpec &spec);
     bool parseTraining(const nlohmann::json &root, ModelSpec &spec);
     bool parseSchedule(const nlohmann::json &root, ModelSpec &spec);
+    bool parseScaling(const nlohmann::json &root, ModelSpec &spec);
     bool checkOutputMatchesLoss(const ModelSpec &spec);
 
     std::optional<Status> m_error;

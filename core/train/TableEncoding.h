@@ -26,6 +26,7 @@
 
 #include "core/data/ColumnType.h"
 #include "core/nn/Matrix.h"
+#include "core/prep/ScalingMath.h"
 #include "core/prep/ScalingMethod.h"
 
 #include <cstddef>
@@ -67,6 +68,7 @@ struct EncodedColumn {
     std::vector<std::string> levels; // OneHot: the label of each feature, in order
     double center = 0.0;             // Number / Seconds: subtracted ...
     double scale = 1.0;              // ... then divided by (1 without scaling)
+    ColumnMoments fitted;            // Number / Seconds with a per-column scaling: the training rows' statistics
     double fill = std::numeric_limits<double>::quiet_NaN(); // value imputed for a missing number
     std::size_t missingRows = 0;     // rows imputed (MissingValues::Impute)
 };

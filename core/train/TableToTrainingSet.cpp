@@ -217,6 +217,7 @@ Status fitNumbers(const Column &column, const TableEncodingOptions &options, con
         const AffineScale affine = affineScaleFor(options.scaling, moments);
         encoded.center = affine.center;
         encoded.scale = affine.scale;
+        encoded.fitted = moments;
     }
     return Status::ok();
 }

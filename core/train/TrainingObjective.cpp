@@ -38,6 +38,11 @@ Result<ModelSpec> TrainingObjective::specFor(const SearchSpace &space, const Tri
 
 Result<ModelSpec> TrainingObjective::referenceSpec(const SearchSpace &space)
 {
+    for (const SearchParameter &parameter : space.parameters()) {
+        if (parameter.path == "scaling")
+            return Status::invalidInput("scaling: the data is scaled once for the whole study (fitted on its "
+                                        "training rows); give one method, not a distribution");
+    }
     const RandomSampler prior(0);
     return specFor(space, prior.sample(space, {}, 0));
 }

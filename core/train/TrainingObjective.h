@@ -46,7 +46,8 @@ public:
     static Result<ModelSpec> specFor(const SearchSpace &space, const TrialParams &params);
     // The spec used to prepare the data (split seed, validation share, binary targets): the
     // template with every distribution at a fixed prior draw. Searched values should not change
-    // the data preparation (seed, validation_split, the output layer's width).
+    // the data preparation (seed, validation_split, the output layer's width). InvalidInput when
+    // "scaling" is searched (the data is scaled once per study), or as specFor().
     static Result<ModelSpec> referenceSpec(const SearchSpace &space);
 
 private:

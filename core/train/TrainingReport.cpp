@@ -71,17 +71,29 @@ nlohmann::ordered_json TrainingReport::epochJson(const EpochStats &stats, TaskKi
 
 namespace {
 
-// The scaling fitted on the training rows, as the run stores it: method and each number column's map
-// (feature = (x - center) / scale; row methods divide by each row's norm instead). null without a table.
+// The scaling fitted on the training rows, as the run stores it: the method and each number column's
+// map (feature = (x - center) / scale) with the training rows' statistics it came from (count, mean,
+// stddev, min, max); row methods (l1, l2) list the columns whose norm divides each row, and "none" the
+// columns left as they are. null without a table (Fashion-MNIST).
 nlohmann::ordered_json scalingJson(const PreparedData &data)
 {
     if (!data.encoding)
         return nullptr;
     const TableEncoding &encoding = *data.encoding;
+    const bool perColumn = encoding.scaling != FeatureScaling::None && !isRowScaling(encoding.scaling);
     nlohmann::ordered_json columns = nlohmann::ordered_json::array();
     for (const EncodedColumn &column : encoding.columns) {
-        if (column.kind == FeatureKind::Number || column.kind == FeatureKind::Seconds)
-            columns.push_back({{"name", column.name}, {"center", column.center}, {"scale", column.scale}});
+        if (column.kind != FeatureKind::Number && column.kind != FeatureKind::Seconds)
+            continue;
+        nlohmann::ordered_json item{{"name", column.name}, {"center", column.center}, {"scale", column.scale}};
+        if (perColumn) {
+            item["count"] = column.fitted.count;
+            item["mean"] = number(column.fitted.mean);
+            item["stddev"] = number(column.fitted.stddev);
+            item["min"] = number(column.fitted.min);
+            item["max"] = number(column.fitted.max);
+        }
+        columns.push_back(std::move(item));
     }
     return {{"method", scalingMethodName(encoding.scaling)},
             {"fitted_on", "training rows"},

@@ -7,7 +7,9 @@
 // not finite is null. The summary adds "status" ("completed", "diverged", "cancelled",
 // "failed"), "message" (why it stopped, empty when completed), "diverged", "test_loss",
 // "test_accuracy" (null when not measured), "epochs_completed", "steps", "seconds", "task",
-// "classes" and "data".
+// "classes", "data" and "scaling" (the scaling fitted on the training rows: {"method", "fitted_on",
+// "train_rows", "columns": [{"name", "center", "scale", "count", "mean", "stddev", "min", "max"}]};
+// the statistics only for per-column methods; null for Fashion-MNIST).
 
 #include "core/train/DatasetAdapter.h"
 #include "core/train/TrainingSession.h"

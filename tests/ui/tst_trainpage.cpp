@@ -68,6 +68,7 @@ private Q_SLOTS:
     void fashionMnistTrains();
     void plotsExport();
     void badSettingsShowMessage();
+    void specScalingIsStoredAndShown();
     void formatDuration();
 
 private:
@@ -257,6 +258,26 @@ void TestTrainPage::badSettingsShowMessage()
     m_page->startTraining();
     QVERIFY(!m_page->isTraining());
     QVERIFY2(m_page->messageText().contains(QStringLiteral("Learning rate")), qPrintable(m_page->messageText()));
+}
+
+// The spec editor is how the page chooses the scaling: the spec's "scaling" is fitted on the training
+// rows, stored with the run, and the runs list shows the fitted numbers in the Data column's tooltip.
+void TestTrainPage::specScalingIsStoredAndShown()
+{
+    useTinyCsv();
+    QString spec = readText(fixture(QStringLiteral("tiny-spec.json")));
+    spec.replace(QStringLiteral("\"seed\": 7"), QStringLiteral("\"seed\": 7, \"scaling\": \"minmax\""));
+    m_page->setupPanel()->setSpecText(spec);
+    m_page->setupPanel()->setEpochs(1);
+    trainAndWait();
+    TrainRunListModel *runs = m_page->runListModel();
+    QCOMPARE(runs->rowCount(), 1);
+    const QString scaling = runs->runAt(0).scaling;
+    QVERIFY2(scaling.startsWith(QStringLiteral("Scaling: minmax, fitted on the ")), qPrintable(scaling));
+    QVERIFY2(scaling.contains(QStringLiteral("\nx1: min ")) && scaling.contains(QStringLiteral("\nx2: min ")),
+             qPrintable(scaling));
+    const QModelIndex data = runs->index(0, TrainRunListModel::DataColumn);
+    QCOMPARE(runs->data(data, Qt::ToolTipRole).toString(), scaling);
 }
 
 void TestTrainPage::formatDuration()

@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QObject>
+#include <QStringList>
 
 #include <cmath>
 
@@ -44,7 +46,42 @@ StoredTrainRun StoredTrainRuns::describe(const RunRecord &record)
     if (run.message.isEmpty())
         run.message = record.error;
     run.dataSource = summary.value(QStringLiteral("data")).toObject().value(QStringLiteral("source")).toString();
+    run.scaling = scalingText(summary.value(QStringLiteral("scaling")).toObject());
     return run;
+}
+
+QString StoredTrainRuns::scalingText(const QJsonObject &scaling)
+{
+    const QString method = scaling.value(QStringLiteral("method")).toString();
+    if (method.isEmpty())
+        return {};
+    const QJsonArray columns = scaling.value(QStringLiteral("columns")).toArray();
+    QStringList lines{QObject::tr("Scaling: %1, fitted on the %2 training rows only")
+                          .arg(method)
+                          .arg(scaling.value(QStringLiteral("train_rows")).toInteger())};
+    QStringList names;
+    for (const QJsonValue &value : columns)
+        names << value.toObject().value(QStringLiteral("name")).toString();
+    if (method == QLatin1String("none"))
+        return lines.front() + QLatin1Char('\n') + QObject::tr("as they are: %1").arg(names.join(QStringLiteral(", ")));
+    if (method == QLatin1String("l1") || method == QLatin1String("l2"))
+        return lines.front() + QLatin1Char('\n')
+               + QObject::tr("each row divided by its %1 norm over %2").arg(method.toUpper(), names.join(QStringLiteral(", ")));
+    auto number = [](const QJsonObject &column, const char *key) {
+        return QString::number(column.value(QLatin1String(key)).toDouble(), 'g', 6);
+    };
+    for (const QJsonValue &value : columns) {
+        const QJsonObject column = value.toObject();
+        const QString name = column.value(QStringLiteral("name")).toString();
+        if (method == QLatin1String("standard"))
+            lines << QObject::tr("%1: mean %2, stddev %3").arg(name, number(column, "mean"), number(column, "stddev"));
+        else if (method == QLatin1String("minmax"))
+            lines << QObject::tr("%1: min %2, max %3").arg(name, number(column, "min"), number(column, "max"));
+        else
+            lines << QObject::tr("%1: mean %2, min %3, max %4")
+                         .arg(name, number(column, "mean"), number(column, "min"), number(column, "max"));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 Result<std::vector<StoredTrainRun>> StoredTrainRuns::list(int limit)

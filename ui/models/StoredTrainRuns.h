@@ -9,6 +9,7 @@
 #include "core/util/Status.h"
 #include "db/RunRecord.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <memory>
@@ -25,6 +26,7 @@ struct StoredTrainRun {
     double testAccuracy = 0.0; // NaN when not measured
     QString message;         // why it stopped (diverged / failed), from the summary or the error
     QString dataSource;      // "fashion-mnist" or the CSV's name
+    QString scaling;         // the fitted scaling, one line per column (scalingText); empty when none was stored
 };
 
 class StoredTrainRuns {
@@ -41,6 +43,9 @@ public:
 
     // Parses a run's config and summary JSON into the fields above (no database access).
     static StoredTrainRun describe(const RunRecord &record);
+    // A run summary's "scaling" object (TrainingReport.h) as text: "Scaling: minmax, fitted on the 32
+    // training rows" and a line per column ("x: min 0, max 9"); empty for null or an absent object.
+    static QString scalingText(const QJsonObject &scaling);
 
 private:
     LazyStore m_store;

@@ -114,6 +114,8 @@ QVariant TrainRunListModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(180, 30, 30));
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == DataColumn && !run.scaling.isEmpty())
+            return run.scaling;
         if (!run.message.isEmpty())
             return run.message;
         return index.column() == RunColumn ? tr("Check to overlay this run's curves") : QVariant();

@@ -41,6 +41,8 @@ private slots:
     void syntaxError();
     void fileErrorsNameTheFile();
     void roundTrip();
+    void scalingKey_data();
+    void scalingKey();
     void factoryFusesTheOutputActivation();
     void factoryChecksInputFeatures();
 };
@@ -126,7 +128,7 @@ void TestModelSpec::errors_data()
     QTest::newRow("softmax-inside") << "/layers/0/activation" << "\"softmax\""
                                     << "layers[0].activation: softmax is only supported on the last layer";
     QTest::newRow("unknown-top-key") << "/batchsize" << "64"
-                                     << "batchsize: unknown key (allowed here: name, input, layers, optimizer, loss, batch_size, epochs, seed, validation_split, shuffle, schedule)";
+                                     << "batchsize: unknown key (allowed here: name, input, layers, optimizer, loss, batch_size, epochs, seed, validation_split, shuffle, schedule, scaling)";
     QTest::newRow("zero-batch") << "/batch_size" << "0" << "batch_size: expected a positive integer, got 0";
     QTest::newRow("huge-batch") << "/batch_size" << "10000000"
                                 << "batch_size: expected a positive integer of at most 1048576, got 10000000";
@@ -135,6 +137,12 @@ void TestModelSpec::errors_data()
     QTest::newRow("split-one") << "/validation_split" << "1" << "validation_split: expected a number in [0, 1), got 1";
     QTest::newRow("shuffle-string") << "/shuffle" << "\"yes\"" << "shuffle: expected true or false, got \"yes\"";
     QTest::newRow("name-number") << "/name" << "3" << "name: expected a string, got 3";
+    QTest::newRow("scaling-unknown") << "/scaling" << "\"robust\""
+                                     << "scaling: unknown scaling method \"robust\" (expected standard, minmax, mean, l1, l2, none)";
+    QTest::newRow("scaling-case") << "/scaling" << "\"MinMax\""
+                                  << "scaling: unknown scaling method \"MinMax\" (expected standard, minmax, mean, l1, l2, none)";
+    QTest::newRow("scaling-number") << "/scaling" << "1"
+                                    << "scaling: expected a scaling method name (standard, minmax, mean, l1, l2, none), got 1";
     QTest::newRow("input-not-object") << "/input" << "784" << "input: expected an object like {\"features\": 784}, got 784";
     QTest::newRow("input-features-zero") << "/input/features" << "0" << "input.features: expected a positive integer, got 0";
     QTest::newRow("unknown-optimizer") << "/optimizer" << R"({"type":"adagrad"})"
@@ -202,6 +210,35 @@ void TestModelSpec::roundTrip()
         QVERIFY2(reparsed.isOk(), reparsed.message().c_str());
         QCOMPARE(reparsed.value().toJsonText(), parsed.value().toJsonText());
     }
+}
+
+void TestModelSpec::scalingKey_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("method");
+    QTest::newRow("standard") << "standard" << int(ScalingMethod::Standardize);
+    QTest::newRow("minmax") << "minmax" << int(ScalingMethod::MinMax);
+    QTest::newRow("mean") << "mean" << int(ScalingMethod::MeanNormalize);
+    QTest::newRow("l1") << "l1" << int(ScalingMethod::UnitL1);
+    QTest::newRow("l2") << "l2" << int(ScalingMethod::UnitL2);
+    QTest::newRow("none") << "none" << int(ScalingMethod::None);
+}
+
+void TestModelSpec::scalingKey()
+{
+    QFETCH(QString, name);
+    QFETCH(int, method);
+    QVERIFY(!ModelSpec::parse(s_valid).value().scaling.has_value());
+    QVERIFY(ModelSpec::parse(s_valid).value().toJsonText().find("scaling") == std::string::npos);
+    const auto spec = ModelSpec::parse(variant("/scaling", "\"" + name.toStdString() + "\""));
+    QVERIFY2(spec.isOk(), spec.message().c_str());
+    QVERIFY(spec.value().scaling.has_value());
+    QCOMPARE(int(*spec.value().scaling), method);
+    const std::string text = spec.value().toJsonText();
+    QVERIFY2(text.find("\"scaling\": \"" + name.toStdString() + "\"") != std::string::npos, text.c_str());
+    const auto again = ModelSpec::parse(text);
+    QVERIFY2(again.isOk(), again.message().c_str());
+    QCOMPARE(int(*again.value().scaling), method);
 }
 
 void TestModelSpec::factoryFusesTheOutputActivation()
