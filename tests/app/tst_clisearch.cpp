@@ -2,9 +2,11 @@
 // loss, hyperas-style indices for choices), determinism by seed, --jobs, a template whose trials
 // partly diverge (FAIL with the reason, the search goes on) or all diverge (exit 1), bad arguments
 // (exit 2), an existing study without --resume, and resume after SIGKILL of the search process
-// (no completed trial lost, exactly the budget of counted trials).
+// (no completed trial lost, exactly the budget of counted trials); a training search (search and
+// worker) stores each trial's training as a run with its epochs and gives its "run_id".
 
 #include "tests/support/CliProcess.h"
+#include "db/RunRepository.h"
 #include "db/Store.h"
 #include "db/StudyRepository.h"
 #include "db/TrialRepository.h"
@@ -74,6 +76,7 @@ private slots:
     void conditionalBestHasIndices();
     void textOutputHasTrialLines();
     void failingTrialsAreRecorded();
+    void trainedTrialsHaveRuns();
     void allTrialsFailingExitsOne();
     void badArguments_data();
     void badArguments();
@@ -127,6 +130,7 @@ void TestCliSearch::braninJsonShape()
         QCOMPARE(trial[QStringLiteral("state")].toString(), QStringLiteral("COMPLETE"));
         for (const char *key : {"params", "loss", "seconds"})
             QVERIFY2(trial.contains(QLatin1String(key)), key);
+        QVERIFY(!trial.contains(QStringLiteral("run_id"))); // a test function trains nothing
         const QJsonObject params = trial[QStringLiteral("params")].toObject();
         const double x1 = params[QStringLiteral("x1")].toDouble();
         const double x2 = params[QStringLiteral("x2")].toDouble();
@@ -264,6 +268,60 @@ void TestCliSearch::failingTrialsAreRecorded()
     const QJsonObject best = json[QStringLiteral("best")].toObject();
     QCOMPARE(best[QStringLiteral("params")].toObject()[QStringLiteral("lr")].toDouble(), 0.05);
     QCOMPARE(best[QStringLiteral("indices")].toObject()[QStringLiteral("lr")].toInt(), 0);
+}
+
+void TestCliSearch::trainedTrialsHaveRuns()
+{
+    const QString space = writeFile(QStringLiteral("runs.json"), tinyTemplate("[0.05, 0.1]", 2));
+    const QString storage = temp(QStringLiteral("runs.sqlite"));
+    const QStringList data{QStringLiteral("--data"), tinyCsv(), QStringLiteral("--target"), QStringLiteral("label")};
+    const CliRun result = run(QStringList{QStringLiteral("search"), space} + data
+                              + QStringList{QStringLiteral("--max-evals"), QStringLiteral("3"), QStringLiteral("--jobs"),
+                                            QStringLiteral("2"), QStringLiteral("--study"), QStringLiteral("runs"),
+                                            QStringLiteral("--storage"), QStringLiteral("sqlite://") + storage,
+                                            QStringLiteral("--json")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonArray trials = jsonOf(result)[QStringLiteral("trials")].toArray();
+    QCOMPARE(trials.size(), 3);
+    auto store = Store::open(storage);
+    QVERIFY(store.isOk());
+    RunRepository runs(*store.value());
+    std::set<qint64> runIds;
+    for (const QJsonValue &value : trials) {
+        const QJsonObject trial = value.toObject();
+        for (const char *key : {"number", "state", "params", "loss", "seconds", "run_id"})
+            QVERIFY2(trial.contains(QLatin1String(key)), key);
+        const qint64 runId = trial[QStringLiteral("run_id")].toInteger();
+        runIds.insert(runId);
+        auto run = runs.findRun(runId);
+        QVERIFY(run.isOk() && run.value());
+        QCOMPARE(run.value()->kind, RunKind::Train);
+        auto epochs = runs.epochMetrics(runId);
+        QVERIFY(epochs.isOk());
+        QCOMPARE(int(epochs.value().size()), 2);
+        QVERIFY(epochs.value().back().valLoss.has_value());
+        QCOMPARE(trial[QStringLiteral("loss")].toDouble(), *epochs.value().back().valLoss);
+    }
+    QCOMPARE(int(runIds.size()), 3);
+
+    // A worker on a stored training study records its trials' runs the same way.
+    const CliRun created = run(QStringList{QStringLiteral("search"), space} + data
+                               + QStringList{QStringLiteral("--max-evals"), QStringLiteral("2"), QStringLiteral("--study"),
+                                             QStringLiteral("by-worker"), QStringLiteral("--storage"), storage,
+                                             QStringLiteral("--create-only")});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const CliRun worker = run({QStringLiteral("worker"), QStringLiteral("--storage"), storage, QStringLiteral("--study"),
+                               QStringLiteral("by-worker"), QStringLiteral("--json")});
+    QVERIFY2(worker.exitCode == 0, worker.err.constData());
+    auto study = StudyRepository(*store.value()).find(QStringLiteral("by-worker"));
+    QVERIFY(study.isOk() && study.value());
+    auto rows = TrialRepository(*store.value()).list(study.value()->id);
+    QVERIFY(rows.isOk());
+    QCOMPARE(int(rows.value().size()), 2);
+    for (const TrialRecord &trial : rows.value()) {
+        QVERIFY(trial.runId.has_value());
+        QCOMPARE(int(runs.epochMetrics(*trial.runId).value().size()), 2);
+    }
 }
 
 void TestCliSearch::allTrialsFailingExitsOne()
