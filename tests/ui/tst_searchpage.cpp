@@ -2,8 +2,9 @@
 // the trials table and every plot (through the coalescing flush timer); brushing an axis of the
 // parallel-coordinates plot filters the table; the slice and importance plots follow the study;
 // Stop leaves the study resumable and Resume finishes it without losing a trial; a training
-// search on a tiny Fashion-MNIST directory completes; bad settings show a message; trials and
-// plots export.
+// search on a tiny Fashion-MNIST directory completes, and clicking a trial row (or moving to it
+// with the keyboard) shows its stored training curves while a branin trial says it has none; bad
+// settings show a message; trials and plots export.
 #include "ui/DatasetSession.h"
 #include "ui/models/TrialFilterProxy.h"
 #include "ui/models/TrialTableModel.h"
@@ -11,6 +12,9 @@
 #include "ui/panels/SearchResultsPanel.h"
 #include "ui/panels/SearchSetupPanel.h"
 #include "ui/panels/SearchSpaceForm.h"
+#include "ui/panels/TrialCurvesPanel.h"
+#include "ui/plots/EpochAccuracyPlot.h"
+#include "ui/plots/EpochLossPlot.h"
 #include "ui/plots/EdfPlot.h"
 #include "ui/plots/ImportancePlot.h"
 #include "ui/plots/OptimizationHistoryPlot.h"
@@ -134,6 +138,13 @@ void TestSearchPage::braninFillsTableAndPlots()
     // Clicking a trial shows it.
     Q_EMIT results->trialActivated(7);
     QVERIFY(m_page->trialDetails()->text().contains(QStringLiteral("Trial #7")));
+    // A test function trains nothing: the curves tab says so instead of drawing empty plots.
+    TrialCurvesPanel *curves = m_page->trialCurves();
+    QCOMPARE(curves->trialNumber(), 7);
+    QVERIFY(!curves->showsCurves());
+    QVERIFY2(curves->message()->text().contains(QStringLiteral("No training curves for this objective")),
+             qPrintable(curves->message()->text()));
+    QVERIFY(curves->message()->text().contains(QStringLiteral("branin")));
 }
 
 void TestSearchPage::brushingFiltersTable()
@@ -195,6 +206,35 @@ void TestSearchPage::trainingSearchOnTinyFashionMnist()
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(countState(model, TrialState::Complete) + countState(model, TrialState::Fail), 3);
     QVERIFY2(countState(model, TrialState::Complete) >= 1, qPrintable(m_page->statusLabel()->text()));
+
+    // Clicking a completed trial's row opens the curves tab with its stored epochs (1 epoch:
+    // one training and one validation point per plot).
+    SearchResultsPanel *results = m_page->resultsPanel();
+    TrialCurvesPanel *curves = m_page->trialCurves();
+    results->plotTabs()->setCurrentIndex(0);
+    QTRY_VERIFY(results->table()->isVisible());
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const Trial &trial = model->trials()[std::size_t(row)];
+        if (trial.state != TrialState::Complete)
+            continue;
+        const QModelIndex index = results->proxy()->mapFromSource(model->index(row, 0));
+        results->table()->scrollTo(index);
+        QTest::mouseClick(results->table()->viewport(), Qt::LeftButton, {},
+                          results->table()->visualRect(index).center());
+        QCOMPARE(curves->trialNumber(), trial.number);
+        QVERIFY2(curves->showsCurves(), qPrintable(curves->message()->text()));
+        QCOMPARE(results->plotTabs()->currentWidget(), curves);
+        QVERIFY2(curves->heading()->text().contains(QStringLiteral("Trial #%1").arg(trial.number)),
+                 qPrintable(curves->heading()->text()));
+        QCOMPARE(curves->lossPlot()->pointCount(), 2);
+        QCOMPARE(curves->accuracyPlot()->pointCount(), 2);
+        QVERIFY(curves->accuracyPlot()->isVisible());
+    }
+    // The keyboard moves the current row, and the curves follow it.
+    const int before = curves->trialNumber();
+    results->table()->setFocus();
+    QTest::keyClick(results->table(), before == model->trials().front().number ? Qt::Key_Down : Qt::Key_Up);
+    QVERIFY(curves->trialNumber() != before);
 }
 
 void TestSearchPage::formEditRewritesTemplate()

@@ -4,6 +4,7 @@
 #include "ui/models/TrialTableModel.h"
 #include "ui/panels/SearchResultsPanel.h"
 #include "ui/panels/SearchSetupPanel.h"
+#include "ui/panels/TrialCurvesPanel.h"
 
 #include "app/jobs/JobRunner.h"
 #include "app/jobs/SearchJob.h"
@@ -13,7 +14,10 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QItemSelectionModel>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -33,6 +37,8 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
     registerSearchMetaTypes();
     m_setup = new SearchSetupPanel(m_context.dataset, this);
     m_results = new SearchResultsPanel(this);
+    m_curves = new TrialCurvesPanel(m_results->plotTabs());
+    m_results->plotTabs()->addTab(m_curves, tr("Training curves"));
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -81,6 +87,7 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
     connect(m_stop, &QPushButton::clicked, this, &SearchPage::stopSearch);
     connect(m_resume, &QPushButton::clicked, this, &SearchPage::resumeSearch);
     connect(m_results, &SearchResultsPanel::trialActivated, this, &SearchPage::showTrialDetails);
+    connectTrialCurves();
     connect(m_context.runner, &JobRunner::runEnded, this, [this](quint64 runId) {
         if (runId == m_run) {
             m_run = 0;
@@ -135,6 +142,9 @@ void SearchPage::launch(bool resume)
     m_finishedCount = 0;
     m_maxEvals = request.value().maxEvals;
     m_lastStudy = request.value().studyName;
+    const bool testFunction = request.value().kind == SearchRequest::Kind::TestFunction;
+    m_curves->setStudy(request.value().storage, m_lastStudy,
+                       testFunction ? request.value().testFunction : QString());
     auto *job = new SearchJob(request.takeValue());
     JobRunner &runner = *m_context.runner;
     runner.connectCurrent(job, &SearchJob::started, this, [this](const SearchStart &start) { onStarted(start); });
@@ -239,6 +249,25 @@ void SearchPage::showTrialDetails(int trialNumber)
     if (!trial.error.empty())
         text += QStringLiteral("<br><span style='color:#b41e1e'>%1</span>").arg(QString::fromStdString(trial.error).toHtmlEscaped());
     m_details->setText(text);
+}
+
+void SearchPage::connectTrialCurves()
+{
+    connect(m_results, &SearchResultsPanel::trialActivated, m_curves, &TrialCurvesPanel::showTrial);
+    // Clicking a row of a training search opens the curves tab (plot clicks keep their tab).
+    connect(m_results->table(), &QTableView::clicked, this, [this] {
+        if (m_curves->showsCurves())
+            m_results->plotTabs()->setCurrentWidget(m_curves);
+    });
+    // Moving through the table with the keyboard follows the current row.
+    connect(m_results->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!current.isValid())
+                    return;
+                const int number = current.data(TrialTableModel::TrialNumberRole).toInt();
+                if (number != m_curves->trialNumber())
+                    m_curves->showTrial(number);
+            });
 }
 
 void SearchPage::updateButtons()

@@ -3,7 +3,9 @@
 // and over which space; Start runs a SearchJob whose trials are stored in the workspace (so a
 // stopped or crashed study can be resumed by name, and `loupe-cli worker` processes can join a
 // test-function study through a shared database). The results panel shows the trials table and
-// the plots, refreshed at most four times a second however fast trials finish.
+// the plots, refreshed at most four times a second however fast trials finish. Choosing a trial
+// (table row or plot point) shows its details and, in the "Training curves" tab, the curves of
+// its stored training run (training searches; clicking a row opens that tab).
 #include "ui/PageContext.h"
 
 #include "app/jobs/SearchTypes.h"
@@ -23,6 +25,7 @@ namespace loupe {
 
 class SearchResultsPanel;
 class SearchSetupPanel;
+class TrialCurvesPanel;
 
 class SearchPage : public QWidget {
     Q_OBJECT
@@ -36,6 +39,8 @@ public:
     bool isRunning() const { return m_run != 0; }
     QLabel *statusLabel() const { return m_status; }
     QLabel *trialDetails() const { return m_details; }
+    // The "Training curves" tab of the results: the chosen trial's stored training run.
+    TrialCurvesPanel *trialCurves() const { return m_curves; }
 
 public Q_SLOTS:
     void startSearch();
@@ -54,11 +59,13 @@ private:
     void onEnded(const QString &message, bool error);
     void flushPending();
     void showTrialDetails(int trialNumber);
+    void connectTrialCurves();
     void updateButtons();
 
     PageContext m_context;
     SearchSetupPanel *m_setup = nullptr;
     SearchResultsPanel *m_results = nullptr;
+    TrialCurvesPanel *m_curves = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_stop = nullptr;
     QPushButton *m_resume = nullptr;

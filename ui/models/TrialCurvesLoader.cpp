@@ -1,0 +1,87 @@
+#include "ui/models/TrialCurvesLoader.h"
+
+#include "db/RunRepository.h"
+#include "db/Store.h"
+#include "db/StudyRepository.h"
+#include "db/TrialRepository.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace loupe {
+
+namespace {
+
+double valueOrNan(const std::optional<double> &value)
+{
+    return value ? *value : std::nan("");
+}
+
+} // namespace
+
+TrialCurvesLoader::TrialCurvesLoader(QString storage) : m_store(std::move(storage)) { }
+
+Result<qint64> TrialCurvesLoader::studyId(const QString &studyName)
+{
+    if (m_studyId != 0 && studyName == m_studyName)
+        return m_studyId;
+    auto store = m_store.get();
+    if (!store.isOk())
+        return store.status();
+    auto study = StudyRepository(*store.value()).find(studyName);
+    if (!study.isOk())
+        return study.status();
+    if (!study.value())
+        return Status::invalidInput("no study named '" + studyName.toStdString() + "' in " + storage().toStdString());
+    m_studyName = studyName;
+    m_studyId = study.value()->id;
+    return m_studyId;
+}
+
+Result<TrialRunCurves> TrialCurvesLoader::load(const QString &studyName, int trialNumber)
+{
+    auto study = studyId(studyName);
+    if (!study.isOk())
+        return study.status();
+    Store &store = *m_store.get().value();
+    auto trial = TrialRepository(store).findNumber(study.value(), trialNumber);
+    if (!trial.isOk())
+        return trial.status();
+    TrialRunCurves result;
+    if (!trial.value())
+        return result;
+    result.trialFound = true;
+    result.state = trial.value()->state;
+    result.loss = trial.value()->loss;
+    if (!trial.value()->runId)
+        return result;
+    RunRepository runs(store);
+    auto run = runs.findRun(*trial.value()->runId);
+    if (!run.isOk())
+        return run.status();
+    if (!run.value())
+        return result; // the run was deleted (the link is cleared by ON DELETE SET NULL)
+    auto epochs = runs.epochMetrics(run.value()->id);
+    if (!epochs.isOk())
+        return epochs.status();
+    const QJsonObject summary = QJsonDocument::fromJson(run.value()->summaryJson.toUtf8()).object();
+    result.runStatus = runStatusName(run.value()->status);
+    RunCurves curves;
+    curves.storedRunId = run.value()->id;
+    curves.label = QStringLiteral("trial #%1 · run %2").arg(trialNumber).arg(run.value()->id);
+    curves.classification = summary.value(QStringLiteral("task")).toString() != QLatin1String("regression");
+    for (const EpochMetrics &epoch : epochs.value()) {
+        curves.epochs.append(epoch.epoch);
+        curves.loss.append(valueOrNan(epoch.loss));
+        curves.valLoss.append(valueOrNan(epoch.valLoss));
+        curves.accuracy.append(valueOrNan(epoch.accuracy));
+        curves.valAccuracy.append(valueOrNan(epoch.valAccuracy));
+        curves.epochLearningRate.append(valueOrNan(epoch.learningRate));
+    }
+    result.curves = std::move(curves);
+    return result;
+}
+
+} // namespace loupe
