@@ -15,6 +15,16 @@ namespace {
 constexpr int kColorBins = 8;
 constexpr double kAxisGrab = 0.2;     // how far from an axis (in axis spacings) a drag starts a brush
 constexpr double kBrushHalfWidth = 0.06;
+constexpr int kDenseLines = 2000;     // from this many lines on, draw them plain (see redraw)
+const QString kDragLayer = QStringLiteral("brush-drag");
+
+// The same colour as a one-pixel cosmetic pen, which the raster engine draws without stroking.
+QPen cosmeticPen(QPen pen)
+{
+    pen.setWidth(0);
+    pen.setCosmetic(true);
+    return pen;
+}
 
 double axisValue(const SearchParameter &parameter, double raw)
 {
@@ -33,6 +43,11 @@ ParallelCoordinatesPlot::ParallelCoordinatesPlot(QWidget *parent)
     plot->xAxis->setTickLength(0, 0);
     plot->xAxis->setSubTicks(false);
     plot->setInteractions(QCP::Interactions());
+    plot->setPlottingHint(QCP::phFastPolylines, true); // one polyline per trial instead of line by line
+    // The brush being dragged lives on its own buffered layer: moving it repaints only that layer,
+    // not the thousands of trial lines under it.
+    plot->addLayer(kDragLayer, plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    plot->layer(kDragLayer)->setMode(QCPLayer::lmBuffered);
     connect(plot, &QCustomPlot::mousePress, this, &ParallelCoordinatesPlot::onMousePress);
     connect(plot, &QCustomPlot::mouseMove, this, &ParallelCoordinatesPlot::onMouseMove);
     connect(plot, &QCustomPlot::mouseRelease, this, &ParallelCoordinatesPlot::onMouseRelease);
@@ -204,11 +219,17 @@ void ParallelCoordinatesPlot::redraw()
         ++m_lineCount;
         m_selectedCount += selected ? 1 : 0;
     }
-    // Thousands of antialiased lines take seconds to paint; plain lines look the same at that density.
-    const bool antialiased = m_lineCount < 2000;
-    grey->setAntialiased(antialiased);
-    for (QCPCurve *curve : bins)
-        curve->setAntialiased(antialiased);
+    // Thousands of antialiased or wide lines take seconds to paint (each goes through the stroker);
+    // plain one-pixel lines take a fraction of that and look the same at that density.
+    const bool dense = m_lineCount >= kDenseLines;
+    for (QCPCurve *curve : bins) {
+        curve->setAntialiased(!dense);
+        if (dense)
+            curve->setPen(cosmeticPen(curve->pen()));
+    }
+    grey->setAntialiased(!dense);
+    if (dense)
+        grey->setPen(cosmeticPen(grey->pen()));
     drawBrushes();
     setMessage(completed.empty() ? emptyMessage() : QString());
     if (!m_brushes.isEmpty())
@@ -246,6 +267,7 @@ void ParallelCoordinatesPlot::onMousePress(QMouseEvent *event)
     m_dragAxis = axis;
     m_dragStart = std::clamp(customPlot()->yAxis->pixelToCoord(event->position().y()), 0.0, 1.0);
     m_dragRect = new QCPItemRect(customPlot());
+    m_dragRect->setLayer(kDragLayer);
     m_dragRect->setPen(QPen(QColor(214, 39, 40), 1.0, Qt::DashLine));
     m_dragRect->setBrush(QColor(214, 39, 40, 30));
     m_dragRect->topLeft->setCoords(axis - kBrushHalfWidth, m_dragStart);
@@ -259,7 +281,7 @@ void ParallelCoordinatesPlot::onMouseMove(QMouseEvent *event)
     const double y = std::clamp(customPlot()->yAxis->pixelToCoord(event->position().y()), 0.0, 1.0);
     m_dragRect->topLeft->setCoords(m_dragAxis - kBrushHalfWidth, std::max(y, m_dragStart));
     m_dragRect->bottomRight->setCoords(m_dragAxis + kBrushHalfWidth, std::min(y, m_dragStart));
-    customPlot()->replot(QCustomPlot::rpQueuedReplot);
+    m_dragRect->layer()->replot();
 }
 
 void ParallelCoordinatesPlot::onMouseRelease(QMouseEvent *event)

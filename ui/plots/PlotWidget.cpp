@@ -7,6 +7,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QVBoxLayout>
+
+#include <utility>
 #include <qcustomplot.h>
 
 namespace loupe {
@@ -52,7 +54,18 @@ void PlotWidget::addPlotActions(QMenu *) {}
 
 void PlotWidget::requestReplot()
 {
+    if (!isVisible()) {
+        m_replotWhenShown = true;
+        return;
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_replotWhenShown, false))
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PlotWidget::showContextMenu(const QPoint &position)

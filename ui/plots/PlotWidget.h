@@ -38,8 +38,11 @@ public:
 protected:
     // Lets a plot put its own actions (scales, options) at the top of the context menu.
     virtual void addPlotActions(QMenu *menu);
-    // Replots on the next event loop turn, coalescing bursts of updates.
+    // Replots on the next event loop turn, coalescing bursts of updates. A hidden plot (e.g. on a
+    // tab not shown) replots when it is shown instead: painting thousands of marks nobody sees
+    // would only block the UI thread. Exports draw afresh and do not depend on it.
     void requestReplot();
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showContextMenu(const QPoint &position);
@@ -47,6 +50,7 @@ private:
 
     QCustomPlot *m_plot = nullptr;
     QString m_exportName = QStringLiteral("plot");
+    bool m_replotWhenShown = false;
 };
 
 } // namespace loupe
