@@ -74,6 +74,17 @@ void registerBuiltinAssertions(AssertionRegistry &registry)
     registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::SizeBetween));
     registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::Encoding));
     registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::LineEndings));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::SizeEqual));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::SizeAlmostEqual));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::SizeZero));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::Exists, FileAssertion::Expectation::Negated));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::NameEqual, FileAssertion::Expectation::Negated));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::NameMatches, FileAssertion::Expectation::Negated));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::TypeEqual, FileAssertion::Expectation::Negated));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::SizeEqual, FileAssertion::Expectation::Negated));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::SizeAlmostEqual, FileAssertion::Expectation::Negated));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::SizeZero, FileAssertion::Expectation::Negated));
+    registry.add(std::make_unique<FileAssertion>(FileAssertion::Kind::Encoding, FileAssertion::Expectation::Negated));
 }
 
 } // namespace loupe

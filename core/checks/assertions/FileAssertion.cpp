@@ -1,8 +1,10 @@
 #include "core/checks/assertions/FileAssertion.h"
 
 #include "core/checks/Pattern.h"
+#include "core/checks/assertions/FileSizeChecks.h"
 #include "core/data/Utf8.h"
 
+#include <cassert>
 #include <filesystem>
 #include <fstream>
 
@@ -79,15 +81,24 @@ bool scanEncoding(EncodingScan &state, std::string_view chunk, std::uint64_t off
 
 } // namespace
 
+FileAssertion::FileAssertion(Kind kind, Expectation expectation) : m_kind(kind), m_expectation(expectation)
+{
+    assert(expectation == Expectation::Holds || (kind != Kind::SizeBetween && kind != Kind::LineEndings));
+}
+
 std::string_view FileAssertion::name() const
 {
+    const bool no = negated();
     switch (m_kind) {
-    case Kind::Exists: return "file_exists";
-    case Kind::NameEqual: return "file_name_equal";
-    case Kind::NameMatches: return "file_name_matches";
-    case Kind::TypeEqual: return "file_type_equal";
+    case Kind::Exists: return no ? "file_not_exists" : "file_exists";
+    case Kind::NameEqual: return no ? "file_name_not_equal" : "file_name_equal";
+    case Kind::NameMatches: return no ? "file_name_not_matches" : "file_name_matches";
+    case Kind::TypeEqual: return no ? "file_type_not_equal" : "file_type_equal";
     case Kind::SizeBetween: return "file_size_between";
-    case Kind::Encoding: return "file_encoding";
+    case Kind::SizeEqual: return no ? "file_size_not_equal" : "file_size_equal";
+    case Kind::SizeAlmostEqual: return no ? "file_size_not_almost_equal" : "file_size_almost_equal";
+    case Kind::SizeZero: return no ? "file_size_not_zero" : "file_size_zero";
+    case Kind::Encoding: return no ? "file_encoding_not_equal" : "file_encoding";
     case Kind::LineEndings: break;
     }
     return "file_line_endings";
@@ -95,13 +106,20 @@ std::string_view FileAssertion::name() const
 
 std::string_view FileAssertion::summary() const
 {
+    const bool no = negated();
     switch (m_kind) {
-    case Kind::Exists: return "the data file exists";
-    case Kind::NameEqual: return "the data file has this name";
-    case Kind::NameMatches: return "the data file's name matches the pattern";
-    case Kind::TypeEqual: return "the data file has this extension";
+    case Kind::Exists: return no ? "there is no data file" : "the data file exists";
+    case Kind::NameEqual: return no ? "the data file does not have this name" : "the data file has this name";
+    case Kind::NameMatches:
+        return no ? "the data file's name does not match the pattern" : "the data file's name matches the pattern";
+    case Kind::TypeEqual: return no ? "the data file does not have this extension" : "the data file has this extension";
     case Kind::SizeBetween: return "the data file's size lies between min and max bytes";
-    case Kind::Encoding: return "the data file's content is valid in the encoding";
+    case Kind::SizeEqual: return no ? "the data file's size is not this many bytes" : "the data file's size is this many bytes";
+    case Kind::SizeAlmostEqual:
+        return no ? "the data file's size is not within the tolerance of size" : "the data file's size is within the tolerance of size";
+    case Kind::SizeZero: return no ? "the data file is not empty" : "the data file is empty";
+    case Kind::Encoding:
+        return no ? "the data file's content is not valid in the encoding" : "the data file's content is valid in the encoding";
     case Kind::LineEndings: break;
     }
     return "every line of the data file ends the same way";
@@ -115,6 +133,9 @@ std::vector<std::string_view> FileAssertion::parameters() const
     case Kind::NameMatches: return {"pattern"};
     case Kind::TypeEqual: return {"extension"};
     case Kind::SizeBetween: return {"min", "max"};
+    case Kind::SizeEqual: return {"size"};
+    case Kind::SizeAlmostEqual: return {"size", "delta", "places"};
+    case Kind::SizeZero: return {};
     case Kind::Encoding: return {"encoding"};
     case Kind::LineEndings: break;
     }
@@ -125,6 +146,7 @@ Status FileAssertion::validate(const Table &, const AssertionParams &params) con
 {
     switch (m_kind) {
     case Kind::Exists:
+    case Kind::SizeZero:
         return Status::ok();
     case Kind::NameEqual:
         return params.string("name").status();
@@ -138,18 +160,11 @@ Status FileAssertion::validate(const Table &, const AssertionParams &params) con
     case Kind::TypeEqual:
         return params.string("extension").status();
     case Kind::SizeBetween:
-        if (!params.has("min") && !params.has("max"))
-            return Status::invalidInput("parameter 'min' or 'max' is required");
-        for (const char *key : {"min", "max"}) {
-            if (params.has(key)) {
-                Result<std::int64_t> bytes = params.integer(key);
-                if (!bytes.isOk())
-                    return bytes.status();
-                if (bytes.value() < 0)
-                    return Status::invalidInput("parameter '" + std::string(key) + "': a size cannot be negative");
-            }
-        }
-        return Status::ok();
+        return FileSizeChecks::validateBetween(params);
+    case Kind::SizeEqual:
+        return FileSizeChecks::validateEqual(params);
+    case Kind::SizeAlmostEqual:
+        return FileSizeChecks::validateAlmostEqual(params);
     case Kind::Encoding: {
         Result<std::string> encoding = params.string("encoding");
         if (!encoding.isOk())
@@ -170,84 +185,123 @@ Status FileAssertion::validate(const Table &, const AssertionParams &params) con
     return Status::ok();
 }
 
+AssertionOutcome FileAssertion::existence(const std::string &path) const
+{
+    std::error_code error;
+    const bool exists = !path.empty() && fs::is_regular_file(path, error);
+    if (exists)
+        return negated() ? AssertionOutcome::tableFailure("file " + path + " exists") : AssertionOutcome::tablePass(path + " exists");
+    const std::string absent = path.empty() ? "the table did not come from a file, so there is no file to check"
+                                            : "file " + path + " does not exist (or is not a regular file)";
+    return negated() ? AssertionOutcome::tablePass(absent) : AssertionOutcome::tableFailure(absent);
+}
+
 AssertionOutcome FileAssertion::evaluate(const Table &table, const AssertionParams &params,
                                          const CancellationToken *cancel) const
 {
     if (Status s = validate(table, params); !s.isOk())
         return AssertionOutcome::tableFailure(s.message());
     const std::string &path = params.environment().dataPath;
+    if (m_kind == Kind::Exists)
+        return existence(path);
     if (path.empty())
         return AssertionOutcome::tableFailure("the table did not come from a file, so there is no file to check");
     std::error_code error;
-    const bool exists = fs::is_regular_file(path, error);
-    if (!exists)
+    if (!fs::is_regular_file(path, error))
         return AssertionOutcome::tableFailure("file " + path + " does not exist (or is not a regular file)");
+    const FileFinding finding = find(path, params, cancel);
+    if (!finding.error.empty())
+        return AssertionOutcome::tableFailure(finding.error, finding.observed);
+    if (finding.holds != negated())
+        return AssertionOutcome::tablePass(finding.observed);
+    return AssertionOutcome::tableFailure(negated() ? finding.why : finding.whyNot, finding.observed);
+}
+
+FileFinding FileAssertion::find(const std::string &path, const AssertionParams &params,
+                                const CancellationToken *cancel) const
+{
     const std::string fileName = fs::path(path).filename().string();
+    FileFinding finding;
     switch (m_kind) {
-    case Kind::Exists:
-        return AssertionOutcome::tablePass(path + " exists");
+    case Kind::Exists: // evaluate() answers it through existence(); a file reached here exists
+        finding.holds = true;
+        finding.observed = path + " exists";
+        return finding;
+    case Kind::Encoding:
+    case Kind::LineEndings:
+        return examineContent(path, params, cancel);
     case Kind::NameEqual: {
         const std::string wanted = params.string("name").value();
-        if (fileName == wanted)
-            return AssertionOutcome::tablePass("name = " + fileName);
-        return AssertionOutcome::tableFailure("the file's name " + fileName + " is not " + wanted, "name = " + fileName);
+        finding.observed = "name = " + fileName;
+        finding.holds = fileName == wanted;
+        finding.whyNot = "the file's name " + fileName + " is not " + wanted;
+        finding.why = "the file's name is " + wanted;
+        return finding;
     }
     case Kind::NameMatches: {
         Pattern pattern = Pattern::compile(params.string("pattern").value(), PatternMode::FullMatch).takeValue();
-        if (pattern.matches(fileName))
-            return AssertionOutcome::tablePass("name = " + fileName);
-        return AssertionOutcome::tableFailure("the file's name " + fileName + " does not match " + pattern.source(),
-                                              "name = " + fileName);
+        finding.observed = "name = " + fileName;
+        finding.holds = pattern.matches(fileName);
+        finding.whyNot = "the file's name " + fileName + " does not match " + pattern.source();
+        finding.why = "the file's name " + fileName + " matches " + pattern.source();
+        return finding;
     }
     case Kind::TypeEqual: {
         std::string wanted = params.string("extension").value();
         if (!wanted.empty() && wanted.front() != '.')
             wanted = "." + wanted;
         const std::string actual = fs::path(path).extension().string();
-        if (actual == wanted)
-            return AssertionOutcome::tablePass("extension = " + actual);
-        return AssertionOutcome::tableFailure("the file's extension '" + actual + "' is not '" + wanted + "'",
-                                              "extension = " + actual);
+        finding.observed = "extension = " + actual;
+        finding.holds = actual == wanted;
+        finding.whyNot = "the file's extension '" + actual + "' is not '" + wanted + "'";
+        finding.why = "the file's extension is '" + wanted + "'";
+        return finding;
     }
-    case Kind::SizeBetween: {
-        const auto size = static_cast<std::int64_t>(fs::file_size(path, error));
-        const std::string observed = "size = " + std::to_string(size) + " bytes";
-        if (params.has("min") && size < params.integer("min").value())
-            return AssertionOutcome::tableFailure("the file has " + std::to_string(size) + " bytes, fewer than min "
-                                                      + std::to_string(params.integer("min").value()),
-                                                  observed);
-        if (params.has("max") && size > params.integer("max").value())
-            return AssertionOutcome::tableFailure("the file has " + std::to_string(size) + " bytes, more than max "
-                                                      + std::to_string(params.integer("max").value()),
-                                                  observed);
-        return AssertionOutcome::tablePass(observed);
-    }
-    case Kind::Encoding:
-    case Kind::LineEndings:
+    case Kind::SizeBetween:
+    case Kind::SizeEqual:
+    case Kind::SizeAlmostEqual:
+    case Kind::SizeZero:
         break;
     }
-    return examineContent(path, params, cancel);
+    std::error_code error;
+    const std::uintmax_t bytes = fs::file_size(path, error);
+    if (error) {
+        finding.error = "cannot read the size of " + path + ": " + error.message();
+        return finding;
+    }
+    const auto size = static_cast<std::int64_t>(bytes);
+    if (m_kind == Kind::SizeBetween)
+        return FileSizeChecks::between(size, params);
+    if (m_kind == Kind::SizeEqual)
+        return FileSizeChecks::equal(size, params);
+    if (m_kind == Kind::SizeAlmostEqual)
+        return FileSizeChecks::almostEqual(size, params);
+    return FileSizeChecks::zero(size);
 }
 
-AssertionOutcome FileAssertion::examineContent(const std::string &path, const AssertionParams &params,
-                                               const CancellationToken *cancel) const
+FileFinding FileAssertion::examineContent(const std::string &path, const AssertionParams &params,
+                                          const CancellationToken *cancel) const
 {
+    FileFinding finding;
     if (m_kind == Kind::Encoding) {
         EncodingScan state;
         state.ascii = params.string("encoding").value() == "ascii";
-        if (!readChunks(path, [&](std::string_view chunk, std::uint64_t offset) { return scanEncoding(state, chunk, offset); }, cancel))
-            return AssertionOutcome::tableFailure("cannot read " + path);
+        if (!readChunks(path, [&](std::string_view chunk, std::uint64_t offset) { return scanEncoding(state, chunk, offset); }, cancel)) {
+            finding.error = "cannot read " + path;
+            return finding;
+        }
         if (!state.bad && !state.carry.empty() && (state.ascii || !Utf8::isValid(state.carry))) {
             // the file ends inside a multi-byte sequence (or, for ascii, with a non-ASCII one)
             state.bad = true;
             state.badOffset = std::filesystem::file_size(path) - state.carry.size();
         }
         const std::string encoding = params.string("encoding").value();
-        if (!state.bad)
-            return AssertionOutcome::tablePass("valid " + encoding);
-        return AssertionOutcome::tableFailure("the file is not valid " + encoding + ": line " + std::to_string(state.line)
-                                                  + ", byte offset " + std::to_string(state.badOffset),
-                                              "first invalid byte at offset " + std::to_string(state.badOffset));
+        finding.holds = !state.bad;
+        finding.observed = state.bad ? "first invalid byte at offset " + std::to_string(state.badOffset) : "valid " + encoding;
+        finding.whyNot = "the file is not valid " + encoding + ": line " + std::to_string(state.line) + ", byte offset "
+                         + std::to_string(state.badOffset);
+        finding.why = "the file is valid " + encoding + " (every byte)";
+        return finding;
     }
     const bool wantCrlf = params.string("style").value() == "crlf";
     std::uint64_t line = 1;
@@ -266,15 +320,16 @@ AssertionOutcome FileAssertion::examineContent(const std::string &path, const As
                         }
                         return true;
                     },
-                    cancel))
-        return AssertionOutcome::tableFailure("cannot read " + path);
+                    cancel)) {
+        finding.error = "cannot read " + path;
+        return finding;
+    }
     const std::string style = wantCrlf ? "CRLF" : "LF";
-    const std::string observed = std::to_string(wrong) + " of " + std::to_string(line - 1) + " lines not " + style;
-    if (wrong == 0)
-        return AssertionOutcome::tablePass(observed);
-    return AssertionOutcome::tableFailure(std::to_string(wrong) + " lines do not end in " + style + " (the first is line "
-                                              + std::to_string(firstWrong) + ")",
-                                          observed);
+    finding.observed = std::to_string(wrong) + " of " + std::to_string(line - 1) + " lines not " + style;
+    finding.holds = wrong == 0;
+    finding.whyNot = std::to_string(wrong) + " lines do not end in " + style + " (the first is line "
+                     + std::to_string(firstWrong) + ")";
+    return finding;
 }
 
 } // namespace loupe

@@ -59,6 +59,7 @@ private slots:
         writeFile("good.csv", "a,b\n1,2\n");
         writeFile("bad.csv", "a,b\r\n1,\xff\r\n");
         writeFile("accents.csv", "name\ncaf\xc3\xa9\n");
+        writeFile("empty.csv", "");
     }
 
     void schema_data()
@@ -139,6 +140,38 @@ private slots:
         QTest::newRow("crlf") << R"({"assert":"file_line_endings","style":"crlf"})" << "" << true << "bad.csv";
         QTest::newRow("crlf on lf") << R"({"assert":"file_line_endings","style":"crlf"})" << "" << false << "good.csv";
         QTest::newRow("style unknown") << R"({"assert":"file_line_endings","style":"cr"})" << "parameter 'style'" << false << "good.csv";
+        // marbles' Not forms (good.csv is "a,b\n1,2\n": 8 bytes) and the size forms they negate.
+        QTest::newRow("not exists, missing") << R"({"assert":"file_not_exists"})" << "" << true << "missing.csv";
+        QTest::newRow("not exists, no file") << R"({"assert":"file_not_exists"})" << "" << true << "";
+        QTest::newRow("not exists, exists") << R"({"assert":"file_not_exists"})" << "" << false << "good.csv";
+        QTest::newRow("name not equal") << R"({"assert":"file_name_not_equal","name":"x.csv"})" << "" << true << "good.csv";
+        QTest::newRow("name not equal, equal") << R"({"assert":"file_name_not_equal","name":"good.csv"})" << "" << false << "good.csv";
+        QTest::newRow("name not matches") << R"({"assert":"file_name_not_matches","pattern":"data_\\d+\\.csv"})" << "" << true << "good.csv";
+        QTest::newRow("name not matches, matches") << R"({"assert":"file_name_not_matches","pattern":"[a-z]+\\.csv"})" << "" << false << "good.csv";
+        QTest::newRow("name not matches, bad pattern") << "{\"assert\":\"file_name_not_matches\",\"pattern\":\"(\"}" << "parameter 'pattern'" << false << "good.csv";
+        QTest::newRow("type not equal") << R"({"assert":"file_type_not_equal","extension":"tsv"})" << "" << true << "good.csv";
+        QTest::newRow("type not equal, equal") << R"({"assert":"file_type_not_equal","extension":".csv"})" << "" << false << "good.csv";
+        QTest::newRow("size equal") << R"({"assert":"file_size_equal","size":8})" << "" << true << "good.csv";
+        QTest::newRow("size equal, differs") << R"({"assert":"file_size_equal","size":9})" << "" << false << "good.csv";
+        QTest::newRow("size not equal") << R"({"assert":"file_size_not_equal","size":9})" << "" << true << "good.csv";
+        QTest::newRow("size not equal, equal") << R"({"assert":"file_size_not_equal","size":8})" << "" << false << "good.csv";
+        QTest::newRow("size not equal, no size") << R"({"assert":"file_size_not_equal"})" << "parameter 'size'" << false << "good.csv";
+        QTest::newRow("size almost, delta") << R"({"assert":"file_size_almost_equal","size":10,"delta":2})" << "" << true << "good.csv";
+        QTest::newRow("size almost, delta short") << R"({"assert":"file_size_almost_equal","size":10,"delta":1.5})" << "" << false << "good.csv";
+        QTest::newRow("size almost, places -1") << R"({"assert":"file_size_almost_equal","size":13,"places":-1})" << "" << true << "good.csv";
+        QTest::newRow("size almost, default places") << R"({"assert":"file_size_almost_equal","size":9})" << "" << false << "good.csv";
+        QTest::newRow("size almost, both") << R"({"assert":"file_size_almost_equal","size":9,"delta":1,"places":0})" << "parameter 'delta'" << false << "good.csv";
+        QTest::newRow("size not almost") << R"({"assert":"file_size_not_almost_equal","size":100,"delta":10})" << "" << true << "good.csv";
+        QTest::newRow("size not almost, within") << R"({"assert":"file_size_not_almost_equal","size":50,"places":-2})" << "" << false << "good.csv";
+        QTest::newRow("size not almost, negative delta") << R"({"assert":"file_size_not_almost_equal","size":8,"delta":-1})" << "parameter 'delta'" << false << "good.csv";
+        QTest::newRow("size zero") << R"({"assert":"file_size_zero"})" << "" << true << "empty.csv";
+        QTest::newRow("size zero, not empty") << R"({"assert":"file_size_zero"})" << "" << false << "good.csv";
+        QTest::newRow("size not zero") << R"({"assert":"file_size_not_zero"})" << "" << true << "good.csv";
+        QTest::newRow("size not zero, empty") << R"({"assert":"file_size_not_zero"})" << "" << false << "empty.csv";
+        QTest::newRow("size not zero, no file") << R"({"assert":"file_size_not_zero"})" << "" << false << "";
+        QTest::newRow("encoding not equal") << R"({"assert":"file_encoding_not_equal","encoding":"ascii"})" << "" << true << "accents.csv";
+        QTest::newRow("encoding not equal, valid") << R"({"assert":"file_encoding_not_equal","encoding":"utf-8"})" << "" << false << "accents.csv";
+        QTest::newRow("encoding not equal, unknown") << R"({"assert":"file_encoding_not_equal","encoding":"latin-1"})" << "parameter 'encoding'" << false << "good.csv";
     }
 
     void files()
@@ -158,6 +191,17 @@ private slots:
                                  R"({"encoding":"utf-8"})", {}, environment);
         QCOMPARE(QString::fromStdString(encoding.outcome.message),
                  QString("the file is not valid utf-8: line 2, byte offset 7"));
+        const Run notEqual = run(*AssertionRegistry::builtin().find("file_size_not_equal"), m_table, R"({"size":10})",
+                                {}, environment);
+        QCOMPARE(QString::fromStdString(notEqual.outcome.message),
+                 QString("the file has 10 bytes, exactly the size it must not have"));
+        const Run almost = run(*AssertionRegistry::builtin().find("file_size_not_almost_equal"), m_table,
+                               R"({"size":8,"delta":2})", {}, environment);
+        QCOMPARE(QString::fromStdString(almost.outcome.message), QString("the file has 10 bytes, within delta 2 of 8"));
+        QCOMPARE(QString::fromStdString(almost.outcome.observed), QString("size = 10 bytes, difference 2"));
+        const Run notName = run(*AssertionRegistry::builtin().find("file_name_not_equal"), m_table,
+                                R"({"name":"bad.csv"})", {}, environment);
+        QCOMPARE(QString::fromStdString(notName.outcome.message), QString("the file's name is bad.csv"));
         const Run missing = run(*AssertionRegistry::builtin().find("column_exists"), m_table, R"({"column":"aa"})");
         QCOMPARE(QString::fromStdString(missing.outcome.message), QString("column aa does not exist (did you mean a?)"));
         const Run quantile = run(*AssertionRegistry::builtin().find("quantile_between"), m_table,
