@@ -55,8 +55,10 @@ SearchSpaceForm::SearchSpaceForm(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels({tr("Parameter"), tr("Distribution"), tr("Arguments (JSON array)"),
-                                        tr("Active when")});
+    // The panel is narrow: short headers, with the long form in the header's tooltip.
+    m_table->setHorizontalHeaderLabels({tr("Parameter"), tr("Distribution"), tr("Arguments"), tr("Active when")});
+    m_table->horizontalHeaderItem(ArgumentsColumn)
+        ->setToolTip(tr("The distribution's arguments as a JSON array, e.g. [0, 0.5] or [256, 512, 1024]"));
     m_table->horizontalHeader()->setSectionResizeMode(ArgumentsColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->setVisible(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

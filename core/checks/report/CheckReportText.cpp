@@ -1,5 +1,7 @@
 #include "core/checks/report/CheckReportText.h"
 
+#include "core/checks/report/NoteWrapper.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -137,8 +139,8 @@ std::string failureDetails(const CheckTestResult &test, const std::string &suite
     }
     if (!test.note.empty()) {
         out += "Note:\n";
-        for (const std::string &line : splitLines(test.note))
-            out += "\t" + line + "\n";
+        for (const std::string &line : NoteWrapper::wrap(test.note))
+            out += line.empty() ? "\n" : "\t" + line + "\n";
     }
     return out;
 }
