@@ -70,7 +70,7 @@ Result<TrialRunCurves> TrialCurvesLoader::load(const QString &studyName, int tri
     result.runStatus = runStatusName(run.value()->status);
     RunCurves curves;
     curves.storedRunId = run.value()->id;
-    curves.label = QStringLiteral("trial #%1 · run %2").arg(trialNumber).arg(run.value()->id);
+    curves.label = QStringLiteral("trial #%1").arg(trialNumber);
     curves.classification = summary.value(QStringLiteral("task")).toString() != QLatin1String("regression");
     for (const EpochMetrics &epoch : epochs.value()) {
         curves.epochs.append(epoch.epoch);

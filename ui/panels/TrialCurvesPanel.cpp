@@ -122,7 +122,9 @@ void TrialCurvesPanel::showTrial(int trialNumber)
         return;
     }
     const RunCurves &curves = *trial.curves;
-    title += tr(" · run %1 (%2), %n epoch(s)", nullptr, int(curves.epochs.size())).arg(curves.storedRunId).arg(trial.runStatus);
+    const int epochs = int(curves.epochs.size());
+    const QString epochText = epochs == 1 ? tr("1 epoch") : tr("%1 epochs").arg(epochs);
+    title += tr(" · run %1 (%2), %3").arg(curves.storedRunId).arg(trial.runStatus, epochText);
     if (curves.epochs.isEmpty()) {
         showMessage(title, tr("The training stopped before its first epoch ended (%1): no epoch to plot.")
                                .arg(trial.runStatus));
