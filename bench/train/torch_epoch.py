@@ -4,7 +4,10 @@
 784-512 relu, dropout 0.2, 512 relu, dropout 0.2, 10 (softmax in the loss), RMSprop(lr=0.001,
 alpha=0.9, eps=1e-7), batch 128, shuffled, 2 threads. Prints one JSON object: seconds for the
 epoch, test accuracy and the settings that matter for the comparison.
-Usage: /usr/bin/python3 torch_epoch.py [--data DIR] [--seed N]
+--init keras gives the Dense layers Keras' initialisation (Glorot-uniform kernels, zero biases),
+which is what Loupe and the chapter's Keras model use; the default keeps PyTorch's own
+(kaiming-uniform with a = sqrt(5), uniform biases).
+Usage: /usr/bin/python3 torch_epoch.py [--data DIR] [--seed N] [--init torch|keras]
 """
 import argparse
 import gzip
@@ -47,6 +50,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default=os.environ.get("LOUPE_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist"))
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--init", choices=["torch", "keras"], default="torch")
     args = parser.parse_args()
 
     torch.set_num_threads(2)
@@ -58,6 +62,11 @@ def main():
         torch.nn.Linear(784, 512), torch.nn.ReLU(), torch.nn.Dropout(0.2),
         torch.nn.Linear(512, 512), torch.nn.ReLU(), torch.nn.Dropout(0.2),
         torch.nn.Linear(512, 10))
+    if args.init == "keras":
+        for layer in model:
+            if isinstance(layer, torch.nn.Linear):
+                torch.nn.init.xavier_uniform_(layer.weight)
+                torch.nn.init.zeros_(layer.bias)
     optimizer = torch.optim.RMSprop(model.parameters(), lr=0.001, alpha=0.9, eps=1e-7)
     loss_fn = torch.nn.CrossEntropyLoss()
 
@@ -83,6 +92,8 @@ def main():
         "train_loss": round(float(loss_sum) / len(x_train), 4),
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
+        "init": args.init,
+        "seed": args.seed,
         "blas": blas_name(),
         "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE", ""),
     }))
