@@ -1,10 +1,14 @@
 // SearchJob: a branin study run in the background (started with the study's trials, one
 // trialFinished per trial, finished with every trial and the best), resume of the same study
 // with a larger budget, and a training search on the chapter's hyperas template (Fashion-MNIST
-// tiny fixture) whose trials complete.
+// tiny fixture) whose trials complete, each with its training stored as a linked run.
 
 #include "app/jobs/JobRunner.h"
 #include "app/jobs/SearchJob.h"
+#include "db/RunRepository.h"
+#include "db/Store.h"
+#include "db/StudyRepository.h"
+#include "db/TrialRepository.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -147,6 +151,22 @@ void TestSearchJob::chapterTemplateOnTinyFashionMnist()
         QVERIFY(row.loss <= 0.0 && row.loss >= -1.0); // minus the validation accuracy
         const QJsonObject indices = QJsonDocument::fromJson(row.indicesJson.toUtf8()).object();
         QVERIFY(indices.contains(QStringLiteral("Dense")) && indices.contains(QStringLiteral("batch_size")));
+    }
+    // Each trial's training is a stored run linked to it: its one epoch scored the trial.
+    auto store = Store::open(request.storage);
+    QVERIFY(store.isOk());
+    auto study = StudyRepository(*store.value()).find(request.studyName);
+    QVERIFY(study.isOk() && study.value());
+    auto rows = TrialRepository(*store.value()).list(study.value()->id);
+    QVERIFY(rows.isOk());
+    QCOMPARE(int(rows.value().size()), 2);
+    for (const TrialRecord &trial : rows.value()) {
+        QVERIFY2(trial.runId.has_value(), qPrintable(QStringLiteral("trial %1").arg(trial.number)));
+        auto epochs = RunRepository(*store.value()).epochMetrics(*trial.runId);
+        QVERIFY(epochs.isOk());
+        QCOMPARE(int(epochs.value().size()), 1);
+        QVERIFY(epochs.value().front().valAccuracy.has_value());
+        QCOMPARE(*trial.loss, -*epochs.value().front().valAccuracy);
     }
 }
 
