@@ -1,4 +1,5 @@
-// TrialRunRecorder on SQLite: a training search run by StudyRunner (1 and 2 threads) stores each
+// TrialRunRecorder on SQLite and PostgreSQL (a throw-away cluster; skipped where none can start):
+// a training search run by StudyRunner (1 and 2 threads) stores each
 // trained trial's training as a 'train' run linked to the trial, with every completed epoch's
 // loss, accuracy, val_loss, val_accuracy and lr; a diverged trial keeps its run with status
 // 'diverged' and the epochs it finished; recording needs a trial reserved on the calling thread;
@@ -18,6 +19,7 @@
 #include "db/StudyRunner.h"
 #include "db/TrialRepository.h"
 #include "db/TrialRunRecorder.h"
+#include "tests/support/TemporaryPostgres.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,7 +68,12 @@ private slots:
     void recordNeedsAReservedTrial();
 
 private:
+    // The location of a fresh database for `backend`, or an empty string after QSKIP / failure.
+    QString freshLocation(const QString &backend, const QString &name);
+
     QTemporaryDir m_dir;
+    test::TemporaryPostgres m_postgres;
+    bool m_postgresStarted = false;
     SearchSpace m_space;
     PreparedData m_data;
 };
@@ -83,17 +90,38 @@ void TestTrialRunRecorder::initTestCase()
     QVERIFY(m_data.validation.size() > 0);
 }
 
+QString TestTrialRunRecorder::freshLocation(const QString &backend, const QString &name)
+{
+    if (backend == QLatin1String("sqlite"))
+        return m_dir.filePath(name + QStringLiteral(".sqlite"));
+    if (!m_postgresStarted) {
+        if (!m_postgres.unavailableReason().isEmpty() || !m_postgres.start())
+            return QString();
+        m_postgresStarted = true;
+    }
+    if (!m_postgres.createDatabase(name).isOk())
+        return QString();
+    return m_postgres.url(name);
+}
+
 void TestTrialRunRecorder::trainedTrialsAreLinkedWithTheirEpochs_data()
 {
+    QTest::addColumn<QString>("backend");
     QTest::addColumn<int>("jobs");
-    QTest::newRow("one thread") << 1;
-    QTest::newRow("two threads") << 2;
+    QTest::newRow("sqlite, one thread") << QStringLiteral("sqlite") << 1;
+    QTest::newRow("sqlite, two threads") << QStringLiteral("sqlite") << 2;
+    QTest::newRow("postgresql, two threads") << QStringLiteral("postgresql") << 2;
 }
 
 void TestTrialRunRecorder::trainedTrialsAreLinkedWithTheirEpochs()
 {
+    QFETCH(QString, backend);
     QFETCH(int, jobs);
-    const QString location = m_dir.filePath(QStringLiteral("jobs%1.sqlite").arg(jobs));
+    const QString location = freshLocation(backend, QStringLiteral("jobs%1").arg(jobs));
+    if (location.isEmpty()) {
+        const QString why = m_postgres.unavailableReason();
+        QSKIP(qPrintable(why.isEmpty() ? QStringLiteral("PostgreSQL did not start: ") + m_postgres.lastOutput() : why));
+    }
     auto store = Store::open(location);
     QVERIFY2(store.isOk(), store.message().c_str());
     StudyRecord wanted;
