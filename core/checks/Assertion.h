@@ -41,6 +41,10 @@ public:
     virtual Status validate(const Table &table, const AssertionParams &params) const = 0;
     virtual AssertionOutcome evaluate(const Table &table, const AssertionParams &params,
                                       const CancellationToken *cancel) const = 0;
+    // Scheduling only: the cost of evaluate() relative to one pass over one column of the same table (1 for
+    // a plain row scan). The runner starts the most expensive tests first, so its workers finish together
+    // instead of one of them picking up a long test last. requires: validate() returned ok.
+    virtual double relativeCost(const AssertionParams &) const { return 1.0; }
 };
 
 } // namespace loupe

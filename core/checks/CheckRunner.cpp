@@ -102,6 +102,24 @@ CheckTestResult evaluateTest(const PreparedTest &entry, const Table &table, cons
     return result;
 }
 
+// The order workers take tests in: with several workers the most expensive first (Assertion::relativeCost),
+// ties in suite order, so that no worker starts a long test when the others are about to finish; one worker
+// runs the suite in order.
+std::vector<std::size_t> scheduleOrder(const std::vector<PreparedTest> &tests, const CheckEnvironment &env,
+                                       unsigned threads)
+{
+    std::vector<double> cost;
+    cost.reserve(tests.size());
+    for (const PreparedTest &entry : tests)
+        cost.push_back(entry.assertion->relativeCost(AssertionParams(entry.spec->params, entry.locals, env)));
+    std::vector<std::size_t> order(tests.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    if (threads > 1)
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost[a] > cost[b]; });
+    return order;
+}
+
 } // namespace
 
 std::int64_t CheckRunner::systemNow()
@@ -130,15 +148,20 @@ Result<CheckRunResult> CheckRunner::run(const CheckSuite &suite, const Table &ta
     run.rowCount = table.rowCount();
     run.tests.resize(tests.size());
 
+    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                           : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, tests.size())));
+    const std::vector<std::size_t> order = scheduleOrder(tests, env, threads);
     CancellationToken stop; // set when the caller cancels or the sink says Stop
     std::atomic<std::size_t> next{0};
     std::size_t finished = 0;
     std::mutex progressMutex;
     auto worker = [&] {
         while (true) {
-            const std::size_t i = next.fetch_add(1);
-            if (i >= tests.size())
+            const std::size_t slot = next.fetch_add(1);
+            if (slot >= tests.size())
                 return;
+            const std::size_t i = order[slot];
             if (stop.isCancelled() || (options.cancel && options.cancel->isCancelled())) {
                 stop.cancel();
                 return;
@@ -153,9 +176,6 @@ Result<CheckRunResult> CheckRunner::run(const CheckSuite &suite, const Table &ta
                 stop.cancel();
         }
     };
-    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
-                                           : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, tests.size())));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t)
         pool.emplace_back(worker);

@@ -4,7 +4,8 @@
 //      table, the fixed instant and the locals so far), and asks each assertion to validate its parameters.
 //      Any error here is a bad suite: Status naming the suite file and line ("suite.json:9: test 'x':
 //      local 'y': expression 'min(amout)': ..."). Nothing has been evaluated yet.
-//   2. evaluate: every test on its own worker (tests are independent and assertions are const), collecting
+//   2. evaluate: every test on its own worker (tests are independent and assertions are const; with several
+//      workers the most expensive tests, by Assertion::relativeCost, are started first), collecting
 //      ALL failing rows of ALL tests. `mostly` m lets a test pass when failing/checked <= 1 - m (row-level
 //      outcomes only); a failed test with severity warn becomes a Warning. Notes are formatted only for
 //      tests that did not pass.

@@ -1,5 +1,7 @@
 #include "core/checks/Pattern.h"
 
+#include "core/checks/PatternFilter.h"
+
 #include <algorithm>
 
 namespace loupe {
@@ -16,6 +18,7 @@ Result<Pattern> Pattern::compile(std::string_view pattern, PatternMode mode)
     const bool search = mode == PatternMode::Search;
     result.m_restartEachStep = search && !result.m_program.anchoredStart;
     result.m_acceptEarly = search && !result.m_program.anchoredEnd;
+    result.m_requiredByte = loupe::requiredByte(result.m_program);
     result.m_mark.assign(result.m_program.states.size(), 0);
     return result;
 }

@@ -20,6 +20,8 @@ public:
 
     bool matches(std::string_view text);
     const std::string &source() const { return m_source; }
+    // An ASCII byte every matching text contains, or -1 (see PatternFilter.h).
+    int requiredByte() const { return m_requiredByte; }
 
 private:
     static constexpr int kUnknown = -1;
@@ -37,6 +39,7 @@ private:
     PatternMode m_mode = PatternMode::FullMatch;
     bool m_restartEachStep = false; // unanchored search: the start state joins every step
     bool m_acceptEarly = false;     // search without $: the first accepting state decides
+    int m_requiredByte = -1;
 
     // DFA cache: state sets, their acceptance, ASCII transitions (128 per state).
     std::map<std::vector<int>, int> m_ids;

@@ -31,6 +31,17 @@ bool CodePointSet::containsSlow(char32_t cp) const
     return inside != m_negated;
 }
 
+int CodePointSet::singleAsciiByte() const
+{
+    if (m_negated || !m_ranges.empty() || m_ascii.count() != 1)
+        return -1;
+    for (int byte = 0; byte < 128; ++byte) {
+        if (m_ascii.test(static_cast<std::size_t>(byte)))
+            return byte;
+    }
+    return -1;
+}
+
 char32_t decodeUtf8(std::string_view text, std::size_t &i)
 {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };

@@ -26,6 +26,8 @@ public:
     void addRange(char32_t first, char32_t last);
     void addSet(const CodePointSet &other); // union (other must not be negated)
     void setNegated(bool negated) { m_negated = negated; }
+    // The one ASCII byte this set holds when it holds exactly one code point and it is ASCII; else -1.
+    int singleAsciiByte() const;
     bool contains(char32_t cp) const
     {
         if (cp < 128)

@@ -4,6 +4,7 @@
 #include "core/checks/assertions/ComparableColumn.h"
 #include "core/data/Table.h"
 
+#include <limits>
 #include <optional>
 
 namespace loupe {
@@ -94,23 +95,42 @@ AssertionOutcome BetweenAssertion::evaluate(const Table &table, const AssertionP
         return AssertionOutcome::tableFailure(read.message());
     const BetweenSetup &setup = read.value();
     const Column &column = *setup.column;
-    RowScanResult scan = scanValidRows(
-        column,
-        [&](std::size_t row) {
-            if (setup.min) {
-                const int c = compareToBound(column, row, *setup.min);
-                if (c < 0 || (c == 0 && setup.strictMin))
-                    return true;
-            }
-            if (setup.max) {
-                const int c = compareToBound(column, row, *setup.max);
-                if (c > 0 || (c == 0 && setup.strictMax))
-                    return true;
-            }
-            // NaN compares neither below nor above: it is not between anything.
-            return column.type() == ColumnType::Float64 && column.doubleAt(row) != column.doubleAt(row);
-        },
-        cancel);
+    RowScanResult scan;
+    if (column.type() == ColumnType::Float64) {
+        // The same test as below, on plain doubles: a missing bound is an infinite non-strict one, and NaN
+        // fails every comparison.
+        const double low = setup.min ? setup.min->number : -std::numeric_limits<double>::infinity();
+        const double high = setup.max ? setup.max->number : std::numeric_limits<double>::infinity();
+        const bool strictLow = setup.min && setup.strictMin;
+        const bool strictHigh = setup.max && setup.strictMax;
+        const double *values = column.doubles().data();
+        scan = scanValidRowsBranchless(
+            column,
+            [&](std::size_t row) {
+                const double v = values[row];
+                const bool aboveLow = strictLow ? v > low : v >= low;
+                const bool belowHigh = strictHigh ? v < high : v <= high;
+                return !(aboveLow && belowHigh);
+            },
+            cancel);
+    } else {
+        scan = scanValidRows(
+            column,
+            [&](std::size_t row) {
+                if (setup.min) {
+                    const int c = compareToBound(column, row, *setup.min);
+                    if (c < 0 || (c == 0 && setup.strictMin))
+                        return true;
+                }
+                if (setup.max) {
+                    const int c = compareToBound(column, row, *setup.max);
+                    if (c > 0 || (c == 0 && setup.strictMax))
+                        return true;
+                }
+                return false;
+            },
+            cancel);
+    }
     AssertionOutcome outcome = AssertionOutcome::fromRows(column, std::move(scan.failingRows), scan.checked, describe(setup));
     if (setup.min)
         outcome.lowerBound = setup.min->numeric();

@@ -47,10 +47,12 @@ RowScanResult scanMembership(const Column &column, const LevelSet &levels, bool 
     if (column.type() == ColumnType::String && levels.isText()) {
         const char *chars = column.chars().data();
         const std::uint64_t *offsets = column.offsets().data();
+        const std::uint64_t total = column.chars().size();
         return scanValidRows(
             column,
             [&](std::size_t row) {
-                const int level = levels.textIndex(std::string_view(chars + offsets[row], offsets[row + 1] - offsets[row]));
+                const int level = levels.textIndexIn(
+                    std::string_view(chars + offsets[row], offsets[row + 1] - offsets[row]), total - offsets[row]);
                 if (level >= 0)
                     onMember(level);
                 return (level >= 0) != wantMember;

@@ -75,7 +75,7 @@ Result<LevelSet> LevelSet::read(const AssertionParams &params, const Column &col
         if (set.m_text) {
             added = set.m_labels.emplace(level, index).second;
             if (added && level.size() < kBucketedLength)
-                set.addShort(prefixOf(level), level.size(), index);
+                set.addShort({wordAt(level, 0), wordAt(level, 8), level.size(), index});
         } else {
             double number = 0.0;
             if (!parseNumber(level, number))
@@ -90,22 +90,22 @@ Result<LevelSet> LevelSet::read(const AssertionParams &params, const Column &col
     return set;
 }
 
-void LevelSet::addShort(std::uint64_t prefix, std::size_t length, int index)
+void LevelSet::addShort(const ShortEntry &entry)
 {
     if ((m_shortCount + 1) * 2 > m_short.size()) {
         std::vector<ShortEntry> old = std::move(m_short);
         m_short.assign(old.size() * 2, ShortEntry{});
         m_shortMask = m_short.size() - 1;
         m_shortCount = 0;
-        for (const ShortEntry &entry : old) {
-            if (entry.index >= 0)
-                addShort(entry.prefix, entry.length, entry.index);
+        for (const ShortEntry &moved : old) {
+            if (moved.index >= 0)
+                addShort(moved);
         }
     }
-    std::size_t slot = mixKey(prefix, length) & m_shortMask;
+    std::size_t slot = mixKey(entry.head, entry.length) & m_shortMask;
     while (m_short[slot].index >= 0)
         slot = (slot + 1) & m_shortMask;
-    m_short[slot] = {prefix, length, index};
+    m_short[slot] = entry;
     ++m_shortCount;
 }
 

@@ -24,28 +24,30 @@ public:
 
     bool isText() const { return m_text; }
     bool containsText(std::string_view text) const { return textIndex(text) >= 0; }
-    // Index into levels() of a label, or -1. Short labels are found by length bucket and memcmp (no hashing).
+    // Index into levels() of a label, or -1. Short labels are found by (length, first 16 bytes) in a small
+    // open-addressing table: word compares, no hashing of the whole text.
     int textIndex(std::string_view text) const
     {
-        if (text.size() < kBucketedLength) {
-            // One probe in a small table keyed by (length, first 8 bytes): predictable branches.
-            const std::uint64_t head = prefixOf(text);
-            std::size_t slot = mixKey(head, text.size()) & m_shortMask;
-            while (true) {
-                const ShortEntry &entry = m_short[slot];
-                if (entry.index < 0)
-                    return -1;
-                if (entry.prefix == head && entry.length == text.size()
-                    && (text.size() <= 8
-                        || std::memcmp(m_levels[static_cast<std::size_t>(entry.index)].data() + 8, text.data() + 8,
-                                       text.size() - 8)
-                               == 0))
-                    return entry.index;
-                slot = (slot + 1) & m_shortMask;
-            }
+        if (text.size() >= kBucketedLength) {
+            const auto found = m_labels.find(text);
+            return found == m_labels.end() ? -1 : found->second;
         }
-        const auto found = m_labels.find(text);
-        return found == m_labels.end() ? -1 : found->second;
+        return shortIndex(text, wordAt(text, 0), wordAt(text, 8));
+    }
+    // textIndex for text that lies inside a buffer with at least `readable` bytes from text.data() on (a
+    // String column's character buffer): the first 16 bytes are read as two words when that stays inside.
+    int textIndexIn(std::string_view text, std::size_t readable) const
+    {
+        if (readable < 16 || text.size() >= kBucketedLength)
+            return textIndex(text);
+        std::uint64_t head = 0;
+        std::uint64_t second = 0;
+        std::memcpy(&head, text.data(), 8);
+        std::memcpy(&second, text.data() + 8, 8);
+        const std::size_t n = text.size();
+        head &= n >= 8 ? ~std::uint64_t(0) : lowBytes(n);
+        second &= n >= 16 ? ~std::uint64_t(0) : n <= 8 ? 0 : lowBytes(n - 8);
+        return shortIndex(text, head, second);
     }
     // Index into levels() of the valid cell at row, or -1 when it is not a member.
     int levelIndex(const Column &column, std::size_t row) const;
@@ -59,25 +61,46 @@ public:
 private:
     static constexpr std::size_t kBucketedLength = 64;
     struct ShortEntry {
-        std::uint64_t prefix = 0; // the first (up to) 8 bytes, zero-padded
+        std::uint64_t head = 0;   // bytes 0..7, zero-padded
+        std::uint64_t second = 0; // bytes 8..15, zero-padded
         std::size_t length = 0;
         int index = -1; // -1: empty slot
     };
-    static std::size_t mixKey(std::uint64_t prefix, std::size_t length)
+    // A word with the low k bytes (1 <= k <= 7) of all ones.
+    static std::uint64_t lowBytes(std::size_t k) { return ~std::uint64_t(0) >> (64 - 8 * k); }
+    static std::size_t mixKey(std::uint64_t head, std::size_t length)
     {
-        std::uint64_t x = prefix ^ (static_cast<std::uint64_t>(length) << 56) ^ 0x9e3779b97f4a7c15ULL;
+        std::uint64_t x = head ^ (static_cast<std::uint64_t>(length) << 56) ^ 0x9e3779b97f4a7c15ULL;
         x ^= x >> 31;
         x *= 0xbf58476d1ce4e5b9ULL;
         x ^= x >> 29;
         return static_cast<std::size_t>(x);
     }
-    void addShort(std::uint64_t prefix, std::size_t length, int index);
-    static std::uint64_t prefixOf(std::string_view text)
+    // Bytes from..from+7 of text as a word, zero-padded past its end.
+    static std::uint64_t wordAt(std::string_view text, std::size_t from)
     {
-        std::uint64_t prefix = 0;
-        std::memcpy(&prefix, text.data(), text.size() < 8 ? text.size() : 8);
-        return prefix;
+        std::uint64_t word = 0;
+        if (from < text.size())
+            std::memcpy(&word, text.data() + from, text.size() - from < 8 ? text.size() - from : 8);
+        return word;
     }
+    int shortIndex(std::string_view text, std::uint64_t head, std::uint64_t second) const
+    {
+        std::size_t slot = mixKey(head, text.size()) & m_shortMask;
+        while (true) {
+            const ShortEntry &entry = m_short[slot];
+            if (entry.index < 0)
+                return -1;
+            if (entry.head == head && entry.second == second && entry.length == text.size()
+                && (text.size() <= 16
+                    || std::memcmp(m_levels[static_cast<std::size_t>(entry.index)].data() + 16, text.data() + 16,
+                                   text.size() - 16)
+                           == 0))
+                return entry.index;
+            slot = (slot + 1) & m_shortMask;
+        }
+    }
+    void addShort(const ShortEntry &entry);
     bool m_text = true;
     std::vector<ShortEntry> m_short = std::vector<ShortEntry>(16); // open addressing, at most half full
     std::size_t m_shortMask = 15;

@@ -6,6 +6,7 @@
 #include "core/data/Table.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <optional>
 #include <type_traits>
@@ -111,30 +112,88 @@ std::vector<T> usableValues(const Column &column)
     return values;
 }
 
-template <typename T>
-long double quantileOf(std::vector<T> &values, double q)
+// An unsigned key that orders like the value: doubles (never NaN here) by sign-magnitude flip, integers by
+// flipping the sign bit.
+inline std::uint64_t orderKey(double value)
 {
-    const long double position = q * static_cast<long double>(values.size() - 1);
+    const auto bits = std::bit_cast<std::uint64_t>(value);
+    return (bits >> 63) ? ~bits : bits | (std::uint64_t(1) << 63);
+}
+inline std::uint64_t orderKey(std::int64_t value) { return static_cast<std::uint64_t>(value) ^ (std::uint64_t(1) << 63); }
+
+// The q-quantile of the usable values with linear interpolation between the order statistics at
+// floor(q * (count - 1)) and the next one (numpy/pandas "linear"), without copying the column: a histogram
+// of the top 16 key bits finds the bucket(s) holding those two order statistics, and only their values are
+// selected exactly. nullopt when there are no usable values.
+template <typename T>
+std::optional<long double> quantileByBuckets(const Column &column, double q)
+{
+    constexpr int kShift = 48;
+    const std::size_t n = column.size();
+    const std::uint8_t *valid = column.validity().data();
+    const auto valueAt = [&](std::size_t row) {
+        if constexpr (std::is_same_v<T, double>)
+            return column.doubles()[row];
+        else
+            return column.ints()[row];
+    };
+    const auto usable = [&](std::size_t row) {
+        if constexpr (std::is_same_v<T, double>)
+            return valid[row] && !std::isnan(column.doubles()[row]);
+        else
+            return valid[row] != 0;
+    };
+    std::vector<std::uint32_t> histogram(std::size_t(1) << (64 - kShift), 0);
+    std::size_t count = 0;
+    for (std::size_t row = 0; row < n; ++row) {
+        if (usable(row)) {
+            ++histogram[orderKey(valueAt(row)) >> kShift];
+            ++count;
+        }
+    }
+    if (count == 0)
+        return std::nullopt;
+    const long double position = q * static_cast<long double>(count - 1);
     const auto lower = static_cast<std::size_t>(std::floor(position));
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lower), values.end());
-    const long double low = static_cast<long double>(values[lower]);
-    if (lower + 1 >= values.size())
+    const std::size_t upper = std::min(lower + 1, count - 1);
+    // Buckets first..last hold ranks lower and upper; `below` values lie in earlier buckets.
+    std::size_t first = 0;
+    std::size_t below = 0;
+    while (below + histogram[first] <= lower)
+        below += histogram[first++];
+    std::size_t last = first;
+    for (std::size_t seen = below + histogram[first]; seen <= upper; seen += histogram[++last]) {
+    }
+    std::vector<T> candidates;
+    candidates.reserve(below + histogram[first] > upper ? histogram[first] : upper - below + 1);
+    for (std::size_t row = 0; row < n; ++row) {
+        if (!usable(row))
+            continue;
+        const std::size_t bucket = orderKey(valueAt(row)) >> kShift;
+        if (bucket >= first && bucket <= last)
+            candidates.push_back(valueAt(row));
+    }
+    const std::size_t local = lower - below;
+    std::nth_element(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(local), candidates.end());
+    const long double low = static_cast<long double>(candidates[local]);
+    if (lower + 1 >= count)
         return low;
     const long double high = static_cast<long double>(
-        *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lower) + 1, values.end()));
+        *std::min_element(candidates.begin() + static_cast<std::ptrdiff_t>(local) + 1, candidates.end()));
     return low + (high - low) * (position - static_cast<long double>(lower));
 }
 
 template <typename T>
 std::optional<long double> measureValues(Statistic statistic, const StatisticSetup &setup)
 {
+    if (statistic == Statistic::Quantile)
+        return quantileByBuckets<T>(*setup.column, setup.quantile);
     std::vector<T> values = usableValues<T>(*setup.column);
     if (values.empty() || (statistic == Statistic::Std && values.size() < 2))
         return std::nullopt;
     switch (statistic) {
     case Statistic::Min: return static_cast<long double>(*std::min_element(values.begin(), values.end()));
     case Statistic::Max: return static_cast<long double>(*std::max_element(values.begin(), values.end()));
-    case Statistic::Quantile: return quantileOf(values, setup.quantile);
     default: break;
     }
     long double sum = 0;

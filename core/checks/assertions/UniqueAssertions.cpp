@@ -66,6 +66,12 @@ Result<std::vector<const Column *>> compoundColumns(const Table &table, const As
 
 } // namespace
 
+double CompoundUniqueAssertion::relativeCost(const AssertionParams &params) const
+{
+    const nlohmann::json &columns = params.spec()["columns"];
+    return 4.0 * static_cast<double>(columns.is_array() ? columns.size() : 2);
+}
+
 Status CompoundUniqueAssertion::validate(const Table &table, const AssertionParams &params) const
 {
     return compoundColumns(table, params).status();

@@ -18,6 +18,7 @@ public:
     Status validate(const Table &table, const AssertionParams &params) const override;
     AssertionOutcome evaluate(const Table &table, const AssertionParams &params,
                               const CancellationToken *cancel) const override;
+    double relativeCost(const AssertionParams &) const override { return 2.0; }
 };
 
 class NotUniqueAssertion : public Assertion {
@@ -28,6 +29,7 @@ public:
     Status validate(const Table &table, const AssertionParams &params) const override;
     AssertionOutcome evaluate(const Table &table, const AssertionParams &params,
                               const CancellationToken *cancel) const override;
+    double relativeCost(const AssertionParams &) const override { return 2.0; }
 };
 
 class CompoundUniqueAssertion : public Assertion {
@@ -38,6 +40,8 @@ public:
     Status validate(const Table &table, const AssertionParams &params) const override;
     AssertionOutcome evaluate(const Table &table, const AssertionParams &params,
                               const CancellationToken *cancel) const override;
+    // Hashing, scattering and grouping every row: about four passes per key column.
+    double relativeCost(const AssertionParams &params) const override;
 };
 
 } // namespace loupe
