@@ -2,8 +2,9 @@
 // loss, hyperas-style indices for choices), determinism by seed, --jobs, a template whose trials
 // partly diverge (FAIL with the reason, the search goes on) or all diverge (exit 1), bad arguments
 // (exit 2), an existing study without --resume, and resume after SIGKILL of the search process
-// (no completed trial lost, exactly the budget of counted trials); a training search (search and
-// worker) stores each trial's training as a run with its epochs and gives its "run_id".
+// (no completed trial lost, exactly the budget of counted trials, no half-written training run);
+// a training search (search and worker) stores each trial's training as a run with its epochs and
+// gives its "run_id".
 
 #include "tests/support/CliProcess.h"
 #include "db/RunRepository.h"
@@ -466,6 +467,27 @@ void TestCliSearch::resumeAfterKill()
         }
         QVERIFY(completedBefore.size() >= 5);
         QVERIFY(int(trials.size()) < budget);
+        // No half-written training run: every stored run is finished, linked to one trial, and
+        // holds all the epochs its summary counts (a completed trial: all 40).
+        std::map<qint64, const TrialRecord *> trialOfRun;
+        for (const TrialRecord &trial : trials) {
+            if (trial.runId)
+                QVERIFY(trialOfRun.emplace(*trial.runId, &trial).second);
+            if (trial.state == TrialState::Complete)
+                QVERIFY2(trial.runId.has_value(), qPrintable(QStringLiteral("trial %1").arg(trial.number)));
+        }
+        RunRepository runs(*store.value());
+        const auto stored = runs.listRuns(RunKind::Train).value();
+        QVERIFY(stored.size() >= completedBefore.size());
+        for (const RunRecord &run : stored) {
+            QVERIFY(run.status != RunStatus::Running);
+            QVERIFY2(trialOfRun.count(run.id) == 1, qPrintable(QStringLiteral("run %1 is not linked").arg(run.id)));
+            const QJsonObject summary = QJsonDocument::fromJson(run.summaryJson.toUtf8()).object();
+            const int epochs = int(runs.epochMetrics(run.id).value().size());
+            QCOMPARE(epochs, summary[QStringLiteral("epochs_completed")].toInt());
+            if (trialOfRun[run.id]->state == TrialState::Complete)
+                QCOMPARE(epochs, 40);
+        }
     }
 
     const CliRun resumed = run(common + QStringList{QStringLiteral("--resume"), QStringLiteral("--json")});
