@@ -114,6 +114,14 @@ void TestPlotExport::histogramDataAsCsv()
     QCOMPARE(QGuiApplication::clipboard()->text(), plot.dataAsCsv());
     QCOMPARE(plot.customPlot()->xAxis->label(), QStringLiteral("amount"));
     QCOMPARE(plot.customPlot()->yAxis->label(), QStringLiteral("rows"));
+    // On the log count axis the bars start at 0.5 but their tops still sit at their counts.
+    plot.setCountScale(HistogramPlot::CountScale::Logarithmic);
+    QCOMPARE(plot.customPlot()->yAxis->label(), QStringLiteral("rows (log scale)"));
+    QCOMPARE(plot.barCount(), 3);
+    QCOMPARE(plot.barTop(0), 3.0);
+    QCOMPARE(plot.barTop(2), 2.0);
+    plot.setCountScale(HistogramPlot::CountScale::Linear);
+    QCOMPARE(plot.barTop(0), 3.0);
 }
 
 void TestPlotExport::topValuesDataAsCsv()

@@ -15,6 +15,7 @@
 #include "core/data/CsvReader.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -178,7 +179,9 @@ void TestPreparePage::scalingFitsOnTrainingRows()
     QCOMPARE(result.scaler.apply(0, moments.max), 1.0);
     QVERIFY(result.after[0].min <= 0.0 && result.after[0].max >= 1.0);
     panel->showColumn(QStringLiteral("age"));
-    QVERIFY(panel->beforePlot()->title().contains(QStringLiteral("age")));
+    QVERIFY(panel->beforePlot()->title().contains(QStringLiteral("age before scaling")));
+    QVERIFY(panel->afterPlot()->title().contains(QStringLiteral("age, minmax scaling fitted on training rows")));
+    QCOMPARE(m_page->findChild<QComboBox *>(QStringLiteral("histogramColumn"))->currentText(), QStringLiteral("age"));
 
     if (const QByteArray dir = qgetenv("LOUPE_SCREENSHOT_DIR"); !dir.isEmpty()) {
         m_page->sufficiencyPanel()->setSpecPath(fixture(QStringLiteral("big-model.json")));

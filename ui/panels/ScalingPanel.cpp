@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -75,6 +76,7 @@ QWidget *ScalingPanel::buildControls()
         m_method->addItem(methodLabel(method), int(method));
     m_columns = new QListWidget(controls);
     m_columns->setMinimumHeight(80);
+    m_columns->setMaximumHeight(200); // about ten columns; more scroll, and the buttons stay together
     m_testFraction = new QDoubleSpinBox(controls);
     m_testFraction->setRange(0.0, 0.9);
     m_testFraction->setSingleStep(0.05);
@@ -85,6 +87,7 @@ QWidget *ScalingPanel::buildControls()
     m_fitOnAll->setToolTip(tr("Refused whenever there is a test split: test statistics would leak into training."));
     m_fitButton = new QPushButton(tr("Fit on training rows"), controls);
     m_shown = new QComboBox(controls);
+    m_shown->setObjectName(QStringLiteral("histogramColumn"));
     m_saveCsv = new QPushButton(tr("Save scaled CSV…"), controls);
     m_saveParameters = new QPushButton(tr("Save parameters…"), controls);
 
@@ -96,7 +99,7 @@ QWidget *ScalingPanel::buildControls()
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(form);
     column->addWidget(new QLabel(tr("Columns:"), controls));
-    column->addWidget(m_columns, 1);
+    column->addWidget(m_columns);
     column->addWidget(m_fitOnAll);
     column->addWidget(m_fitButton);
     auto *shown = new QFormLayout;
@@ -104,6 +107,7 @@ QWidget *ScalingPanel::buildControls()
     column->addLayout(shown);
     column->addWidget(m_saveCsv);
     column->addWidget(m_saveParameters);
+    column->addStretch(1);
 
     connect(m_fitButton, &QPushButton::clicked, this, &ScalingPanel::fit);
     connect(m_fitOnAll, &QCheckBox::toggled, this, [this](bool all) {
@@ -251,10 +255,14 @@ void ScalingPanel::showColumn(const QString &name)
             continue;
         ColumnStats before = m_result->before[i];
         ColumnStats after = m_result->after[i];
-        before.name += " (before)";
-        after.name += " (" + scalingMethodName(m_result->scaler.method()) + ", fitted on training rows)";
+        // Titles read "Histogram of amount before scaling (30 bins)" / "... amount, standard scaling
+        // fitted on training rows (30 bins)"; the axis labels carry the same words.
+        before.name += " before scaling";
+        after.name += ", " + scalingMethodName(m_result->scaler.method()) + " scaling fitted on training rows";
         m_before->showStats(before);
         m_after->showStats(after);
+        const QSignalBlocker quiet(m_shown); // the chooser names the column shown, however it was chosen
+        m_shown->setCurrentText(name);
         return;
     }
 }

@@ -72,6 +72,11 @@ int HistogramPlot::barCount() const
     return m_bars->data()->size();
 }
 
+double HistogramPlot::barTop(int index) const
+{
+    return m_bars->baseValue() + (m_bars->data()->constBegin() + index)->value;
+}
+
 QString HistogramPlot::title() const
 {
     return m_title->text();
@@ -122,7 +127,12 @@ void HistogramPlot::applyCountScale(QCPAxis *countAxis, double maxCount)
         countAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog));
         countAxis->setNumberFormat(QStringLiteral("f")); // 1, 10, ..., 1000000: one style for all ticks
         countAxis->setNumberPrecision(0);
-        m_bars->setBaseValue(0.5); // a count of 1 still shows as a bar
+        // Bars start at 0.5 (log(0) has no place), so a count of 1 still shows as a bar. QCPBars draws
+        // from the base to base + value: lower each value by the base so the top sits at the count.
+        constexpr double base = 0.5;
+        m_bars->setBaseValue(base);
+        for (auto bar = m_bars->data()->begin(); bar != m_bars->data()->end(); ++bar)
+            bar->value -= base;
         countAxis->setRange(0.5, std::max(maxCount, 1.0) * 2.0);
         countAxis->setLabel(tr("rows (log scale)"));
     } else {

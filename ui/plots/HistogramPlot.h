@@ -36,6 +36,9 @@ public:
 
     Kind kind() const { return m_kind; }
     int barCount() const;
+    // Where bar `index`'s top reaches on the count axis: its count, whatever the scale.
+    // requires: index < barCount().
+    double barTop(int index) const;
     QString title() const;
     QString dataAsCsv() const override;
 
