@@ -15,6 +15,18 @@ QString defaultWorkerName()
     return QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(QCoreApplication::applicationPid());
 }
 
+Result<TrialParams> parseTrialParams(int number, const QString &paramsJson, const SearchSpace &space)
+{
+    const nlohmann::json json = nlohmann::json::parse(paramsJson.toStdString(), nullptr, false);
+    if (json.is_discarded())
+        return Status::invalidInput("trial " + std::to_string(number) + ": params are not JSON");
+    auto params = TrialParams::fromJson(space, json);
+    if (!params.isOk())
+        return Status::invalidInput("trial " + std::to_string(number) + " does not fit the study's space: "
+                                    + params.message());
+    return params;
+}
+
 Result<Trial> toTrial(const TrialRecord &record, const SearchSpace &space)
 {
     Trial trial;
@@ -24,13 +36,9 @@ Result<Trial> toTrial(const TrialRecord &record, const SearchSpace &space)
         trial.loss = record.loss;
     trial.error = record.error.toStdString();
     trial.seconds = record.seconds.value_or(0.0);
-    const nlohmann::json json = nlohmann::json::parse(record.paramsJson.toStdString(), nullptr, false);
-    if (json.is_discarded())
-        return Status::invalidInput("trial " + std::to_string(record.number) + ": params are not JSON");
-    auto params = TrialParams::fromJson(space, json);
+    auto params = parseTrialParams(record.number, record.paramsJson, space);
     if (!params.isOk())
-        return Status::invalidInput("trial " + std::to_string(record.number) + " does not fit the study's space: "
-                                    + params.message());
+        return params.status();
     trial.params = params.takeValue();
     return trial;
 }
@@ -201,18 +209,55 @@ Result<std::vector<TrialRecord>> SqlTrialStore::records() const
 
 Result<std::vector<Trial>> SqlTrialStore::trials() const
 {
-    auto rows = records();
+    auto store = threadStore();
+    if (!store.isOk())
+        return store.status();
+    TrialRepository repository(*store.value());
+    auto rows = repository.listOutcomes(m_studyId);
     if (!rows.isOk())
         return rows.status();
+    std::lock_guard lock(m_paramsMutex);
+    if (Status cached = cacheParams(repository, rows.value()); !cached.isOk())
+        return cached;
     std::vector<Trial> trials;
     trials.reserve(rows.value().size());
-    for (const TrialRecord &row : rows.value()) {
-        auto trial = toTrial(row, m_space);
-        if (!trial.isOk())
-            return trial.status();
-        trials.push_back(trial.takeValue());
+    for (const TrialOutcomeRow &row : rows.value()) {
+        Trial trial;
+        trial.number = row.number;
+        trial.state = row.state;
+        if (row.state == TrialState::Complete || row.state == TrialState::Pruned)
+            trial.loss = row.loss;
+        trial.error = row.error.toStdString();
+        trial.seconds = row.seconds.value_or(0.0);
+        trial.params = m_paramsById.at(row.id);
+        trials.push_back(std::move(trial));
     }
     return trials;
+}
+
+Status SqlTrialStore::cacheParams(TrialRepository &repository, const std::vector<TrialOutcomeRow> &rows) const
+{
+    std::map<qint64, int> missing; // id -> number
+    for (const TrialOutcomeRow &row : rows)
+        if (!m_paramsById.contains(row.id))
+            missing.emplace(row.id, row.number);
+    if (missing.empty())
+        return Status::ok();
+    // Usually only the newest trials are new here, so one range query from the oldest of them.
+    auto stored = repository.paramsFrom(m_studyId, missing.begin()->first);
+    if (!stored.isOk())
+        return stored.status();
+    for (const auto &[id, number] : missing) {
+        const auto found = stored.value().find(id);
+        if (found == stored.value().end())
+            return Status::error(StatusCode::Failed, "trial " + std::to_string(number)
+                                                         + " disappeared from the study while it was being read");
+        auto params = parseTrialParams(number, found->second, m_space);
+        if (!params.isOk())
+            return params.status();
+        m_paramsById.emplace(id, params.takeValue());
+    }
+    return Status::ok();
 }
 
 } // namespace loupe

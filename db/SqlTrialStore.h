@@ -21,10 +21,12 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 
 namespace loupe {
 
 class Store;
+class TrialRepository;
 
 class SqlTrialStore : public TrialStore {
 public:
@@ -90,9 +92,17 @@ private:
     mutable std::map<std::thread::id, ThreadConnection> m_connections;
     mutable int m_nextOrdinal = 0;
     std::map<int, qint64> m_running; // number -> trial id, for the trials this object reserved
+    // Parsed params by trial id: a trial's params never change once it is reserved, so trials()
+    // parses each trial's JSON once however often the sampler asks.
+    Status cacheParams(TrialRepository &repository, const std::vector<TrialOutcomeRow> &rows) const;
+    mutable std::mutex m_paramsMutex;
+    mutable std::unordered_map<qint64, TrialParams> m_paramsById;
     TrialHeartbeat m_heartbeat;
 };
 
+// Parses a stored params JSON against the space.
+// ensures: InvalidInput naming the trial number when the JSON is bad or does not fit the space.
+Result<TrialParams> parseTrialParams(int number, const QString &paramsJson, const SearchSpace &space);
 // Converts a stored row to core's Trial (params parsed against the space).
 // ensures: InvalidInput naming the trial number when its params do not fit the space.
 Result<Trial> toTrial(const TrialRecord &record, const SearchSpace &space);

@@ -31,6 +31,17 @@ struct TrialRecord {
     bool abandoned = false;          // FAIL because the worker was lost or interrupted
 };
 
+// What a sampler needs of a stored trial; paramsJson only when asked for (see
+// TrialRepository::listOutcomes).
+struct TrialOutcomeRow {
+    qint64 id = 0;
+    int number = 0;
+    TrialState state = TrialState::Running;
+    std::optional<double> loss;
+    std::optional<double> seconds;
+    QString error;
+};
+
 // How a trial ended, as its worker reports it.
 struct TrialOutcome {
     TrialState state = TrialState::Complete; // Complete, Fail or Pruned

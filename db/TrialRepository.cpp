@@ -262,6 +262,51 @@ Result<std::vector<TrialRecord>> TrialRepository::list(qint64 studyId)
     return trials;
 }
 
+Result<std::vector<TrialOutcomeRow>> TrialRepository::listOutcomes(qint64 studyId)
+{
+    QSqlQuery query = m_store.query();
+    Status status = m_store.prepare(query, QStringLiteral("SELECT id, number, state, loss, seconds, error FROM trials "
+                                                         "WHERE study_id = ? ORDER BY number"));
+    if (!status.isOk())
+        return status;
+    query.addBindValue(studyId);
+    status = m_store.execPrepared(query);
+    if (!status.isOk())
+        return status;
+    std::vector<TrialOutcomeRow> rows;
+    while (query.next()) {
+        TrialOutcomeRow row;
+        row.id = query.value(0).toLongLong();
+        row.number = query.value(1).toInt();
+        row.state = TrialState::Fail;
+        trialStateFromName(query.value(2).toString().toStdString(), row.state);
+        if (!query.value(3).isNull())
+            row.loss = query.value(3).toDouble();
+        if (!query.value(4).isNull())
+            row.seconds = query.value(4).toDouble();
+        row.error = query.value(5).toString();
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Result<std::map<qint64, QString>> TrialRepository::paramsFrom(qint64 studyId, qint64 fromId)
+{
+    QSqlQuery query = m_store.query();
+    Status status = m_store.prepare(query, QStringLiteral("SELECT id, params_json FROM trials WHERE study_id = ? AND id >= ?"));
+    if (!status.isOk())
+        return status;
+    query.addBindValue(studyId);
+    query.addBindValue(fromId);
+    status = m_store.execPrepared(query);
+    if (!status.isOk())
+        return status;
+    std::map<qint64, QString> params;
+    while (query.next())
+        params.emplace(query.value(0).toLongLong(), query.value(1).toString());
+    return params;
+}
+
 Result<std::optional<TrialRecord>> TrialRepository::find(qint64 trialId)
 {
     QSqlQuery query = m_store.query();

@@ -22,6 +22,7 @@
 #include <QString>
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -67,6 +68,11 @@ public:
     Result<TrialCounts> counts(qint64 studyId);
     // The study's trials in number order.
     Result<std::vector<TrialRecord>> list(qint64 studyId);
+    // The study's trials in number order without their parameters or bookkeeping: what a
+    // sampler needs on every suggestion, at a fraction of list()'s cost.
+    Result<std::vector<TrialOutcomeRow>> listOutcomes(qint64 studyId);
+    // The params JSON of the study's trials whose id is at least `fromId` (id -> JSON).
+    Result<std::map<qint64, QString>> paramsFrom(qint64 studyId, qint64 fromId);
     Result<std::optional<TrialRecord>> find(qint64 trialId);
     // Trial `number` of the study (the UNIQUE (study_id, number) index), nullopt when none.
     Result<std::optional<TrialRecord>> findNumber(qint64 studyId, int number);
