@@ -257,11 +257,13 @@ Result<std::optional<RunRecord>> RunRepository::findRun(qint64 runId)
     return std::optional<RunRecord>(readRun(query));
 }
 
-Result<std::vector<RunRecord>> RunRepository::listRuns(std::optional<RunKind> kind, int limit)
+Result<std::vector<RunRecord>> RunRepository::listRuns(std::optional<RunKind> kind, int limit, TrialRuns trialRuns)
 {
-    QString sql = QStringLiteral("SELECT ") + s_runColumns + QStringLiteral(" FROM runs");
+    QString sql = QStringLiteral("SELECT ") + s_runColumns + QStringLiteral(" FROM runs WHERE 1 = 1");
     if (kind)
-        sql += QStringLiteral(" WHERE kind = ?");
+        sql += QStringLiteral(" AND kind = ?");
+    if (trialRuns == TrialRuns::Exclude)
+        sql += QStringLiteral(" AND id NOT IN (SELECT run_id FROM trials WHERE run_id IS NOT NULL)");
     sql += QStringLiteral(" ORDER BY started_at DESC, id DESC");
     if (limit > 0)
         sql += QStringLiteral(" LIMIT ?");

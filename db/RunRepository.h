@@ -54,7 +54,10 @@ public:
     // ensures: nullopt when no run has that id.
     Result<std::optional<RunRecord>> findRun(qint64 runId);
     // Runs newest first, only of `kind` if given; at most `limit` rows if limit > 0.
-    Result<std::vector<RunRecord>> listRuns(std::optional<RunKind> kind = std::nullopt, int limit = 0);
+    // Whether listRuns includes the training runs recorded for search trials.
+    enum class TrialRuns { Include, Exclude };
+    Result<std::vector<RunRecord>> listRuns(std::optional<RunKind> kind = std::nullopt, int limit = 0,
+                                            TrialRuns trialRuns = TrialRuns::Include);
     // The run's epochs in epoch order.
     Result<std::vector<EpochMetrics>> epochMetrics(qint64 runId);
     // The run's steps in step order.

@@ -328,6 +328,20 @@ void TestRunRepository::listRunsFiltersAndLimits()
     QCOMPARE(limited.value()[0].id, ids[4]);
     auto none = runs.listRuns(RunKind::Scan);
     QVERIFY(none.isOk() && none.value().empty());
+
+    // A search trial's training run (ids[2]) is left out on request, and only then.
+    QSqlQuery link = m_store->query();
+    QVERIFY(link.exec(QStringLiteral("INSERT INTO studies (name, direction, space_json, sampler, created_at) "
+                                     "VALUES ('s', 'minimize', '{}', 'tpe', '2026-01-01T00:00:00.000Z')")));
+    QVERIFY(link.exec(QStringLiteral("INSERT INTO trials (study_id, number, state, run_id, started_at) "
+                                     "VALUES ((SELECT id FROM studies WHERE name = 's'), 0, 'COMPLETE', %1, "
+                                     "'2026-01-01T00:00:00.000Z')").arg(ids[2])));
+    auto own = runs.listRuns(RunKind::Train, 0, RunRepository::TrialRuns::Exclude);
+    QVERIFY(own.isOk());
+    QCOMPARE(own.value().size(), std::size_t(2));
+    QCOMPARE(own.value()[0].id, ids[4]);
+    QCOMPARE(own.value()[1].id, ids[0]);
+    QCOMPARE(runs.listRuns(RunKind::Train, 0, RunRepository::TrialRuns::Include).value().size(), std::size_t(3));
 }
 
 void TestRunRepository::markStaleRunning()

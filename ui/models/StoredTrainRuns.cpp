@@ -89,7 +89,9 @@ Result<std::vector<StoredTrainRun>> StoredTrainRuns::list(int limit)
     auto opened = m_store.get();
     if (!opened.isOk())
         return opened.status();
-    auto records = RunRepository(*opened.value()).listRuns(RunKind::Train, limit);
+    // A search's trials are trained runs too; they belong to the Search page (its Training curves
+    // tab), and a large study would push the user's own runs out of the list.
+    auto records = RunRepository(*opened.value()).listRuns(RunKind::Train, limit, RunRepository::TrialRuns::Exclude);
     if (!records.isOk())
         return records.status();
     std::vector<StoredTrainRun> runs;
