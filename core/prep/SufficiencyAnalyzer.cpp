@@ -168,7 +168,8 @@ FeatureCount countFeatures(const Table &table, const SufficiencyOptions &options
     FeatureCount fallback;
     for (const Column &column : table.columns())
         fallback.count += isFeature(column, options) ? 1 : 0;
-    fallback.note = " (counted by column: " + plan.message() + ")";
+    fallback.note = " Features were counted one per column, because the columns cannot all be encoded for training: "
+                    + plan.message() + ".";
     return fallback;
 }
 
