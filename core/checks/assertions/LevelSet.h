@@ -45,7 +45,7 @@ public:
         std::memcpy(&head, text.data(), 8);
         std::memcpy(&second, text.data() + 8, 8);
         const std::size_t n = text.size();
-        head &= n >= 8 ? ~std::uint64_t(0) : lowBytes(n);
+        head &= n >= 8 ? ~std::uint64_t(0) : n == 0 ? 0 : lowBytes(n);
         second &= n >= 16 ? ~std::uint64_t(0) : n <= 8 ? 0 : lowBytes(n - 8);
         return shortIndex(text, head, second);
     }
