@@ -2,23 +2,20 @@
 // (exit 2 with a message naming the option and the value), bad files, determinism and the demo tour.
 // The binary runs with LOUPE_DB pointing into a temporary directory, so no test touches the user's workspace.
 
+#include "tests/support/CliProcess.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using loupe::testsupport::CliRun;
 
 QString fixture(const QString &name)
 {
@@ -73,23 +70,9 @@ private slots:
 
 CliRun TestCli::run(const QStringList &arguments, int timeoutMs)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("LOUPE_DB"), temp(QStringLiteral("default-workspace.sqlite")));
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(LOUPE_CLI_PATH), arguments);
-    CliRun result;
-    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning() << "loupe-cli did not finish:" << arguments;
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return loupe::testsupport::runCli(arguments, environment, m_dir.path(), timeoutMs);
 }
 
 QJsonObject TestCli::runJsonObject(const QStringList &arguments)
@@ -97,11 +80,7 @@ QJsonObject TestCli::runJsonObject(const QStringList &arguments)
     const CliRun result = run(arguments);
     if (result.exitCode != 0)
         qWarning().noquote() << "exit" << result.exitCode << result.err;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        qWarning().noquote() << "not one JSON object:" << error.errorString() << result.out;
-    return document.object();
+    return loupe::testsupport::cliJson(result);
 }
 
 void TestCli::initTestCase()

@@ -1,8 +1,10 @@
 // loupe-cli check end to end: the chapter's CEO example (exit 1, the 1800-01-01 row, both locals, the note),
 // a bad suite (exit 2 with file:line and a hint), every output format, -o written atomically, the JUnit file
 // read back with QXmlStreamReader, and the run stored in the workspace.
+#include "tests/support/CliProcess.h"
+
+#include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -13,23 +15,12 @@
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using loupe::testsupport::CliRun;
 
+// loupe-cli with this test's own environment and working directory (check needs neither changed).
 CliRun runCli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(LOUPE_CLI_PATH), arguments);
-    CliRun result;
-    if (!process.waitForFinished(60000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return loupe::testsupport::runCli(arguments, QProcessEnvironment::systemEnvironment(), QDir::currentPath(), 60000);
 }
 
 QString example(const QString &name)
@@ -69,7 +60,7 @@ private slots:
         file.close();
         const CliRun run = runCli({"check", suite, example("ceo.csv"), "--no-workspace"});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(suite + ":2: test 'a': unknown assertion 'aftr' (did you mean 'after'?)"),
+        QVERIFY2(QString::fromUtf8(run.err).contains(suite + ":2: test 'a': unknown assertion 'aftr' (did you mean 'after'?)"),
                  qPrintable(run.err));
 
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));

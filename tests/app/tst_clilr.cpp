@@ -1,6 +1,7 @@
 // End-to-end tests of the learning-rate commands of loupe-cli: schedule, lr-find, snapshot. Their
 // JSON shapes and values, what they store in the workspace, and every kind of bad argument (exit 2
 // with a message naming the option). The binary runs with LOUPE_DB in a temporary directory.
+#include "tests/support/CliProcess.h"
 #include "db/RunRepository.h"
 #include "db/Store.h"
 
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -18,11 +18,7 @@ using namespace loupe;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using testsupport::CliRun;
 
 QString fixture(const QString &name)
 {
@@ -70,23 +66,9 @@ private slots:
 
 CliRun TestCliLr::run(const QStringList &arguments, int timeoutMs)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("LOUPE_DB"), temp(QStringLiteral("default-workspace.sqlite")));
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(LOUPE_CLI_PATH), arguments);
-    CliRun result;
-    if (!process.waitForStarted() || !process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        qWarning() << "loupe-cli did not finish:" << arguments;
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return testsupport::runCli(arguments, environment, m_dir.path(), timeoutMs);
 }
 
 QJsonObject TestCliLr::runJson(const QStringList &arguments, int expectedExit)
@@ -94,11 +76,8 @@ QJsonObject TestCliLr::runJson(const QStringList &arguments, int expectedExit)
     const CliRun result = run(arguments + QStringList{QStringLiteral("--json")});
     if (result.exitCode != expectedExit)
         qWarning().noquote() << "exit" << result.exitCode << "expected" << expectedExit << result.err;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        qWarning().noquote() << "not one JSON object:" << error.errorString() << result.out;
-    return result.exitCode == expectedExit ? document.object() : QJsonObject();
+    const QJsonObject document = testsupport::cliJson(result);
+    return result.exitCode == expectedExit ? document : QJsonObject();
 }
 
 void TestCliLr::initTestCase()

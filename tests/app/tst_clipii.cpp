@@ -1,12 +1,13 @@
 // loupe-cli pii and mask end to end: the --json shape ({"findings":[{row,column,kind,masked}],
 // "columns":[{name,kinds,identifier}]}), exit codes (1 found, 0 clean, 2 bad input), the cap on listed
 // findings, k-anonymity, the stored scan run, and the cleaned CSV written by mask.
+#include "tests/support/CliProcess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -14,11 +15,7 @@
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using loupe::testsupport::CliRun;
 
 const char *kPeople = "customer_id,name,zip,date_of_birth,memo,amount\n"
                       "1001,Ann Lee,10001,1985-03-02,call (212) 555-0123,12.5\n"
@@ -57,22 +54,9 @@ private Q_SLOTS:
 
 CliRun TestCliPii::run(const QStringList &arguments)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("LOUPE_DB"), temp(QStringLiteral("workspace.sqlite")));
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(LOUPE_CLI_PATH), arguments);
-    CliRun result;
-    if (!process.waitForStarted() || !process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return loupe::testsupport::runCli(arguments, environment, m_dir.path(), 60000);
 }
 
 void TestCliPii::write(const QString &name, const char *text)

@@ -1,21 +1,19 @@
 // End-to-end tests of `loupe-cli sufficiency` and `loupe-cli scale` (and `train --scale`): the JSON
 // shapes, exit codes (0 ok, 1 an insufficient verdict, 2 bad input or a refused fit), the leakage
 // refusal, the written CSV and parameters, --apply reproducing a fit, and bad arguments.
+#include "tests/support/CliProcess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using loupe::testsupport::CliRun;
+using loupe::testsupport::cliJson;
 
 QString fixture(const QString &name)
 {
@@ -35,7 +33,6 @@ class TestCliPrepare : public QObject {
 
 private:
     CliRun run(const QStringList &arguments);
-    QJsonObject jsonOf(const CliRun &result);
     QString temp(const QString &name) const { return m_dir.filePath(name); }
     QStringList scaleArguments(const QStringList &extra) const;
 
@@ -58,32 +55,10 @@ private slots:
 
 CliRun TestCliPrepare::run(const QStringList &arguments)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("LOUPE_DB"), temp(QStringLiteral("default.sqlite")));
     environment.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_dir.path());
-    process.start(QStringLiteral(LOUPE_CLI_PATH), arguments);
-    CliRun result;
-    if (!process.waitForStarted() || !process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-QJsonObject TestCliPrepare::jsonOf(const CliRun &result)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        qWarning().noquote() << "not one JSON object:" << error.errorString() << result.out << result.err;
-    return document.object();
+    return loupe::testsupport::runCli(arguments, environment, m_dir.path(), 60000);
 }
 
 QStringList TestCliPrepare::scaleArguments(const QStringList &extra) const
@@ -95,7 +70,7 @@ void TestCliPrepare::sufficiencyJson()
 {
     const CliRun result = run({"sufficiency", fixture("customers.csv"), "--target", "label", "--json"});
     QCOMPARE(result.exitCode, 0);
-    const QJsonObject json = jsonOf(result);
+    const QJsonObject json = cliJson(result);
     QCOMPARE(json["rows"].toInt(), 120);
     QCOMPARE(json["task"].toString(), QStringLiteral("classification"));
     QCOMPARE(json["verdict"].toString(), QStringLiteral("warning"));
@@ -120,7 +95,7 @@ void TestCliPrepare::sufficiencyInsufficientExitsOne()
     const CliRun result = run({"sufficiency", fixture("customers.csv"), "--target", "label", "--spec",
                                fixture("big-model.json"), "--json"});
     QCOMPARE(result.exitCode, 1);
-    const QJsonObject json = jsonOf(result);
+    const QJsonObject json = cliJson(result);
     QCOMPARE(json["verdict"].toString(), QStringLiteral("insufficient"));
     QCOMPARE(json["parameters"].toInt(), 4 * 64 + 64 + 64 * 2 + 2);
     QCOMPARE(json["checks"].toArray().at(2)["id"].toString(), QStringLiteral("samples_per_parameter"));
@@ -165,7 +140,7 @@ void TestCliPrepare::sufficiencyBadInput()
     QVERIFY2(QString::fromUtf8(result.err).contains(message), result.err.constData());
     const CliRun json = run(arguments + QStringList{"--json"});
     QCOMPARE(json.exitCode, 2);
-    QCOMPARE(jsonOf(json)["exit_code"].toInt(), 2);
+    QCOMPARE(cliJson(json)["exit_code"].toInt(), 2);
 }
 
 void TestCliPrepare::scaleFitsOnTrainingRows()
@@ -174,7 +149,7 @@ void TestCliPrepare::scaleFitsOnTrainingRows()
                                               "0.25", "--seed", "4", "-o", temp("out.csv"), "--params-out",
                                               temp("params.json"), "--json"}));
     QCOMPARE(result.exitCode, 0);
-    const QJsonObject json = jsonOf(result);
+    const QJsonObject json = cliJson(result);
     QCOMPARE(json["method"].toString(), QStringLiteral("minmax"));
     QCOMPARE(json["train_rows"].toInt(), 90);
     QCOMPARE(json["test_rows"].toInt(), 30);
@@ -200,7 +175,7 @@ void TestCliPrepare::scaleRefusesFitOnAllRows()
     const CliRun noTest = run(scaleArguments({"--method", "standard", "--fit-on", "all", "--test-fraction", "0", "-o",
                                               temp("all.csv"), "--json"}));
     QCOMPARE(noTest.exitCode, 0);
-    QCOMPARE(jsonOf(noTest)["train_rows"].toInt(), 120);
+    QCOMPARE(cliJson(noTest)["train_rows"].toInt(), 120);
 }
 
 void TestCliPrepare::scaleApplyReproducesTheFit()
@@ -208,7 +183,7 @@ void TestCliPrepare::scaleApplyReproducesTheFit()
     QCOMPARE(run(scaleArguments({"--method", "mean", "-o", temp("fit.csv"), "--params-out", temp("mean.json")})).exitCode, 0);
     const CliRun applied = run(scaleArguments({"--apply", temp("mean.json"), "-o", temp("applied.csv"), "--json"}));
     QCOMPARE(applied.exitCode, 0);
-    QCOMPARE(jsonOf(applied)["method"].toString(), QStringLiteral("mean"));
+    QCOMPARE(cliJson(applied)["method"].toString(), QStringLiteral("mean"));
     QVERIFY(!readAll(temp("fit.csv")).isEmpty());
     QCOMPARE(readAll(temp("applied.csv")), readAll(temp("fit.csv")));
 }
@@ -263,7 +238,7 @@ void TestCliPrepare::trainStoresTheFittedScaling()
                                "label", "--exclude", "score", "--exclude", "country", "--scale", "minmax",
                                "--no-workspace", "--json"});
     QCOMPARE(result.exitCode, 0);
-    const QJsonObject scaling = jsonOf(result)["scaling"].toObject();
+    const QJsonObject scaling = cliJson(result)["scaling"].toObject();
     QCOMPARE(scaling["method"].toString(), QStringLiteral("minmax"));
     QCOMPARE(scaling["fitted_on"].toString(), QStringLiteral("training rows"));
     QCOMPARE(scaling["columns"].toArray().size(), 2);
