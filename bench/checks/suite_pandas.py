@@ -19,7 +19,7 @@ import pandas as pd
 def failing(mask, values):
     """Row indices and values where mask is True (what a failure report lists)."""
     rows = mask.to_numpy().nonzero()[0]
-    return rows.tolist(), values.to_numpy()[rows].tolist()
+    return rows.tolist(), values.to_numpy()[rows[:20]].tolist()
 
 
 def run_suite(df):

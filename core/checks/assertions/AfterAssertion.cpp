@@ -54,9 +54,9 @@ AssertionOutcome AfterAssertion::evaluate(const Table &table, const AssertionPar
     const AfterSetup &setup = read.value();
     const std::int64_t target = setup.target.nanos;
     const std::int64_t *values = setup.column->ints().data();
-    RowScanResult scan = scanValidRows(
-        *setup.column, [&](std::size_t row) { return setup.strict ? values[row] <= target : values[row] < target; },
-        cancel);
+    const bool strict = setup.strict;
+    RowScanResult scan = scanValidRowsBranchless(
+        *setup.column, [&](std::size_t row) { return strict ? values[row] <= target : values[row] < target; }, cancel);
     const std::string what = std::string(setup.strict ? "are not strictly after " : "are not after or equal to ")
                              + setup.target.value.display();
     AssertionOutcome outcome = AssertionOutcome::fromRows(*setup.column, std::move(scan.failingRows), scan.checked, what);

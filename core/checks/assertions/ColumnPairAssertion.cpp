@@ -97,6 +97,33 @@ void scanPairs(const Column &a, const Column &b, Fails fails, std::vector<std::u
     }
 }
 
+// scanPairs for a predicate that is cheap and safe on any row (missing slots hold 0): no branch per row.
+template <typename Fails>
+void scanPairsBranchless(const Column &a, const Column &b, Fails fails, std::vector<std::uint64_t> &rows,
+                         std::uint64_t &checked, const CancellationToken *cancel, bool &cancelled)
+{
+    constexpr std::size_t kBlock = 4096;
+    const std::uint8_t *va = a.validity().data();
+    const std::uint8_t *vb = b.validity().data();
+    const std::size_t n = a.size();
+    std::uint64_t buffer[kBlock];
+    for (std::size_t start = 0; start < n; start += kBlock) {
+        if (start % (1 << 16) == 0 && cancel && cancel->isCancelled()) {
+            cancelled = true;
+            return;
+        }
+        const std::size_t end = std::min(n, start + kBlock);
+        std::size_t k = 0;
+        for (std::size_t row = start; row < end; ++row) {
+            const bool both = (va[row] & vb[row]) != 0;
+            buffer[k] = row;
+            checked += both ? 1 : 0;
+            k += (both && fails(row)) ? 1 : 0;
+        }
+        rows.insert(rows.end(), buffer, buffer + k);
+    }
+}
+
 std::string_view textAt(const Column &c, std::size_t row)
 {
     return c.type() == ColumnType::Categorical ? c.categoryAt(row) : c.stringAt(row);
@@ -125,8 +152,8 @@ AssertionOutcome ColumnPairAssertion::evaluate(const Table &table, const Asserti
     if (s.kind == PairKind::Integer) {
         const std::int64_t *x = a.ints().data();
         const std::int64_t *y = b.ints().data();
-        scanPairs(a, b, [&](std::size_t r) { return !holds(op, x[r] < y[r] ? -1 : (x[r] > y[r] ? 1 : 0)); }, rows,
-                  checked, cancel, cancelled);
+        scanPairsBranchless(a, b, [&](std::size_t r) { return !holds(op, x[r] < y[r] ? -1 : (x[r] > y[r] ? 1 : 0)); },
+                            rows, checked, cancel, cancelled);
     } else if (s.kind == PairKind::Number) {
         scanPairs(
             a, b,

@@ -4,6 +4,7 @@
 #include "core/data/Column.h"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 namespace loupe {
@@ -16,15 +17,14 @@ std::optional<DuplicateSummary> summarizeDense(const Column &column, const Cance
     const std::size_t n = column.size();
     const std::int64_t *values = column.ints().data();
     const std::uint8_t *valid = column.validity().data();
-    std::int64_t low = 0;
-    std::int64_t high = 0;
+    std::int64_t low = std::numeric_limits<std::int64_t>::max();
+    std::int64_t high = std::numeric_limits<std::int64_t>::min();
     bool any = false;
     for (std::size_t row = 0; row < n; ++row) {
-        if (!valid[row])
-            continue;
-        low = any ? std::min(low, values[row]) : values[row];
-        high = any ? std::max(high, values[row]) : values[row];
-        any = true;
+        const bool ok = valid[row] != 0;
+        low = std::min(low, ok ? values[row] : low);
+        high = std::max(high, ok ? values[row] : high);
+        any = any || ok;
     }
     DuplicateSummary summary;
     if (!any)
@@ -43,17 +43,17 @@ std::optional<DuplicateSummary> summarizeDense(const Column &column, const Cance
             if (!valid[row])
                 continue;
             std::uint8_t &count = counts[static_cast<std::uint64_t>(values[row]) - static_cast<std::uint64_t>(low)];
+            summary.distinctCount += count == 0 ? 1 : 0; // first occurrence of the value
+            summary.repeatedKeys += count == 1 ? 1 : 0;  // second occurrence
             count = count < 2 ? count + 1 : 2;
             ++summary.checked;
         }
     }
+    if (summary.repeatedKeys == 0)
+        return summary;
     for (std::size_t row = 0; row < n; ++row) {
         if (valid[row] && counts[static_cast<std::uint64_t>(values[row]) - static_cast<std::uint64_t>(low)] > 1)
             summary.duplicatedRows.push_back(row);
-    }
-    for (const std::uint8_t count : counts) {
-        summary.distinctCount += count ? 1 : 0;
-        summary.repeatedKeys += count > 1 ? 1 : 0;
     }
     return summary;
 }

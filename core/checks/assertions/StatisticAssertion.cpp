@@ -143,14 +143,19 @@ std::optional<long double> quantileByBuckets(const Column &column, double q)
         else
             return valid[row] != 0;
     };
-    std::vector<std::uint32_t> histogram(std::size_t(1) << (64 - kShift), 0);
+    // Four interleaved histograms, so that runs of equal buckets do not chain their increments.
+    constexpr std::size_t kBuckets = std::size_t(1) << (64 - kShift);
+    std::vector<std::uint32_t> partial(4 * kBuckets, 0);
     std::size_t count = 0;
     for (std::size_t row = 0; row < n; ++row) {
         if (usable(row)) {
-            ++histogram[orderKey(valueAt(row)) >> kShift];
+            ++partial[(row & 3) * kBuckets + (orderKey(valueAt(row)) >> kShift)];
             ++count;
         }
     }
+    std::vector<std::uint32_t> histogram(kBuckets);
+    for (std::size_t b = 0; b < kBuckets; ++b)
+        histogram[b] = partial[b] + partial[kBuckets + b] + partial[2 * kBuckets + b] + partial[3 * kBuckets + b];
     if (count == 0)
         return std::nullopt;
     const long double position = q * static_cast<long double>(count - 1);
