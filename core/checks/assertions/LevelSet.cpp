@@ -87,7 +87,32 @@ Result<LevelSet> LevelSet::read(const AssertionParams &params, const Column &col
         if (added)
             set.m_levels.push_back(std::move(level));
     }
+    set.spreadShort();
     return set;
+}
+
+void LevelSet::spreadShort()
+{
+    std::vector<ShortEntry> entries;
+    for (const ShortEntry &entry : m_short) {
+        if (entry.index >= 0)
+            entries.push_back(entry);
+    }
+    for (std::size_t size = m_short.size(); size <= kMaxSpreadSlots; size *= 2) {
+        std::vector<ShortEntry> table(size);
+        bool clash = false;
+        for (const ShortEntry &entry : entries) {
+            ShortEntry &home = table[mixKey(entry.head, entry.length) & (size - 1)];
+            clash = clash || home.index >= 0;
+            home = entry;
+        }
+        if (!clash) {
+            m_short = std::move(table);
+            m_shortMask = size - 1;
+            m_collisionFree = true;
+            return;
+        }
+    }
 }
 
 void LevelSet::addShort(const ShortEntry &entry)

@@ -87,6 +87,19 @@ private:
     int shortIndex(std::string_view text, std::uint64_t head, std::uint64_t second) const
     {
         std::size_t slot = mixKey(head, text.size()) & m_shortMask;
+        if (m_collisionFree) {
+            // Every label sits in its home slot: one probe. An empty slot (index -1) can only "match" the
+            // empty text when "" is not a label, and then -1 is the right answer.
+            const ShortEntry &entry = m_short[slot];
+            const bool same = entry.head == head && entry.second == second && entry.length == text.size();
+            if (text.size() <= 16 || !same)
+                return same ? entry.index : -1;
+            return std::memcmp(m_levels[static_cast<std::size_t>(entry.index)].data() + 16, text.data() + 16,
+                               text.size() - 16)
+                           == 0
+                       ? entry.index
+                       : -1;
+        }
         while (true) {
             const ShortEntry &entry = m_short[slot];
             if (entry.index < 0)
@@ -101,10 +114,14 @@ private:
         }
     }
     void addShort(const ShortEntry &entry);
+    // Grows the short table (up to kMaxSpreadSlots) until no two labels share a home slot, if possible.
+    void spreadShort();
+    static constexpr std::size_t kMaxSpreadSlots = 1024;
     bool m_text = true;
     std::vector<ShortEntry> m_short = std::vector<ShortEntry>(16); // open addressing, at most half full
     std::size_t m_shortMask = 15;
     std::size_t m_shortCount = 0;
+    bool m_collisionFree = false;
     std::string m_constant;
     std::vector<std::string> m_levels;
     struct TextHash {
