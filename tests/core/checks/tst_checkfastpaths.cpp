@@ -285,6 +285,41 @@ private slots:
         QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
     }
 
+    void inSetManyLevels_data()
+    {
+        QTest::addColumn<int>("levels");
+        // Few labels get a table where each has its own slot; hundreds of labels cannot within the size
+        // limit and keep linear probing. Both must classify alike.
+        QTest::newRow("3 levels") << 3;
+        QTest::newRow("40 levels") << 40;
+        QTest::newRow("300 levels") << 300;
+    }
+
+    void inSetManyLevels()
+    {
+        QFETCH(int, levels);
+        std::vector<std::string> labels;
+        for (int i = 0; i < levels; ++i)
+            labels.push_back("level-" + std::to_string(i * 7) + std::string(static_cast<std::size_t>(i % 13), 'x'));
+        Texts values;
+        Rows expected;
+        std::mt19937_64 random(3);
+        for (int row = 0; row < 2000; ++row) {
+            const std::string &label = labels[random() % labels.size()];
+            const bool member = random() % 4 != 0;
+            values.push_back(member ? label : label + "y");
+            if (!member)
+                expected.append(row);
+        }
+        Table table;
+        table.addColumn(stringColumn("text", values));
+        table.addColumn(categoricalColumn("code", values));
+        nlohmann::json spec{{"assert", "in_set"}, {"values", labels}, {"column", "text"}};
+        QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
+        spec["column"] = "code";
+        QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
+    }
+
     void quantileMatchesSort_data()
     {
         QTest::addColumn<QString>("kind");
