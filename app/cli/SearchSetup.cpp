@@ -215,6 +215,12 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudy(const StudyRecord &s
     const std::optional<TrainingLoss> loss = trainingLossFromName(objective.value("loss", std::string("val_loss")));
     if (!loss)
         return Status::invalidInput(where + "objective.loss is not val_loss or val_accuracy");
+    if (!objective.contains("data") && objective.value("source", std::string()) == "gui")
+        return Status::invalidInput(where + "it was started on the Search page on data loaded there ("
+                                    + objective.value("data_description", std::string("a table"))
+                                    + "), which a worker cannot rebuild; only Fashion-MNIST studies from its "
+                                      "default folder can be joined. Start the study with `loupe-cli search "
+                                      "SPACE.json --data ...` to share it with workers");
     auto dataArguments = dataArgumentsFrom(objective.value("data", nlohmann::json()));
     if (!dataArguments.isOk())
         return Status::invalidInput(where + dataArguments.message());

@@ -2,6 +2,7 @@
 
 #include "app/jobs/TrainDataPreparation.h"
 
+#include "core/data/IdxReader.h"
 #include "core/search/Study.h"
 #include "core/search/TestFunction.h"
 #include "core/train/TrainingSession.h"
@@ -14,7 +15,10 @@
 #include "db/TrialRunRecorder.h"
 
 #include <algorithm>
+#include <iomanip>
+#include <locale>
 #include <memory>
+#include <sstream>
 
 namespace loupe {
 
@@ -37,6 +41,27 @@ struct SearchTarget {
     const SearchSpace &searchSpace() const { return function ? function->space() : space; }
     Objective &objective() { return function ? static_cast<Objective &>(*function) : *training; }
 };
+
+// The data options `loupe-cli worker` rebuilds the same data from (as `search --data` stores them),
+// or null when it cannot: Fashion-MNIST from the default folder can be read anywhere it is
+// installed; a table loaded in this GUI session (with its load options) or another folder cannot.
+nlohmann::json workerDataOptions(const TrainRequest &data)
+{
+    if (data.source != TrainRequest::Source::FashionMnist)
+        return nullptr;
+    if (!data.fashionMnist.directory.empty() && data.fashionMnist.directory != defaultFashionMnistDir())
+        return nullptr;
+    nlohmann::json options{{"data", nlohmann::json::array({"fashion-mnist"})}};
+    if (data.fashionMnist.rowLimit > 0)
+        options["limit"] = nlohmann::json::array({std::to_string(data.fashionMnist.rowLimit)});
+    if (data.fashionMnist.validationFraction >= 0.0) {
+        std::ostringstream fraction;
+        fraction.imbue(std::locale::classic());
+        fraction << std::setprecision(17) << data.fashionMnist.validationFraction;
+        options["validation-fraction"] = nlohmann::json::array({fraction.str()});
+    }
+    return options;
+}
 
 Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
 {
@@ -68,11 +93,13 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
     target->data = data.takeValue();
     target->training = std::make_unique<TrainingObjective>(target->space, target->data, request.loss);
     target->spaceJson = compact(templateJson);
-    // The data lives in this GUI session: `loupe-cli worker` cannot join such a study.
-    target->objectiveJson = compact(nlohmann::json{{"objective", "training"},
-                                                   {"loss", trainingLossName(request.loss)},
-                                                   {"source", "gui"},
-                                                   {"data_description", target->data.description()}});
+    nlohmann::json objective{{"objective", "training"},
+                             {"loss", trainingLossName(request.loss)},
+                             {"source", "gui"},
+                             {"data_description", target->data.description()}};
+    if (const nlohmann::json data = workerDataOptions(request.data); !data.is_null())
+        objective["data"] = data;
+    target->objectiveJson = compact(objective);
     return target;
 }
 

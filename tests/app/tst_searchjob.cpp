@@ -1,7 +1,9 @@
 // SearchJob: a branin study run in the background (started with the study's trials, one
 // trialFinished per trial, finished with every trial and the best), resume of the same study
 // with a larger budget, and a training search on the chapter's hyperas template (Fashion-MNIST
-// tiny fixture) whose trials complete, each with its training stored as a linked run.
+// tiny fixture) whose trials complete, each with its training stored as a linked run. A
+// Fashion-MNIST study started here (default folder) can be joined by `loupe-cli worker`; one on a
+// table loaded in the GUI cannot, and the worker says why.
 
 #include "app/jobs/JobRunner.h"
 #include "app/jobs/SearchJob.h"
@@ -9,6 +11,7 @@
 #include "db/Store.h"
 #include "db/StudyRepository.h"
 #include "db/TrialRepository.h"
+#include "tests/support/CliProcess.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -56,8 +59,12 @@ private slots:
     void initTestCase() { qputenv("OMP_NUM_THREADS", "1"); }
     void braninStudyAndResume();
     void chapterTemplateOnTinyFashionMnist();
+    void workerJoinsFashionMnistStudy();
+    void workerRefusesTableStudy();
 
 private:
+    // Runs a search job to its end; returns the failure message (empty on success).
+    QString runToEnd(const SearchRequest &request);
     QTemporaryDir m_dir;
 };
 
@@ -168,6 +175,104 @@ void TestSearchJob::chapterTemplateOnTinyFashionMnist()
         QVERIFY(epochs.value().front().valAccuracy.has_value());
         QCOMPARE(*trial.loss, -*epochs.value().front().valAccuracy);
     }
+}
+
+QString TestSearchJob::runToEnd(const SearchRequest &request)
+{
+    JobRunner runner;
+    SearchCollector collector;
+    auto *job = new SearchJob(request);
+    collector.watch(job);
+    runner.start(job);
+    if (!QTest::qWaitFor([&] { return collector.ended == 1; }, 120000))
+        return QStringLiteral("the search did not end");
+    return collector.failure;
+}
+
+void TestSearchJob::workerJoinsFashionMnistStudy()
+{
+    const QByteArray fixture = LOUPE_FIXTURES_DIR "/train/fmnist-tiny";
+    qputenv("LOUPE_FASHION_MNIST_DIR", fixture); // the default folder, for this process and the worker
+    QFile file(QStringLiteral(LOUPE_SOURCE_DIR "/resources/searches/chapter-hyperas.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    SearchRequest request;
+    request.kind = SearchRequest::Kind::Training;
+    request.templateJson = QString::fromUtf8(file.readAll());
+    request.data.source = TrainRequest::Source::FashionMnist;
+    request.data.fashionMnist.validationFraction = -1.0;
+    request.data.fashionMnist.rowLimit = 200;
+    request.sampler = QStringLiteral("random");
+    request.maxEvals = 1;
+    request.storage = m_dir.filePath(QStringLiteral("joinable.sqlite"));
+    request.studyName = QStringLiteral("joinable");
+    const QString failure = runToEnd(request);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+
+    qint64 studyId = 0;
+    {
+        auto store = Store::open(request.storage);
+        QVERIFY(store.isOk());
+        auto study = StudyRepository(*store.value()).find(request.studyName);
+        QVERIFY(study.isOk() && study.value());
+        studyId = study.value()->id;
+        const QJsonObject objective = QJsonDocument::fromJson(study.value()->objectiveJson.toUtf8()).object();
+        const QJsonObject data = objective.value(QStringLiteral("data")).toObject();
+        QCOMPARE(data.value(QStringLiteral("data")).toArray().first().toString(), QStringLiteral("fashion-mnist"));
+        QCOMPARE(data.value(QStringLiteral("limit")).toArray().first().toString(), QStringLiteral("200"));
+        QVERIFY(StudyRepository(*store.value()).setMaxEvals(studyId, 2).isOk());
+    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LOUPE_FASHION_MNIST_DIR"), QString::fromUtf8(fixture));
+    const testsupport::CliRun run = testsupport::runCli(
+        {QStringLiteral("worker"), QStringLiteral("--storage"), request.storage, QStringLiteral("--study"),
+         request.studyName},
+        environment, m_dir.path(), 120000);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    auto store = Store::open(request.storage);
+    QVERIFY(store.isOk());
+    auto rows = TrialRepository(*store.value()).list(studyId);
+    QVERIFY(rows.isOk());
+    QCOMPARE(int(rows.value().size()), 2);
+    for (const TrialRecord &trial : rows.value()) {
+        QVERIFY2(trial.state == TrialState::Complete, qPrintable(trial.error));
+        QVERIFY(trial.runId.has_value());
+    }
+    QVERIFY(rows.value()[1].worker != rows.value()[0].worker);
+}
+
+void TestSearchJob::workerRefusesTableStudy()
+{
+    auto table = std::make_shared<Table>();
+    Column x("x", ColumnType::Float64);
+    Column y("y", ColumnType::Int64);
+    for (int i = 0; i < 40; ++i) {
+        x.appendDouble(i * 0.25);
+        y.appendInt(i % 2);
+    }
+    table->addColumn(std::move(x));
+    table->addColumn(std::move(y));
+    SearchRequest request;
+    request.kind = SearchRequest::Kind::Training;
+    request.templateJson = QStringLiteral(R"({"layers": [{"type": "dense", "units": {"choice": [2, 4]}, "activation": "relu"},
+        {"type": "dense", "units": 2, "activation": "softmax"}], "optimizer": "adam", "loss": "categorical_crossentropy",
+        "batch_size": 8, "epochs": 1, "seed": 1})");
+    request.data.source = TrainRequest::Source::Table;
+    request.data.table = table;
+    request.data.tableName = QStringLiteral("toy.csv");
+    request.data.encoding.target = "y";
+    request.sampler = QStringLiteral("random");
+    request.maxEvals = 1;
+    request.storage = m_dir.filePath(QStringLiteral("table.sqlite"));
+    request.studyName = QStringLiteral("table-study");
+    const QString failure = runToEnd(request);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    const testsupport::CliRun run = testsupport::runCli(
+        {QStringLiteral("worker"), QStringLiteral("--storage"), request.storage, QStringLiteral("--study"),
+         request.studyName},
+        QProcessEnvironment::systemEnvironment(), m_dir.path(), 60000);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("started on the Search page") && run.err.contains("loupe-cli search"),
+             run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSearchJob)
