@@ -41,16 +41,18 @@ nlohmann::ordered_json filesJson(const DemoState &state)
 
 QString DemoCommand::summary() const
 {
-    return QStringLiteral("Run the headless tour: simulate, load, summarise, report, record");
+    return QStringLiteral("Run the headless tour: simulate, load, summarise, report, record, check, pii, sufficiency, search");
 }
 
 QString DemoCommand::description() const
 {
     QString text = QStringLiteral("Steps, in order:\n");
     for (const DemoStep &step : DemoTour::steps())
-        text += QStringLiteral("  %1  %2\n").arg(step.name, -10).arg(step.description);
-    text += QStringLiteral("Files go to DIR (default ./%1): transactions.csv, summary.json, summary.txt and\n"
+        text += QStringLiteral("  %1  %2\n").arg(step.name, -12).arg(step.description);
+    text += QStringLiteral("Files go to DIR (default ./%1): transactions.csv, summary.json, summary.txt,\n"
+                           "suite.json, check-report.txt/.json/.html, pii.json, sufficiency.json, search.json and\n"
                            "workspace.sqlite (unless --db names another workspace or --no-workspace is given).\n"
+                           "Failing data tests and personal data found are the point of the tour: they do not fail it.\n"
                            "With --json: {\"out_dir\", \"rows\", \"steps\":[{\"name\",\"note\",\"seconds\"}], \"files\":[{\"what\",\"path\"}]}.")
                 .arg(s_defaultOutDir);
     return text;

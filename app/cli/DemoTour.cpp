@@ -1,6 +1,7 @@
 #include "app/cli/DemoTour.h"
 
 #include "app/cli/CliContext.h"
+#include "app/cli/DemoDebugSteps.h"
 #include "app/cli/StatsReport.h"
 #include "core/data/CsvReader.h"
 #include "core/data/CsvWriter.h"
@@ -130,6 +131,13 @@ std::vector<DemoStep> DemoTour::steps()
         {QStringLiteral("summarise"), QStringLiteral("compute each column's statistics"), summarise},
         {QStringLiteral("report"), QStringLiteral("write summary.json and summary.txt"), report},
         {QStringLiteral("record"), QStringLiteral("store the dataset and the load run in the workspace"), record},
+        {QStringLiteral("check"), QStringLiteral("run the data tests of suite.json; write check-report.txt/.json/.html"),
+         DemoDebugSteps::check},
+        {QStringLiteral("pii"), QStringLiteral("scan every column for personal data; write pii.json"), DemoDebugSteps::pii},
+        {QStringLiteral("sufficiency"), QStringLiteral("is the data enough to predict is_fraud; write sufficiency.json"),
+         DemoDebugSteps::sufficiency},
+        {QStringLiteral("search"), QStringLiteral("40 TPE trials on the branin function; write search.json"),
+         DemoDebugSteps::search},
     };
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The headless tour behind `loupe-cli demo`: a list of named steps run in order over one shared state.
-// Each step does one thing (simulate, load, summarise, report, record), says in one line what it did,
-// and can stop the tour with a Status. A later feature joins the tour by appending a step in steps().
+// Each step does one thing (simulate, load, summarise, report, record, then DemoDebugSteps' check, pii,
+// sufficiency and search), says in one line what it did, and can stop the tour with a Status. A later
+// feature joins the tour by appending a step in steps().
 
 #include "app/cli/CliWorkspace.h"
 #include "core/data/ColumnStats.h"

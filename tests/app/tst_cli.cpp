@@ -2,6 +2,7 @@
 // (exit 2 with a message naming the option and the value), bad files, determinism and the demo tour.
 // The binary runs with LOUPE_DB pointing into a temporary directory, so no test touches the user's workspace.
 
+#include "app/cli/DemoSuite.h"
 #include "tests/support/CliProcess.h"
 
 #include <QCryptographicHash>
@@ -66,6 +67,7 @@ private slots:
     void simulateIsDeterministic();
     void simulateWithDefects();
     void demoWritesItsFiles();
+    void demoSuiteMatchesTheShippedFile();
 };
 
 CliRun TestCli::run(const QStringList &arguments, int timeoutMs)
@@ -107,6 +109,7 @@ void TestCli::help_data()
     QTest::newRow("help simulate") << QStringList{"help", "simulate"} << "--fraud-rate";
     QTest::newRow("head -h despite a bad option") << QStringList{"head", "--bogus", "-h"} << "--no-infer";
     QTest::newRow("demo --help lists the steps") << QStringList{"demo", "--help"} << "summarise";
+    QTest::newRow("demo --help lists the debugging steps") << QStringList{"demo", "--help"} << "sufficiency";
 }
 
 void TestCli::help()
@@ -405,8 +408,11 @@ void TestCli::demoWritesItsFiles()
     const CliRun result = run({"demo", "--out", out});
     QCOMPARE(result.exitCode, 0);
     const QString text = QString::fromUtf8(result.out);
-    QVERIFY2(text.contains(QStringLiteral("[5/5] record")), qPrintable(text));
-    for (const char *name : {"transactions.csv", "summary.json", "summary.txt", "workspace.sqlite"}) {
+    QVERIFY2(text.contains(QStringLiteral("[5/9] record")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("[9/9] search: best loss")), qPrintable(text));
+    for (const char *name : {"transactions.csv", "summary.json", "summary.txt", "workspace.sqlite", "suite.json",
+                             "check-report.txt", "check-report.json", "check-report.html", "pii.json",
+                             "sufficiency.json", "search.json"}) {
         const QString path = QDir(out).filePath(QLatin1String(name));
         QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
         QVERIFY2(text.contains(path), qPrintable(path));
@@ -423,9 +429,46 @@ void TestCli::demoWritesItsFiles()
     }
     QVERIFY(fileBytes(QDir(out).filePath(QStringLiteral("summary.txt"))).contains("amount"));
 
+    // The planted defects fail their data tests; the tests on clean columns pass.
+    const QJsonObject checks = QJsonDocument::fromJson(fileBytes(QDir(out).filePath(QStringLiteral("check-report.json")))).object();
+    QHash<QString, QString> status;
+    for (const QJsonValue &test : checks.value(QStringLiteral("tests")).toArray())
+        status.insert(test.toObject().value(QStringLiteral("name")).toString(),
+                      test.toObject().value(QStringLiteral("status")).toString());
+    for (const char *name : {"birth_within_130_years", "birth_in_past", "transaction_id_unique", "timestamp_in_order",
+                             "memo_without_pii", "amount_positive"})
+        QCOMPARE(status.value(QLatin1String(name)), QStringLiteral("failed"));
+    for (const char *name : {"transaction_id_present", "category_known"})
+        QCOMPARE(status.value(QLatin1String(name)), QStringLiteral("passed"));
+    QVERIFY(fileBytes(QDir(out).filePath(QStringLiteral("check-report.txt"))).contains("FAIL: transaction_id_unique"));
+    QVERIFY(fileBytes(QDir(out).filePath(QStringLiteral("check-report.html"))).contains("birth_in_past"));
+
+    const QJsonObject pii = QJsonDocument::fromJson(fileBytes(QDir(out).filePath(QStringLiteral("pii.json")))).object();
+    QVERIFY(pii.value(QStringLiteral("total_findings")).toInt() > 0);
+    QVERIFY(pii.value(QStringLiteral("kinds")).toObject().value(QStringLiteral("ssn")).toInt() > 0);
+    QVERIFY(!pii.value(QStringLiteral("findings")).toArray().isEmpty());
+
+    const QJsonObject sufficiency = QJsonDocument::fromJson(fileBytes(QDir(out).filePath(QStringLiteral("sufficiency.json")))).object();
+    QCOMPARE(sufficiency.value(QStringLiteral("rows")).toInt(), 100000);
+    QVERIFY(!sufficiency.value(QStringLiteral("verdict")).toString().isEmpty());
+
+    const QJsonObject search = QJsonDocument::fromJson(fileBytes(QDir(out).filePath(QStringLiteral("search.json")))).object();
+    QCOMPARE(search.value(QStringLiteral("losses")).toArray().size(), 40);
+    const double bestLoss = search.value(QStringLiteral("best_loss")).toDouble();
+    QVERIFY2(bestLoss >= 0.397887 - 1e-6 && bestLoss - 0.397887 < 0.5, qPrintable(QString::number(bestLoss)));
+
     const QJsonObject again = runJsonObject({"demo", "--out", out, "--rows", "1000", "--json"});
-    QCOMPARE(again.value(QStringLiteral("steps")).toArray().size(), 5);
+    QCOMPARE(again.value(QStringLiteral("steps")).toArray().size(), 9);
     QCOMPARE(again.value(QStringLiteral("rows")).toInt(), 1000);
+}
+
+void TestCli::demoSuiteMatchesTheShippedFile()
+{
+    // The tour's compiled-in suite and resources/examples/transactions/suite.json must not drift apart.
+    const QByteArray shipped = fileBytes(QStringLiteral(LOUPE_SOURCE_DIR "/resources/examples/transactions/suite.json"));
+    QVERIFY(!shipped.isEmpty());
+    const std::string_view embedded = loupe::cli::DemoSuite::text();
+    QCOMPARE(QByteArray(embedded.data(), static_cast<qsizetype>(embedded.size())), shipped);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
