@@ -25,6 +25,11 @@ public:
     Status validate(const Table &table, const AssertionParams &params) const override;
     AssertionOutcome evaluate(const Table &table, const AssertionParams &params,
                               const CancellationToken *cancel) const override;
+    // Quantiles and distinct counts make two passes (histogram then selection; hashing then grouping).
+    double relativeCost(const AssertionParams &) const override
+    {
+        return m_statistic == Statistic::Quantile || m_statistic == Statistic::DistinctCount ? 2.0 : 1.0;
+    }
 
 private:
     Statistic m_statistic;
