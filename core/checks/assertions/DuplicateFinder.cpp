@@ -141,6 +141,61 @@ void groupPartition(const Entry *entries, std::size_t count, std::vector<Slot> &
     }
 }
 
+// The usable rows as entries grouped by partition: partition p holds count[p] entries from begin[p] on.
+struct Scattered {
+    std::unique_ptr<Entry[]> entries; // not value-initialised: every entry read is written first
+    std::vector<std::size_t> begin;
+    std::vector<std::size_t> count;
+};
+
+// One pass: every partition gets room for a quarter more rows than an even share. Fails (returns false)
+// when some partition overflows, which happens when one key fills much of the table.
+template <typename Hasher, typename Usable, typename PartitionOf>
+bool scatterOnePass(std::size_t n, std::size_t partitions, const Hasher &hashOf, Usable isUsable,
+                    PartitionOf partitionOf, Scattered &out)
+{
+    const std::size_t share = n / partitions;
+    const std::size_t capacity = share + share / 4 + 64;
+    out.entries.reset(new Entry[partitions * capacity]);
+    out.begin.resize(partitions);
+    out.count.assign(partitions, 0);
+    for (std::size_t p = 0; p < partitions; ++p)
+        out.begin[p] = p * capacity;
+    for (std::size_t row = 0; row < n; ++row) {
+        if (!isUsable(row))
+            continue;
+        const std::uint64_t hash = hashOf(row);
+        const std::size_t p = partitionOf(hash);
+        const std::size_t k = out.count[p]++;
+        if (k < capacity)
+            out.entries[p * capacity + k] = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(row)};
+    }
+    return std::all_of(out.count.begin(), out.count.end(), [&](std::size_t c) { return c <= capacity; });
+}
+
+// Two passes: count the rows per partition, then place each row exactly.
+template <typename Hasher, typename Usable, typename PartitionOf>
+void scatterTwoPass(std::size_t n, std::size_t partitions, const Hasher &hashOf, Usable isUsable,
+                    PartitionOf partitionOf, Scattered &out)
+{
+    out.count.assign(partitions, 0);
+    for (std::size_t row = 0; row < n; ++row) {
+        if (isUsable(row))
+            ++out.count[partitionOf(hashOf(row))];
+    }
+    out.begin.assign(partitions, 0);
+    for (std::size_t p = 1; p < partitions; ++p)
+        out.begin[p] = out.begin[p - 1] + out.count[p - 1];
+    out.entries.reset(new Entry[out.begin.back() + out.count.back()]);
+    std::vector<std::size_t> cursor = out.begin;
+    for (std::size_t row = 0; row < n; ++row) {
+        if (!isUsable(row))
+            continue;
+        const std::uint64_t hash = hashOf(row);
+        out.entries[cursor[partitionOf(hash)]++] = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(row)};
+    }
+}
+
 } // namespace
 
 DuplicateSummary findDuplicates(const std::vector<const Column *> &columns, const CancellationToken *cancel,
@@ -157,25 +212,11 @@ DuplicateSummary findDuplicates(const std::vector<const Column *> &columns, cons
     const auto partitionOf = [&](std::uint64_t hash) { return bits == 0 ? 0 : hash >> (64 - bits); };
     const std::size_t partitions = std::size_t(1) << bits;
 
-    std::vector<std::uint32_t> offsets(partitions + 1, 0);
-    for (std::size_t row = 0; row < n; ++row) {
-        if (isUsable(row))
-            ++offsets[partitionOf(hashOf(row)) + 1];
-    }
-    for (std::size_t p = 0; p < partitions; ++p)
-        offsets[p + 1] += offsets[p];
-    summary.checked = offsets[partitions];
-    // Not value-initialised: the scatter below writes every entry (saves zeroing megabytes first).
-    const std::unique_ptr<Entry[]> entries(new Entry[summary.checked]);
-    {
-        std::vector<std::uint32_t> cursor(offsets.begin(), offsets.end() - 1);
-        for (std::size_t row = 0; row < n; ++row) {
-            if (!isUsable(row))
-                continue;
-            const std::uint64_t hash = hashOf(row);
-            entries[cursor[partitionOf(hash)]++] = {static_cast<std::uint32_t>(hash), static_cast<std::uint32_t>(row)};
-        }
-    }
+    Scattered scattered;
+    if (!scatterOnePass(n, partitions, hashOf, isUsable, partitionOf, scattered))
+        scatterTwoPass(n, partitions, hashOf, isUsable, partitionOf, scattered);
+    for (const std::size_t count : scattered.count)
+        summary.checked += count;
     const auto sameIntegers = [&](std::uint32_t a, std::uint32_t b) {
         for (const std::int64_t *values : hashOf.values()) {
             if (values[a] != values[b])
@@ -197,8 +238,8 @@ DuplicateSummary findDuplicates(const std::vector<const Column *> &columns, cons
             summary.cancelled = true;
             return summary;
         }
-        const Entry *begin = entries.get() + offsets[p];
-        const std::size_t count = offsets[p + 1] - offsets[p];
+        const Entry *begin = scattered.entries.get() + scattered.begin[p];
+        const std::size_t count = scattered.count[p];
         if (hashOf.integers())
             groupPartition(begin, count, slots, slotOf, sameIntegers, summary);
         else

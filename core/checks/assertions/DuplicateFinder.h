@@ -1,9 +1,10 @@
 #pragma once
 // Finds the rows whose key (the values of one or more columns) occurs more than once, in linear time:
-// every usable row's key is hashed to 64 bits, rows are scattered by the hash's top bits into partitions
-// small enough that each partition's flat open-addressing table stays in cache, and each table slot holds
-// (low 32 hash bits, first row, repeated flag). Equal hashes are verified on the cells themselves (cellsEqual), so a hash
-// collision between different keys only costs a longer probe, never a wrong answer.
+// every usable row's key is hashed to 64 bits and rows are scattered by the hash's top bits into partitions
+// small enough that each partition's flat open-addressing table stays in cache (one pass with some slack per
+// partition; a second, counting pass only when one key overflows its partition). Each table slot holds (low
+// 32 hash bits, first row, repeated flag). Equal hashes are verified on the cells themselves (cellsEqual), so
+// a hash collision between different keys only costs a longer probe, never a wrong answer.
 // Rows with a missing value in any key column are left out (not counted in `checked`).
 
 #include "core/util/CancellationToken.h"

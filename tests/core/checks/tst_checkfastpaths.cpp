@@ -140,19 +140,28 @@ private slots:
     {
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("hashBits");
-        QTest::newRow("20000 rows, partitioned") << 20000 << 64;
-        QTest::newRow("20000 rows, 16-bit hashes") << 20000 << 16;
-        QTest::newRow("3000 rows, one partition") << 3000 << 64;
+        QTest::addColumn<int>("onePercent"); // percent of rows holding one and the same key
+        QTest::newRow("20000 rows, partitioned") << 20000 << 64 << 0;
+        QTest::newRow("20000 rows, 16-bit hashes") << 20000 << 16 << 0;
+        QTest::newRow("3000 rows, one partition") << 3000 << 64 << 0;
+        // One key on 60% of the rows overflows its partition's one-pass share: the two-pass scatter runs.
+        QTest::newRow("20000 rows, one key on 60%") << 20000 << 64 << 60;
     }
 
     void duplicatesAcrossPartitions()
     {
         QFETCH(int, rows);
         QFETCH(int, hashBits);
+        QFETCH(int, onePercent);
         std::mt19937_64 random(7);
         std::vector<std::optional<std::int64_t>> customer;
         std::vector<std::optional<std::string>> day;
         for (int i = 0; i < rows; ++i) {
+            if (i % 100 < onePercent) {
+                customer.push_back(42);
+                day.push_back("a");
+                continue;
+            }
             customer.push_back(i % 997 == 0 ? std::nullopt : std::optional<std::int64_t>(random() % (rows / 2)));
             day.push_back(std::string(1, static_cast<char>('a' + random() % 7)));
         }
