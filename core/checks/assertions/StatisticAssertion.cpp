@@ -119,7 +119,10 @@ inline std::uint64_t orderKey(double value)
     const auto bits = std::bit_cast<std::uint64_t>(value);
     return (bits >> 63) ? ~bits : bits | (std::uint64_t(1) << 63);
 }
-inline std::uint64_t orderKey(std::int64_t value) { return static_cast<std::uint64_t>(value) ^ (std::uint64_t(1) << 63); }
+inline std::uint64_t orderKey(std::int64_t value)
+{
+    return static_cast<std::uint64_t>(value) ^ (std::uint64_t(1) << 63);
+}
 
 // The q-quantile of the usable values with linear interpolation between the order statistics at
 // floor(q * (count - 1)) and the next one (numpy/pandas "linear"), without copying the column: a histogram
