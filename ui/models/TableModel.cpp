@@ -180,8 +180,11 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation == Qt::Vertical) {
         if (section < 0 || section >= rowCount())
             return QVariant();
+        // 0-based data rows: the numbers check, PII and scaling reports (and loupe-cli) give rows.
         if (role == Qt::DisplayRole)
-            return QString::number(qlonglong(section) + 1);
+            return QString::number(qlonglong(section));
+        if (role == Qt::ToolTipRole)
+            return tr("Data row %1 (0-based, as reports number rows; the header line is not a row)").arg(section);
         if (role == Qt::TextAlignmentRole)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant();
