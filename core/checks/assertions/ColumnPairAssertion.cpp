@@ -152,8 +152,16 @@ AssertionOutcome ColumnPairAssertion::evaluate(const Table &table, const Asserti
     if (s.kind == PairKind::Integer) {
         const std::int64_t *x = a.ints().data();
         const std::int64_t *y = b.ints().data();
-        scanPairsBranchless(a, b, [&](std::size_t r) { return !holds(op, x[r] < y[r] ? -1 : (x[r] > y[r] ? 1 : 0)); },
-                            rows, checked, cancel, cancelled);
+        // One loop per operator, so the comparison is not re-dispatched on every row.
+        const auto scan = [&](auto fails) { scanPairsBranchless(a, b, fails, rows, checked, cancel, cancelled); };
+        switch (op) {
+        case Op::Less: scan([&](std::size_t r) { return !(x[r] < y[r]); }); break;
+        case Op::LessEqual: scan([&](std::size_t r) { return !(x[r] <= y[r]); }); break;
+        case Op::Equal: scan([&](std::size_t r) { return x[r] != y[r]; }); break;
+        case Op::NotEqual: scan([&](std::size_t r) { return x[r] == y[r]; }); break;
+        case Op::Greater: scan([&](std::size_t r) { return !(x[r] > y[r]); }); break;
+        case Op::GreaterEqual: scan([&](std::size_t r) { return !(x[r] >= y[r]); }); break;
+        }
     } else if (s.kind == PairKind::Number) {
         scanPairs(
             a, b,

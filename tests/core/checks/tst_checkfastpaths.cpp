@@ -7,6 +7,7 @@
 //   - in_set on String columns (two masked words per label) against the same values as a categorical column;
 //   - quantile_between's histogram selection against sorting all values;
 //   - between's double fast path against the same integers in an Int64 column;
+//   - column_pair's per-operator integer loops against the same values as Float64 columns;
 //   - the runner starting expensive tests first still reports every test in suite order.
 #include "core/checks/AssertionRegistry.h"
 #include "core/checks/CheckRunner.h"
@@ -432,6 +433,40 @@ private slots:
         const Run result = run(assertion("between"), table, R"({"assert": "between", "column": "d", "min": 0})");
         QCOMPARE(rowsOf(result.outcome), (Rows{1}));
         QCOMPARE(result.outcome.checkedCount, std::uint64_t(3));
+    }
+
+    void pairIntegersMatchNumbers_data()
+    {
+        QTest::addColumn<QString>("op");
+        for (const char *op : {"<", "<=", "==", "!=", ">", ">="})
+            QTest::newRow(op) << op;
+    }
+
+    void pairIntegersMatchNumbers()
+    {
+        QFETCH(QString, op);
+        const std::vector<std::optional<std::int64_t>> left{1, 2, 3, std::nullopt, 5, 6, -7, 0};
+        const std::vector<std::optional<std::int64_t>> right{2, 2, 1, 4, std::nullopt, 6, -8, 0};
+        const auto asDoubles = [](const std::vector<std::optional<std::int64_t>> &values) {
+            std::vector<std::optional<double>> doubles;
+            for (const auto &v : values)
+                doubles.push_back(v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt);
+            return doubles;
+        };
+        Table table;
+        table.addColumn(intColumn("i", left));
+        table.addColumn(intColumn("j", right));
+        table.addColumn(doubleColumn("x", asDoubles(left)));
+        table.addColumn(doubleColumn("y", asDoubles(right)));
+        nlohmann::json spec{{"assert", "column_pair"}, {"column", "i"}, {"other", "j"}, {"op", op.toStdString()}};
+        const Run onInts = run(assertion("column_pair"), table, spec.dump());
+        spec["column"] = "x";
+        spec["other"] = "y";
+        const Run onDoubles = run(assertion("column_pair"), table, spec.dump());
+        QVERIFY2(onInts.validation.isOk(), onInts.validation.message().c_str());
+        QCOMPARE(rowsOf(onInts.outcome), rowsOf(onDoubles.outcome));
+        QCOMPARE(onInts.outcome.checkedCount, std::uint64_t(6));
+        QCOMPARE(onDoubles.outcome.checkedCount, std::uint64_t(6));
     }
 
     void runnerKeepsSuiteOrder_data()
