@@ -183,6 +183,15 @@ Status Store::execPrepared(QSqlQuery &query) const
     return Status::ok();
 }
 
+Status Store::run(QSqlQuery &query, const QString &sql, const QVariantList &values) const
+{
+    if (Status prepared = prepare(query, sql); !prepared.isOk())
+        return prepared;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return execPrepared(query);
+}
+
 Status Store::sqlError(const QSqlError &error, const QString &sql) const
 {
     QString statement = sql.simplified();

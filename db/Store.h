@@ -21,6 +21,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <memory>
 
@@ -60,6 +61,8 @@ public:
     Status prepare(QSqlQuery &query, const QString &sql) const;
     // Executes a prepared `query`.
     Status execPrepared(QSqlQuery &query) const;
+    // prepare() + addBindValue() of each value in order + execPrepared(), for the usual statement.
+    Status run(QSqlQuery &query, const QString &sql, const QVariantList &values) const;
     // An IoError naming the location, the failing statement and the driver's message.
     Status sqlError(const QSqlError &error, const QString &sql) const;
     // True while a Transaction made from this Store is open.

@@ -237,24 +237,15 @@ Result<int> TrialRepository::reapStale(qint64 studyId, std::chrono::milliseconds
 Status TrialRepository::linkRun(qint64 trialId, qint64 runId)
 {
     QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("UPDATE trials SET run_id = ? WHERE id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(runId);
-    query.addBindValue(trialId);
-    return m_store.execPrepared(query);
+    return m_store.run(query, QStringLiteral("UPDATE trials SET run_id = ? WHERE id = ?"), {runId, trialId});
 }
 
 Result<std::vector<TrialRecord>> TrialRepository::list(qint64 studyId)
 {
     QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT ") + s_trialColumns
-                                               + QStringLiteral(" FROM trials WHERE study_id = ? ORDER BY number"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(studyId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
+    const QString sql = QStringLiteral("SELECT ") + s_trialColumns
+                      + QStringLiteral(" FROM trials WHERE study_id = ? ORDER BY number");
+    if (Status status = m_store.run(query, sql, {studyId}); !status.isOk())
         return status;
     std::vector<TrialRecord> trials;
     while (query.next())
@@ -265,13 +256,9 @@ Result<std::vector<TrialRecord>> TrialRepository::list(qint64 studyId)
 Result<std::vector<TrialOutcomeRow>> TrialRepository::listOutcomes(qint64 studyId)
 {
     QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT id, number, state, loss, seconds, error FROM trials "
-                                                         "WHERE study_id = ? ORDER BY number"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(studyId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
+    const QString sql = QStringLiteral("SELECT id, number, state, loss, seconds, error FROM trials WHERE study_id = ? "
+                                       "ORDER BY number");
+    if (Status status = m_store.run(query, sql, {studyId}); !status.isOk())
         return status;
     std::vector<TrialOutcomeRow> rows;
     while (query.next()) {
@@ -293,13 +280,8 @@ Result<std::vector<TrialOutcomeRow>> TrialRepository::listOutcomes(qint64 studyI
 Result<std::map<qint64, QString>> TrialRepository::paramsFrom(qint64 studyId, qint64 fromId)
 {
     QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT id, params_json FROM trials WHERE study_id = ? AND id >= ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(studyId);
-    query.addBindValue(fromId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
+    const QString sql = QStringLiteral("SELECT id, params_json FROM trials WHERE study_id = ? AND id >= ?");
+    if (Status status = m_store.run(query, sql, {studyId, fromId}); !status.isOk())
         return status;
     std::map<qint64, QString> params;
     while (query.next())
@@ -310,13 +292,8 @@ Result<std::map<qint64, QString>> TrialRepository::paramsFrom(qint64 studyId, qi
 Result<std::optional<TrialRecord>> TrialRepository::find(qint64 trialId)
 {
     QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT ") + s_trialColumns
-                                               + QStringLiteral(" FROM trials WHERE id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(trialId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
+    const QString sql = QStringLiteral("SELECT ") + s_trialColumns + QStringLiteral(" FROM trials WHERE id = ?");
+    if (Status status = m_store.run(query, sql, {trialId}); !status.isOk())
         return status;
     if (!query.next())
         return std::optional<TrialRecord>();
@@ -326,14 +303,9 @@ Result<std::optional<TrialRecord>> TrialRepository::find(qint64 trialId)
 Result<std::optional<TrialRecord>> TrialRepository::findNumber(qint64 studyId, int number)
 {
     QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT ") + s_trialColumns
-                                               + QStringLiteral(" FROM trials WHERE study_id = ? AND number = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(studyId);
-    query.addBindValue(number);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
+    const QString sql = QStringLiteral("SELECT ") + s_trialColumns
+                      + QStringLiteral(" FROM trials WHERE study_id = ? AND number = ?");
+    if (Status status = m_store.run(query, sql, {studyId, number}); !status.isOk())
         return status;
     if (!query.next())
         return std::optional<TrialRecord>();
