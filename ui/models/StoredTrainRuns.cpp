@@ -101,6 +101,18 @@ Result<std::vector<StoredTrainRun>> StoredTrainRuns::list(int limit)
     return runs;
 }
 
+void StoredTrainRuns::appendEpochs(RunCurves &curves, const std::vector<EpochMetrics> &epochs)
+{
+    for (const EpochMetrics &epoch : epochs) {
+        curves.epochs.append(epoch.epoch);
+        curves.loss.append(valueOrNan(epoch.loss));
+        curves.valLoss.append(valueOrNan(epoch.valLoss));
+        curves.accuracy.append(valueOrNan(epoch.accuracy));
+        curves.valAccuracy.append(valueOrNan(epoch.valAccuracy));
+        curves.epochLearningRate.append(valueOrNan(epoch.learningRate));
+    }
+}
+
 Result<RunCurves> StoredTrainRuns::curves(const StoredTrainRun &run)
 {
     auto opened = m_store.get();
@@ -118,14 +130,7 @@ Result<RunCurves> StoredTrainRuns::curves(const StoredTrainRun &run)
     curves.label = QStringLiteral("run %1 · %2").arg(run.record.id).arg(run.specName);
     curves.classification = parseObject(run.record.summaryJson).value(QStringLiteral("task")).toString()
                             != QLatin1String("regression");
-    for (const EpochMetrics &epoch : epochs.value()) {
-        curves.epochs.append(epoch.epoch);
-        curves.loss.append(valueOrNan(epoch.loss));
-        curves.valLoss.append(valueOrNan(epoch.valLoss));
-        curves.accuracy.append(valueOrNan(epoch.accuracy));
-        curves.valAccuracy.append(valueOrNan(epoch.valAccuracy));
-        curves.epochLearningRate.append(valueOrNan(epoch.learningRate));
-    }
+    appendEpochs(curves, epochs.value());
     LossSmoother smoother;
     for (const StepMetric &step : steps.value()) {
         curves.steps.append(double(step.step));

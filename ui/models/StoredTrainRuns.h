@@ -7,6 +7,7 @@
 #include "ui/models/TrainCurves.h"
 
 #include "core/util/Status.h"
+#include "db/EpochMetrics.h"
 #include "db/RunRecord.h"
 
 #include <QJsonObject>
@@ -46,6 +47,8 @@ public:
     // A run summary's "scaling" object (TrainingReport.h) as text: "Scaling: minmax, fitted on the 32
     // training rows" and a line per column ("x: min 0, max 9"); empty for null or an absent object.
     static QString scalingText(const QJsonObject &scaling);
+    // Appends stored epochs to the curves' per-epoch series (a missing value becomes NaN).
+    static void appendEpochs(RunCurves &curves, const std::vector<EpochMetrics> &epochs);
 
 private:
     LazyStore m_store;

@@ -4,22 +4,14 @@
 #include "db/Store.h"
 #include "db/StudyRepository.h"
 #include "db/TrialRepository.h"
+#include "ui/models/StoredTrainRuns.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cmath>
 
 namespace loupe {
 
-namespace {
-
-double valueOrNan(const std::optional<double> &value)
-{
-    return value ? *value : std::nan("");
-}
-
-} // namespace
 
 TrialCurvesLoader::TrialCurvesLoader(QString storage) : m_store(std::move(storage)) { }
 
@@ -72,14 +64,7 @@ Result<TrialRunCurves> TrialCurvesLoader::load(const QString &studyName, int tri
     curves.storedRunId = run.value()->id;
     curves.label = QStringLiteral("trial #%1").arg(trialNumber);
     curves.classification = summary.value(QStringLiteral("task")).toString() != QLatin1String("regression");
-    for (const EpochMetrics &epoch : epochs.value()) {
-        curves.epochs.append(epoch.epoch);
-        curves.loss.append(valueOrNan(epoch.loss));
-        curves.valLoss.append(valueOrNan(epoch.valLoss));
-        curves.accuracy.append(valueOrNan(epoch.accuracy));
-        curves.valAccuracy.append(valueOrNan(epoch.valAccuracy));
-        curves.epochLearningRate.append(valueOrNan(epoch.learningRate));
-    }
+    StoredTrainRuns::appendEpochs(curves, epochs.value());
     result.curves = std::move(curves);
     return result;
 }
