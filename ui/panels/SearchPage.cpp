@@ -186,6 +186,16 @@ void SearchPage::onTrial(const SearchTrialRow &row)
 {
     m_pending.push_back(SearchTrialRows::toTrial(m_space, row));
     ++m_finishedCount;
+    // QProgressBar repaints synchronously on every new value: with trials finishing by the
+    // thousand a second that alone stalls the UI, so the bar moves at most ten times a second.
+    if (!m_progressClock.isValid() || m_progressClock.elapsed() >= 100) {
+        showProgress();
+        m_progressClock.restart();
+    }
+}
+
+void SearchPage::showProgress()
+{
     m_progress->setValue(std::min(m_finishedCount, std::max(1, m_maxEvals)));
 }
 
@@ -197,6 +207,7 @@ void SearchPage::flushPending()
     clock.start();
     m_results->updateTrials(m_pending, SearchResultsPanel::PlotRefresh::VisibleOnly);
     m_pending.clear();
+    showProgress();
     // Spend at most about a fifth of the UI thread on redraws, however many trials there are.
     m_flush->setInterval(std::clamp(int(clock.elapsed()) * 5, kFlushIntervalMs, 3000));
 }
@@ -208,6 +219,7 @@ void SearchPage::onFinished(const SearchSummary &summary)
         all.push_back(SearchTrialRows::toTrial(m_space, row));
     m_pending.clear();
     m_results->updateTrials(all);
+    showProgress();
     QString text = tr("Done: %1 trials this run, sampler %2 ms per suggestion on average.")
                        .arg(summary.trialsRun)
                        .arg(summary.suggestMsMean, 0, 'f', 2);
@@ -224,6 +236,7 @@ void SearchPage::onFinished(const SearchSummary &summary)
 void SearchPage::onEnded(const QString &message, bool error)
 {
     flushPending();
+    showProgress();
     m_status->setText(error ? QStringLiteral("<span style='color:#b41e1e'>%1</span>").arg(message.toHtmlEscaped())
                             : message);
 }

@@ -12,6 +12,7 @@
 #include "core/search/SearchSpace.h"
 #include "core/search/Trial.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <vector>
@@ -58,6 +59,7 @@ private:
     void onFinished(const SearchSummary &summary);
     void onEnded(const QString &message, bool error);
     void flushPending();
+    void showProgress();
     void showTrialDetails(int trialNumber);
     void connectTrialCurves();
     void updateButtons();
@@ -73,6 +75,7 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_details = nullptr;
     QTimer *m_flush = nullptr;
+    QElapsedTimer m_progressClock; // when the progress bar last moved
     quint64 m_run = 0;
     SearchSpace m_space;              // the space of the study shown
     std::vector<Trial> m_pending;     // finished trials not yet handed to the results panel

@@ -15,7 +15,7 @@ namespace {
 constexpr int kColorBins = 8;
 constexpr double kAxisGrab = 0.2;     // how far from an axis (in axis spacings) a drag starts a brush
 constexpr double kBrushHalfWidth = 0.06;
-constexpr int kDenseLines = 2000;     // from this many lines on, draw them plain (see redraw)
+constexpr int kDenseLines = 500;      // from this many lines on, draw them without antialiasing
 const QString kDragLayer = QStringLiteral("brush-drag");
 
 // The same colour as a one-pixel cosmetic pen, which the raster engine draws without stroking.
@@ -219,17 +219,16 @@ void ParallelCoordinatesPlot::redraw()
         ++m_lineCount;
         m_selectedCount += selected ? 1 : 0;
     }
-    // Thousands of antialiased or wide lines take seconds to paint (each goes through the stroker);
-    // plain one-pixel lines take a fraction of that and look the same at that density.
+    // Lines wider than a pixel go through Qt's stroker (a polygon fill per segment): a thousand
+    // trials took half a second to paint. One-pixel cosmetic lines take a fraction of that;
+    // antialiasing still costs several times more, and at thousands of lines it shows nothing.
     const bool dense = m_lineCount >= kDenseLines;
     for (QCPCurve *curve : bins) {
         curve->setAntialiased(!dense);
-        if (dense)
-            curve->setPen(cosmeticPen(curve->pen()));
+        curve->setPen(cosmeticPen(curve->pen()));
     }
     grey->setAntialiased(!dense);
-    if (dense)
-        grey->setPen(cosmeticPen(grey->pen()));
+    grey->setPen(cosmeticPen(grey->pen()));
     drawBrushes();
     setMessage(completed.empty() ? emptyMessage() : QString());
     if (!m_brushes.isEmpty())
