@@ -1,9 +1,11 @@
 // The Checks page offscreen, next to a Data page wired as MainWindow wires them: the chapter's CEO suite runs
 // on ceo.csv in the background, the failure shows in the tree (suite -> test -> row 0), clicking it
 // highlights and selects row 0 of ceo_birth in the Data page's model;
-// the form and JSON tabs stay in sync; a bad suite is refused with its line; every report format exports.
+// the form and JSON tabs stay in sync; a bad suite is refused with its line; every report format exports;
+// with a workspace, each run is stored and the History tab reads it back (tests, rows, locals, note).
 #include "ui/DatasetSession.h"
 #include "ui/models/TableModel.h"
+#include "ui/panels/CheckHistoryPanel.h"
 #include "ui/panels/CheckResultsTree.h"
 #include "ui/panels/ChecksPage.h"
 #include "ui/panels/DataPage.h"
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void formAndJsonStayInSync();
     void badSuiteIsRefusedWithItsLine();
     void reportsExport();
+    void historyReadsStoredRuns();
 
 private:
     void loadCeo();
@@ -209,6 +212,42 @@ void TestChecksPage::reportsExport()
         QVERIFY2(written.contains(QString::fromLatin1(c.needle)), c.file);
         QVERIFY2(written.contains(QStringLiteral("1800-01-01")), c.file);
     }
+}
+
+void TestChecksPage::historyReadsStoredRuns()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    PageContext context;
+    context.runner = m_runner.get();
+    context.dataset = m_dataset.get();
+    context.workspace = dir.filePath(QStringLiteral("ws.sqlite"));
+    m_page = std::make_unique<ChecksPage>(context);
+    CheckHistoryPanel *history = m_page->historyPanel();
+    QCOMPARE(history->runsTable()->rowCount(), 0);
+    loadCeo();
+    runAndWait();
+    runAndWait();
+    QCOMPARE(history->runsTable()->rowCount(), 2); // refreshed after each stored run
+    QCOMPARE(history->runsTable()->item(0, 1)->text(), QStringLiteral("suite.json"));
+    QCOMPARE(history->runsTable()->item(0, 4)->text(), QStringLiteral("1"));
+
+    history->runsTable()->setCurrentCell(1, 0);
+    QTreeWidget *tests = history->testsTree();
+    QCOMPARE(tests->topLevelItemCount(), 1);
+    QCOMPARE(tests->topLevelItem(0)->text(0), QStringLiteral("old_age"));
+    QCOMPARE(tests->topLevelItem(0)->text(1), QStringLiteral("failed"));
+    QCOMPARE(tests->topLevelItem(0)->text(2), QStringLiteral("1"));
+    tests->setCurrentItem(tests->topLevelItem(0));
+    const QString details = history->detailsShown();
+    QVERIFY2(details.contains(QStringLiteral("row 0: 1800-01-01")), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("Locals:\n\tearliest_birth = ")), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("Note:\n\tNo CEO can be born before ")), qPrintable(details));
+
+    // Re-reading keeps the chosen run.
+    history->refresh();
+    QCOMPARE(history->runsTable()->currentRow(), 1);
+    QCOMPARE(tests->topLevelItemCount(), 1);
 }
 
 QTEST_MAIN(TestChecksPage)

@@ -1,6 +1,7 @@
 #include "ui/panels/ChecksPage.h"
 
 #include "ui/DatasetSession.h"
+#include "ui/panels/CheckHistoryPanel.h"
 #include "ui/panels/CheckResultsTree.h"
 #include "ui/panels/SuiteEditor.h"
 #include "ui/plots/FailurePlot.h"
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace loupe {
@@ -142,7 +144,12 @@ QWidget *ChecksPage::buildResults()
     connect(m_tree, &CheckResultsTree::testSelected, this, &ChecksPage::onTestSelected);
     connect(m_tree, &CheckResultsTree::failureActivated, this,
             [this](int, const QStringList &columns, const QVector<quint64> &rows) { emit showFailingCells(columns, rows); });
-    return splitter;
+    // This run's results, and the runs stored in the workspace before it.
+    m_resultTabs = new QTabWidget(this);
+    m_resultTabs->addTab(splitter, tr("This run"));
+    m_history = new CheckHistoryPanel(m_context.workspace, m_resultTabs);
+    m_resultTabs->addTab(m_history, tr("History"));
+    return m_resultTabs;
 }
 
 void ChecksPage::setRunningUi(bool running)
@@ -229,7 +236,7 @@ void ChecksPage::runChecks()
         m_progress->setValue(int(fraction * 1000.0));
     });
     runner->connectCurrent(job, &CheckJob::finished, this,
-                           [this](const CheckJobResult &result) { onRunFinished(result.run); });
+                           [this](const CheckJobResult &result) { onRunFinished(result); });
     runner->connectCurrent(job, &CheckJob::failed, this, [this](const QString &message) { onRunFailed(message); });
     runner->connectCurrent(job, &CheckJob::cancelled, this, [this]() { onRunCancelled(); });
     m_resultTable = current.table;
@@ -248,9 +255,15 @@ void ChecksPage::cancelRun()
     emit runCancelled();
 }
 
-void ChecksPage::onRunFinished(const CheckRunResult &result)
+void ChecksPage::onRunFinished(const CheckJobResult &jobResult)
 {
+    const CheckRunResult &result = jobResult.run;
     m_run = 0;
+    m_resultTabs->setCurrentIndex(0); // the run just made, even if the history was open
+    if (jobResult.workspaceRunId >= 0)
+        m_history->refresh();
+    else if (!jobResult.workspaceNote.isEmpty() && !m_context.workspace.isEmpty())
+        showMessage(tr("The run was not stored in the workspace: %1").arg(jobResult.workspaceNote), false);
     m_result = result;
     m_tree->showRun(result, m_resultTable);
     setRunningUi(false);

@@ -18,10 +18,13 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 
 namespace loupe {
 
+class CheckHistoryPanel;
 class CheckResultsTree;
+struct CheckJobResult;
 class FailurePlot;
 class SuiteEditor;
 
@@ -51,6 +54,8 @@ public:
     const std::optional<CheckRunResult> &lastResult() const { return m_result; }
     SuiteEditor *editor() const { return m_editor; }
     CheckResultsTree *resultsTree() const { return m_tree; }
+    CheckHistoryPanel *historyPanel() const { return m_history; }
+    QTabWidget *resultTabs() const { return m_resultTabs; }
     FailurePlot *failurePlot() const { return m_plot; }
     QString reportShown() const;
     QString messageText() const;
@@ -69,7 +74,7 @@ private:
     void setRunningUi(bool running);
     void showMessage(const QString &text, bool error);
     void onDatasetChanged();
-    void onRunFinished(const CheckRunResult &result);
+    void onRunFinished(const CheckJobResult &result);
     void onRunFailed(const QString &message);
     void onRunCancelled();
     void onTestSelected(int testIndex);
@@ -91,6 +96,8 @@ private:
     QLabel *m_message = nullptr;
     SuiteEditor *m_editor = nullptr;
     CheckResultsTree *m_tree = nullptr;
+    CheckHistoryPanel *m_history = nullptr;
+    QTabWidget *m_resultTabs = nullptr;
     QPlainTextEdit *m_report = nullptr;
     FailurePlot *m_plot = nullptr;
 };
