@@ -218,9 +218,9 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudy(const StudyRecord &s
     if (!objective.contains("data") && objective.value("source", std::string()) == "gui")
         return Status::invalidInput(where + "it was started on the Search page on data loaded there ("
                                     + objective.value("data_description", std::string("a table"))
-                                    + "), which a worker cannot rebuild; only Fashion-MNIST studies from its "
-                                      "default folder can be joined. Start the study with `loupe-cli search "
-                                      "SPACE.json --data ...` to share it with workers");
+                                    + "), which a worker cannot rebuild (only Fashion-MNIST from the default "
+                                      "folder and CSV files opened on the Data page can be). Start the study "
+                                      "with `loupe-cli search SPACE.json --data ...` to share it with workers");
     auto dataArguments = dataArgumentsFrom(objective.value("data", nlohmann::json()));
     if (!dataArguments.isOk())
         return Status::invalidInput(where + dataArguments.message());

@@ -42,24 +42,53 @@ struct SearchTarget {
     Objective &objective() { return function ? static_cast<Objective &>(*function) : *training; }
 };
 
+std::string numberText(double value)
+{
+    std::ostringstream text;
+    text.imbue(std::locale::classic());
+    text << std::setprecision(17) << value;
+    return text.str();
+}
+
+// The CLI data options of a table loaded from a CSV with default CsvOptions, or null when the
+// encoding uses something the CLI data options cannot say.
+nlohmann::json tableDataOptions(const TrainRequest &data)
+{
+    const TableEncodingOptions &encoding = data.encoding;
+    const TableEncodingOptions defaults;
+    if (data.tablePath.isEmpty() || encoding.missing != defaults.missing || encoding.maxClasses != defaults.maxClasses
+        || encoding.maxIntegerClasses != defaults.maxIntegerClasses || encoding.scaling != defaults.scaling)
+        return nullptr;
+    nlohmann::json options{{"data", nlohmann::json::array({data.tablePath.toStdString()})},
+                           {"target", nlohmann::json::array({encoding.target})}};
+    if (!encoding.excluded.empty())
+        options["exclude"] = encoding.excluded;
+    if (encoding.maxFeatureLevels != defaults.maxFeatureLevels)
+        options["max-levels"] = nlohmann::json::array({std::to_string(encoding.maxFeatureLevels)});
+    if (encoding.task != TargetTask::Auto)
+        options["task"] = nlohmann::json::array({encoding.task == TargetTask::Classification ? "classification"
+                                                                                            : "regression"});
+    if (data.fractions.validation >= 0.0)
+        options["validation-fraction"] = nlohmann::json::array({numberText(data.fractions.validation)});
+    options["test-fraction"] = nlohmann::json::array({numberText(data.fractions.test)});
+    return options;
+}
+
 // The data options `loupe-cli worker` rebuilds the same data from (as `search --data` stores them),
 // or null when it cannot: Fashion-MNIST from the default folder can be read anywhere it is
-// installed; a table loaded in this GUI session (with its load options) or another folder cannot.
+// installed, and a CSV the Data page loaded (default CsvOptions) wherever the file is at the same
+// path; an in-memory table or another Fashion-MNIST folder cannot.
 nlohmann::json workerDataOptions(const TrainRequest &data)
 {
-    if (data.source != TrainRequest::Source::FashionMnist)
-        return nullptr;
+    if (data.source == TrainRequest::Source::Table)
+        return tableDataOptions(data);
     if (!data.fashionMnist.directory.empty() && data.fashionMnist.directory != defaultFashionMnistDir())
         return nullptr;
     nlohmann::json options{{"data", nlohmann::json::array({"fashion-mnist"})}};
     if (data.fashionMnist.rowLimit > 0)
         options["limit"] = nlohmann::json::array({std::to_string(data.fashionMnist.rowLimit)});
-    if (data.fashionMnist.validationFraction >= 0.0) {
-        std::ostringstream fraction;
-        fraction.imbue(std::locale::classic());
-        fraction << std::setprecision(17) << data.fashionMnist.validationFraction;
-        options["validation-fraction"] = nlohmann::json::array({fraction.str()});
-    }
+    if (data.fashionMnist.validationFraction >= 0.0)
+        options["validation-fraction"] = nlohmann::json::array({numberText(data.fashionMnist.validationFraction)});
     return options;
 }
 

@@ -27,6 +27,8 @@ struct TrainRequest {
     FashionMnistOptions fashionMnist; // Source::FashionMnist (validationFraction < 0: the spec's default)
     std::shared_ptr<const Table> table; // Source::Table, shared read-only
     QString tableName;                  // e.g. the CSV's file name, for messages
+    QString tablePath;                  // the CSV the table was loaded from with default CsvOptions
+                                        // (the Data page's way), empty when unknown
     qint64 datasetId = -1;              // the workspace dataset of the table, -1 when unknown
     TableEncodingOptions encoding;      // Source::Table (binaryTargets follows the spec)
     SplitFractions fractions;           // Source::Table (validation < 0: the spec's default)

@@ -3,10 +3,12 @@
 // with a larger budget, and a training search on the chapter's hyperas template (Fashion-MNIST
 // tiny fixture) whose trials complete, each with its training stored as a linked run. A
 // Fashion-MNIST study started here (default folder) can be joined by `loupe-cli worker`; one on a
-// table loaded in the GUI cannot, and the worker says why.
+// CSV the Data page loaded can be joined too; one on a table with no file behind it cannot, and the
+// worker says why.
 
 #include "app/jobs/JobRunner.h"
 #include "app/jobs/SearchJob.h"
+#include "core/data/CsvReader.h"
 #include "db/RunRepository.h"
 #include "db/Store.h"
 #include "db/StudyRepository.h"
@@ -61,10 +63,13 @@ private slots:
     void chapterTemplateOnTinyFashionMnist();
     void workerJoinsFashionMnistStudy();
     void workerRefusesTableStudy();
+    void workerJoinsCsvStudy();
 
 private:
     // Runs a search job to its end; returns the failure message (empty on success).
     QString runToEnd(const SearchRequest &request);
+    // A one-epoch search on a two-column table (x, target y) into its own SQLite file.
+    SearchRequest toyTableRequest(std::shared_ptr<const Table> table, const QString &studyName);
     QTemporaryDir m_dir;
 };
 
@@ -240,6 +245,25 @@ void TestSearchJob::workerJoinsFashionMnistStudy()
     QVERIFY(rows.value()[1].worker != rows.value()[0].worker);
 }
 
+SearchRequest TestSearchJob::toyTableRequest(std::shared_ptr<const Table> table, const QString &studyName)
+{
+    SearchRequest request;
+    request.kind = SearchRequest::Kind::Training;
+    request.templateJson = QStringLiteral(R"({"layers": [{"type": "dense", "units": {"choice": [2, 4]}, "activation": "relu"},
+        {"type": "dense", "units": 2, "activation": "softmax"}], "optimizer": "adam", "loss": "categorical_crossentropy",
+        "batch_size": 8, "epochs": 1, "seed": 1})");
+    request.data.source = TrainRequest::Source::Table;
+    request.data.table = std::move(table);
+    request.data.tableName = QStringLiteral("toy.csv");
+    request.data.encoding.target = "y";
+    request.data.fractions.validation = -1.0;
+    request.sampler = QStringLiteral("random");
+    request.maxEvals = 1;
+    request.storage = m_dir.filePath(studyName + QStringLiteral(".sqlite"));
+    request.studyName = studyName;
+    return request;
+}
+
 void TestSearchJob::workerRefusesTableStudy()
 {
     auto table = std::make_shared<Table>();
@@ -251,19 +275,7 @@ void TestSearchJob::workerRefusesTableStudy()
     }
     table->addColumn(std::move(x));
     table->addColumn(std::move(y));
-    SearchRequest request;
-    request.kind = SearchRequest::Kind::Training;
-    request.templateJson = QStringLiteral(R"({"layers": [{"type": "dense", "units": {"choice": [2, 4]}, "activation": "relu"},
-        {"type": "dense", "units": 2, "activation": "softmax"}], "optimizer": "adam", "loss": "categorical_crossentropy",
-        "batch_size": 8, "epochs": 1, "seed": 1})");
-    request.data.source = TrainRequest::Source::Table;
-    request.data.table = table;
-    request.data.tableName = QStringLiteral("toy.csv");
-    request.data.encoding.target = "y";
-    request.sampler = QStringLiteral("random");
-    request.maxEvals = 1;
-    request.storage = m_dir.filePath(QStringLiteral("table.sqlite"));
-    request.studyName = QStringLiteral("table-study");
+    const SearchRequest request = toyTableRequest(table, QStringLiteral("table-study")); // no file behind it
     const QString failure = runToEnd(request);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     const testsupport::CliRun run = testsupport::runCli(
@@ -273,6 +285,53 @@ void TestSearchJob::workerRefusesTableStudy()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("started on the Search page") && run.err.contains("loupe-cli search"),
              run.err.constData());
+}
+
+void TestSearchJob::workerJoinsCsvStudy()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("toy.csv"));
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("x,y\n");
+        for (int i = 0; i < 40; ++i)
+            file.write(QStringLiteral("%1,%2\n").arg(i * 0.25).arg(i % 2).toUtf8());
+    }
+    auto read = CsvReader().readFile(csv.toStdString()); // the Data page's default options
+    QVERIFY2(read.isOk(), read.message().c_str());
+    SearchRequest request = toyTableRequest(std::make_shared<Table>(std::move(read.value().table)),
+                                            QStringLiteral("csv-study"));
+    request.data.tablePath = csv;
+    const QString failure = runToEnd(request);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    {
+        auto store = Store::open(request.storage);
+        QVERIFY(store.isOk());
+        auto study = StudyRepository(*store.value()).find(request.studyName);
+        QVERIFY(study.isOk() && study.value());
+        const QJsonObject data = QJsonDocument::fromJson(study.value()->objectiveJson.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("data"))
+                                     .toObject();
+        QCOMPARE(data.value(QStringLiteral("data")).toArray().first().toString(), csv);
+        QCOMPARE(data.value(QStringLiteral("target")).toArray().first().toString(), QStringLiteral("y"));
+        QVERIFY(StudyRepository(*store.value()).setMaxEvals(study.value()->id, 2).isOk());
+    }
+    const testsupport::CliRun run = testsupport::runCli(
+        {QStringLiteral("worker"), QStringLiteral("--storage"), request.storage, QStringLiteral("--study"),
+         request.studyName},
+        QProcessEnvironment::systemEnvironment(), m_dir.path(), 60000);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    auto store = Store::open(request.storage);
+    QVERIFY(store.isOk());
+    auto study = StudyRepository(*store.value()).find(request.studyName);
+    auto rows = TrialRepository(*store.value()).list(study.value()->id);
+    QVERIFY(rows.isOk());
+    QCOMPARE(int(rows.value().size()), 2);
+    for (const TrialRecord &trial : rows.value()) {
+        QVERIFY2(trial.state == TrialState::Complete, qPrintable(trial.error));
+        QVERIFY(trial.runId.has_value());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSearchJob)

@@ -302,6 +302,7 @@ Result<SearchRequest> SearchSetupPanel::request(const QString &storage, bool res
     request.data.source = TrainRequest::Source::Table;
     request.data.table = loaded.table;
     request.data.tableName = QFileInfo(loaded.path).fileName();
+    request.data.tablePath = QFileInfo(loaded.path).absoluteFilePath(); // loaded with default CsvOptions
     request.data.datasetId = loaded.datasetId;
     request.data.encoding.target = m_target->currentText().toStdString();
     request.data.fractions.validation = -1.0;
