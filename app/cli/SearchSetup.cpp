@@ -4,6 +4,8 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
+#include "app/cli/TrainData.h"
+#include "db/FileFingerprint.h"
 #include "db/StudyRecord.h"
 
 #include <QFileInfo>
@@ -145,9 +147,19 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
     setup->m_data = std::make_unique<TrainData>(data.takeValue());
     setup->m_training = std::make_unique<TrainingObjective>(setup->m_space, setup->m_data->data, loss);
     setup->m_spaceJson = compact(setup->m_space.templateJson());
-    setup->m_objectiveJson = compact(nlohmann::json{{"objective", "training"},
-                                                    {"loss", trainingLossName(loss)},
-                                                    {"data", dataArgumentsJson(dataArguments)}});
+    nlohmann::json objective{{"objective", "training"},
+                             {"loss", trainingLossName(loss)},
+                             {"data", dataArgumentsJson(dataArguments)}};
+    // A CSV's content hash, so that a worker or a resume on changed data is refused (see fromStudy).
+    const QString source = dataArguments.value(QStringLiteral("data"));
+    if (source != QLatin1String(TrainDataArguments::s_fashionMnist)) {
+        auto fingerprint = FileFingerprint::ofFile(source);
+        if (!fingerprint.isOk())
+            return fingerprint.status();
+        objective["data_hash"] = toUtf8(fingerprint.value().contentHash);
+        setup->m_dataHash = fingerprint.value().contentHash;
+    }
+    setup->m_objectiveJson = compact(objective);
     return setup;
 }
 
@@ -227,6 +239,12 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudy(const StudyRecord &s
     auto setup = forTemplate(space.takeValue(), dataArguments.value(), *loss);
     if (!setup.isOk())
         return Status::invalidInput(where + setup.message());
+    const std::string storedHash = objective.value("data_hash", std::string());
+    if (!storedHash.empty() && storedHash != toUtf8(setup.value()->m_dataHash))
+        return Status::invalidInput(where + toUtf8(dataArguments.value().value(QStringLiteral("data")))
+                                    + " has changed since the study started (its content hash is "
+                                    + toUtf8(setup.value()->m_dataHash) + ", the study's is " + storedHash
+                                    + "): new trials would not be comparable with the old ones");
     setup.value()->m_label = study.name;
     return setup;
 }

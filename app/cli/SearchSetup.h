@@ -66,6 +66,7 @@ private:
     std::unique_ptr<TrainingObjective> m_training;
     QString m_spaceJson;
     QString m_objectiveJson;
+    QString m_dataHash;       // FileFingerprint content hash of a CSV's data, empty otherwise
     QString m_label;
 };
 

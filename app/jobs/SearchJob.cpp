@@ -6,6 +6,7 @@
 #include "core/search/Study.h"
 #include "core/search/TestFunction.h"
 #include "core/train/TrainingSession.h"
+#include "db/FileFingerprint.h"
 #include "db/SqlTrialStore.h"
 #include "db/Store.h"
 #include "db/StudyRepository.h"
@@ -126,8 +127,18 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
                              {"loss", trainingLossName(request.loss)},
                              {"source", "gui"},
                              {"data_description", target->data.description()}};
-    if (const nlohmann::json data = workerDataOptions(request.data); !data.is_null())
-        objective["data"] = data;
+    if (nlohmann::json data = workerDataOptions(request.data); !data.is_null()) {
+        // As search --data stores it: a worker refuses a CSV whose content changed since.
+        if (request.data.source == TrainRequest::Source::Table) {
+            auto fingerprint = FileFingerprint::ofFile(request.data.tablePath);
+            if (fingerprint.isOk())
+                objective["data_hash"] = fingerprint.value().contentHash.toStdString();
+            else
+                data = nullptr; // the file is gone: no worker could read it either
+        }
+        if (!data.is_null())
+            objective["data"] = data;
+    }
     target->objectiveJson = compact(objective);
     return target;
 }

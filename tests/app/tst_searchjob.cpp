@@ -332,6 +332,21 @@ void TestSearchJob::workerJoinsCsvStudy()
         QVERIFY2(trial.state == TrialState::Complete, qPrintable(trial.error));
         QVERIFY(trial.runId.has_value());
     }
+
+    // The file changes: a worker must not mix trials on other data into the study.
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("10.5,1\n");
+    }
+    QVERIFY(StudyRepository(*store.value()).setMaxEvals(study.value()->id, 3).isOk());
+    const testsupport::CliRun refused = testsupport::runCli(
+        {QStringLiteral("worker"), QStringLiteral("--storage"), request.storage, QStringLiteral("--study"),
+         request.studyName},
+        QProcessEnvironment::systemEnvironment(), m_dir.path(), 60000);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("has changed since the study started"), refused.err.constData());
+    QCOMPARE(int(TrialRepository(*store.value()).list(study.value()->id).value().size()), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSearchJob)
