@@ -1,5 +1,6 @@
 #include "ui/panels/LrFinderPanel.h"
 
+#include "ui/panels/RunControls.h"
 #include "ui/panels/TrainSetupPanel.h"
 
 #include "app/jobs/JobRunner.h"
@@ -113,27 +114,12 @@ QWidget *LrFinderPanel::buildControls()
     form->addRow(tr("Data fraction"), m_fraction);
     column->addWidget(group);
 
-    auto *buttons = new QHBoxLayout;
-    m_startButton = new QPushButton(tr("Start"), box);
-    m_startButton->setObjectName(QStringLiteral("startFinder"));
-    m_cancelButton = new QPushButton(tr("Cancel"), box);
-    m_cancelButton->setEnabled(false);
-    buttons->addWidget(m_startButton);
-    buttons->addWidget(m_cancelButton);
-    column->addLayout(buttons);
-    m_progress = new QProgressBar(box);
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("idle"));
-    column->addWidget(m_progress);
-    m_message = new QLabel(box);
-    m_message->setWordWrap(true);
-    m_message->hide();
-    column->addWidget(m_message);
+    m_controls = new RunControls(QStringLiteral("startFinder"), box);
+    column->addWidget(m_controls);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { setMode(mode()); });
-    connect(m_startButton, &QPushButton::clicked, this, &LrFinderPanel::startSearch);
-    connect(m_cancelButton, &QPushButton::clicked, this, &LrFinderPanel::cancelSearch);
+    connect(m_controls, &RunControls::startClicked, this, &LrFinderPanel::startSearch);
+    connect(m_controls, &RunControls::cancelClicked, this, &LrFinderPanel::cancelSearch);
     return box;
 }
 
@@ -241,10 +227,9 @@ void LrFinderPanel::startSearch()
 {
     auto built = request();
     if (!built.isOk()) {
-        showMessage(QString::fromStdString(built.message()), true);
+        m_controls->showMessage(QString::fromStdString(built.message()), true);
         return;
     }
-    m_message->hide();
     auto *job = new LrFindJob(built.takeValue());
     JobRunner &runner = *m_context.runner;
     runner.connectCurrent(
@@ -258,8 +243,7 @@ void LrFinderPanel::startSearch()
         Q_EMIT searchCancelled();
     });
     runner.connectCurrent(job, &Job::progress, this, [this](double fraction, const QString &stage) {
-        m_progress->setValue(int(fraction * 1000.0));
-        m_progress->setFormat(QStringLiteral("%1 · %p %").arg(stage));
+        m_controls->setProgress(fraction, stage);
     });
     runner.connectCurrent(job, &LrFindJob::pointsFound, this, [this](const QVector<LrPoint> &points) {
         m_live.result.points.insert(m_live.result.points.end(), points.begin(), points.end());
@@ -269,10 +253,8 @@ void LrFinderPanel::startSearch()
     });
     m_live = LrFinderCurve {tr("%1 (running)").arg(modeLabel(mode())), LrFindResult {}};
     m_live.result.mode = mode();
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("starting…"));
+    m_controls->begin();
     m_run = runner.start(job, kFinderSlot);
-    setRunningUi(true);
 }
 
 void LrFinderPanel::cancelSearch()
@@ -309,28 +291,13 @@ void LrFinderPanel::onEnded(const QString &message, bool error)
     m_run = 0;
     m_live = LrFinderCurve {};
     m_liveRedraw->stop();
-    setRunningUi(false);
-    m_progress->setFormat(message.section(QLatin1Char(':'), 0, 0));
-    showMessage(message, error);
+    m_controls->end(message, error);
+    m_controls->progressBar()->setFormat(message.section(QLatin1Char(':'), 0, 0));
     reloadRuns();
 }
 
-void LrFinderPanel::setRunningUi(bool running)
-{
-    m_startButton->setEnabled(!running);
-    m_cancelButton->setEnabled(running);
-    if (!running && m_progress->value() > 0)
-        m_progress->setValue(m_progress->maximum());
-}
-
-void LrFinderPanel::showMessage(const QString &text, bool error)
-{
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
-    m_message->show();
-}
-
-QString LrFinderPanel::messageText() const { return m_message->isVisible() ? m_message->text() : QString(); }
+QString LrFinderPanel::messageText() const { return m_controls->messageText(); }
+QProgressBar *LrFinderPanel::progressBar() const { return m_controls->progressBar(); }
 
 void LrFinderPanel::reloadRuns()
 {

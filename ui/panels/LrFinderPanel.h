@@ -31,6 +31,7 @@ class QTimer;
 
 namespace loupe {
 
+class RunControls;
 class TrainSetupPanel;
 
 class LrFinderPanel : public QWidget {
@@ -64,7 +65,7 @@ public:
     TrainSetupPanel *setupPanel() const { return m_setup; }
     LrFinderPlot *plot() const { return m_plot; }
     QListWidget *runList() const { return m_runList; }
-    QProgressBar *progressBar() const { return m_progress; }
+    QProgressBar *progressBar() const;
     QString messageText() const;
     // The running search's points so far (empty when none runs).
     const LrFinderCurve &liveCurve() const { return m_live; }
@@ -82,8 +83,6 @@ Q_SIGNALS:
 private:
     QWidget *buildControls();
     QWidget *buildResults();
-    void setRunningUi(bool running);
-    void showMessage(const QString &text, bool error);
     void redraw();
     void onFinished(const LrFindOutcome &outcome);
     void onEnded(const QString &message, bool error);
@@ -105,11 +104,8 @@ private:
     QLineEdit *m_factor = nullptr;
     QLineEdit *m_fraction = nullptr;
     QSpinBox *m_steps = nullptr;
-    QPushButton *m_startButton = nullptr;
-    QPushButton *m_cancelButton = nullptr;
     QPushButton *m_useButton = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_message = nullptr;
+    RunControls *m_controls = nullptr;
     QLabel *m_recommended = nullptr;
     LrFinderPlot *m_plot = nullptr;
     QListWidget *m_runList = nullptr;

@@ -2,6 +2,7 @@
 
 #include "app/jobs/JobRunner.h"
 #include "app/jobs/SnapshotJob.h"
+#include "ui/panels/RunControls.h"
 #include "ui/panels/TrainSetupPanel.h"
 #include "ui/plots/SnapshotAccuracyPlot.h"
 #include "ui/plots/SnapshotRatePlot.h"
@@ -115,25 +116,10 @@ QWidget *SnapshotPanel::buildControls()
     form->addRow(QString(), m_singleModel);
     column->addWidget(group);
 
-    auto *buttons = new QHBoxLayout;
-    m_startButton = new QPushButton(tr("Start"), box);
-    m_startButton->setObjectName(QStringLiteral("startSnapshot"));
-    m_cancelButton = new QPushButton(tr("Cancel"), box);
-    m_cancelButton->setEnabled(false);
-    buttons->addWidget(m_startButton);
-    buttons->addWidget(m_cancelButton);
-    column->addLayout(buttons);
-    m_progress = new QProgressBar(box);
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("idle"));
-    column->addWidget(m_progress);
-    m_message = new QLabel(box);
-    m_message->setWordWrap(true);
-    m_message->hide();
-    column->addWidget(m_message);
-    connect(m_startButton, &QPushButton::clicked, this, &SnapshotPanel::startRun);
-    connect(m_cancelButton, &QPushButton::clicked, this, &SnapshotPanel::cancelRun);
+    m_controls = new RunControls(QStringLiteral("startSnapshot"), box);
+    column->addWidget(m_controls);
+    connect(m_controls, &RunControls::startClicked, this, &SnapshotPanel::startRun);
+    connect(m_controls, &RunControls::cancelClicked, this, &SnapshotPanel::cancelRun);
     return box;
 }
 
@@ -194,10 +180,9 @@ void SnapshotPanel::startRun()
 {
     auto built = request();
     if (!built.isOk()) {
-        showMessage(QString::fromStdString(built.message()), true);
+        m_controls->showMessage(QString::fromStdString(built.message()), true);
         return;
     }
-    m_message->hide();
     auto *job = new SnapshotJob(built.takeValue());
     JobRunner &runner = *m_context.runner;
     runner.connectCurrent(job, &SnapshotJob::finished, this,
@@ -211,13 +196,10 @@ void SnapshotPanel::startRun()
         Q_EMIT runCancelled();
     });
     runner.connectCurrent(job, &Job::progress, this, [this](double fraction, const QString &stage) {
-        m_progress->setValue(int(fraction * 1000.0));
-        m_progress->setFormat(QStringLiteral("%1 · %p %").arg(stage));
+        m_controls->setProgress(fraction, stage);
     });
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("starting…"));
+    m_controls->begin();
     m_run = runner.start(job, kSnapshotSlot);
-    setRunningUi(true);
 }
 
 void SnapshotPanel::cancelRun()
@@ -247,26 +229,10 @@ void SnapshotPanel::onFinished(const SnapshotOutcome &outcome)
 void SnapshotPanel::onEnded(const QString &message, bool error)
 {
     m_run = 0;
-    setRunningUi(false);
-    showMessage(message, error);
+    m_controls->end(message, error);
 }
 
-void SnapshotPanel::setRunningUi(bool running)
-{
-    m_startButton->setEnabled(!running);
-    m_cancelButton->setEnabled(running);
-    if (!running && m_progress->value() > 0)
-        m_progress->setValue(m_progress->maximum());
-}
-
-void SnapshotPanel::showMessage(const QString &text, bool error)
-{
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
-    m_message->show();
-}
-
-QString SnapshotPanel::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
+QString SnapshotPanel::messageText() const { return m_controls->messageText(); }
 QString SnapshotPanel::summaryText() const { return m_summary->text(); }
 
 void SnapshotPanel::showReport(const SnapshotReport &report, const QString &title)

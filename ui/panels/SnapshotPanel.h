@@ -27,6 +27,7 @@ class QSpinBox;
 
 namespace loupe {
 
+class RunControls;
 class SnapshotAccuracyPlot;
 class SnapshotRatePlot;
 class TrainSetupPanel;
@@ -69,8 +70,6 @@ Q_SIGNALS:
 private:
     QWidget *buildControls();
     QWidget *buildResults();
-    void setRunningUi(bool running);
-    void showMessage(const QString &text, bool error);
     void onFinished(const SnapshotOutcome &outcome);
     void onEnded(const QString &message, bool error);
     void onRunSelected();
@@ -85,10 +84,7 @@ private:
     QSpinBox *m_epochs = nullptr;
     QLineEdit *m_startRate = nullptr;
     QCheckBox *m_singleModel = nullptr;
-    QPushButton *m_startButton = nullptr;
-    QPushButton *m_cancelButton = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_message = nullptr;
+    RunControls *m_controls = nullptr;
     QLabel *m_summary = nullptr;
     SnapshotRatePlot *m_ratePlot = nullptr;
     SnapshotAccuracyPlot *m_accuracyPlot = nullptr;
