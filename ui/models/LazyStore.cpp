@@ -21,4 +21,12 @@ Result<Store *> LazyStore::get()
     return m_store.get();
 }
 
+Result<std::vector<RunRecord>> LazyStore::runs(RunKind kind, int limit, RunRepository::TrialRuns trialRuns)
+{
+    auto opened = get();
+    if (!opened.isOk())
+        return opened.status();
+    return RunRepository(*opened.value()).listRuns(kind, limit, trialRuns);
+}
+
 } // namespace loupe

@@ -28,10 +28,7 @@ StoredCheckRuns::~StoredCheckRuns() = default;
 
 Result<std::vector<StoredCheckRun>> StoredCheckRuns::list(int limit)
 {
-    auto opened = m_store.get();
-    if (!opened.isOk())
-        return opened.status();
-    auto records = RunRepository(*opened.value()).listRuns(RunKind::Check, limit);
+    auto records = m_store.runs(RunKind::Check, limit);
     if (!records.isOk())
         return records.status();
     std::vector<StoredCheckRun> runs;

@@ -15,10 +15,7 @@ StoredLrFindRuns::~StoredLrFindRuns() = default;
 
 Result<std::vector<StoredLrFindRun>> StoredLrFindRuns::list(int limit)
 {
-    auto opened = m_store.get();
-    if (!opened.isOk())
-        return opened.status();
-    auto records = RunRepository(*opened.value()).listRuns(RunKind::LrFind, limit);
+    auto records = m_store.runs(RunKind::LrFind, limit);
     if (!records.isOk())
         return records.status();
     std::vector<StoredLrFindRun> runs;

@@ -16,10 +16,7 @@ StoredSnapshotRuns::~StoredSnapshotRuns() = default;
 
 Result<std::vector<StoredSnapshotRun>> StoredSnapshotRuns::list(int limit)
 {
-    auto opened = m_store.get();
-    if (!opened.isOk())
-        return opened.status();
-    auto records = RunRepository(*opened.value()).listRuns(RunKind::Snapshot, limit);
+    auto records = m_store.runs(RunKind::Snapshot, limit);
     if (!records.isOk())
         return records.status();
     std::vector<StoredSnapshotRun> runs;

@@ -86,12 +86,9 @@ QString StoredTrainRuns::scalingText(const QJsonObject &scaling)
 
 Result<std::vector<StoredTrainRun>> StoredTrainRuns::list(int limit)
 {
-    auto opened = m_store.get();
-    if (!opened.isOk())
-        return opened.status();
     // A search's trials are trained runs too; they belong to the Search page (its Training curves
     // tab), and a large study would push the user's own runs out of the list.
-    auto records = RunRepository(*opened.value()).listRuns(RunKind::Train, limit, RunRepository::TrialRuns::Exclude);
+    auto records = m_store.runs(RunKind::Train, limit, RunRepository::TrialRuns::Exclude);
     if (!records.isOk())
         return records.status();
     std::vector<StoredTrainRun> runs;
