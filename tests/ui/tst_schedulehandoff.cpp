@@ -15,16 +15,16 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include "tests/support/TrainFixtures.h"
 
 #include <cmath>
 
 using namespace loupe;
+using namespace loupe::testsupport;
 
 namespace {
 
 constexpr int kTrainTimeoutMs = 60000;
-
-QString fixture(const QString &name) { return QStringLiteral(LOUPE_FIXTURES_DIR "/train/") + name; }
 
 } // namespace
 

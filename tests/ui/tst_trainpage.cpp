@@ -24,34 +24,14 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include "tests/support/TrainFixtures.h"
 
 using namespace loupe;
+using namespace loupe::testsupport;
 
 namespace {
 
 constexpr int kTrainTimeoutMs = 60000;
-
-QString fixture(const QString &name)
-{
-    return QStringLiteral(LOUPE_FIXTURES_DIR "/train/") + name;
-}
-
-QString readText(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
-
-LoadedTable tinyTable()
-{
-    auto report = CsvReader().readFile(fixture(QStringLiteral("tiny.csv")).toStdString());
-    if (!report.isOk())
-        qFatal("tiny.csv: %s", report.message().c_str());
-    LoadedTable loaded;
-    loaded.table = std::make_shared<const Table>(report.takeValue().table);
-    loaded.path = fixture(QStringLiteral("tiny.csv"));
-    return loaded;
-}
 
 } // namespace
 

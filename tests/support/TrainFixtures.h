@@ -1,0 +1,39 @@
+#pragma once
+// The training fixtures of the UI tests (tests/fixtures/train): their paths, a file's text, and
+// tiny.csv loaded as the Data page would hand it over. Header-only.
+#include "app/jobs/LoadedTable.h"
+#include "core/data/CsvReader.h"
+
+#include <QFile>
+#include <QString>
+#include <QtGlobal>
+
+#include <memory>
+
+namespace loupe::testsupport {
+
+inline QString fixture(const QString &name)
+{
+    return QStringLiteral(LOUPE_FIXTURES_DIR "/train/") + name;
+}
+
+// The file's text, empty when it cannot be read.
+inline QString readText(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// tiny.csv read with the default CSV options; a broken fixture stops the test binary.
+inline LoadedTable tinyTable()
+{
+    auto report = CsvReader().readFile(fixture(QStringLiteral("tiny.csv")).toStdString());
+    if (!report.isOk())
+        qFatal("tiny.csv: %s", report.message().c_str());
+    LoadedTable loaded;
+    loaded.table = std::make_shared<const Table>(report.takeValue().table);
+    loaded.path = fixture(QStringLiteral("tiny.csv"));
+    return loaded;
+}
+
+} // namespace loupe::testsupport
