@@ -4,7 +4,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
-#include "app/cli/TrainData.h"
 #include "db/FileFingerprint.h"
 #include "db/StudyRecord.h"
 
@@ -151,9 +150,8 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
                              {"loss", trainingLossName(loss)},
                              {"data", dataArgumentsJson(dataArguments)}};
     // A CSV's content hash, so that a worker or a resume on changed data is refused (see fromStudy).
-    const QString source = dataArguments.value(QStringLiteral("data"));
-    if (source != QLatin1String(TrainDataArguments::s_fashionMnist)) {
-        auto fingerprint = FileFingerprint::ofFile(source);
+    if (!setup->m_data->csvPath.isEmpty()) {
+        auto fingerprint = FileFingerprint::ofFile(setup->m_data->csvPath);
         if (!fingerprint.isOk())
             return fingerprint.status();
         objective["data_hash"] = toUtf8(fingerprint.value().contentHash);
