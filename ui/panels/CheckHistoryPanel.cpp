@@ -82,13 +82,10 @@ QString CheckHistoryPanel::detailsShown() const
 
 void CheckHistoryPanel::refresh()
 {
-    const qint64 chosen = m_runs->currentRow() >= 0 && m_runs->currentRow() < int(m_runIds.size())
-                              ? m_runIds[std::size_t(m_runs->currentRow())]
-                              : -1;
+    const qint64 chosen = runIdOfRow(m_runs->currentRow());
     auto runs = m_store->list();
     const QSignalBlocker blocker(m_runs);
     m_runs->setRowCount(0);
-    m_runIds.clear();
     if (!runs.isOk()) {
         m_status->setText(tr("No stored check runs: %1").arg(QString::fromStdString(runs.message())));
         showRun(-1);
@@ -99,6 +96,7 @@ void CheckHistoryPanel::refresh()
         const int row = m_runs->rowCount();
         m_runs->insertRow(row);
         m_runs->setItem(row, WhenColumn, cell(run.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+        m_runs->item(row, WhenColumn)->setData(Qt::UserRole, run.id);
         m_runs->setItem(row, SuiteColumn, cell(QFileInfo(run.suitePath).fileName(), run.suitePath));
         m_runs->setItem(row, DataColumn, cell(QFileInfo(run.dataPath).fileName(), run.dataPath));
         m_runs->setItem(row, TestsColumn, cell(QString::number(run.testsRun)));
@@ -106,7 +104,6 @@ void CheckHistoryPanel::refresh()
         m_runs->setItem(row, WarningsColumn, cell(QString::number(run.warnings)));
         if (run.failures > 0)
             m_runs->item(row, FailuresColumn)->setForeground(QColor(179, 38, 30));
-        m_runIds.push_back(run.id);
         if (run.id == chosen)
             chosenRow = row;
     }
@@ -118,15 +115,22 @@ void CheckHistoryPanel::refresh()
     showRun(chosenRow);
 }
 
+qint64 CheckHistoryPanel::runIdOfRow(int row) const
+{
+    const QTableWidgetItem *item = row >= 0 ? m_runs->item(row, WhenColumn) : nullptr;
+    return item ? item->data(Qt::UserRole).toLongLong() : -1;
+}
+
 void CheckHistoryPanel::showRun(int row)
 {
     const QSignalBlocker blocker(m_tests);
     m_tests->clear();
     m_shownTests.clear();
     m_details->clear();
-    if (row < 0 || row >= int(m_runIds.size()))
+    const qint64 runId = runIdOfRow(row);
+    if (runId < 0)
         return;
-    auto tests = m_store->tests(m_runIds[std::size_t(row)]);
+    auto tests = m_store->tests(runId);
     if (!tests.isOk()) {
         m_details->setPlainText(tr("Cannot read the run's tests: %1").arg(QString::fromStdString(tests.message())));
         return;

@@ -34,6 +34,8 @@ public Q_SLOTS:
     void refresh();
 
 private:
+    // The stored run shown in `row` of the runs table, -1 for none.
+    qint64 runIdOfRow(int row) const;
     void showRun(int row);
     void showTest(int index);
 
@@ -42,7 +44,6 @@ private:
     QTableWidget *m_runs = nullptr;
     QTreeWidget *m_tests = nullptr;
     QPlainTextEdit *m_details = nullptr;
-    std::vector<qint64> m_runIds;             // by row of m_runs
     std::vector<StoredCheckTest> m_shownTests; // of the chosen run
 };
 
