@@ -77,11 +77,9 @@ Result<PreparedData> LrFindJob::prepareData(const ModelSpec &spec) const
 Status LrFindJob::execute()
 {
     reportProgress(0.0, QStringLiteral("reading the model spec"));
-    auto spec = ModelSpec::parse(m_request.data.specJson.toStdString());
+    auto spec = requestedSpec(m_request.data);
     if (!spec.isOk())
-        return Status::invalidInput("model spec: " + spec.message());
-    if (Status applied = m_request.data.overrides.applyTo(spec.value()); !applied.isOk())
-        return applied;
+        return spec.status();
     m_request.range.seed = spec.value().seed;
     m_request.onePass.seed = spec.value().seed;
     const Status valid = m_request.mode == LrFindMode::Range ? RangeTest::validate(m_request.range)

@@ -64,11 +64,9 @@ SnapshotJob::SnapshotJob(SnapshotRequest request, QObject *parent) : Job(parent)
 Status SnapshotJob::execute()
 {
     reportProgress(0.0, QStringLiteral("reading the model spec"));
-    auto spec = ModelSpec::parse(m_request.data.specJson.toStdString());
+    auto spec = requestedSpec(m_request.data);
     if (!spec.isOk())
-        return Status::invalidInput("model spec: " + spec.message());
-    if (Status applied = m_request.data.overrides.applyTo(spec.value()); !applied.isOk())
-        return applied;
+        return spec.status();
     SnapshotOptions options;
     options.cycles = m_request.cycles;
     options.epochs = m_request.epochs;

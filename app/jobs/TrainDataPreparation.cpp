@@ -30,4 +30,14 @@ Result<PreparedData> prepareTrainData(const TrainRequest &request, const ModelSp
                                                                  : request.tableName.toStdString());
 }
 
+Result<ModelSpec> requestedSpec(const TrainRequest &request)
+{
+    auto spec = ModelSpec::parse(request.specJson.toStdString());
+    if (!spec.isOk())
+        return Status::invalidInput("model spec: " + spec.message());
+    if (Status applied = request.overrides.applyTo(spec.value()); !applied.isOk())
+        return applied;
+    return spec;
+}
+
 } // namespace loupe

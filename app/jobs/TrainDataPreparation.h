@@ -14,4 +14,8 @@ namespace loupe {
 // InvalidInput when no table is loaded for Source::Table, or the data's own errors.
 Result<PreparedData> prepareTrainData(const TrainRequest &request, const ModelSpec &spec);
 
+// The request's model spec with its overrides (epochs, batch size, seed, rate, schedule) applied.
+// InvalidInput "model spec: ..." for a spec that does not parse, or the override's own error.
+Result<ModelSpec> requestedSpec(const TrainRequest &request);
+
 } // namespace loupe

@@ -133,11 +133,9 @@ Result<PreparedData> TrainJob::prepareData(const ModelSpec &spec)
 Status TrainJob::execute()
 {
     reportProgress(0.0, QStringLiteral("reading the model spec"));
-    auto spec = ModelSpec::parse(m_request.specJson.toStdString());
+    auto spec = requestedSpec(m_request);
     if (!spec.isOk())
-        return Status::invalidInput("model spec: " + spec.message());
-    if (Status applied = m_request.overrides.applyTo(spec.value()); !applied.isOk())
-        return applied;
+        return spec.status();
     reportProgress(0.0, QStringLiteral("preparing the data"));
     auto data = prepareData(spec.value());
     if (!data.isOk())
