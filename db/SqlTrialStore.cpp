@@ -156,12 +156,8 @@ Status SqlTrialStore::finish(int number, TrialState state, std::optional<double>
     outcome.error = QString::fromStdString(error);
     outcome.seconds = seconds;
     const Status finished = TrialRepository(*store.value()).finish(*id, outcome);
-    if (finished.isOk()) {
-        m_heartbeat.remove(*id);
-        setCurrentTrial(number, std::nullopt);
-        std::lock_guard lock(m_mutex);
-        m_running.erase(number);
-    }
+    if (finished.isOk())
+        forgetTrial(number, *id);
     return finished;
 }
 
@@ -174,13 +170,17 @@ Status SqlTrialStore::abandon(int number, const QString &reason)
     if (!store.isOk())
         return store.status();
     const Status abandoned = TrialRepository(*store.value()).abandon(*id, reason);
-    if (abandoned.isOk()) {
-        m_heartbeat.remove(*id);
-        setCurrentTrial(number, std::nullopt);
-        std::lock_guard lock(m_mutex);
-        m_running.erase(number);
-    }
+    if (abandoned.isOk())
+        forgetTrial(number, *id);
     return abandoned;
+}
+
+void SqlTrialStore::forgetTrial(int number, qint64 id)
+{
+    m_heartbeat.remove(id);
+    setCurrentTrial(number, std::nullopt);
+    std::lock_guard lock(m_mutex);
+    m_running.erase(number);
 }
 
 Result<int> SqlTrialStore::reapStale(std::chrono::milliseconds grace)

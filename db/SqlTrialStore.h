@@ -83,6 +83,8 @@ private:
     std::optional<qint64> runningTrialId(int number) const;
     // Sets (or, with nullopt, clears when it is `number`) the calling thread's current trial.
     void setCurrentTrial(int number, std::optional<qint64> id);
+    // A trial this object reserved has ended (finished or abandoned): no more heartbeats for it.
+    void forgetTrial(int number, qint64 id);
 
     const QString m_location;
     const qint64 m_studyId;
