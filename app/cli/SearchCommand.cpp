@@ -229,10 +229,7 @@ ExitCode SearchCommand::run(const ParsedArguments &arguments, CliContext &contex
             context.out() << "data: " << toUtf8(setup.value()->dataDescription()) << '\n';
         context.out().flush();
     }
-    SearchRunOptions options;
-    options.jobs = static_cast<int>(arguments.intValue(QStringLiteral("jobs"), 1));
-    options.grace = std::chrono::milliseconds(
-        static_cast<std::int64_t>(arguments.doubleValue(QStringLiteral("grace"), 10.0) * 1000.0));
+    SearchRunOptions options = SearchRunOptions::fromArguments(arguments);
     auto result = runStudy(location, study, *setup.value(), options, context);
     if (!result.isOk())
         return context.fail(result.status());

@@ -1,5 +1,7 @@
 #include "app/cli/SearchRun.h"
 
+#include "app/cli/ParsedArguments.h"
+
 #include "app/cli/CliContext.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/SearchReport.h"
@@ -80,6 +82,15 @@ Result<SearchRunResult> runStudy(const QString &location, const StudyRecord &stu
     if (const Status heartbeat = store.heartbeatError(); !heartbeat.isOk())
         context.warn("some heartbeats were not written: " + heartbeat.message());
     return result;
+}
+
+SearchRunOptions SearchRunOptions::fromArguments(const ParsedArguments &arguments)
+{
+    SearchRunOptions options;
+    options.jobs = static_cast<int>(arguments.intValue(QStringLiteral("jobs"), 1));
+    options.grace = std::chrono::milliseconds(
+        static_cast<std::int64_t>(arguments.doubleValue(QStringLiteral("grace"), 10.0) * 1000.0));
+    return options;
 }
 
 } // namespace loupe::cli

@@ -22,12 +22,16 @@ namespace loupe::cli {
 
 class CliContext;
 class SearchSetup;
+class ParsedArguments;
 
 struct SearchRunOptions {
     int jobs = 1;
     std::chrono::milliseconds grace{10000};
     QString workerName;       // trials.worker; "" for the default host:pid
     bool perWorkerSeed = false; // workers of a shared study: mix the worker's name into the seed
+
+    // --jobs and --grace SECONDS as search and worker declare them (defaults 1 and 10 s).
+    static SearchRunOptions fromArguments(const ParsedArguments &arguments);
 };
 
 struct SearchRunResult {

@@ -91,10 +91,7 @@ ExitCode WorkerCommand::run(const ParsedArguments &arguments, CliContext &contex
     auto setup = SearchSetup::fromStudy(study.value());
     if (!setup.isOk())
         return context.fail(setup.status());
-    SearchRunOptions options;
-    options.jobs = static_cast<int>(arguments.intValue(QStringLiteral("jobs"), 1));
-    options.grace = std::chrono::milliseconds(
-        static_cast<std::int64_t>(arguments.doubleValue(QStringLiteral("grace"), 10.0) * 1000.0));
+    SearchRunOptions options = SearchRunOptions::fromArguments(arguments);
     options.workerName = defaultWorkerName();
     options.perWorkerSeed = true;
     if (!context.isJson())
