@@ -35,6 +35,17 @@ EpochMetrics metricsOf(const EpochStats &stats, TaskKind task)
     return metrics;
 }
 
+std::vector<StepMetric> stepsOf(const TrainingOutcome &outcome)
+{
+    std::vector<StepMetric> steps;
+    steps.reserve(outcome.stepLosses.size());
+    for (std::size_t i = 0; i < outcome.stepLosses.size(); ++i) {
+        const double rate = i < outcome.stepLearningRates.size() ? outcome.stepLearningRates[i] : 0.0;
+        steps.push_back(StepMetric{qint64(i + 1), outcome.stepLosses[i], rate});
+    }
+    return steps;
+}
+
 QString text(const nlohmann::ordered_json &json)
 {
     return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -84,6 +95,10 @@ Result<qint64> TrialRunRecorder::record(const ModelSpec &spec, const TrainingOut
         return run.status();
     if (!epochs.empty()) {
         if (Status added = runs.addEpochMetrics(run.value(), epochs); !added.isOk())
+            return added;
+    }
+    if (!outcome.stepLosses.empty()) {
+        if (Status added = runs.addStepMetrics(run.value(), stepsOf(outcome)); !added.isOk())
             return added;
     }
     const QString error = outcome.result.status.isOk() ? QString()

@@ -116,6 +116,8 @@ TrainingOutcome TrainingSession::run()
     TrainingOutcome outcome;
     outcome.result = m_trainer->fit(m_data.train);
     outcome.epochs = m_history.epochs();
+    outcome.stepLosses = m_history.stepLosses();
+    outcome.stepLearningRates = m_history.stepLearningRates();
     if (outcome.succeeded() && m_data.test.size() > 0)
         outcome.test = m_trainer->evaluate(m_data.test);
     return outcome;

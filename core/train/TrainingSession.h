@@ -27,6 +27,8 @@ namespace loupe {
 struct TrainingOutcome {
     TrainResult result;               // status, stop reason, epochs and steps done
     std::vector<EpochStats> epochs;   // every completed epoch
+    std::vector<double> stepLosses;   // every completed step's training loss, in step order
+    std::vector<double> stepLearningRates; // the rate each of those steps used
     std::optional<Evaluation> test;   // when training ended normally and there is a test set
 
     bool diverged() const { return result.stopReason == StopReason::Diverged; }

@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <set>
 
 using namespace loupe;
@@ -186,12 +187,26 @@ void TestTrialRunRecorder::trainedTrialsAreLinkedWithTheirEpochs()
             }
             // The trial's loss is the last epoch's validation loss.
             QCOMPARE(*trial.loss, *epochs.value().back().valLoss);
+            // Every step of both epochs is stored, numbered from 1, with the rate it used.
+            auto steps = runs.stepMetrics(*trial.runId);
+            QVERIFY(steps.isOk());
+            const int perEpoch = int((m_data.train.size() + 7) / 8); // batch_size 8
+            QCOMPARE(int(steps.value().size()), 2 * perEpoch);
+            for (std::size_t i = 0; i < steps.value().size(); ++i) {
+                QCOMPARE(steps.value()[i].step, qint64(i + 1));
+                QVERIFY(std::isfinite(steps.value()[i].loss));
+                QCOMPARE(steps.value()[i].learningRate, double(0.05f));
+            }
         } else {
             QCOMPARE(trial.state, TrialState::Fail);
             ++diverged;
             QCOMPARE(run.value()->status, RunStatus::Diverged);
             QVERIFY(!run.value()->error.isEmpty());
             QVERIFY(epochs.value().size() < 2);
+            // The steps up to the divergence are kept, for the curve that shows it.
+            auto steps = runs.stepMetrics(*trial.runId);
+            QVERIFY(steps.isOk());
+            QVERIFY(!steps.value().empty());
         }
     }
     QCOMPARE(int(runIds.size()), 8); // one run per trial

@@ -13,6 +13,7 @@
 #include "ui/panels/SearchSetupPanel.h"
 #include "ui/panels/SearchSpaceForm.h"
 #include "ui/panels/TrialCurvesPanel.h"
+#include "ui/plots/BatchLossPlot.h"
 #include "ui/plots/EpochAccuracyPlot.h"
 #include "ui/plots/EpochLossPlot.h"
 #include "ui/plots/EdfPlot.h"
@@ -229,6 +230,9 @@ void TestSearchPage::trainingSearchOnTinyFashionMnist()
         QCOMPARE(curves->lossPlot()->pointCount(), 2);
         QCOMPARE(curves->accuracyPlot()->pointCount(), 2);
         QVERIFY(curves->accuracyPlot()->isVisible());
+        // Its steps are stored too: the smoothed batch loss has a point per step.
+        QVERIFY(curves->batchLossPlot()->pointCount() > 0);
+        QVERIFY(curves->batchLossPlot()->isVisible());
     }
     // The keyboard moves the current row, and the curves follow it.
     const int before = curves->trialNumber();

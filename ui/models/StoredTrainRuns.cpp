@@ -128,14 +128,19 @@ Result<RunCurves> StoredTrainRuns::curves(const StoredTrainRun &run)
     curves.classification = parseObject(run.record.summaryJson).value(QStringLiteral("task")).toString()
                             != QLatin1String("regression");
     appendEpochs(curves, epochs.value());
+    appendSteps(curves, steps.value());
+    return curves;
+}
+
+void StoredTrainRuns::appendSteps(RunCurves &curves, const std::vector<StepMetric> &steps)
+{
     LossSmoother smoother;
-    for (const StepMetric &step : steps.value()) {
+    for (const StepMetric &step : steps) {
         curves.steps.append(double(step.step));
         curves.stepLoss.append(step.loss);
         curves.smoothedLoss.append(smoother.add(step.loss));
         curves.stepLearningRate.append(step.learningRate);
     }
-    return curves;
 }
 
 } // namespace loupe

@@ -9,6 +9,7 @@
 #include "core/util/Status.h"
 #include "db/EpochMetrics.h"
 #include "db/RunRecord.h"
+#include "db/StepMetric.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -49,6 +50,8 @@ public:
     static QString scalingText(const QJsonObject &scaling);
     // Appends stored epochs to the curves' per-epoch series (a missing value becomes NaN).
     static void appendEpochs(RunCurves &curves, const std::vector<EpochMetrics> &epochs);
+    // Appends stored steps to the curves' per-step series, with the smoothed loss (LossSmoother).
+    static void appendSteps(RunCurves &curves, const std::vector<StepMetric> &steps);
 
 private:
     LazyStore m_store;

@@ -9,9 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-
 namespace loupe {
-
 
 TrialCurvesLoader::TrialCurvesLoader(QString storage) : m_store(std::move(storage)) { }
 
@@ -58,6 +56,9 @@ Result<TrialRunCurves> TrialCurvesLoader::load(const QString &studyName, int tri
     auto epochs = runs.epochMetrics(run.value()->id);
     if (!epochs.isOk())
         return epochs.status();
+    auto steps = runs.stepMetrics(run.value()->id);
+    if (!steps.isOk())
+        return steps.status();
     const QJsonObject summary = QJsonDocument::fromJson(run.value()->summaryJson.toUtf8()).object();
     result.runStatus = runStatusName(run.value()->status);
     RunCurves curves;
@@ -65,6 +66,7 @@ Result<TrialRunCurves> TrialCurvesLoader::load(const QString &studyName, int tri
     curves.label = QStringLiteral("trial #%1").arg(trialNumber);
     curves.classification = summary.value(QStringLiteral("task")).toString() != QLatin1String("regression");
     StoredTrainRuns::appendEpochs(curves, epochs.value());
+    StoredTrainRuns::appendSteps(curves, steps.value());
     result.curves = std::move(curves);
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include "ui/models/TrainCurves.h"
 #include "ui/models/TrialCurvesLoader.h"
+#include "ui/plots/BatchLossPlot.h"
 #include "ui/plots/EpochAccuracyPlot.h"
 #include "ui/plots/EpochLossPlot.h"
 
@@ -43,10 +44,13 @@ TrialCurvesPanel::TrialCurvesPanel(QWidget *parent) : QWidget(parent), m_curves(
     auto *plotsLayout = new QHBoxLayout(m_plots);
     plotsLayout->setContentsMargins(0, 0, 0, 0);
     plotsLayout->setSpacing(6);
+    m_batchLossPlot = new BatchLossPlot(m_plots);
     m_lossPlot = new EpochLossPlot(m_plots);
     m_accuracyPlot = new EpochAccuracyPlot(m_plots);
+    m_batchLossPlot->setMinimumSize(240, 180);
     m_lossPlot->setMinimumSize(240, 180);
     m_accuracyPlot->setMinimumSize(240, 180);
+    plotsLayout->addWidget(m_batchLossPlot, 1);
     plotsLayout->addWidget(m_lossPlot, 1);
     plotsLayout->addWidget(m_accuracyPlot, 1);
     m_stack->addWidget(m_plots);
@@ -125,17 +129,22 @@ void TrialCurvesPanel::showTrial(int trialNumber)
     const int epochs = int(curves.epochs.size());
     const QString epochText = epochs == 1 ? tr("1 epoch") : tr("%1 epochs").arg(epochs);
     title += tr(" · run %1 (%2), %3").arg(curves.storedRunId).arg(trial.runStatus, epochText);
-    if (curves.epochs.isEmpty()) {
-        showMessage(title, tr("The training stopped before its first epoch ended (%1): no epoch to plot.")
+    if (curves.epochs.isEmpty() && curves.steps.isEmpty()) {
+        showMessage(title, tr("The training stopped before its first step ended (%1): nothing to plot.")
                                .arg(trial.runStatus));
         return;
     }
+    if (curves.epochs.isEmpty())
+        title += tr(" — stopped within the first epoch: only its batch losses are plotted");
     m_heading->setText(title);
     m_heading->setVisible(true);
     m_curves->setOverlays({curves});
+    m_batchLossPlot->showCurves(*m_curves);
     m_lossPlot->showCurves(*m_curves);
     m_accuracyPlot->showCurves(*m_curves);
-    m_accuracyPlot->setVisible(curves.classification);
+    m_batchLossPlot->setVisible(!curves.steps.isEmpty());
+    m_lossPlot->setVisible(!curves.epochs.isEmpty());
+    m_accuracyPlot->setVisible(curves.classification && !curves.epochs.isEmpty());
     m_stack->setCurrentWidget(m_plots);
 }
 

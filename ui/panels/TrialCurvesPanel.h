@@ -1,6 +1,6 @@
 #pragma once
-// A tab of the Search page's results: the training curves of the chosen trial (per-epoch loss and
-// validation loss, accuracy and validation accuracy), read from the 'train' run the search stored
+// A tab of the Search page's results: the training curves of the chosen trial (the smoothed
+// per-batch loss, per-epoch loss and validation loss, accuracy and validation accuracy), read from the 'train' run the search stored
 // for it (TrialCurvesLoader). Test-function studies (branin, ...) train nothing: the panel says so
 // instead of showing empty plots; so it does for a trial still running, or one whose spec could not
 // be trained. Redraws only on showTrial(), never while a search runs.
@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace loupe {
 
+class BatchLossPlot;
 class EpochAccuracyPlot;
 class EpochLossPlot;
 class TrainCurves;
@@ -37,6 +38,7 @@ public:
     bool showsCurves() const;
     QLabel *heading() const { return m_heading; }
     QLabel *message() const { return m_message; }
+    BatchLossPlot *batchLossPlot() const { return m_batchLossPlot; }
     EpochLossPlot *lossPlot() const { return m_lossPlot; }
     EpochAccuracyPlot *accuracyPlot() const { return m_accuracyPlot; }
 
@@ -52,6 +54,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_message = nullptr;
     QWidget *m_plots = nullptr;
+    BatchLossPlot *m_batchLossPlot = nullptr;
     EpochLossPlot *m_lossPlot = nullptr;
     EpochAccuracyPlot *m_accuracyPlot = nullptr;
 };
