@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <nlohmann/json.hpp>
+
 namespace loupe {
 
 namespace {
@@ -16,6 +18,20 @@ namespace {
 QJsonObject parseObject(const QString &json)
 {
     return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+
+// The "locals" object of a stored report, keys in stored order; empty when absent or unreadable.
+QList<QPair<QString, QString>> orderedLocals(const QString &reportJson)
+{
+    QList<QPair<QString, QString>> locals;
+    const auto report = nlohmann::ordered_json::parse(reportJson.toStdString(), nullptr, false);
+    if (report.is_discarded() || !report.is_object() || !report.contains("locals") || !report["locals"].is_object())
+        return locals;
+    for (const auto &[name, value] : report["locals"].items()) {
+        const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+        locals.append({QString::fromStdString(name), QString::fromStdString(text)});
+    }
+    return locals;
 }
 
 constexpr int kRowsShown = 20; // as the text report: the first 20 failing rows with their values
@@ -67,6 +83,7 @@ Result<std::vector<StoredCheckTest>> StoredCheckRuns::tests(qint64 runId)
         test.passed = record.passed;
         test.failureCount = record.failureCount;
         test.report = parseObject(record.reportJson);
+        test.locals = orderedLocals(record.reportJson);
         tests.push_back(std::move(test));
     }
     return tests;
@@ -90,11 +107,10 @@ QString StoredCheckRuns::detailsText(const StoredCheckTest &test)
     }
     if (test.failureCount > shown)
         text += QStringLiteral("... and %1 more rows\n").arg(test.failureCount - shown);
-    const QJsonObject locals = report.value(QStringLiteral("locals")).toObject();
-    if (!locals.isEmpty()) {
+    if (!test.locals.isEmpty()) {
         text += QStringLiteral("Locals:\n");
-        for (auto it = locals.begin(); it != locals.end(); ++it)
-            text += QStringLiteral("\t%1 = %2\n").arg(it.key(), it.value().toString());
+        for (const auto &[name, value] : test.locals)
+            text += QStringLiteral("\t%1 = %2\n").arg(name, value);
     }
     const QString note = report.value(QStringLiteral("note")).toString();
     if (!note.isEmpty()) {

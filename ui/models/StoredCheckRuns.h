@@ -9,6 +9,8 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 #include <vector>
@@ -32,6 +34,8 @@ struct StoredCheckTest {
     bool passed = false;
     qint64 failureCount = 0;
     QJsonObject report; // JsonCheckReport's test object
+    // The report's locals in the order the test defines them (QJsonObject sorts its keys).
+    QList<QPair<QString, QString>> locals;
 };
 
 class StoredCheckRuns {
