@@ -104,18 +104,20 @@ std::vector<std::pair<QString, double>> namedValues(const EpochMetrics &metrics)
 
 } // namespace
 
-Result<qint64> RunRepository::createRun(RunKind kind, std::optional<qint64> datasetId, const QString &configJson)
+Result<qint64> RunRepository::createRun(RunKind kind, std::optional<qint64> datasetId, const QString &configJson,
+                                        const QString &startSummaryJson)
 {
     QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("INSERT INTO runs (kind, dataset_id, config_json, status, "
-                                                          "started_at, heartbeat_at) VALUES (?, ?, ?, 'running', ?, ?) "
-                                                          "RETURNING id"));
+    Status status = m_store.prepare(query, QStringLiteral("INSERT INTO runs (kind, dataset_id, config_json, summary_json, "
+                                                          "status, started_at, heartbeat_at) "
+                                                          "VALUES (?, ?, ?, ?, 'running', ?, ?) RETURNING id"));
     if (!status.isOk())
         return status;
     const QString now = UtcTimestamp::now();
     query.addBindValue(runKindName(kind));
     query.addBindValue(datasetId ? QVariant(*datasetId) : QVariant());
     query.addBindValue(configJson.isEmpty() ? QStringLiteral("{}") : configJson);
+    query.addBindValue(startSummaryJson.isEmpty() ? QVariant() : QVariant(startSummaryJson));
     query.addBindValue(now);
     query.addBindValue(now);
     status = m_store.execPrepared(query);

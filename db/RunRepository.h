@@ -31,9 +31,12 @@ public:
     // requires: `store` outlives the repository.
     explicit RunRepository(Store &store) : m_store(store) {}
 
-    // Starts a run: status running, started_at = heartbeat_at = now.
+    // Starts a run: status running, started_at = heartbeat_at = now. startSummaryJson: what is known
+    // before the run ends (a training run's data and scaling), so a run in progress or interrupted
+    // still says what it ran on; finishRun replaces it. Empty: no summary yet.
     // requires: datasetId, if given, names a stored dataset (else a foreign-key error).
-    Result<qint64> createRun(RunKind kind, std::optional<qint64> datasetId, const QString &configJson);
+    Result<qint64> createRun(RunKind kind, std::optional<qint64> datasetId, const QString &configJson,
+                             const QString &startSummaryJson = QString());
 
     // Ends a run: sets status, finished_at = now, seconds, summary JSON and error text.
     // requires: status != RunStatus::Running. Fails (InvalidInput) if no run has that id.

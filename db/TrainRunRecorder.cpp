@@ -11,10 +11,11 @@ TrainRunRecorder::TrainRunRecorder(Store &store, TaskKind task) : m_store(store)
     m_pendingSteps.reserve(s_stepBatch);
 }
 
-Result<qint64> TrainRunRecorder::begin(std::optional<qint64> datasetId, const QString &configJson)
+Result<qint64> TrainRunRecorder::begin(std::optional<qint64> datasetId, const QString &configJson,
+                                       const QString &startSummaryJson)
 {
     Q_ASSERT(m_runId == 0);
-    auto created = RunRepository(m_store).createRun(RunKind::Train, datasetId, configJson);
+    auto created = RunRepository(m_store).createRun(RunKind::Train, datasetId, configJson, startSummaryJson);
     if (created.isOk())
         m_runId = created.value();
     return created;

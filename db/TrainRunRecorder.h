@@ -32,8 +32,9 @@ public:
     // task: Regression leaves "accuracy" / "val_accuracy" out (they mean nothing for it).
     TrainRunRecorder(Store &store, TaskKind task);
 
-    // Creates the run (status running). requires: not begun yet.
-    Result<qint64> begin(std::optional<qint64> datasetId, const QString &configJson);
+    // Creates the run (status running) with the summary known at the start
+    // (TrainingReport::startSummaryJson). requires: not begun yet.
+    Result<qint64> begin(std::optional<qint64> datasetId, const QString &configJson, const QString &startSummaryJson);
     qint64 runId() const { return m_runId; }
 
     CallbackAction onBatchEnd(Trainer &trainer, const BatchStats &stats) override;

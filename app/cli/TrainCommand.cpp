@@ -119,7 +119,10 @@ Result<std::unique_ptr<TrainRunRecorder>> startRecording(CliContext &context, co
     if (data.data.encoding)
         recorded.scaling = data.data.encoding->scaling;
     auto recorder = std::make_unique<TrainRunRecorder>(*store.value(), data.data.task);
-    auto run = recorder->begin(dataset.value(), QString::fromStdString(recorded.toJsonText()));
+    const std::string started = TrainingReport::startSummaryJson(data.data).dump(
+        -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    auto run = recorder->begin(dataset.value(), QString::fromStdString(recorded.toJsonText()),
+                               QString::fromStdString(started));
     if (!run.isOk())
         return run.status();
     return recorder;

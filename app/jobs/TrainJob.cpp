@@ -37,7 +37,7 @@ struct Recording {
     QString note;
 };
 
-Recording startRecording(const TrainRequest &request, const ModelSpec &spec, TaskKind task)
+Recording startRecording(const TrainRequest &request, const ModelSpec &spec, const PreparedData &prepared)
 {
     Recording recording;
     if (request.workspace.isEmpty())
@@ -48,11 +48,14 @@ Recording startRecording(const TrainRequest &request, const ModelSpec &spec, Tas
         return recording;
     }
     recording.store = opened.takeValue();
-    recording.recorder = std::make_unique<TrainRunRecorder>(*recording.store, task);
+    recording.recorder = std::make_unique<TrainRunRecorder>(*recording.store, prepared.task);
     const std::optional<qint64> dataset = request.source == TrainRequest::Source::Table && request.datasetId >= 0
                                               ? std::optional<qint64>(request.datasetId)
                                               : std::nullopt;
-    auto run = recording.recorder->begin(dataset, QString::fromStdString(spec.toJsonText()));
+    const std::string started = TrainingReport::startSummaryJson(prepared).dump(
+        -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    auto run = recording.recorder->begin(dataset, QString::fromStdString(spec.toJsonText()),
+                                         QString::fromStdString(started));
     if (!run.isOk()) {
         recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(run.message()));
         recording.recorder.reset();
@@ -148,7 +151,7 @@ Status TrainJob::execute()
     const PreparedData &prepared = data.value();
     TrainingSession &training = *session.value();
 
-    Recording recording = startRecording(m_request, spec.value(), prepared.task);
+    Recording recording = startRecording(m_request, spec.value(), prepared);
     if (recording.recorder)
         training.addCallback(*recording.recorder);
     EpochEmitter epochs([this](const EpochStats &stats) { Q_EMIT epochFinished(runId(), stats); });

@@ -120,7 +120,14 @@ nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcom
     summary["epochs_completed"] = outcome.result.epochsCompleted;
     summary["steps"] = outcome.result.stepsCompleted;
     summary["seconds"] = number(outcome.result.seconds);
-    summary["task"] = classification ? "classification" : "regression";
+    summary.update(startSummaryJson(data));
+    return summary;
+}
+
+nlohmann::ordered_json TrainingReport::startSummaryJson(const PreparedData &data)
+{
+    nlohmann::ordered_json summary;
+    summary["task"] = data.task == TaskKind::Classification ? "classification" : "regression";
     summary["classes"] = data.classLabels;
     summary["data"] = {{"source", data.source},
                        {"train_rows", data.train.size()},

@@ -26,6 +26,9 @@ public:
     static std::string statusName(StopReason reason);
     static nlohmann::ordered_json epochJson(const EpochStats &stats, TaskKind task);
     static nlohmann::ordered_json summaryJson(const TrainingOutcome &outcome, const PreparedData &data);
+    // The part of summaryJson known before training: "task", "classes", "data" and "scaling". Stored
+    // when a run starts, so a run in progress or interrupted still says what it ran on.
+    static nlohmann::ordered_json startSummaryJson(const PreparedData &data);
     // "epoch 2/10  loss 0.4123  accuracy 0.8512  val_loss 0.4410  val_accuracy 0.8433  lr 0.001  4.1 s"
     static std::string epochLine(const EpochStats &stats, int epochs, TaskKind task);
 };

@@ -277,6 +277,19 @@ void TestCliTrain::interruptStoresCancelledRun()
         out += process.readAllStandardOutput();
     }
     QVERIFY2(out.contains("epoch 1/1000000"), out.constData());
+    {
+        // While it runs, the stored run already says what it trains on (and would after a kill).
+        auto running = Store::open(temp(QStringLiteral("interrupt.sqlite")));
+        QVERIFY(running.isOk());
+        auto listed = RunRepository(*running.value()).listRuns(RunKind::Train);
+        QVERIFY(listed.isOk() && listed.value().size() == 1);
+        QCOMPARE(listed.value().front().status, RunStatus::Running);
+        const QJsonObject started = QJsonDocument::fromJson(listed.value().front().summaryJson.toUtf8()).object();
+        const QString source = started.value(QStringLiteral("data")).toObject().value(QStringLiteral("source")).toString();
+        QVERIFY2(source.contains(QStringLiteral("tiny.csv")), qPrintable(listed.value().front().summaryJson));
+        QCOMPARE(started.value(QStringLiteral("task")).toString(), QStringLiteral("classification"));
+        QVERIFY(started.value(QStringLiteral("scaling")).isObject());
+    }
     QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);

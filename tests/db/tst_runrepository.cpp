@@ -100,6 +100,14 @@ void TestRunRepository::createAndFinishRun()
     QCOMPARE(finished.value()->summaryJson, QStringLiteral(R"({"loss":0.1})"));
     QVERIFY(finished.value()->error.isEmpty());
 
+    // A summary known at the start is stored with the running run and replaced when it finishes.
+    auto described = runs.createRun(RunKind::Train, std::nullopt, QString(), QStringLiteral(R"({"data":{"source":"x.csv"}})"));
+    QVERIFY2(described.isOk(), described.message().c_str());
+    QCOMPARE(runs.findRun(described.value()).value()->summaryJson, QStringLiteral(R"({"data":{"source":"x.csv"}})"));
+    QCOMPARE(runs.findRun(described.value()).value()->status, RunStatus::Running);
+    QVERIFY(runs.finishRun(described.value(), RunStatus::Completed, 1.0, QStringLiteral(R"({"loss":0.2})")).isOk());
+    QCOMPARE(runs.findRun(described.value()).value()->summaryJson, QStringLiteral(R"({"loss":0.2})"));
+
     auto failed = runs.createRun(RunKind::LrFind, std::nullopt, QString());
     QVERIFY(failed.isOk());
     QVERIFY(runs.finishRun(failed.value(), RunStatus::Diverged, 1.0, QString(), QStringLiteral("loss became NaN at step 17")).isOk());
