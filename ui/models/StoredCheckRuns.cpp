@@ -6,7 +6,7 @@
 #include "db/RunStatus.h"
 #include "db/Store.h"
 
-#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
 
 #include <nlohmann/json.hpp>
@@ -20,18 +20,33 @@ QJsonObject parseObject(const QString &json)
     return QJsonDocument::fromJson(json.toUtf8()).object();
 }
 
-// The "locals" object of a stored report, keys in stored order; empty when absent or unreadable.
-QList<QPair<QString, QString>> orderedLocals(const QString &reportJson)
+QString stringOf(const nlohmann::ordered_json &value)
 {
-    QList<QPair<QString, QString>> locals;
+    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
+}
+
+// Fills the test's message, rows, values, locals (in stored order, which QJsonObject would sort)
+// and note from its stored report; leaves them empty when the report is unreadable.
+void readReport(const QString &reportJson, StoredCheckTest &test)
+{
     const auto report = nlohmann::ordered_json::parse(reportJson.toStdString(), nullptr, false);
-    if (report.is_discarded() || !report.is_object() || !report.contains("locals") || !report["locals"].is_object())
-        return locals;
-    for (const auto &[name, value] : report["locals"].items()) {
-        const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
-        locals.append({QString::fromStdString(name), QString::fromStdString(text)});
+    if (report.is_discarded() || !report.is_object())
+        return;
+    test.message = stringOf(report.value("message", nlohmann::ordered_json()));
+    test.note = stringOf(report.value("note", nlohmann::ordered_json()));
+    if (const auto rows = report.find("rows"); rows != report.end() && rows->is_array()) {
+        for (const auto &row : *rows)
+            test.rows.append(row.is_number() ? row.get<qint64>() : 0);
     }
-    return locals;
+    if (const auto values = report.find("values"); values != report.end() && values->is_array()) {
+        for (const auto &value : *values)
+            test.values.append(stringOf(value));
+    }
+    if (const auto locals = report.find("locals"); locals != report.end() && locals->is_object()) {
+        for (const auto &[name, value] : locals->items())
+            test.locals.append({QString::fromStdString(name),
+                                value.is_string() ? stringOf(value) : QString::fromStdString(value.dump())});
+    }
 }
 
 constexpr int kRowsShown = 20; // as the text report: the first 20 failing rows with their values
@@ -82,8 +97,7 @@ Result<std::vector<StoredCheckTest>> StoredCheckRuns::tests(qint64 runId)
         test.severity = record.severity;
         test.passed = record.passed;
         test.failureCount = record.failureCount;
-        test.report = parseObject(record.reportJson);
-        test.locals = orderedLocals(record.reportJson);
+        readReport(record.reportJson, test);
         tests.push_back(std::move(test));
     }
     return tests;
@@ -91,18 +105,15 @@ Result<std::vector<StoredCheckTest>> StoredCheckRuns::tests(qint64 runId)
 
 QString StoredCheckRuns::detailsText(const StoredCheckTest &test)
 {
-    const QJsonObject &report = test.report;
-    QString text = report.value(QStringLiteral("message")).toString();
+    QString text = test.message;
     if (text.isEmpty())
         text = test.passed ? QStringLiteral("passed") : QStringLiteral("the assertion failed");
     text += QLatin1Char('\n');
-    const QJsonArray rows = report.value(QStringLiteral("rows")).toArray();
-    const QJsonArray values = report.value(QStringLiteral("values")).toArray();
-    const int shown = std::min(int(rows.size()), kRowsShown);
+    const int shown = std::min(int(test.rows.size()), kRowsShown);
     for (int i = 0; i < shown; ++i) {
-        text += QStringLiteral("row %1").arg(qint64(rows.at(i).toDouble()));
-        if (i < values.size())
-            text += QStringLiteral(": ") + values.at(i).toString();
+        text += QStringLiteral("row %1").arg(test.rows.at(i));
+        if (i < test.values.size())
+            text += QStringLiteral(": ") + test.values.at(i);
         text += QLatin1Char('\n');
     }
     if (test.failureCount > shown)
@@ -112,10 +123,9 @@ QString StoredCheckRuns::detailsText(const StoredCheckTest &test)
         for (const auto &[name, value] : test.locals)
             text += QStringLiteral("\t%1 = %2\n").arg(name, value);
     }
-    const QString note = report.value(QStringLiteral("note")).toString();
-    if (!note.isEmpty()) {
+    if (!test.note.isEmpty()) {
         text += QStringLiteral("Note:\n");
-        for (const std::string &line : NoteWrapper::wrap(note.toStdString()))
+        for (const std::string &line : NoteWrapper::wrap(test.note.toStdString()))
             text += line.empty() ? QStringLiteral("\n")
                                  : QStringLiteral("\t") + QString::fromStdString(line) + QLatin1Char('\n');
     }

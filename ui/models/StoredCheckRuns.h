@@ -8,10 +8,10 @@
 #include "core/util/Status.h"
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -33,9 +33,12 @@ struct StoredCheckTest {
     QString severity;
     bool passed = false;
     qint64 failureCount = 0;
-    QJsonObject report; // JsonCheckReport's test object
-    // The report's locals in the order the test defines them (QJsonObject sorts its keys).
-    QList<QPair<QString, QString>> locals;
+    // From the stored report (JsonCheckReport's test object), read once:
+    QString message;
+    QList<qint64> rows;      // the stored failing rows (the first 1000)
+    QStringList values;      // their offending values, where the assertion reports them
+    QList<QPair<QString, QString>> locals; // in the order the test defines them
+    QString note;
 };
 
 class StoredCheckRuns {
