@@ -98,9 +98,29 @@ Result<std::vector<StoredTrainRun>> StoredTrainRuns::list(int limit)
     return runs;
 }
 
-void StoredTrainRuns::appendEpochs(RunCurves &curves, const std::vector<EpochMetrics> &epochs)
+Result<RunCurves> StoredTrainRuns::curves(const StoredTrainRun &run)
 {
-    for (const EpochMetrics &epoch : epochs) {
+    auto opened = m_store.get();
+    if (!opened.isOk())
+        return opened.status();
+    RunRepository repository(*opened.value());
+    return readCurves(repository, run.record, QStringLiteral("run %1 · %2").arg(run.record.id).arg(run.specName));
+}
+
+Result<RunCurves> StoredTrainRuns::readCurves(RunRepository &runs, const RunRecord &record, const QString &label)
+{
+    auto epochs = runs.epochMetrics(record.id);
+    if (!epochs.isOk())
+        return epochs.status();
+    auto steps = runs.stepMetrics(record.id);
+    if (!steps.isOk())
+        return steps.status();
+    RunCurves curves;
+    curves.storedRunId = record.id;
+    curves.label = label;
+    curves.classification = parseObject(record.summaryJson).value(QStringLiteral("task")).toString()
+                            != QLatin1String("regression");
+    for (const EpochMetrics &epoch : epochs.value()) {
         curves.epochs.append(epoch.epoch);
         curves.loss.append(valueOrNan(epoch.loss));
         curves.valLoss.append(valueOrNan(epoch.valLoss));
@@ -108,39 +128,14 @@ void StoredTrainRuns::appendEpochs(RunCurves &curves, const std::vector<EpochMet
         curves.valAccuracy.append(valueOrNan(epoch.valAccuracy));
         curves.epochLearningRate.append(valueOrNan(epoch.learningRate));
     }
-}
-
-Result<RunCurves> StoredTrainRuns::curves(const StoredTrainRun &run)
-{
-    auto opened = m_store.get();
-    if (!opened.isOk())
-        return opened.status();
-    RunRepository repository(*opened.value());
-    auto epochs = repository.epochMetrics(run.record.id);
-    if (!epochs.isOk())
-        return epochs.status();
-    auto steps = repository.stepMetrics(run.record.id);
-    if (!steps.isOk())
-        return steps.status();
-    RunCurves curves;
-    curves.storedRunId = run.record.id;
-    curves.label = QStringLiteral("run %1 · %2").arg(run.record.id).arg(run.specName);
-    curves.classification = parseObject(run.record.summaryJson).value(QStringLiteral("task")).toString()
-                            != QLatin1String("regression");
-    appendEpochs(curves, epochs.value());
-    appendSteps(curves, steps.value());
-    return curves;
-}
-
-void StoredTrainRuns::appendSteps(RunCurves &curves, const std::vector<StepMetric> &steps)
-{
     LossSmoother smoother;
-    for (const StepMetric &step : steps) {
+    for (const StepMetric &step : steps.value()) {
         curves.steps.append(double(step.step));
         curves.stepLoss.append(step.loss);
         curves.smoothedLoss.append(smoother.add(step.loss));
         curves.stepLearningRate.append(step.learningRate);
     }
+    return curves;
 }
 
 } // namespace loupe

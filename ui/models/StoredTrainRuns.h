@@ -9,7 +9,6 @@
 #include "core/util/Status.h"
 #include "db/EpochMetrics.h"
 #include "db/RunRecord.h"
-#include "db/StepMetric.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -19,6 +18,7 @@
 
 namespace loupe {
 
+class RunRepository;
 class Store;
 
 struct StoredTrainRun {
@@ -48,10 +48,10 @@ public:
     // A run summary's "scaling" object (TrainingReport.h) as text: "Scaling: minmax, fitted on the 32
     // training rows" and a line per column ("x: min 0, max 9"); empty for null or an absent object.
     static QString scalingText(const QJsonObject &scaling);
-    // Appends stored epochs to the curves' per-epoch series (a missing value becomes NaN).
-    static void appendEpochs(RunCurves &curves, const std::vector<EpochMetrics> &epochs);
-    // Appends stored steps to the curves' per-step series, with the smoothed loss (LossSmoother).
-    static void appendSteps(RunCurves &curves, const std::vector<StepMetric> &steps);
+    // A stored training run's curves under `label`: its epochs (a missing value becomes NaN) and
+    // steps, with the smoothed loss recomputed (LossSmoother); classification unless the summary's
+    // task says regression. Shared by the Train page's overlays and the Search page's trial curves.
+    static Result<RunCurves> readCurves(RunRepository &runs, const RunRecord &record, const QString &label);
 
 private:
     LazyStore m_store;

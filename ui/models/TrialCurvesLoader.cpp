@@ -6,9 +6,6 @@
 #include "db/TrialRepository.h"
 #include "ui/models/StoredTrainRuns.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace loupe {
 
 TrialCurvesLoader::TrialCurvesLoader(QString storage) : m_store(std::move(storage)) { }
@@ -53,21 +50,11 @@ Result<TrialRunCurves> TrialCurvesLoader::load(const QString &studyName, int tri
         return run.status();
     if (!run.value())
         return result; // the run was deleted (the link is cleared by ON DELETE SET NULL)
-    auto epochs = runs.epochMetrics(run.value()->id);
-    if (!epochs.isOk())
-        return epochs.status();
-    auto steps = runs.stepMetrics(run.value()->id);
-    if (!steps.isOk())
-        return steps.status();
-    const QJsonObject summary = QJsonDocument::fromJson(run.value()->summaryJson.toUtf8()).object();
+    auto curves = StoredTrainRuns::readCurves(runs, *run.value(), QStringLiteral("trial #%1").arg(trialNumber));
+    if (!curves.isOk())
+        return curves.status();
     result.runStatus = runStatusName(run.value()->status);
-    RunCurves curves;
-    curves.storedRunId = run.value()->id;
-    curves.label = QStringLiteral("trial #%1").arg(trialNumber);
-    curves.classification = summary.value(QStringLiteral("task")).toString() != QLatin1String("regression");
-    StoredTrainRuns::appendEpochs(curves, epochs.value());
-    StoredTrainRuns::appendSteps(curves, steps.value());
-    result.curves = std::move(curves);
+    result.curves = curves.takeValue();
     return result;
 }
 
