@@ -5,8 +5,8 @@
 
 #include "ui/MainWindow.h"
 
-#include "db/Store.h"
-#include "db/WorkspaceLocation.h"
+#include "db/store/Store.h"
+#include "db/store/WorkspaceLocation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

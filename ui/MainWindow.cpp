@@ -1,18 +1,18 @@
 #include "ui/MainWindow.h"
 
-#include "ui/DatasetSession.h"
-#include "ui/panels/ChecksPage.h"
-#include "ui/panels/DataPage.h"
-#include "ui/panels/LearningRatePage.h"
-#include "ui/panels/PreparePage.h"
-#include "ui/panels/PrivacyPage.h"
-#include "ui/panels/SearchPage.h"
-#include "ui/panels/TrainPage.h"
-#include "ui/panels/TrainSetupPanel.h"
+#include "ui/common/DatasetSession.h"
+#include "ui/checks/ChecksPage.h"
+#include "ui/data/DataPage.h"
+#include "ui/learningrate/LearningRatePage.h"
+#include "ui/prepare/PreparePage.h"
+#include "ui/privacy/PrivacyPage.h"
+#include "ui/search/SearchPage.h"
+#include "ui/train/TrainPage.h"
+#include "ui/train/TrainSetupPanel.h"
 
-#include "app/jobs/JobRunner.h"
+#include "jobs/JobRunner.h"
 
-#include "db/ConnectionSpec.h"
+#include "db/store/ConnectionSpec.h"
 
 #include <QApplication>
 #include <QDir>

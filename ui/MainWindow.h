@@ -3,7 +3,7 @@
 // stack on the right, the File and Help menus, a status bar naming the workspace, and CSV drops.
 // Each page is one addPage(...) line in the constructor.
 
-#include "ui/PageContext.h"
+#include "ui/common/PageContext.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -26,7 +26,7 @@ class MainWindow : public QMainWindow {
 public:
     static constexpr int kMaxRecentFiles = 10;
 
-    // workspace: the Store location (db/ConnectionSpec.h) pages record their runs in; empty for none.
+    // workspace: the Store location (db/store/ConnectionSpec.h) pages record their runs in; empty for none.
     explicit MainWindow(const QString &workspace, QWidget *parent = nullptr);
     ~MainWindow() override;
 

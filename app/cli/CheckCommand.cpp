@@ -13,10 +13,10 @@
 #include "core/checks/report/TextCheckReport.h"
 #include "core/data/CsvReader.h"
 #include "core/data/DateTimeParser.h"
-#include "db/CheckRunRecorder.h"
-#include "db/DatasetRepository.h"
-#include "db/FileFingerprint.h"
-#include "db/Store.h"
+#include "db/runs/CheckRunRecorder.h"
+#include "db/runs/DatasetRepository.h"
+#include "db/runs/FileFingerprint.h"
+#include "db/store/Store.h"
 
 #include <QFileInfo>
 #include <QSaveFile>

@@ -3,7 +3,7 @@
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/BuiltinCommands.h"
 #include "app/cli/CliContext.h"
-#include "db/WorkspaceLocation.h"
+#include "db/store/WorkspaceLocation.h"
 
 namespace loupe::cli {
 

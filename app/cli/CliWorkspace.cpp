@@ -1,11 +1,11 @@
 #include "app/cli/CliWorkspace.h"
 
 #include "core/data/Table.h"
-#include "db/DatasetRepository.h"
-#include "db/FileFingerprint.h"
-#include "db/RunRepository.h"
-#include "db/Store.h"
-#include "db/Transaction.h"
+#include "db/runs/DatasetRepository.h"
+#include "db/runs/FileFingerprint.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
+#include "db/store/Transaction.h"
 
 #include <nlohmann/json.hpp>
 

@@ -8,7 +8,7 @@
 #include "core/checks/report/HtmlCheckReport.h"
 #include "core/checks/report/JsonCheckReport.h"
 #include "core/checks/report/TextCheckReport.h"
-#include "core/prep/SufficiencyAnalyzer.h"
+#include "core/train/SufficiencyAnalyzer.h"
 #include "core/privacy/PiiReportJson.h"
 #include "core/privacy/PiiScanner.h"
 #include "core/search/InMemoryTrialStore.h"

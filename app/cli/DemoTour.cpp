@@ -7,7 +7,7 @@
 #include "core/data/CsvWriter.h"
 #include "core/data/TransactionSimulator.h"
 #include "core/util/Timer.h"
-#include "db/FileFingerprint.h"
+#include "db/runs/FileFingerprint.h"
 
 #include <QDir>
 

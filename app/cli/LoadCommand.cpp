@@ -8,7 +8,7 @@
 #include "app/cli/TextTable.h"
 #include "core/data/CsvReader.h"
 #include "core/util/Timer.h"
-#include "db/FileFingerprint.h"
+#include "db/runs/FileFingerprint.h"
 
 #include <QFileInfo>
 

@@ -1,10 +1,10 @@
 #include "app/cli/LrRunRecorder.h"
 
 #include "app/cli/CliContext.h"
-#include "db/DatasetRepository.h"
-#include "db/FileFingerprint.h"
-#include "db/RunRepository.h"
-#include "db/Store.h"
+#include "db/runs/DatasetRepository.h"
+#include "db/runs/FileFingerprint.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
 
 #include <cmath>
 #include <optional>

@@ -6,10 +6,10 @@
 
 #include "app/cli/TrainData.h"
 #include "core/util/Status.h"
-#include "db/EpochMetrics.h"
-#include "db/RunKind.h"
-#include "db/RunStatus.h"
-#include "db/StepMetric.h"
+#include "db/runs/EpochMetrics.h"
+#include "db/runs/RunKind.h"
+#include "db/runs/RunStatus.h"
+#include "db/runs/StepMetric.h"
 
 #include <nlohmann/json.hpp>
 

@@ -11,10 +11,10 @@
 #include "core/data/CsvReader.h"
 #include "core/privacy/KAnonymity.h"
 #include "core/privacy/PiiScanner.h"
-#include "db/DatasetRepository.h"
-#include "db/FileFingerprint.h"
-#include "db/RunRepository.h"
-#include "db/Store.h"
+#include "db/runs/DatasetRepository.h"
+#include "db/runs/FileFingerprint.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
 
 #include <QFileInfo>
 

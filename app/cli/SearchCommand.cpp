@@ -6,11 +6,11 @@
 #include "app/cli/SearchReport.h"
 #include "app/cli/SearchRun.h"
 #include "app/cli/SearchSetup.h"
-#include "db/ConnectionSpec.h"
-#include "db/Store.h"
-#include "db/StudyRepository.h"
-#include "db/StudySampler.h"
-#include "db/TrialRepository.h"
+#include "db/store/ConnectionSpec.h"
+#include "db/store/Store.h"
+#include "db/studies/StudyRepository.h"
+#include "db/studies/StudySampler.h"
+#include "db/studies/TrialRepository.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>

@@ -6,9 +6,9 @@
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/SearchReport.h"
 #include "app/cli/SearchSetup.h"
-#include "db/SqlTrialStore.h"
-#include "db/StudySampler.h"
-#include "db/TrialRunRecorder.h"
+#include "db/studies/SqlTrialStore.h"
+#include "db/studies/StudySampler.h"
+#include "db/studies/TrialRunRecorder.h"
 
 #include <algorithm>
 #include <memory>

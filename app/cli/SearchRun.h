@@ -7,8 +7,8 @@
 
 #include "core/search/Trial.h"
 #include "core/util/Status.h"
-#include "db/StudyRecord.h"
-#include "db/StudyRunner.h"
+#include "db/studies/StudyRecord.h"
+#include "db/studies/StudyRunner.h"
 
 #include <QString>
 

@@ -4,8 +4,8 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
-#include "db/FileFingerprint.h"
-#include "db/StudyRecord.h"
+#include "db/runs/FileFingerprint.h"
+#include "db/studies/StudyRecord.h"
 
 #include <QFileInfo>
 

@@ -11,7 +11,7 @@
 #include "app/cli/TrainData.h"
 #include "core/lr/SnapshotEnsemble.h"
 #include "core/lr/SnapshotReportJson.h"
-#include "db/SnapshotRunMetrics.h"
+#include "db/runs/SnapshotRunMetrics.h"
 
 #include <cmath>
 #include <cstdio>

@@ -7,7 +7,7 @@
 #include "app/cli/ParsedArguments.h"
 #include "app/cli/TextTable.h"
 #include "core/data/CsvReader.h"
-#include "core/prep/SufficiencyAnalyzer.h"
+#include "core/train/SufficiencyAnalyzer.h"
 
 #include <QFileInfo>
 

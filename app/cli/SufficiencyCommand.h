@@ -1,6 +1,6 @@
 #pragma once
 // loupe-cli sufficiency DATA.csv --target COL [--spec SPEC.json] [--exclude COL]: is the data up to the
-// task? The chapter's rules of thumb (core/prep/SufficiencyAnalyzer.h) with a verdict each.
+// task? The chapter's rules of thumb (core/train/SufficiencyAnalyzer.h) with a verdict each.
 // Exit 1 when any verdict is "insufficient", 2 for bad input.
 
 #include "app/cli/Command.h"

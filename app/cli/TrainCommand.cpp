@@ -10,10 +10,10 @@
 #include "core/train/TrainingOverrides.h"
 #include "core/train/TrainingReport.h"
 #include "core/train/TrainingSession.h"
-#include "db/DatasetRepository.h"
-#include "db/FileFingerprint.h"
-#include "db/Store.h"
-#include "db/TrainRunRecorder.h"
+#include "db/runs/DatasetRepository.h"
+#include "db/runs/FileFingerprint.h"
+#include "db/store/Store.h"
+#include "db/runs/TrainRunRecorder.h"
 
 #include <nlohmann/json.hpp>
 

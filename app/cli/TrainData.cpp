@@ -7,9 +7,9 @@
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
 #include "core/data/CsvReader.h"
-#include "db/DatasetRepository.h"
-#include "db/FileFingerprint.h"
-#include "db/Store.h"
+#include "db/runs/DatasetRepository.h"
+#include "db/runs/FileFingerprint.h"
+#include "db/store/Store.h"
 #include "core/train/TrainingSession.h"
 
 #include <QFileInfo>

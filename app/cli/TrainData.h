@@ -10,7 +10,7 @@
 //   plus the CSV reading options of CsvArguments.
 // Fashion-MNIST is read from $LOUPE_FASHION_MNIST_DIR or /usr/share/datasets/fashion-mnist.
 
-#include "core/nn/ModelSpec.h"
+#include "core/train/ModelSpec.h"
 #include "core/train/DatasetAdapter.h"
 #include "core/util/Status.h"
 

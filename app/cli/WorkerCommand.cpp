@@ -6,9 +6,9 @@
 #include "app/cli/SearchReport.h"
 #include "app/cli/SearchRun.h"
 #include "app/cli/SearchSetup.h"
-#include "db/SqlTrialStore.h"
-#include "db/Store.h"
-#include "db/StudyRepository.h"
+#include "db/studies/SqlTrialStore.h"
+#include "db/store/Store.h"
+#include "db/studies/StudyRepository.h"
 
 namespace loupe::cli {
 

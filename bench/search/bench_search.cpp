@@ -2,7 +2,7 @@
 // {"regret": {function: {sampler: median}}, "suggest_ms": {sampler: {"100": ms, "1000": ms}}}.
 // Usage: bench_search [--seeds 20] [--trials 100] [--timing-suggestions 100]
 
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 #include "core/search/InMemoryTrialStore.h"
 #include "core/search/RandomSampler.h"
 #include "core/search/Study.h"

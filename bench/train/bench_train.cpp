@@ -12,8 +12,8 @@
 // Usage: bench_train [--spec PATH] [--data DIR] [--seed N] [--repeat N] [--json]
 
 #include "core/data/IdxReader.h"
-#include "core/nn/ModelSpec.h"
-#include "core/nn/WorkSplit.h"
+#include "core/train/ModelSpec.h"
+#include "core/util/WorkSplit.h"
 #include "core/train/ModelFactory.h"
 #include "core/train/Trainer.h"
 #include "core/util/Timer.h"

@@ -2,7 +2,7 @@
 // Averaging the class probabilities of several models (a snapshot ensemble's prediction) and
 // scoring probability matrices against one-hot (or single-column 0/1) targets.
 
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 
 #include <cstddef>
 #include <vector>

@@ -13,7 +13,7 @@
 
 #include "core/lr/LossSmoother.h"
 #include "core/lr/LrFindResult.h"
-#include "core/nn/ModelSpec.h"
+#include "core/train/ModelSpec.h"
 #include "core/train/DatasetAdapter.h"
 #include "core/util/CancellationToken.h"
 #include "core/util/ProgressSink.h"

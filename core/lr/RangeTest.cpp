@@ -1,8 +1,8 @@
 #include "core/lr/RangeTest.h"
 
 #include "core/lr/LrSuggester.h"
-#include "core/nn/RandomGenerator.h"
-#include "core/train/DataSplitter.h"
+#include "core/util/RandomGenerator.h"
+#include "core/data/DataSplitter.h"
 #include "core/train/TrainingSession.h"
 #include "core/util/Timer.h"
 

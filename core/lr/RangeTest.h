@@ -13,7 +13,7 @@
 // the token may be set from elsewhere.
 
 #include "core/lr/LrFindResult.h"
-#include "core/nn/ModelSpec.h"
+#include "core/train/ModelSpec.h"
 #include "core/train/DatasetAdapter.h"
 #include "core/util/CancellationToken.h"
 #include "core/util/ProgressSink.h"

@@ -12,7 +12,7 @@
 // Threading: one thread; only the token may be set from elsewhere.
 
 #include "core/lr/SnapshotReport.h"
-#include "core/nn/ModelSpec.h"
+#include "core/train/ModelSpec.h"
 #include "core/train/DatasetAdapter.h"
 #include "core/util/CancellationToken.h"
 #include "core/util/ProgressSink.h"

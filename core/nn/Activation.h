@@ -2,7 +2,7 @@
 // Element-wise (and row-wise, for softmax) activation functions, used fused inside Dense and by
 // the standalone ActivationLayer. All work in place on a batch (one sample per row).
 
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 #include "core/nn/Dense.h"
 
-#include "core/nn/WorkSplit.h"
+#include "core/util/WorkSplit.h"
 
 #include <algorithm>
 #include <cassert>

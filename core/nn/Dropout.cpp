@@ -1,7 +1,7 @@
 #include "core/nn/Dropout.h"
 
-#include "core/nn/RandomGenerator.h"
-#include "core/nn/WorkSplit.h"
+#include "core/util/RandomGenerator.h"
+#include "core/util/WorkSplit.h"
 
 #include <algorithm>
 #include <cassert>

@@ -1,6 +1,6 @@
 #include "core/nn/Initializer.h"
 
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 
 #include <array>
 #include <cmath>

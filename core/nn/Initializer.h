@@ -1,7 +1,7 @@
 #pragma once
 // Kernel initializers with Keras' definitions.
 
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 
 #include <optional>
 #include <string>

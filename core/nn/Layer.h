@@ -7,7 +7,7 @@
 // allocates memory per batch. A layer is not thread-safe; one model is driven by one thread
 // (which may fan out internally with OpenMP).
 
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 #include "core/nn/ParameterBlock.h"
 
 #include <string>

@@ -7,7 +7,7 @@
 // the model can stay linear at the end while training and still predict probabilities.
 
 #include "core/nn/Activation.h"
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // Classification accuracy on raw model output.
 
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 
 namespace loupe {
 

@@ -1,7 +1,7 @@
 #pragma once
 // One trainable tensor of a layer and its gradient, as the optimizers and the weights file see it.
 
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 
 #include <string>
 

@@ -3,7 +3,7 @@
 #include "core/nn/ActivationLayer.h"
 #include "core/nn/Dense.h"
 #include "core/nn/Dropout.h"
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 
 #include <cassert>
 #include <sstream>

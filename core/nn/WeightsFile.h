@@ -15,7 +15,7 @@
 // checksum, then the layer types and shapes against the model; any failure is a Status whose
 // message starts with the path and says what is wrong, and leaves the model unchanged.
 
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 #include "core/util/Status.h"
 
 #include <cstdint>

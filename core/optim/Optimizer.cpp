@@ -1,6 +1,6 @@
 #include "core/optim/Optimizer.h"
 
-#include "core/nn/WorkSplit.h"
+#include "core/util/WorkSplit.h"
 
 #include <cassert>
 #include <cmath>

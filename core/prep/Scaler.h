@@ -13,7 +13,7 @@
 #include "core/data/Table.h"
 #include "core/prep/ScalingMath.h"
 #include "core/prep/ScalingMethod.h"
-#include "core/train/DataSplitter.h"
+#include "core/data/DataSplitter.h"
 #include "core/util/Status.h"
 
 #include <nlohmann/json.hpp>

@@ -6,7 +6,7 @@
 
 #include "core/data/Table.h"
 #include "core/prep/Scaler.h"
-#include "core/train/DataSplitter.h"
+#include "core/data/DataSplitter.h"
 #include "core/util/Status.h"
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "core/search/CategoricalEstimator.h"
 
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 #include "core/search/ParzenEstimator.h"
 
 namespace loupe {

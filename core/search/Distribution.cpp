@@ -1,6 +1,6 @@
 #include "core/search/Distribution.h"
 
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 
 #include <algorithm>
 #include <array>

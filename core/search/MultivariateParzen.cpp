@@ -1,6 +1,6 @@
 #include "core/search/MultivariateParzen.h"
 
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 
 #include <cmath>
 #include <numeric>

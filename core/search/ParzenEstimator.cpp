@@ -1,6 +1,6 @@
 #include "core/search/ParzenEstimator.h"
 
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "core/search/RandomSampler.h"
 
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 
 namespace loupe {
 

@@ -1,6 +1,6 @@
 #include "core/search/TpeSampler.h"
 
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 #include "core/search/CategoricalEstimator.h"
 #include "core/search/MultivariateParzen.h"
 #include "core/search/NumericDomain.h"

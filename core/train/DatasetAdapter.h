@@ -10,9 +10,9 @@
 // Same inputs and seed, same sets.
 
 #include "core/data/Table.h"
-#include "core/train/DataSplitter.h"
+#include "core/data/DataSplitter.h"
 #include "core/train/TableEncoding.h"
-#include "core/train/TrainingSet.h"
+#include "core/data/TrainingSet.h"
 #include "core/util/Status.h"
 
 #include <cstddef>

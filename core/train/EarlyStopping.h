@@ -6,7 +6,7 @@
 // A monitor missing from the epoch's stats (val_loss without validation data) ends the run with
 // InvalidInput naming it.
 
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 #include "core/train/Callback.h"
 #include "core/train/Monitor.h"
 

@@ -9,7 +9,7 @@
 // becomes a linear one), so "layers[i]" means the same layer everywhere.
 
 #include "core/nn/Loss.h"
-#include "core/nn/ModelSpec.h"
+#include "core/train/ModelSpec.h"
 #include "core/nn/Sequential.h"
 #include "core/optim/Optimizer.h"
 

@@ -25,7 +25,7 @@
 //    bool and one-hot features stay 0/1.
 
 #include "core/data/ColumnType.h"
-#include "core/nn/Matrix.h"
+#include "core/util/Matrix.h"
 #include "core/prep/ScalingMath.h"
 #include "core/prep/ScalingMethod.h"
 

@@ -10,7 +10,7 @@
 
 #include "core/data/Table.h"
 #include "core/train/TableEncoding.h"
-#include "core/train/TrainingSet.h"
+#include "core/data/TrainingSet.h"
 #include "core/util/Status.h"
 
 #include <cstddef>

@@ -2,8 +2,8 @@
 
 #include "core/nn/FlushDenormals.h"
 #include "core/nn/Metrics.h"
-#include "core/nn/RandomGenerator.h"
-#include "core/nn/WorkSplit.h"
+#include "core/util/RandomGenerator.h"
+#include "core/util/WorkSplit.h"
 #include "core/train/TerminateOnNaN.h"
 #include "core/util/Timer.h"
 

@@ -20,7 +20,7 @@
 #include "core/nn/Sequential.h"
 #include "core/optim/Optimizer.h"
 #include "core/train/Callback.h"
-#include "core/train/TrainingSet.h"
+#include "core/data/TrainingSet.h"
 #include "core/train/TrainingStats.h"
 #include "core/util/CancellationToken.h"
 #include "core/util/ProgressSink.h"

@@ -10,7 +10,7 @@
 // evaluate() is safe from several threads at once (each trial has its own model; the data is
 // only read).
 
-#include "core/nn/ModelSpec.h"
+#include "core/train/ModelSpec.h"
 #include "core/search/Objective.h"
 #include "core/search/SearchSpace.h"
 #include "core/train/DatasetAdapter.h"

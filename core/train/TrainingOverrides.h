@@ -3,7 +3,7 @@
 // the Train page's spin boxes). Applying them writes them into the spec, so the spec stored with
 // a run is the one that actually trained.
 
-#include "core/nn/ModelSpec.h"
+#include "core/train/ModelSpec.h"
 #include "core/optim/ScheduleSpec.h"
 #include "core/util/Status.h"
 

@@ -9,7 +9,7 @@
 // as diverged too), then a History, then the caller's, in the order added.
 // Threading: run() on one thread; only the cancellation token may be set from elsewhere.
 
-#include "core/nn/ModelSpec.h"
+#include "core/train/ModelSpec.h"
 #include "core/nn/Sequential.h"
 #include "core/train/DatasetAdapter.h"
 #include "core/train/DivergenceGuard.h"

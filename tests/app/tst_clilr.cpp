@@ -2,8 +2,8 @@
 // JSON shapes and values, what they store in the workspace, and every kind of bad argument (exit 2
 // with a message naming the option). The binary runs with LOUPE_DB in a temporary directory.
 #include "tests/support/CliProcess.h"
-#include "db/RunRepository.h"
-#include "db/Store.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
 
 #include <QDir>
 #include <QJsonArray>

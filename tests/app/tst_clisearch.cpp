@@ -7,10 +7,10 @@
 // gives its "run_id".
 
 #include "tests/support/CliProcess.h"
-#include "db/RunRepository.h"
-#include "db/Store.h"
-#include "db/StudyRepository.h"
-#include "db/TrialRepository.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
+#include "db/studies/StudyRepository.h"
+#include "db/studies/TrialRepository.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,8 +4,8 @@
 // with "diverged at epoch E, step S, loss L") and Ctrl-C (stored as cancelled).
 
 #include "tests/support/CliProcess.h"
-#include "db/RunRepository.h"
-#include "db/Store.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
 
 #include <QFile>
 #include <QJsonArray>

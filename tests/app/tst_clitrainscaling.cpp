@@ -6,13 +6,13 @@
 // may fix the scaling but not search it (the data is scaled once per study).
 
 #include "tests/support/CliProcess.h"
-#include "app/jobs/TrainDataPreparation.h"
+#include "jobs/TrainDataPreparation.h"
 #include "core/data/CsvReader.h"
 #include "core/search/SearchSpace.h"
-#include "core/train/DataSplitter.h"
+#include "core/data/DataSplitter.h"
 #include "core/train/TrainingObjective.h"
-#include "db/RunRepository.h"
-#include "db/Store.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
 
 #include <QFile>
 #include <QJsonArray>

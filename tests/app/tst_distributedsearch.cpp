@@ -7,9 +7,9 @@
 
 #include "tests/support/TemporaryPostgres.h"
 
-#include "db/Store.h"
-#include "db/StudyRepository.h"
-#include "db/TrialRepository.h"
+#include "db/store/Store.h"
+#include "db/studies/StudyRepository.h"
+#include "db/studies/TrialRepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -12,7 +12,7 @@
 // the server runs as 'postgres' (or 'nobody') through setpriv, since it refuses to run as root.
 // The destructor stops the cluster (immediate mode).
 
-#include "db/Store.h"
+#include "db/store/Store.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 // The training fixtures of the UI tests (tests/fixtures/train): their paths, a file's text, and
 // tiny.csv loaded as the Data page would hand it over. Header-only.
-#include "app/jobs/LoadedTable.h"
+#include "jobs/LoadedTable.h"
 #include "core/data/CsvReader.h"
 
 #include <QFile>

@@ -2,8 +2,8 @@
 // workspace named in the status bar.
 
 #include "ui/MainWindow.h"
-#include "ui/models/TableModel.h"
-#include "ui/panels/DataPage.h"
+#include "ui/data/TableModel.h"
+#include "ui/data/DataPage.h"
 
 #include <QFileInfo>
 #include <QLabel>

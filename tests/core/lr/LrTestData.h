@@ -2,8 +2,8 @@
 // Small seeded classification data for the learning-rate tests: three overlapping 2-D Gaussian
 // blobs (so no model is perfect and snapshots disagree), cut into train / validation / test.
 
-#include "core/nn/ModelSpec.h"
-#include "core/nn/RandomGenerator.h"
+#include "core/train/ModelSpec.h"
+#include "core/util/RandomGenerator.h"
 #include "core/train/DatasetAdapter.h"
 
 #include <cstdint>

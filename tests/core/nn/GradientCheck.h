@@ -7,7 +7,7 @@
 
 #include "core/nn/Layer.h"
 #include "core/nn/Loss.h"
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 
 #include <cmath>
 #include <string>

@@ -1,7 +1,7 @@
 // Parameter importance on synthetic studies whose answer is known: the parameter that decides the
 // loss must come first, noise parameters near zero; plus the divergence primitives and refusals.
 #include "core/search/ParameterImportance.h"
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // Distribution: every kind samples inside its support, on its q grid, with the integer kinds
 // giving integers; contains() accepts exactly those values; validate() names what is wrong.
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 #include "core/search/Distribution.h"
 
 #include <QtTest>

@@ -1,6 +1,6 @@
 // SearchSpace templates: distributions anywhere in a JSON document, nested conditional choices,
 // errors that name the JSON path, instantiation back to plain JSON, and TrialParams' JSON forms.
-#include "core/nn/RandomGenerator.h"
+#include "core/util/RandomGenerator.h"
 #include "core/search/RandomSampler.h"
 #include "core/search/SearchSpace.h"
 #include "core/search/TrialParams.h"

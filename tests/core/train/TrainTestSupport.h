@@ -1,8 +1,8 @@
 #pragma once
 // Small deterministic data sets and a spec-built model + trainer bundle for the trainer tests.
 
-#include "core/nn/ModelSpec.h"
-#include "core/nn/RandomGenerator.h"
+#include "core/train/ModelSpec.h"
+#include "core/util/RandomGenerator.h"
 #include "core/train/ModelFactory.h"
 #include "core/train/Trainer.h"
 

@@ -2,7 +2,7 @@
 // errors naming the column and row), seeded splits, and the Fashion-MNIST adapter on a tiny
 // IDX directory.
 #include "core/data/CsvReader.h"
-#include "core/train/DataSplitter.h"
+#include "core/data/DataSplitter.h"
 #include "core/train/DatasetAdapter.h"
 #include "core/train/TableToTrainingSet.h"
 

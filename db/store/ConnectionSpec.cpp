@@ -1,0 +1,85 @@
+#include "db/store/ConnectionSpec.h"
+
+#include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace loupe {
+namespace {
+
+Result<ConnectionSpec> parsePostgresUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return Status::invalidInput("invalid PostgreSQL URL '" + text.toStdString()
+                                    + "': " + url.errorString().toStdString());
+    ConnectionSpec spec;
+    spec.backend = StoreBackend::PostgreSql;
+    spec.host = url.host(QUrl::FullyDecoded);
+    if (spec.host.isEmpty())
+        spec.host = QStringLiteral("localhost");
+    spec.port = url.port(5432);
+    if (spec.port <= 0 || spec.port > 65535)
+        return Status::invalidInput("invalid port in PostgreSQL URL '" + text.toStdString() + "'");
+    spec.user = url.userName(QUrl::FullyDecoded);
+    spec.password = url.password(QUrl::FullyDecoded);
+    QString path = url.path(QUrl::FullyDecoded);
+    if (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    if (path.contains(QLatin1Char('/')))
+        return Status::invalidInput("PostgreSQL URL '" + text.toStdString()
+                                    + "' has a path with more than a database name");
+    spec.database = path;
+
+    QStringList options;
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key.isEmpty() || key.contains(QLatin1Char(';')) || value.contains(QLatin1Char(';')))
+            return Status::invalidInput("invalid connection option '" + key.toStdString()
+                                        + "' in PostgreSQL URL '" + text.toStdString() + "'");
+        options << key + QLatin1Char('=') + value;
+    }
+    spec.connectOptions = options.join(QLatin1Char(';'));
+    return spec;
+}
+
+} // namespace
+
+Result<ConnectionSpec> ConnectionSpec::parse(const QString &pathOrUrl)
+{
+    const QString text = pathOrUrl.trimmed();
+    if (text.isEmpty())
+        return Status::invalidInput("empty database location: give a file path or a "
+                                    "postgresql://user@host:port/database URL");
+    if (text.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
+        || text.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive))
+        return parsePostgresUrl(text);
+
+    ConnectionSpec spec;
+    spec.backend = StoreBackend::Sqlite;
+    if (text.startsWith(QLatin1String("sqlite://"), Qt::CaseInsensitive)) {
+        spec.filePath = QUrl::fromPercentEncoding(text.mid(9).toUtf8());
+        if (spec.filePath.isEmpty())
+            return Status::invalidInput("SQLite URL '" + text.toStdString() + "' names no file");
+        return spec;
+    }
+    const int schemeEnd = text.indexOf(QLatin1String("://"));
+    if (schemeEnd > 0 && !text.left(schemeEnd).contains(QLatin1Char('/')))
+        return Status::invalidInput("unsupported database URL scheme '" + text.left(schemeEnd).toStdString()
+                                    + "' in '" + text.toStdString() + "' (use sqlite:// or postgresql://)");
+    spec.filePath = text;
+    return spec;
+}
+
+QString ConnectionSpec::displayName() const
+{
+    if (backend == StoreBackend::Sqlite)
+        return filePath;
+    QString name = QStringLiteral("postgresql://");
+    if (!user.isEmpty())
+        name += user + QLatin1Char('@');
+    name += host + QLatin1Char(':') + QString::number(port) + QLatin1Char('/') + database;
+    return name;
+}
+
+} // namespace loupe

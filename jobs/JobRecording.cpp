@@ -1,0 +1,32 @@
+#include "jobs/JobRecording.h"
+
+#include "db/runs/RunRepository.h"
+
+#include <optional>
+
+namespace loupe {
+
+JobRecording JobRecording::start(const TrainRequest &data, RunKind kind, const std::string &configJson)
+{
+    JobRecording recording;
+    if (data.workspace.isEmpty())
+        return recording;
+    auto opened = Store::open(data.workspace);
+    if (!opened.isOk()) {
+        recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(opened.message()));
+        return recording;
+    }
+    const std::optional<qint64> dataset = data.source == TrainRequest::Source::Table && data.datasetId >= 0
+                                              ? std::optional<qint64>(data.datasetId)
+                                              : std::nullopt;
+    auto run = RunRepository(*opened.value()).createRun(kind, dataset, QString::fromStdString(configJson));
+    if (!run.isOk()) {
+        recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(run.message()));
+        return recording;
+    }
+    recording.store = opened.takeValue();
+    recording.runId = run.value();
+    return recording;
+}
+
+} // namespace loupe

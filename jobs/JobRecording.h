@@ -1,0 +1,25 @@
+#pragma once
+// The workspace side of a background run (lr-find, snapshot ensemble): its own Store connection
+// (opened on the job's thread) and the run row created for it, or why it is not recorded.
+#include "jobs/TrainTypes.h"
+#include "db/runs/RunKind.h"
+#include "db/store/Store.h"
+
+#include <QString>
+
+#include <memory>
+#include <string>
+
+namespace loupe {
+
+struct JobRecording {
+    std::unique_ptr<Store> store; // null when not recorded
+    qint64 runId = 0;
+    QString note; // "not recorded: ..." when the workspace refused, else empty
+
+    // Creates a `kind` run with configJson for the data of `data` in data.workspace (nothing when
+    // it is empty). Never fails: a refusal ends up in note.
+    static JobRecording start(const TrainRequest &data, RunKind kind, const std::string &configJson);
+};
+
+} // namespace loupe

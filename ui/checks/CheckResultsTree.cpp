@@ -1,0 +1,189 @@
+#include "ui/checks/CheckResultsTree.h"
+
+#include "core/checks/report/CheckReportText.h"
+#include "core/data/Table.h"
+
+#include <QBrush>
+#include <QHeaderView>
+
+namespace loupe {
+
+namespace {
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QColor statusColor(CheckTestStatus status)
+{
+    switch (status) {
+    case CheckTestStatus::Passed:
+        return QColor(30, 120, 50);
+    case CheckTestStatus::Failed:
+        return QColor(190, 30, 30);
+    case CheckTestStatus::Warning:
+        return QColor(190, 120, 0);
+    }
+    return QColor(Qt::black);
+}
+
+QString statusText(CheckTestStatus status)
+{
+    switch (status) {
+    case CheckTestStatus::Passed:
+        return CheckResultsTree::tr("passed");
+    case CheckTestStatus::Failed:
+        return CheckResultsTree::tr("FAILED");
+    case CheckTestStatus::Warning:
+        return CheckResultsTree::tr("warning");
+    }
+    return QString();
+}
+
+QString cellText(const CheckTestResult &test, std::size_t position, const Table *table)
+{
+    const AssertionOutcome &outcome = test.outcome;
+    if (position < outcome.offendingValues.size())
+        return fromStd(outcome.offendingValues[position]);
+    const std::uint64_t row = outcome.failingRows[position];
+    if (!table || row >= table->rowCount())
+        return QString();
+    QStringList cells;
+    for (const std::string &name : outcome.columns)
+        if (const Column *column = table->find(name))
+            cells << (column->isValid(row) ? fromStd(column->displayAt(row)) : CheckResultsTree::tr("missing"));
+    return cells.join(QStringLiteral(", "));
+}
+
+QStringList columnsOf(const CheckTestResult &test)
+{
+    QStringList columns;
+    for (const std::string &name : test.outcome.columns)
+        columns << fromStd(name);
+    return columns;
+}
+
+} // namespace
+
+CheckResultsTree::CheckResultsTree(QWidget *parent) : QTreeWidget(parent)
+{
+    setColumnCount(3);
+    setHeaderLabels({tr("Test / failing row"), tr("Status"), tr("Details")});
+    header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    header()->resizeSection(0, 260);
+    header()->resizeSection(1, 80);
+    header()->setStretchLastSection(true);
+    setUniformRowHeights(true);
+    setAlternatingRowColors(true);
+    connect(this, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *current, QTreeWidgetItem *) { onCurrentItemChanged(current); });
+    connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item, int) { onItemActivated(item); });
+    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item, int) { onItemActivated(item); });
+}
+
+void CheckResultsTree::clearRun()
+{
+    clear();
+    m_run = CheckRunResult();
+}
+
+void CheckResultsTree::showRun(const CheckRunResult &run, std::shared_ptr<const Table> table)
+{
+    clear();
+    m_run = run;
+    auto *suiteItem = new QTreeWidgetItem(this);
+    suiteItem->setText(0, fromStd(run.suiteName));
+    suiteItem->setText(1, run.ok() ? tr("OK") : tr("FAILED"));
+    suiteItem->setForeground(1, QBrush(run.ok() ? QColor(30, 120, 50) : QColor(190, 30, 30)));
+    suiteItem->setText(2, tr("%1 — %2 on %3 in %4 s")
+                              .arg(fromStd(summaryVerdict(run)),
+                                   tr("%n test(s)", nullptr, int(run.tests.size())),
+                                   tr("%n row(s)", nullptr, int(run.rowCount)),
+                                   fromStd(formatSeconds(run.seconds))));
+    suiteItem->setData(0, TestIndexRole, -1);
+    suiteItem->setData(0, KindRole, int(ItemKind::Suite));
+    QFont bold = font();
+    bold.setBold(true);
+    suiteItem->setFont(0, bold);
+    for (std::size_t i = 0; i < run.tests.size(); ++i)
+        addTest(suiteItem, int(i), run.tests[i], table.get());
+    suiteItem->setExpanded(true);
+    for (int i = 0; i < suiteItem->childCount(); ++i)
+        suiteItem->child(i)->setExpanded(run.tests[std::size_t(i)].failed());
+    setCurrentItem(suiteItem);
+}
+
+void CheckResultsTree::addTest(QTreeWidgetItem *suiteItem, int index, const CheckTestResult &test, const Table *table)
+{
+    auto *item = new QTreeWidgetItem(suiteItem);
+    item->setText(0, QStringLiteral("%1 (%2)").arg(fromStd(test.name), fromStd(test.assertion)));
+    item->setText(1, statusText(test.status));
+    item->setForeground(1, QBrush(statusColor(test.status)));
+    const AssertionOutcome &outcome = test.outcome;
+    if (outcome.tableLevel)
+        item->setText(2, fromStd(outcome.passed ? outcome.observed : outcome.message));
+    else if (outcome.failingCount() > 0)
+        item->setText(2, tr("%1 of %2 values fail (%3)")
+                             .arg(outcome.failingCount())
+                             .arg(outcome.checkedCount)
+                             .arg(fromStd(formatPercent(test.failingPercent()))));
+    else
+        item->setText(2, tr("%1 values checked").arg(outcome.checkedCount));
+    item->setToolTip(2, item->text(2));
+    item->setData(0, TestIndexRole, index);
+    item->setData(0, KindRole, int(ItemKind::Test));
+    const std::size_t shown = std::min<std::size_t>(outcome.failingRows.size(), kMaxRowItems);
+    for (std::size_t i = 0; i < shown; ++i) {
+        auto *failure = new QTreeWidgetItem(item);
+        failure->setText(0, tr("row %1").arg(outcome.failingRows[i]));
+        failure->setText(2, cellText(test, i, table));
+        failure->setData(0, TestIndexRole, index);
+        failure->setData(0, RowRole, QVariant::fromValue<quint64>(outcome.failingRows[i]));
+        failure->setData(0, KindRole, int(ItemKind::Failure));
+    }
+    if (outcome.failingRows.size() > shown) {
+        auto *more = new QTreeWidgetItem(item);
+        more->setText(0, tr("… %1 more rows").arg(outcome.failingRows.size() - shown));
+        more->setText(2, tr("click to highlight all failing rows"));
+        more->setData(0, TestIndexRole, index);
+        more->setData(0, KindRole, int(ItemKind::More));
+    }
+}
+
+QTreeWidgetItem *CheckResultsTree::testItem(int testIndex) const
+{
+    QTreeWidgetItem *suite = topLevelItem(0);
+    return suite && testIndex >= 0 && testIndex < suite->childCount() ? suite->child(testIndex) : nullptr;
+}
+
+QTreeWidgetItem *CheckResultsTree::firstFailureItem(int testIndex) const
+{
+    QTreeWidgetItem *test = testItem(testIndex);
+    return test && test->childCount() > 0 ? test->child(0) : nullptr;
+}
+
+void CheckResultsTree::onCurrentItemChanged(QTreeWidgetItem *current)
+{
+    if (current)
+        emit testSelected(current->data(0, TestIndexRole).toInt());
+}
+
+void CheckResultsTree::onItemActivated(QTreeWidgetItem *item)
+{
+    if (!item)
+        return;
+    const int index = item->data(0, TestIndexRole).toInt();
+    if (index < 0 || std::size_t(index) >= m_run.tests.size())
+        return;
+    const CheckTestResult &test = m_run.tests[std::size_t(index)];
+    QVector<quint64> rows;
+    if (ItemKind(item->data(0, KindRole).toInt()) == ItemKind::Failure)
+        rows.push_back(item->data(0, RowRole).value<quint64>());
+    else
+        rows = QVector<quint64>(test.outcome.failingRows.begin(), test.outcome.failingRows.end());
+    if (!rows.isEmpty())
+        emit failureActivated(index, columnsOf(test), rows);
+}
+
+} // namespace loupe

@@ -1,0 +1,135 @@
+#include "ui/checks/StoredCheckRuns.h"
+
+#include "core/checks/report/NoteWrapper.h"
+#include "db/runs/CheckResultRepository.h"
+#include "db/runs/RunRepository.h"
+#include "db/runs/RunStatus.h"
+#include "db/store/Store.h"
+
+#include <QJsonObject>
+#include <QJsonDocument>
+
+#include <nlohmann/json.hpp>
+
+namespace loupe {
+
+namespace {
+
+QJsonObject parseObject(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+
+QString stringOf(const nlohmann::ordered_json &value)
+{
+    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
+}
+
+// Fills the test's message, rows, values, locals (in stored order, which QJsonObject would sort)
+// and note from its stored report; leaves them empty when the report is unreadable.
+void readReport(const QString &reportJson, StoredCheckTest &test)
+{
+    const auto report = nlohmann::ordered_json::parse(reportJson.toStdString(), nullptr, false);
+    if (report.is_discarded() || !report.is_object())
+        return;
+    test.message = stringOf(report.value("message", nlohmann::ordered_json()));
+    test.note = stringOf(report.value("note", nlohmann::ordered_json()));
+    if (const auto rows = report.find("rows"); rows != report.end() && rows->is_array()) {
+        for (const auto &row : *rows)
+            test.rows.append(row.is_number() ? row.get<qint64>() : 0);
+    }
+    if (const auto values = report.find("values"); values != report.end() && values->is_array()) {
+        for (const auto &value : *values)
+            test.values.append(stringOf(value));
+    }
+    if (const auto locals = report.find("locals"); locals != report.end() && locals->is_object()) {
+        for (const auto &[name, value] : locals->items())
+            test.locals.append({QString::fromStdString(name),
+                                value.is_string() ? stringOf(value) : QString::fromStdString(value.dump())});
+    }
+}
+
+constexpr int kRowsShown = 20; // as the text report: the first 20 failing rows with their values
+
+} // namespace
+
+StoredCheckRuns::StoredCheckRuns(QString workspace) : m_store(std::move(workspace)) { }
+
+StoredCheckRuns::~StoredCheckRuns() = default;
+
+Result<std::vector<StoredCheckRun>> StoredCheckRuns::list(int limit)
+{
+    auto records = m_store.runs(RunKind::Check, limit);
+    if (!records.isOk())
+        return records.status();
+    std::vector<StoredCheckRun> runs;
+    runs.reserve(records.value().size());
+    for (const RunRecord &record : records.value()) {
+        StoredCheckRun run;
+        run.id = record.id;
+        run.startedAt = record.startedAt.toLocalTime();
+        run.status = runStatusName(record.status);
+        const QJsonObject config = parseObject(record.configJson);
+        run.suitePath = config.value(QStringLiteral("suite")).toString();
+        run.dataPath = config.value(QStringLiteral("data")).toString();
+        const QJsonObject summary = parseObject(record.summaryJson);
+        run.testsRun = summary.value(QStringLiteral("tests_run")).toInt();
+        run.failures = summary.value(QStringLiteral("failures")).toInt();
+        run.warnings = summary.value(QStringLiteral("warnings")).toInt();
+        runs.push_back(std::move(run));
+    }
+    return runs;
+}
+
+Result<std::vector<StoredCheckTest>> StoredCheckRuns::tests(qint64 runId)
+{
+    auto opened = m_store.get();
+    if (!opened.isOk())
+        return opened.status();
+    auto records = CheckResultRepository(*opened.value()).list(runId);
+    if (!records.isOk())
+        return records.status();
+    std::vector<StoredCheckTest> tests;
+    tests.reserve(records.value().size());
+    for (const CheckResultRecord &record : records.value()) {
+        StoredCheckTest test;
+        test.name = record.testName;
+        test.severity = record.severity;
+        test.passed = record.passed;
+        test.failureCount = record.failureCount;
+        readReport(record.reportJson, test);
+        tests.push_back(std::move(test));
+    }
+    return tests;
+}
+
+QString StoredCheckRuns::detailsText(const StoredCheckTest &test)
+{
+    QString text = test.message;
+    if (text.isEmpty())
+        text = test.passed ? QStringLiteral("passed") : QStringLiteral("the assertion failed");
+    text += QLatin1Char('\n');
+    const int shown = std::min(int(test.rows.size()), kRowsShown);
+    for (int i = 0; i < shown; ++i) {
+        text += QStringLiteral("row %1").arg(test.rows.at(i));
+        if (i < test.values.size())
+            text += QStringLiteral(": ") + test.values.at(i);
+        text += QLatin1Char('\n');
+    }
+    if (test.failureCount > shown)
+        text += QStringLiteral("... and %1 more rows\n").arg(test.failureCount - shown);
+    if (!test.locals.isEmpty()) {
+        text += QStringLiteral("Locals:\n");
+        for (const auto &[name, value] : test.locals)
+            text += QStringLiteral("\t%1 = %2\n").arg(name, value);
+    }
+    if (!test.note.isEmpty()) {
+        text += QStringLiteral("Note:\n");
+        for (const std::string &line : NoteWrapper::wrap(test.note.toStdString()))
+            text += line.empty() ? QStringLiteral("\n")
+                                 : QStringLiteral("\t") + QString::fromStdString(line) + QLatin1Char('\n');
+    }
+    return text;
+}
+
+} // namespace loupe

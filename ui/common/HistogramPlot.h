@@ -1,0 +1,63 @@
+#pragma once
+// The distribution of one column: a histogram for numeric and datetime columns (a date axis for
+// datetime), horizontal bars of the most frequent values for string, categorical and bool columns.
+// Draws from a ColumnStats value; never touches the table itself.
+
+#include "ui/common/PlotWidget.h"
+
+#include "core/data/ColumnStats.h"
+
+class QCPAxis;
+class QCPBars;
+class QCPItemText;
+class QCPTextElement;
+
+namespace loupe {
+
+class HistogramPlot : public PlotWidget {
+    Q_OBJECT
+public:
+    enum class Kind { Empty, Histogram, TopValues };
+    // How the count axis is drawn. showStats() picks Logarithmic when most non-empty bars would be
+    // too short to see (under 1 % of the tallest), e.g. a heavy-tailed amount column.
+    enum class CountScale { Linear, Logarithmic };
+
+    explicit HistogramPlot(QWidget *parent = nullptr);
+
+    // Shows the histogram or the top values of `stats`, whichever its column type calls for.
+    void showStats(const ColumnStats &stats);
+    // Removes the bars and shows `message` (e.g. "computing…") in the middle of the plot.
+    void showMessage(const QString &message);
+
+    // Redraws the current bars with `scale`; kept until the next showStats().
+    void setCountScale(CountScale scale);
+    CountScale countScale() const { return m_scale; }
+    static CountScale suggestedCountScale(const std::vector<std::uint64_t> &counts);
+
+    Kind kind() const { return m_kind; }
+    int barCount() const;
+    // Where bar `index`'s top reaches on the count axis: its count, whatever the scale.
+    // requires: index < barCount().
+    double barTop(int index) const;
+    QString title() const;
+    QString dataAsCsv() const override;
+
+protected:
+    void addPlotActions(QMenu *menu) override;
+
+private:
+    void redraw();
+    void resetAxes();
+    void applyCountScale(QCPAxis *countAxis, double maxCount);
+    void drawHistogram();
+    void drawTopValues();
+
+    QCPBars *m_bars = nullptr;
+    QCPTextElement *m_title = nullptr;
+    QCPItemText *m_message = nullptr;
+    ColumnStats m_stats;
+    Kind m_kind = Kind::Empty;
+    CountScale m_scale = CountScale::Linear;
+};
+
+} // namespace loupe

@@ -1,0 +1,81 @@
+#include "ui/common/RunControls.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace loupe {
+
+RunControls::RunControls(const QString &startObjectName, QWidget *parent) : QWidget(parent)
+{
+    auto *column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    auto *buttons = new QHBoxLayout;
+    m_start = new QPushButton(tr("Start"), this);
+    m_start->setObjectName(startObjectName);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setEnabled(false);
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_cancel);
+    column->addLayout(buttons);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("idle"));
+    column->addWidget(m_progress);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->hide();
+    column->addWidget(m_message);
+    connect(m_start, &QPushButton::clicked, this, &RunControls::startClicked);
+    connect(m_cancel, &QPushButton::clicked, this, &RunControls::cancelClicked);
+}
+
+void RunControls::begin()
+{
+    m_message->hide();
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("starting…"));
+    setRunning(true);
+}
+
+void RunControls::setProgress(double fraction, const QString &stage)
+{
+    m_progress->setValue(int(fraction * 1000.0));
+    m_progress->setFormat(QStringLiteral("%1 · %p %").arg(stage));
+}
+
+void RunControls::end(const QString &message, bool error)
+{
+    setRunning(false);
+    showMessage(message, error);
+}
+
+void RunControls::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    m_message->show();
+}
+
+void RunControls::hideMessage()
+{
+    m_message->hide();
+}
+
+QString RunControls::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void RunControls::setRunning(bool running)
+{
+    m_start->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    if (!running && m_progress->value() > 0)
+        m_progress->setValue(m_progress->maximum());
+}
+
+} // namespace loupe

@@ -1,0 +1,374 @@
+#include "ui/data/DataPage.h"
+
+#include "ui/common/DatasetSession.h"
+#include "ui/common/DisplayFormat.h"
+#include "ui/data/TableModel.h"
+#include "ui/data/ColumnPanel.h"
+
+#include "jobs/ColumnStatsJob.h"
+#include "jobs/JobRunner.h"
+#include "jobs/LoadCsvJob.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelection>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace loupe {
+
+namespace {
+
+const QString kLoadSlot = QStringLiteral("data.load");
+const QString kStatsSlot = QStringLiteral("data.stats");
+constexpr int kMaxInitialColumnWidth = 260;
+
+QString delimiterName(char delimiter)
+{
+    switch (delimiter) {
+    case '\t':
+        return QStringLiteral("tab");
+    case ' ':
+        return QStringLiteral("space");
+    default:
+        return QStringLiteral("'%1'").arg(QLatin1Char(delimiter));
+    }
+}
+
+} // namespace
+
+DataPage::DataPage(const PageContext &context, QWidget *parent) : QWidget(parent), m_context(context)
+{
+    Q_ASSERT(m_context.runner && m_context.dataset);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+    buildTopBar();
+    buildBody();
+    setLoadingUi(false);
+}
+
+DataPage::~DataPage()
+{
+    if (m_loadRun)
+        m_context.runner->cancel(m_loadRun);
+}
+
+void DataPage::buildTopBar()
+{
+    auto *bar = new QHBoxLayout;
+    m_openButton = new QPushButton(tr("Open CSV…"), this);
+    m_openButton->setObjectName(QStringLiteral("openCsv"));
+    m_openButton->setToolTip(tr("Open a CSV file (Ctrl+O), or drop one on the window"));
+    connect(m_openButton, &QPushButton::clicked, this, &DataPage::openWithDialog);
+    bar->addWidget(m_openButton);
+
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setTextFormat(Qt::RichText);
+    m_summaryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summaryLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    bar->addWidget(m_summaryLabel, 1);
+
+    m_loadingLabel = new QLabel(this);
+    m_loadingLabel->setObjectName(QStringLiteral("loadingFile"));
+    bar->addWidget(m_loadingLabel);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("loadProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setFixedWidth(260);
+    m_progress->setFormat(tr("%p %"));
+    bar->addWidget(m_progress);
+
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelLoad"));
+    m_cancelButton->setToolTip(tr("Stop loading this file"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &DataPage::cancelLoad);
+    bar->addWidget(m_cancelButton);
+    static_cast<QVBoxLayout *>(layout())->addLayout(bar);
+
+    m_messageLabel = new QLabel(this);
+    m_messageLabel->setObjectName(QStringLiteral("loadMessage"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageLabel->setMargin(6);
+    m_messageLabel->hide();
+    layout()->addWidget(m_messageLabel);
+}
+
+void DataPage::buildBody()
+{
+    m_body = new QStackedWidget(this);
+    auto *placeholder = new QLabel(tr("Open a CSV file with <b>File ▸ Open CSV…</b> (Ctrl+O),<br>"
+                                      "or drop one on this window."),
+                                   m_body);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 14pt;"));
+    m_body->addWidget(placeholder);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, m_body);
+    m_model = new TableModel(this);
+    m_view = new QTableView(splitter);
+    m_view->setModel(m_model);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
+    // Fixed row heights: the view never measures rows, so a million of them scroll smoothly.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setResizeContentsPrecision(200);
+    m_view->horizontalHeader()->setHighlightSections(true);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentColumnChanged, this,
+            [this](const QModelIndex &current) { onCurrentColumnChanged(current.isValid() ? current.column() : -1); });
+
+    m_columnPanel = new ColumnPanel(splitter);
+    m_columnPanel->setMinimumWidth(320);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_columnPanel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({900, 420});
+    m_body->addWidget(splitter);
+    layout()->addWidget(m_body);
+}
+
+void DataPage::setLoadingUi(bool loading)
+{
+    m_loadingLabel->setVisible(loading);
+    m_progress->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    m_cancelButton->setEnabled(loading);
+    if (loading)
+        m_progress->setValue(0);
+}
+
+void DataPage::showMessage(const QString &text, MessageKind kind)
+{
+    m_messageLabel->setText(text);
+    m_messageLabel->setStyleSheet(kind == MessageKind::Error
+                                      ? QStringLiteral("background:#fdecea; color:#8a1c12; border:1px solid #f5b7b1;")
+                                      : QStringLiteral("background:#fff8e1; color:#6d4c00; border:1px solid #ffe082;"));
+    m_messageLabel->show();
+}
+
+void DataPage::hideMessage()
+{
+    m_messageLabel->clear();
+    m_messageLabel->hide();
+}
+
+QString DataPage::messageText() const
+{
+    return m_messageLabel->isHidden() ? QString() : m_messageLabel->text();
+}
+
+QString DataPage::summaryText() const
+{
+    return m_summaryLabel->text();
+}
+
+void DataPage::openWithDialog()
+{
+    QSettings settings;
+    const QString directory = settings.value(QStringLiteral("data/lastDirectory")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open CSV file"), directory,
+                                                      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("data/lastDirectory"), QFileInfo(path).absolutePath());
+    loadFile(path);
+}
+
+void DataPage::loadFile(const QString &path, const CsvOptions &options)
+{
+    JobRunner *runner = m_context.runner;
+    auto *job = new LoadCsvJob(path, options, m_context.workspace);
+    runner->connectCurrent(job, &Job::progress, this,
+                           [this](double fraction, const QString &stage) { onLoadProgress(fraction, stage); });
+    runner->connectCurrent(job, &LoadCsvJob::finished, this, [this](const LoadedTable &loaded) { onLoadFinished(loaded); });
+    runner->connectCurrent(job, &Job::failed, this, [this](const QString &message) { onLoadFailed(message); });
+    runner->connectCurrent(job, &Job::cancelled, this, [this] { onLoadCancelled(); });
+    m_loadingPath = path;
+    m_loadRun = runner->start(job, kLoadSlot);
+    hideMessage();
+    setLoadingUi(true);
+    m_loadingLabel->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    m_loadingLabel->setToolTip(QDir::toNativeSeparators(path));
+    Q_EMIT loadStarted(path);
+}
+
+void DataPage::cancelLoad()
+{
+    if (!m_loadRun)
+        return;
+    m_context.runner->cancel(m_loadRun);
+    onLoadCancelled();
+}
+
+void DataPage::onLoadProgress(double fraction, const QString &stage)
+{
+    m_progress->setValue(int(fraction * 1000.0));
+    m_progress->setFormat(QStringLiteral("%1 %p %").arg(stage));
+}
+
+void DataPage::onLoadFinished(const LoadedTable &loaded)
+{
+    m_loadRun = 0;
+    setLoadingUi(false);
+    m_context.runner->cancel(m_context.runner->currentRun(kStatsSlot)); // statistics of the old table
+    m_statsCache.clear();
+    m_currentColumn = -1;
+    m_model->setTable(loaded.table);
+    m_context.dataset->setCurrent(loaded);
+    m_body->setCurrentIndex(1);
+    resizeColumns();
+
+    const Table &table = *loaded.table;
+    QString summary = tr("<b>%1</b> — %2 rows × %3 columns · read in %4 · delimiter %5")
+                          .arg(QFileInfo(loaded.path).fileName().toHtmlEscaped(), formatCount(table.rowCount()),
+                               formatCount(table.columnCount()), formatSeconds(loaded.seconds),
+                               delimiterName(loaded.delimiter).toHtmlEscaped());
+    if (loaded.skippedRows > 0)
+        summary += tr(" · %1 bad rows skipped").arg(formatCount(loaded.skippedRows));
+    m_summaryLabel->setText(summary);
+    m_summaryLabel->setToolTip(QDir::toNativeSeparators(loaded.path));
+    if (!loaded.workspaceNote.isEmpty())
+        showMessage(tr("Loaded, but not recorded in the workspace: %1").arg(loaded.workspaceNote), MessageKind::Notice);
+
+    if (table.columnCount() > 0) {
+        selectColumn(0);
+        m_view->setFocus(); // arrow keys browse the table right away
+    } else {
+        m_columnPanel->clear();
+    }
+    Q_EMIT loadFinished(loaded.path);
+}
+
+void DataPage::onLoadFailed(const QString &message)
+{
+    m_loadRun = 0;
+    setLoadingUi(false);
+    showMessage(tr("Could not load %1\n%2").arg(QDir::toNativeSeparators(m_loadingPath), describeLoadError(message)),
+                MessageKind::Error);
+    Q_EMIT loadFailed(message);
+}
+
+QString DataPage::describeLoadError(const QString &readerMessage)
+{
+    static const QRegularExpression located(QStringLiteral("^(.*?):(\\d+):(\\d+): (.*)$"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = located.match(readerMessage);
+    if (!match.hasMatch())
+        return readerMessage;
+    return tr("Line %1, column %2: %3").arg(match.captured(2), match.captured(3), match.captured(4));
+}
+
+void DataPage::onLoadCancelled()
+{
+    if (!m_loadRun)
+        return;
+    m_loadRun = 0;
+    setLoadingUi(false);
+    showMessage(tr("Loading of %1 was cancelled.").arg(QDir::toNativeSeparators(m_loadingPath)), MessageKind::Notice);
+    Q_EMIT loadCancelled();
+}
+
+void DataPage::resizeColumns()
+{
+    m_view->resizeColumnsToContents();
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int c = 0; c < header->count(); ++c)
+        header->resizeSection(c, qMin(header->sectionSize(c) + 12, kMaxInitialColumnWidth));
+}
+
+void DataPage::highlightCells(const QStringList &columns, const QVector<quint64> &rows)
+{
+    std::vector<int> indices;
+    const std::shared_ptr<const Table> &table = m_model->table();
+    for (const QString &name : columns)
+        if (table)
+            if (const auto index = table->indexOf(name.toStdString()))
+                indices.push_back(int(*index));
+    m_model->highlightCells(indices, std::vector<quint64>(rows.begin(), rows.end()));
+    const std::vector<quint64> &shown = m_model->highlightedRows();
+    m_view->clearSelection();
+    if (shown.empty() || m_model->columnCount() == 0)
+        return;
+    QItemSelection selection;
+    const int lastColumn = m_model->columnCount() - 1;
+    int selected = 0;
+    for (quint64 row : shown) {
+        if (row >= quint64(m_model->rowCount()) || ++selected > kMaxSelectedRows)
+            break;
+        if (indices.empty())
+            selection.select(m_model->index(int(row), 0), m_model->index(int(row), lastColumn));
+        for (int column : indices)
+            selection.select(m_model->index(int(row), column), m_model->index(int(row), column));
+    }
+    const QModelIndex first = m_model->index(int(shown.front()), indices.empty() ? 0 : indices.front());
+    if (first.isValid()) {
+        m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        m_view->scrollTo(first, QAbstractItemView::PositionAtCenter);
+    }
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+void DataPage::selectColumn(int column)
+{
+    Q_ASSERT(column >= 0 && column < m_model->columnCount());
+    const QModelIndex current = m_view->currentIndex();
+    const int row = current.isValid() ? current.row() : 0;
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(row, column));
+    if (m_currentColumn != column)
+        onCurrentColumnChanged(column); // a table without rows has no index to make current
+}
+
+void DataPage::onCurrentColumnChanged(int column)
+{
+    if (column == m_currentColumn)
+        return;
+    m_currentColumn = column;
+    const std::shared_ptr<const Table> &table = m_model->table();
+    if (column < 0 || !table) {
+        m_columnPanel->clear();
+        return;
+    }
+    auto cached = m_statsCache.constFind(column);
+    if (cached != m_statsCache.constEnd()) {
+        m_columnPanel->showStats(*cached);
+        Q_EMIT columnStatsShown(column);
+        return;
+    }
+    m_columnPanel->showPending(QString::fromStdString(table->column(std::size_t(column)).name()));
+    auto *job = new ColumnStatsJob(table, column);
+    m_context.runner->connectCurrent(job, &ColumnStatsJob::finished, this,
+                                     [this](const ColumnSummary &summary) { onStatsFinished(summary); });
+    m_context.runner->connectCurrent(job, &Job::failed, this, [this](const QString &message) {
+        m_columnPanel->clear();
+        showMessage(tr("Could not compute column statistics: %1").arg(message), MessageKind::Error);
+    });
+    m_context.runner->start(job, kStatsSlot);
+}
+
+void DataPage::onStatsFinished(const ColumnSummary &summary)
+{
+    m_statsCache.insert(summary.column, summary.stats);
+    if (summary.column != m_currentColumn)
+        return;
+    m_columnPanel->showStats(summary.stats);
+    Q_EMIT columnStatsShown(summary.column);
+}
+
+} // namespace loupe

@@ -1,0 +1,106 @@
+#pragma once
+// The Data page: open a CSV (button, File menu, drop), watch it load with a progress bar and a
+// Cancel button, browse it in a virtualized table and inspect the selected column (ColumnPanel).
+// Loading and column statistics run as jobs on the shared JobRunner, so the window never freezes.
+// A bad file leaves the previous table in place and shows the reader's message (file, line, column).
+
+#include "ui/common/PageContext.h"
+
+#include "jobs/ColumnSummary.h"
+#include "jobs/LoadedTable.h"
+
+#include "core/data/CsvOptions.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace loupe {
+
+class ColumnPanel;
+class TableModel;
+
+class DataPage : public QWidget {
+    Q_OBJECT
+public:
+    // requires: context.runner and context.dataset outlive the page.
+    explicit DataPage(const PageContext &context, QWidget *parent = nullptr);
+    ~DataPage() override;
+
+    // Starts loading `path`; a load already running is cancelled and superseded.
+    void loadFile(const QString &path, const CsvOptions &options = CsvOptions());
+    // Asks for a file, then loads it.
+    void openWithDialog();
+    // Stops the running load at once; its late result is ignored. No-op when idle.
+    void cancelLoad();
+    bool isLoading() const { return m_loadRun != 0; }
+
+    // Makes `column` current and shows its statistics. requires: 0 <= column < model columns.
+    void selectColumn(int column);
+    int currentColumn() const { return m_currentColumn; }
+
+    // Highlights the failing cells of a data test: `rows` (0-based data rows) in the named columns (unknown
+    // names are skipped; no names: whole rows), selects them (the first kMaxSelectedRows), and scrolls to
+    // the first one. An empty `rows` clears the highlight.
+    void highlightCells(const QStringList &columns, const QVector<quint64> &rows);
+    static constexpr int kMaxSelectedRows = 1000;
+
+    TableModel *tableModel() const { return m_model; }
+    QTableView *tableView() const { return m_view; }
+    ColumnPanel *columnPanel() const { return m_columnPanel; }
+    // The error / notice shown above the table; empty when none.
+    QString messageText() const;
+    // The reader's "FILE:LINE:COL: what" message as a sentence: "Line 3, column 2: what".
+    // Messages of another form are returned unchanged.
+    static QString describeLoadError(const QString &readerMessage);
+    // "file.csv — 1,000 rows × 5 columns · read in 12 ms · delimiter ','" once a table is shown.
+    QString summaryText() const;
+
+Q_SIGNALS:
+    void loadStarted(const QString &path);
+    void loadFinished(const QString &path);
+    void loadFailed(const QString &message);
+    void loadCancelled();
+    // The statistics of `column` are on screen.
+    void columnStatsShown(int column);
+
+private:
+    enum class MessageKind { Error, Notice };
+
+    void buildTopBar();
+    void buildBody();
+    void setLoadingUi(bool loading);
+    void showMessage(const QString &text, MessageKind kind);
+    void hideMessage();
+    void onLoadProgress(double fraction, const QString &stage);
+    void onLoadFinished(const LoadedTable &loaded);
+    void onLoadFailed(const QString &message);
+    void onLoadCancelled();
+    void onStatsFinished(const ColumnSummary &summary);
+    void onCurrentColumnChanged(int column);
+    void resizeColumns();
+
+    PageContext m_context;
+    quint64 m_loadRun = 0;
+    QString m_loadingPath;
+    int m_currentColumn = -1;
+    QHash<int, ColumnStats> m_statsCache;
+
+    QPushButton *m_openButton = nullptr;
+    QLabel *m_summaryLabel = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QStackedWidget *m_body = nullptr;
+    QTableView *m_view = nullptr;
+    TableModel *m_model = nullptr;
+    ColumnPanel *m_columnPanel = nullptr;
+};
+
+} // namespace loupe

@@ -1,0 +1,44 @@
+#include "ui/learningrate/StoredLrFindRuns.h"
+
+#include "db/runs/RunRepository.h"
+#include "db/runs/RunStatus.h"
+#include "db/store/Store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace loupe {
+
+StoredLrFindRuns::StoredLrFindRuns(QString workspace) : m_store(std::move(workspace)) { }
+
+StoredLrFindRuns::~StoredLrFindRuns() = default;
+
+Result<std::vector<StoredLrFindRun>> StoredLrFindRuns::list(int limit)
+{
+    auto records = m_store.runs(RunKind::LrFind, limit);
+    if (!records.isOk())
+        return records.status();
+    std::vector<StoredLrFindRun> runs;
+    for (const RunRecord &record : records.value()) {
+        StoredLrFindRun run;
+        run.id = record.id;
+        run.startedAt = record.startedAt.toLocalTime();
+        run.status = runStatusName(record.status);
+        const QJsonObject config = QJsonDocument::fromJson(record.configJson.toUtf8()).object();
+        run.dataSource = config.value(QStringLiteral("data")).toString();
+        run.specName = config.value(QStringLiteral("spec")).toObject().value(QStringLiteral("name")).toString();
+        if (!record.summaryJson.isEmpty()) {
+            auto result = lrFindResultFromJson(record.summaryJson.toStdString());
+            if (result.isOk())
+                run.result = result.value();
+        }
+        if (run.result.points.empty())
+            run.result.mode = config.value(QStringLiteral("mode")).toString() == QLatin1String("range")
+                                  ? LrFindMode::Range
+                                  : LrFindMode::OnePass;
+        runs.push_back(std::move(run));
+    }
+    return runs;
+}
+
+} // namespace loupe

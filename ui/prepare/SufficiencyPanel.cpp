@@ -1,0 +1,145 @@
+#include "ui/prepare/SufficiencyPanel.h"
+
+#include "jobs/JobRunner.h"
+#include "jobs/SufficiencyJob.h"
+#include "ui/common/DatasetSession.h"
+#include "ui/prepare/SufficiencyModel.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace loupe {
+
+SufficiencyPanel::SufficiencyPanel(const PageContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_model(new SufficiencyModel(this))
+{
+    m_target = new QComboBox(this);
+    m_target->setMinimumContentsLength(12);
+    m_spec = new QLineEdit(this);
+    m_spec->setPlaceholderText(tr("optional model spec (JSON) for the parameter count"));
+    auto *browse = new QPushButton(tr("Spec…"), this);
+    m_analyzeButton = new QPushButton(tr("Check data"), this);
+    m_status = new QLabel(tr("Load a dataset on the Data page."), this);
+    m_status->setWordWrap(true);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Target:"), this));
+    controls->addWidget(m_target);
+    controls->addWidget(m_spec, 1);
+    controls->addWidget(browse);
+    controls->addWidget(m_analyzeButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(controls);
+    layout->addWidget(m_status);
+    layout->addWidget(m_table, 1);
+
+    connect(browse, &QPushButton::clicked, this, &SufficiencyPanel::chooseSpec);
+    connect(m_analyzeButton, &QPushButton::clicked, this, &SufficiencyPanel::analyze);
+    reloadColumns();
+}
+
+void SufficiencyPanel::reloadColumns()
+{
+    m_target->clear();
+    m_model->clear();
+    m_run = 0;
+    const bool loaded = m_context.dataset && m_context.dataset->hasDataset();
+    m_analyzeButton->setEnabled(loaded);
+    if (!loaded) {
+        m_status->setText(tr("Load a dataset on the Data page."));
+        return;
+    }
+    for (const Column &column : m_context.dataset->current().table->columns())
+        m_target->addItem(QString::fromStdString(column.name()));
+    m_target->setCurrentIndex(m_target->count() - 1);
+    m_status->setText(tr("Choose the column to predict and press Check data."));
+}
+
+void SufficiencyPanel::setTarget(const QString &column)
+{
+    m_target->setCurrentText(column);
+}
+
+QString SufficiencyPanel::target() const
+{
+    return m_target->currentText();
+}
+
+void SufficiencyPanel::setSpecPath(const QString &path)
+{
+    m_spec->setText(path);
+}
+
+QString SufficiencyPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void SufficiencyPanel::chooseSpec()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Model spec"), QString(), tr("JSON (*.json)"));
+    if (!path.isEmpty())
+        m_spec->setText(path);
+}
+
+void SufficiencyPanel::analyze()
+{
+    if (!m_context.dataset || !m_context.dataset->hasDataset() || m_target->currentText().isEmpty())
+        return;
+    SufficiencyOptions options;
+    options.target = m_target->currentText().toStdString();
+    if (!m_spec->text().trimmed().isEmpty()) {
+        auto spec = ModelSpec::fromFile(QFile::encodeName(m_spec->text().trimmed()).toStdString());
+        if (!spec.isOk()) {
+            onFailed(QString::fromStdString(spec.message()));
+            return;
+        }
+        options.spec = spec.takeValue();
+    }
+    auto *job = new SufficiencyJob(m_context.dataset->current().table, std::move(options));
+    JobRunner *runner = m_context.runner;
+    runner->connectCurrent(job, &SufficiencyJob::finished, this,
+                           [this](const SufficiencyReport &report) { onFinished(report); });
+    runner->connectCurrent(job, &Job::failed, this, [this](const QString &message) { onFailed(message); });
+    m_status->setText(tr("Checking…"));
+    m_run = runner->start(job, QStringLiteral("prepare-sufficiency"));
+}
+
+void SufficiencyPanel::onFinished(const SufficiencyReport &report)
+{
+    m_run = 0;
+    m_model->setReport(report);
+    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->resizeRowsToContents();
+    QString summary = tr("%1 rows, %2 features, %3").arg(report.rows).arg(report.features).arg(QString::fromStdString(report.task));
+    if (report.parameters > 0)
+        summary += tr(", %1 model parameters").arg(report.parameters);
+    m_status->setText(tr("Verdict: <b>%1</b> — %2").arg(QString::fromStdString(verdictName(report.overall())), summary));
+    Q_EMIT reportReady();
+}
+
+void SufficiencyPanel::onFailed(const QString &message)
+{
+    m_run = 0;
+    m_model->clear();
+    m_status->setText(tr("Could not check the data: %1").arg(message));
+    Q_EMIT reportReady();
+}
+
+} // namespace loupe

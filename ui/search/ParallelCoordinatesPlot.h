@@ -1,0 +1,68 @@
+#pragma once
+// Parallel coordinates: one vertical axis per search parameter plus the loss, one line per
+// completed trial, coloured by loss rank (dark = best; the best are drawn on top). Log-scaled
+// parameters are spaced logarithmically, choices have one labelled position per option, and a
+// line breaks where a conditional parameter is inactive.
+//
+// Brushing: drag vertically along an axis to select a range; lines outside any brush turn grey
+// and brushChanged() reports the range in the parameter's raw units (the option index for
+// choices), so the trials table can filter. A click on an axis without dragging clears its brush.
+#include "ui/search/TrialPlot.h"
+
+#include <QList>
+#include <QMap>
+
+#include <optional>
+#include <utility>
+
+class QCPAbstractItem;
+class QCPItemRect;
+
+namespace loupe {
+
+class ParallelCoordinatesPlot : public TrialPlot {
+    Q_OBJECT
+public:
+    explicit ParallelCoordinatesPlot(QWidget *parent = nullptr);
+
+    // Axes: 0 .. space().size()-1 are the parameters, space().size() is the loss.
+    int axisCount() const { return space().size() + 1; }
+    // Sets a brush programmatically, in normalised [0, 1] axis units. requires: low <= high.
+    void setBrush(int axis, double low, double high);
+    void clearBrushes();
+    // Lines drawn in the last redraw, and how many of them pass every brush.
+    int lineCount() const { return m_lineCount; }
+    int selectedLineCount() const { return m_selectedCount; }
+    // "number,<parameters...>,loss" with raw values, one line per completed trial.
+    QString dataAsCsv() const override;
+
+Q_SIGNALS:
+    void brushChanged(int axis, double rawLow, double rawHigh);
+    void brushCleared(int axis);
+
+protected:
+    void redraw() override;
+
+private:
+    // Normalised [0, 1] position of a value on an axis; nullopt when inactive or not drawable.
+    std::optional<double> position(const Trial &trial, int axis) const;
+    double rawFromPosition(int axis, double position) const;
+    void updateAxisRanges();
+    void drawAxes();
+    void drawBrushes();
+    void onMousePress(QMouseEvent *event);
+    void onMouseMove(QMouseEvent *event);
+    void onMouseRelease(QMouseEvent *event);
+
+    // Per axis: the low/high of the values it shows (log space for log parameters).
+    std::vector<std::pair<double, double>> m_ranges;
+    QMap<int, std::pair<double, double>> m_brushes; // normalised units
+    int m_dragAxis = -1;
+    double m_dragStart = 0.0;
+    QCPItemRect *m_dragRect = nullptr;
+    QList<QCPAbstractItem *> m_items; // axis lines, labels and brush boxes of the last redraw
+    int m_lineCount = 0;
+    int m_selectedCount = 0;
+};
+
+} // namespace loupe

@@ -1,0 +1,400 @@
+#include "ui/train/TrainPage.h"
+
+#include "ui/common/StoredTrainRuns.h"
+#include "ui/common/TrainCurves.h"
+#include "ui/train/TrainRunListModel.h"
+#include "ui/train/TrainSetupPanel.h"
+#include "ui/common/BatchLossPlot.h"
+#include "ui/common/EpochAccuracyPlot.h"
+#include "ui/common/EpochLossPlot.h"
+#include "ui/train/LearningRatePlot.h"
+
+#include "jobs/JobRunner.h"
+#include "jobs/TrainJob.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace loupe {
+
+namespace {
+
+const QString kTrainSlot = QStringLiteral("train.run");
+
+} // namespace
+
+TrainPage::TrainPage(const PageContext &context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_curves(new TrainCurves(this))
+    , m_runs(new TrainRunListModel(this))
+    , m_storedRuns(std::make_unique<StoredTrainRuns>(context.workspace))
+    , m_redrawTimer(new QTimer(this))
+{
+    Q_ASSERT(m_context.runner && m_context.dataset);
+    registerTrainMetaTypes();
+    m_redrawTimer->setSingleShot(true);
+    m_redrawTimer->setInterval(s_redrawIntervalMs);
+    connect(m_redrawTimer, &QTimer::timeout, this, &TrainPage::redraw);
+    connect(m_curves, &TrainCurves::changed, this, &TrainPage::scheduleRedraw);
+    connect(m_runs, &TrainRunListModel::checkedRunsChanged, this, &TrainPage::loadOverlays);
+    connect(m_context.runner, &JobRunner::runEnded, this, [this](quint64 runId) {
+        if (runId == m_reloadWhenEnded) {
+            m_reloadWhenEnded = 0;
+            reloadRuns();
+        }
+    });
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_setup = new TrainSetupPanel(m_context.dataset, splitter);
+    m_setup->setMinimumWidth(300);
+    auto *right = new QWidget(splitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(4, 0, 0, 0);
+    rightLayout->addWidget(buildControls());
+    auto *vertical = new QSplitter(Qt::Vertical, right);
+    vertical->addWidget(buildPlots());
+    vertical->addWidget(buildRunList());
+    vertical->setStretchFactor(0, 4);
+    vertical->setStretchFactor(1, 1);
+    rightLayout->addWidget(vertical, 1);
+    splitter->addWidget(m_setup);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({430, 970});
+    layout->addWidget(splitter);
+
+    setRunningUi(false);
+    redraw();
+    reloadRuns();
+}
+
+TrainPage::~TrainPage()
+{
+    if (m_trainRun)
+        m_context.runner->cancel(m_trainRun);
+}
+
+QWidget *TrainPage::buildControls()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    m_startButton = new QPushButton(tr("Start training"), box);
+    m_startButton->setObjectName(QStringLiteral("startTraining"));
+    connect(m_startButton, &QPushButton::clicked, this, &TrainPage::startTraining);
+    bar->addWidget(m_startButton);
+    m_cancelButton = new QPushButton(tr("Cancel"), box);
+    m_cancelButton->setObjectName(QStringLiteral("cancelTraining"));
+    m_cancelButton->setToolTip(tr("Stop after the current batch; the run is kept as cancelled"));
+    connect(m_cancelButton, &QPushButton::clicked, this, &TrainPage::cancelTraining);
+    bar->addWidget(m_cancelButton);
+    m_progress = new QProgressBar(box);
+    m_progress->setObjectName(QStringLiteral("trainProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setMinimumWidth(320);
+    bar->addWidget(m_progress);
+    m_statusLabel = new QLabel(box);
+    m_statusLabel->setObjectName(QStringLiteral("trainStatus"));
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    bar->addWidget(m_statusLabel, 1);
+    layout->addLayout(bar);
+    m_messageLabel = new QLabel(box);
+    m_messageLabel->setObjectName(QStringLiteral("trainMessage"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageLabel->setMargin(6);
+    m_messageLabel->hide();
+    layout->addWidget(m_messageLabel);
+    return box;
+}
+
+QWidget *TrainPage::buildPlots()
+{
+    auto *grid = new QWidget(this);
+    auto *layout = new QGridLayout(grid);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    m_lossPlot = new EpochLossPlot(grid);
+    m_accuracyPlot = new EpochAccuracyPlot(grid);
+    m_batchLossPlot = new BatchLossPlot(grid);
+    m_learningRatePlot = new LearningRatePlot(grid);
+    layout->addWidget(m_lossPlot, 0, 0);
+    layout->addWidget(m_accuracyPlot, 0, 1);
+    layout->addWidget(m_batchLossPlot, 1, 0);
+    layout->addWidget(m_learningRatePlot, 1, 1);
+    for (CurvePlot *plot : {static_cast<CurvePlot *>(m_lossPlot), static_cast<CurvePlot *>(m_accuracyPlot),
+                            static_cast<CurvePlot *>(m_batchLossPlot), static_cast<CurvePlot *>(m_learningRatePlot)})
+        plot->setMinimumSize(280, 200);
+    return grid;
+}
+
+QWidget *TrainPage::buildRunList()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 4, 0, 0);
+    auto *header = new QHBoxLayout;
+    auto *title = new QLabel(tr("<b>Stored training runs</b> — check runs to overlay their curves"), box);
+    header->addWidget(title, 1);
+    m_runsNote = new QLabel(box);
+    m_runsNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    header->addWidget(m_runsNote);
+    auto *refresh = new QPushButton(tr("Refresh"), box);
+    connect(refresh, &QPushButton::clicked, this, &TrainPage::reloadRuns);
+    header->addWidget(refresh);
+    layout->addLayout(header);
+    m_runView = new QTableView(box);
+    m_runView->setObjectName(QStringLiteral("trainRuns"));
+    m_runView->setModel(m_runs);
+    m_runView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_runView->setAlternatingRowColors(true);
+    m_runView->verticalHeader()->hide();
+    m_runView->verticalHeader()->setDefaultSectionSize(m_runView->fontMetrics().height() + 6);
+    m_runView->horizontalHeader()->setStretchLastSection(true);
+    m_runView->setMinimumHeight(110);
+    layout->addWidget(m_runView, 1);
+    return box;
+}
+
+void TrainPage::setRunningUi(bool running)
+{
+    m_startButton->setEnabled(!running);
+    m_cancelButton->setEnabled(running);
+    m_setup->setEnabled(!running);
+    if (!running && m_progress->value() < 0)
+        m_progress->setValue(0);
+}
+
+void TrainPage::showMessage(const QString &text, MessageKind kind)
+{
+    m_messageLabel->setText(text);
+    m_messageLabel->setStyleSheet(kind == MessageKind::Error
+                                      ? QStringLiteral("background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0;")
+                                      : QStringLiteral("background: #eef5fb; color: #1f4e79; border: 1px solid #c8dcf0;"));
+    m_messageLabel->show();
+}
+
+QString TrainPage::messageText() const
+{
+    return m_messageLabel->isVisible() ? m_messageLabel->text() : QString();
+}
+
+QString TrainPage::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+QString TrainPage::formatDuration(double seconds)
+{
+    if (!(seconds >= 0.0) || !std::isfinite(seconds))
+        return QStringLiteral("—");
+    const auto whole = qint64(std::llround(seconds));
+    if (whole < 60)
+        return tr("%1 s").arg(whole);
+    if (whole < 3600)
+        return QStringLiteral("%1:%2").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3").arg(whole / 3600).arg((whole / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(whole % 60, 2, 10, QLatin1Char('0'));
+}
+
+void TrainPage::startTraining()
+{
+    auto request = m_setup->request(m_context.workspace);
+    if (!request.isOk()) {
+        showMessage(QString::fromStdString(request.message()), MessageKind::Error);
+        return;
+    }
+    m_messageLabel->hide();
+    auto *job = new TrainJob(request.takeValue());
+    JobRunner &runner = *m_context.runner;
+    runner.connectCurrent(job, &TrainJob::started, this, [this](const TrainStart &start) { onStarted(start); });
+    runner.connectCurrent(job, &TrainJob::epochFinished, this,
+                          [this](const EpochStats &stats) { m_curves->appendEpoch(stats); });
+    runner.connectCurrent(job, &TrainJob::batchProgress, this,
+                          [this](const TrainBatchProgress &progress) { onBatchProgress(progress); });
+    runner.connectCurrent(job, &TrainJob::finished, this, [this](const TrainSummary &summary) { onFinished(summary); });
+    runner.connectCurrent(job, &Job::failed, this, [this](const QString &message) { onFailed(message); });
+    runner.connectCurrent(job, &Job::cancelled, this, [this]() { onCancelled(); });
+    runner.connectCurrent(job, &Job::progress, this, [this](double, const QString &stage) {
+        if (m_start.epochs == 0)
+            m_statusLabel->setText(stage + QStringLiteral("…"));
+    });
+    m_start = TrainStart();
+    m_lastProgress = TrainBatchProgress();
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("starting…"));
+    m_trainRun = runner.start(job, kTrainSlot);
+    setRunningUi(true);
+    Q_EMIT trainingStarted();
+}
+
+void TrainPage::cancelTraining()
+{
+    if (!m_trainRun)
+        return;
+    // cancel() makes the run non-current, so its late signals are dropped: the page ends the run
+    // here, and reads the runs list again once the job has stored the cancellation (runEnded).
+    m_reloadWhenEnded = m_trainRun;
+    m_context.runner->cancel(m_trainRun);
+    onCancelled();
+}
+
+void TrainPage::onStarted(const TrainStart &start)
+{
+    m_start = start;
+    const QString label = start.storedRunId > 0 ? tr("run %1 · %2").arg(start.storedRunId).arg(start.specName)
+                                                : tr("this run · %1").arg(start.specName);
+    m_curves->startLive(label, start.storedRunId, start.classification, start.epochs);
+    m_statusLabel->setText(start.dataDescription);
+    if (!start.workspaceNote.isEmpty())
+        showMessage(tr("Training, but the run is %1").arg(start.workspaceNote), MessageKind::Notice);
+    m_progress->setFormat(tr("%p % · epoch 1/%1").arg(start.epochs));
+    if (start.storedRunId > 0)
+        reloadRuns(); // lists the new run as running
+}
+
+void TrainPage::onBatchProgress(const TrainBatchProgress &progress)
+{
+    m_lastProgress.fraction = progress.fraction;
+    m_lastProgress.epoch = progress.epoch;
+    m_lastProgress.epochs = progress.epochs;
+    m_lastProgress.step = progress.step;
+    m_lastProgress.totalSteps = progress.totalSteps;
+    m_lastProgress.smoothedLoss = progress.smoothedLoss;
+    m_lastProgress.learningRate = progress.learningRate;
+    m_lastProgress.etaSeconds = progress.etaSeconds;
+    m_curves->appendBatchPoints(progress.points);
+}
+
+void TrainPage::scheduleRedraw()
+{
+    if (!m_redrawTimer->isActive())
+        m_redrawTimer->start();
+}
+
+void TrainPage::redraw()
+{
+    ++m_redraws;
+    m_lossPlot->showCurves(*m_curves);
+    m_accuracyPlot->showCurves(*m_curves);
+    m_batchLossPlot->showCurves(*m_curves);
+    m_learningRatePlot->showCurves(*m_curves);
+    if (!isTraining() || m_lastProgress.totalSteps == 0)
+        return;
+    const TrainBatchProgress &progress = m_lastProgress;
+    m_progress->setValue(int(std::lround(progress.fraction * 1000.0)));
+    m_progress->setFormat(progress.fraction >= 1.0 ? tr("%p % · measuring validation and test sets")
+                                                   : tr("%p % · epoch %1/%2 · ETA %3")
+                                                         .arg(progress.epoch)
+                                                         .arg(progress.epochs)
+                                                         .arg(formatDuration(progress.etaSeconds)));
+    m_statusLabel->setText(tr("step %1 of %2 · smoothed loss %3 · lr %4")
+                               .arg(progress.step)
+                               .arg(progress.totalSteps)
+                               .arg(QString::number(progress.smoothedLoss, 'g', 4))
+                               .arg(QString::number(progress.learningRate, 'g', 3)));
+}
+
+void TrainPage::onFinished(const TrainSummary &summary)
+{
+    m_trainRun = 0;
+    m_statusLabel->setText(tr("%1 · %2 steps").arg(m_start.dataDescription).arg(summary.steps));
+    m_curves->endLive();
+    setRunningUi(false);
+    if (summary.diverged) {
+        showMessage(tr("Training stopped: %1. Lower the learning rate and try again.").arg(summary.message),
+                    MessageKind::Error);
+        m_progress->setFormat(tr("diverged"));
+    } else {
+        QString text = summary.classification && std::isfinite(summary.testAccuracy)
+                           ? tr("Done: test accuracy %1, test loss %2").arg(summary.testAccuracy, 0, 'f', 4)
+                                 .arg(summary.testLoss, 0, 'g', 4)
+                           : tr("Done: test loss %1").arg(summary.testLoss, 0, 'g', 4);
+        text += tr(" · %1 epochs in %2").arg(summary.epochsCompleted).arg(formatDuration(summary.seconds));
+        if (summary.storedRunId > 0)
+            text += tr(" · stored as run %1").arg(summary.storedRunId);
+        if (!summary.workspaceNote.isEmpty())
+            text += tr(" · workspace: %1").arg(summary.workspaceNote);
+        showMessage(text, MessageKind::Notice);
+        m_progress->setValue(1000);
+        m_progress->setFormat(tr("done"));
+    }
+    reloadRuns();
+    scheduleRedraw();
+    Q_EMIT trainingFinished(summary);
+}
+
+void TrainPage::onFailed(const QString &message)
+{
+    m_trainRun = 0;
+    m_statusLabel->clear();
+    m_curves->endLive();
+    setRunningUi(false);
+    m_progress->setFormat(tr("failed"));
+    showMessage(tr("Training failed: %1").arg(message), MessageKind::Error);
+    reloadRuns();
+    Q_EMIT trainingFailed(message);
+}
+
+void TrainPage::onCancelled()
+{
+    if (!m_trainRun)
+        return;
+    m_trainRun = 0;
+    m_statusLabel->setText(m_start.dataDescription);
+    m_curves->endLive();
+    setRunningUi(false);
+    m_progress->setFormat(tr("cancelled"));
+    showMessage(tr("Training cancelled; the run is kept in the workspace as cancelled."), MessageKind::Notice);
+    Q_EMIT trainingCancelled();
+}
+
+void TrainPage::reloadRuns()
+{
+    if (m_context.workspace.isEmpty()) {
+        m_runsNote->setText(tr("no workspace: runs are not stored"));
+        return;
+    }
+    auto runs = m_storedRuns->list();
+    if (!runs.isOk()) {
+        m_runsNote->setText(tr("cannot read the workspace: %1").arg(QString::fromStdString(runs.message())));
+        return;
+    }
+    m_runsNote->setText(tr("%n run(s)", nullptr, int(runs.value().size())));
+    m_runs->setRuns(runs.takeValue());
+    m_runView->resizeColumnsToContents();
+}
+
+void TrainPage::loadOverlays()
+{
+    QVector<RunCurves> overlays;
+    QStringList problems;
+    for (const StoredTrainRun &run : m_runs->checkedRuns()) {
+        auto curves = m_storedRuns->curves(run);
+        if (curves.isOk())
+            overlays.append(curves.takeValue());
+        else
+            problems.append(QString::fromStdString(curves.message()));
+    }
+    if (!problems.isEmpty())
+        showMessage(tr("Could not read stored curves: %1").arg(problems.join(QStringLiteral("; "))), MessageKind::Error);
+    m_curves->setOverlays(std::move(overlays));
+}
+
+} // namespace loupe

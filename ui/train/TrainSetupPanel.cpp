@@ -1,0 +1,294 @@
+#include "ui/train/TrainSetupPanel.h"
+
+#include "ui/common/DatasetSession.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace loupe {
+
+namespace {
+
+const QString kChapterSpecResource = QStringLiteral(":/models/chapter-mlp.json");
+
+QSpinBox *overrideSpin(int minimum, int maximum, const QString &special, QWidget *parent)
+{
+    auto *spin = new QSpinBox(parent);
+    spin->setRange(minimum, maximum);
+    spin->setValue(minimum);
+    spin->setSpecialValueText(special);
+    return spin;
+}
+
+} // namespace
+
+TrainSetupPanel::TrainSetupPanel(DatasetSession *dataset, QWidget *parent) : QWidget(parent), m_dataset(dataset)
+{
+    Q_ASSERT(m_dataset);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildDataGroup());
+    layout->addWidget(buildSpecGroup(), 1);
+    layout->addWidget(buildOverridesGroup());
+    connect(m_dataset, &DatasetSession::datasetChanged, this, &TrainSetupPanel::onDatasetChanged);
+    onDatasetChanged();
+}
+
+QString TrainSetupPanel::chapterSpecText()
+{
+    QFile file(kChapterSpecResource);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+QWidget *TrainSetupPanel::buildDataGroup()
+{
+    auto *group = new QGroupBox(tr("Data"), this);
+    auto *form = new QFormLayout(group);
+    m_source = new QComboBox(group);
+    m_source->setObjectName(QStringLiteral("trainSource"));
+    m_source->addItem(tr("Fashion-MNIST (60,000 + 10,000 images)"));
+    m_source->addItem(tr("Loaded CSV"));
+    form->addRow(tr("Dataset"), m_source);
+    m_target = new QComboBox(group);
+    m_target->setObjectName(QStringLiteral("trainTarget"));
+    m_target->setToolTip(tr("The column to predict: classes for text, bool and integer columns with few values, "
+                            "regression (MSE) for numbers"));
+    m_targetLabel = new QLabel(tr("Target column"), group);
+    form->addRow(m_targetLabel, m_target);
+    m_imageLimit = overrideSpin(0, 60000, tr("all"), group);
+    m_imageLimit->setSingleStep(1000);
+    m_imageLimit->setToolTip(tr("Train on the first N images of each file (a quick look); 10 % of them validate"));
+    m_imageLimitLabel = new QLabel(tr("Images"), group);
+    form->addRow(m_imageLimitLabel, m_imageLimit);
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
+        updateSourceUi();
+        Q_EMIT settingsChanged();
+    });
+    connect(m_target, &QComboBox::currentIndexChanged, this, &TrainSetupPanel::settingsChanged);
+    return group;
+}
+
+QWidget *TrainSetupPanel::buildSpecGroup()
+{
+    auto *group = new QGroupBox(tr("Model spec (JSON)"), this);
+    auto *layout = new QVBoxLayout(group);
+    m_spec = new QPlainTextEdit(group);
+    m_spec->setObjectName(QStringLiteral("specEditor"));
+    m_spec->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_spec->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_spec->setPlaceholderText(tr("{\"layers\": [...], \"optimizer\": {...}, \"loss\": ...} (see docs/model-spec.md)"));
+    m_spec->setPlainText(chapterSpecText());
+    layout->addWidget(m_spec);
+    auto *reset = new QPushButton(tr("Reset to the chapter's model"), group);
+    reset->setEnabled(!chapterSpecText().isEmpty());
+    connect(reset, &QPushButton::clicked, this, [this] { m_spec->setPlainText(chapterSpecText()); });
+    layout->addWidget(reset, 0, Qt::AlignLeft);
+    return group;
+}
+
+QWidget *TrainSetupPanel::buildOverridesGroup()
+{
+    auto *group = new QGroupBox(tr("Overrides"), this);
+    auto *form = new QFormLayout(group);
+    m_epochs = overrideSpin(0, 100000, tr("from spec"), group);
+    m_epochs->setObjectName(QStringLiteral("epochsOverride"));
+    form->addRow(tr("Epochs"), m_epochs);
+    m_batchSize = overrideSpin(0, 1 << 20, tr("from spec"), group);
+    m_batchSize->setObjectName(QStringLiteral("batchSizeOverride"));
+    form->addRow(tr("Batch size"), m_batchSize);
+    m_seed = overrideSpin(-1, std::numeric_limits<int>::max(), tr("from spec"), group);
+    m_seed->setObjectName(QStringLiteral("seedOverride"));
+    form->addRow(tr("Seed"), m_seed);
+    m_learningRate = new QLineEdit(group);
+    m_learningRate->setObjectName(QStringLiteral("learningRateOverride"));
+    m_learningRate->setPlaceholderText(tr("from spec"));
+    form->addRow(tr("Learning rate"), m_learningRate);
+    auto *scheduleRow = new QWidget(group);
+    auto *scheduleLayout = new QHBoxLayout(scheduleRow);
+    scheduleLayout->setContentsMargins(0, 0, 0, 0);
+    m_scheduleLabel = new QLabel(scheduleRow);
+    m_scheduleLabel->setObjectName(QStringLiteral("scheduleOverride"));
+    m_scheduleLabel->setWordWrap(true);
+    m_scheduleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_clearSchedule = new QPushButton(tr("Clear"), scheduleRow);
+    m_clearSchedule->setObjectName(QStringLiteral("clearSchedule"));
+    m_clearSchedule->setToolTip(tr("Train with the spec's own schedule (or its constant learning rate) again"));
+    scheduleLayout->addWidget(m_scheduleLabel, 1);
+    scheduleLayout->addWidget(m_clearSchedule);
+    m_scheduleRow = scheduleRow;
+    form->addRow(tr("Schedule"), scheduleRow);
+    connect(m_clearSchedule, &QPushButton::clicked, this, [this] { setSchedule(std::nullopt); });
+    setSchedule(std::nullopt);
+    return group;
+}
+
+void TrainSetupPanel::hideOverride(OverrideRow row)
+{
+    QWidget *field = row == OverrideRow::Epochs         ? static_cast<QWidget *>(m_epochs)
+                     : row == OverrideRow::LearningRate ? static_cast<QWidget *>(m_learningRate)
+                                                        : m_scheduleRow;
+    if (auto *form = qobject_cast<QFormLayout *>(field->parentWidget()->layout()))
+        form->setRowVisible(field, false);
+    if (row == OverrideRow::Epochs)
+        m_epochs->setValue(0);
+    else if (row == OverrideRow::LearningRate)
+        m_learningRate->clear();
+    else
+        setSchedule(std::nullopt);
+}
+
+QString TrainSetupPanel::describeSchedule(const ScheduleSpec &schedule)
+{
+    QStringList parts;
+    const nlohmann::ordered_json json = schedule.toJson();
+    for (auto item = json.begin(); item != json.end(); ++item) {
+        if (item.key() == "name" || item.key() == "per" || (item.key() == "warmup" && item.value() == 0))
+            continue;
+        const QString value = item.value().is_number_float()
+                                  ? QString::number(item.value().get<double>(), 'g', 4)
+                                  : QString::fromStdString(item.value().dump()).remove(QLatin1Char('"'));
+        parts.append(QString::fromStdString(item.key()) + QLatin1Char(' ') + value);
+    }
+    return tr("%1: %2, per %3")
+        .arg(QString::fromStdString(scheduleKindName(schedule.kind)), parts.join(QStringLiteral(", ")),
+             QString::fromStdString(scheduleUnitName(schedule.unit)));
+}
+
+void TrainSetupPanel::setSchedule(const std::optional<ScheduleSpec> &schedule)
+{
+    m_schedule = schedule;
+    m_scheduleLabel->setText(schedule ? describeSchedule(*schedule) : tr("from spec"));
+    m_scheduleLabel->setToolTip(schedule ? tr("Sent from the Learning-rate page; it sets the rate every epoch or "
+                                              "step and replaces the spec's \"schedule\" and the learning rate")
+                                         : QString());
+    m_clearSchedule->setEnabled(schedule.has_value());
+    Q_EMIT settingsChanged();
+}
+
+void TrainSetupPanel::onDatasetChanged()
+{
+    const QString previous = m_target->currentText();
+    m_target->clear();
+    const LoadedTable &loaded = m_dataset->current();
+    auto *items = qobject_cast<QStandardItemModel *>(m_source->model());
+    if (loaded.table) {
+        for (const Column &column : loaded.table->columns())
+            m_target->addItem(QString::fromStdString(column.name()));
+        const int kept = m_target->findText(previous);
+        m_target->setCurrentIndex(kept >= 0 ? kept : m_target->count() - 1); // the last column by convention
+        m_source->setItemText(1, tr("Loaded CSV: %1 (%2 rows)")
+                                     .arg(QFileInfo(loaded.path).fileName(),
+                                          QLocale().toString(qulonglong(loaded.table->rowCount()))));
+    } else {
+        m_source->setItemText(1, tr("Loaded CSV (open one on the Data page)"));
+        m_source->setCurrentIndex(0);
+    }
+    if (items)
+        items->item(1)->setEnabled(bool(loaded.table));
+    updateSourceUi();
+    Q_EMIT settingsChanged();
+}
+
+void TrainSetupPanel::updateSourceUi()
+{
+    const bool table = source() == Source::LoadedTable;
+    m_target->setVisible(table);
+    m_targetLabel->setVisible(table);
+    m_imageLimit->setVisible(!table);
+    m_imageLimitLabel->setVisible(!table);
+}
+
+TrainSetupPanel::Source TrainSetupPanel::source() const
+{
+    return m_source->currentIndex() == 1 ? Source::LoadedTable : Source::FashionMnist;
+}
+
+void TrainSetupPanel::setSource(Source source)
+{
+    m_source->setCurrentIndex(source == Source::LoadedTable ? 1 : 0);
+}
+
+QString TrainSetupPanel::specText() const
+{
+    return m_spec->toPlainText();
+}
+
+void TrainSetupPanel::setSpecText(const QString &text)
+{
+    m_spec->setPlainText(text);
+}
+
+QString TrainSetupPanel::targetColumn() const
+{
+    return m_target->currentText();
+}
+
+void TrainSetupPanel::setTargetColumn(const QString &name)
+{
+    m_target->setCurrentIndex(m_target->findText(name));
+}
+
+void TrainSetupPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
+void TrainSetupPanel::setBatchSize(int batchSize) { m_batchSize->setValue(batchSize); }
+void TrainSetupPanel::setSeed(int seed) { m_seed->setValue(seed); }
+void TrainSetupPanel::setImageLimit(int images) { m_imageLimit->setValue(images); }
+void TrainSetupPanel::setLearningRate(double rate) { m_learningRate->setText(QString::number(rate, 'g', 6)); }
+
+Result<TrainRequest> TrainSetupPanel::request(const QString &workspace) const
+{
+    TrainRequest request;
+    request.specJson = specText();
+    request.workspace = workspace;
+    if (m_epochs->value() > 0)
+        request.overrides.epochs = m_epochs->value();
+    if (m_batchSize->value() > 0)
+        request.overrides.batchSize = m_batchSize->value();
+    if (m_seed->value() >= 0)
+        request.overrides.seed = std::uint64_t(m_seed->value());
+    const QString rate = m_learningRate->text().trimmed();
+    if (!rate.isEmpty()) {
+        bool ok = false;
+        const double value = rate.toDouble(&ok);
+        if (!ok)
+            return Status::invalidInput(tr("Learning rate: '%1' is not a number").arg(rate).toStdString());
+        request.overrides.learningRate = value;
+    }
+    request.overrides.schedule = m_schedule;
+    if (source() == Source::FashionMnist) {
+        request.source = TrainRequest::Source::FashionMnist;
+        request.fashionMnist.validationFraction = -1.0; // the spec's
+        request.fashionMnist.rowLimit = std::size_t(m_imageLimit->value());
+        return request;
+    }
+    const LoadedTable &loaded = m_dataset->current();
+    if (!loaded.table)
+        return Status::invalidInput(tr("No CSV is loaded: open one on the Data page first").toStdString());
+    if (targetColumn().isEmpty())
+        return Status::invalidInput(tr("Choose the target column to predict").toStdString());
+    request.source = TrainRequest::Source::Table;
+    request.table = loaded.table;
+    request.tableName = QFileInfo(loaded.path).fileName();
+    request.datasetId = loaded.datasetId;
+    request.encoding.target = targetColumn().toStdString();
+    request.fractions.validation = -1.0; // the spec's
+    return request;
+}
+
+} // namespace loupe

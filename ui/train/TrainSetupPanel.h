@@ -1,0 +1,97 @@
+#pragma once
+// The left side of the Train page: what to train on (Fashion-MNIST, or the CSV loaded on the Data
+// page with a target column), the model spec (a JSON editor preloaded with the chapter's model,
+// resources/models/chapter-mlp.json) and overrides of its epochs, batch size, seed, learning
+// rate and learning-rate schedule (sent from the Learning-rate page's designer). Builds the TrainRequest the page starts; follows the shared DatasetSession.
+
+#include "jobs/TrainTypes.h"
+#include "core/optim/ScheduleSpec.h"
+#include "core/util/Status.h"
+
+#include <optional>
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace loupe {
+
+class DatasetSession;
+
+class TrainSetupPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class Source { FashionMnist, LoadedTable };
+    enum class OverrideRow { Epochs, LearningRate, Schedule };
+
+    // requires: dataset outlives the panel.
+    explicit TrainSetupPanel(DatasetSession *dataset, QWidget *parent = nullptr);
+
+    // Hides an override row a tool ignores (a finder has no epochs, a snapshot ensemble its own
+    // schedule); a hidden row's value is not put into request().
+    void hideOverride(OverrideRow row);
+
+    // The chapter's model spec from the resources; empty when they are not linked in.
+    static QString chapterSpecText();
+
+    Source source() const;
+    // requires: a table is loaded when choosing Source::LoadedTable.
+    void setSource(Source source);
+    QString specText() const;
+    void setSpecText(const QString &text);
+    QString targetColumn() const;
+    // requires: the loaded table has that column.
+    void setTargetColumn(const QString &name);
+    void setEpochs(int epochs);         // 0: the spec's
+    void setBatchSize(int batchSize);   // 0: the spec's
+    void setSeed(int seed);             // -1: the spec's
+    void setImageLimit(int images);     // Fashion-MNIST: 0 = all
+    void setLearningRate(double rate);  // fills the learning-rate override (e.g. from the finder)
+    // The schedule that replaces the spec's (nullopt: the spec's own). requires: validate() ok.
+    void setSchedule(const std::optional<ScheduleSpec> &schedule);
+    const std::optional<ScheduleSpec> &schedule() const { return m_schedule; }
+    // "cosine: lr0 0.01, length 5, per epoch"
+    static QString describeSchedule(const ScheduleSpec &schedule);
+
+    // The request for the current settings. InvalidInput naming the field when one is unusable
+    // (no table loaded, no target, a learning rate that is not a number).
+    Result<TrainRequest> request(const QString &workspace) const;
+
+    QComboBox *sourceCombo() const { return m_source; }
+    QLabel *scheduleLabel() const { return m_scheduleLabel; }
+    QComboBox *targetCombo() const { return m_target; }
+    QPlainTextEdit *specEditor() const { return m_spec; }
+
+Q_SIGNALS:
+    void settingsChanged();
+
+private:
+    QWidget *buildDataGroup();
+    QWidget *buildSpecGroup();
+    QWidget *buildOverridesGroup();
+    void onDatasetChanged();
+    void updateSourceUi();
+
+    DatasetSession *m_dataset = nullptr;
+    QComboBox *m_source = nullptr;
+    QComboBox *m_target = nullptr;
+    QLabel *m_targetLabel = nullptr;
+    QSpinBox *m_imageLimit = nullptr;
+    QLabel *m_imageLimitLabel = nullptr;
+    QPlainTextEdit *m_spec = nullptr;
+    QSpinBox *m_epochs = nullptr;
+    QSpinBox *m_batchSize = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QLineEdit *m_learningRate = nullptr;
+    QLabel *m_scheduleLabel = nullptr;
+    QPushButton *m_clearSchedule = nullptr;
+    std::optional<ScheduleSpec> m_schedule;
+    QWidget *m_scheduleRow = nullptr;
+};
+
+} // namespace loupe
