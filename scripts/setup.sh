@@ -6,7 +6,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git time
+  build-essential cmake ninja-build mold pkg-config git time
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
   qt6-qpa-plugins libqt6opengl6-dev
   libqcustomplot-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev libgl-dev
