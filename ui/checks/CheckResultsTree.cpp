@@ -10,11 +10,6 @@ namespace loupe {
 
 namespace {
 
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
 QColor statusColor(CheckTestStatus status)
 {
     switch (status) {
@@ -45,14 +40,14 @@ QString cellText(const CheckTestResult &test, std::size_t position, const Table 
 {
     const AssertionOutcome &outcome = test.outcome;
     if (position < outcome.offendingValues.size())
-        return fromStd(outcome.offendingValues[position]);
+        return QString::fromStdString(outcome.offendingValues[position]);
     const std::uint64_t row = outcome.failingRows[position];
     if (!table || row >= table->rowCount())
         return QString();
     QStringList cells;
     for (const std::string &name : outcome.columns)
         if (const Column *column = table->find(name))
-            cells << (column->isValid(row) ? fromStd(column->displayAt(row)) : CheckResultsTree::tr("missing"));
+            cells << (column->isValid(row) ? QString::fromStdString(column->displayAt(row)) : CheckResultsTree::tr("missing"));
     return cells.join(QStringLiteral(", "));
 }
 
@@ -60,7 +55,7 @@ QStringList columnsOf(const CheckTestResult &test)
 {
     QStringList columns;
     for (const std::string &name : test.outcome.columns)
-        columns << fromStd(name);
+        columns << QString::fromStdString(name);
     return columns;
 }
 
@@ -93,14 +88,14 @@ void CheckResultsTree::showRun(const CheckRunResult &run, std::shared_ptr<const 
     clear();
     m_run = run;
     auto *suiteItem = new QTreeWidgetItem(this);
-    suiteItem->setText(0, fromStd(run.suiteName));
+    suiteItem->setText(0, QString::fromStdString(run.suiteName));
     suiteItem->setText(1, run.ok() ? tr("OK") : tr("FAILED"));
     suiteItem->setForeground(1, QBrush(run.ok() ? QColor(30, 120, 50) : QColor(190, 30, 30)));
     suiteItem->setText(2, tr("%1 — %2 on %3 in %4 s")
-                              .arg(fromStd(summaryVerdict(run)),
+                              .arg(QString::fromStdString(summaryVerdict(run)),
                                    tr("%n test(s)", nullptr, int(run.tests.size())),
                                    tr("%n row(s)", nullptr, int(run.rowCount)),
-                                   fromStd(formatSeconds(run.seconds))));
+                                   QString::fromStdString(formatSeconds(run.seconds))));
     suiteItem->setData(0, TestIndexRole, -1);
     suiteItem->setData(0, KindRole, int(ItemKind::Suite));
     QFont bold = font();
@@ -117,17 +112,17 @@ void CheckResultsTree::showRun(const CheckRunResult &run, std::shared_ptr<const 
 void CheckResultsTree::addTest(QTreeWidgetItem *suiteItem, int index, const CheckTestResult &test, const Table *table)
 {
     auto *item = new QTreeWidgetItem(suiteItem);
-    item->setText(0, QStringLiteral("%1 (%2)").arg(fromStd(test.name), fromStd(test.assertion)));
+    item->setText(0, QStringLiteral("%1 (%2)").arg(QString::fromStdString(test.name), QString::fromStdString(test.assertion)));
     item->setText(1, statusText(test.status));
     item->setForeground(1, QBrush(statusColor(test.status)));
     const AssertionOutcome &outcome = test.outcome;
     if (outcome.tableLevel)
-        item->setText(2, fromStd(outcome.passed ? outcome.observed : outcome.message));
+        item->setText(2, QString::fromStdString(outcome.passed ? outcome.observed : outcome.message));
     else if (outcome.failingCount() > 0)
         item->setText(2, tr("%1 of %2 values fail (%3)")
                              .arg(outcome.failingCount())
                              .arg(outcome.checkedCount)
-                             .arg(fromStd(formatPercent(test.failingPercent()))));
+                             .arg(QString::fromStdString(formatPercent(test.failingPercent()))));
     else
         item->setText(2, tr("%1 values checked").arg(outcome.checkedCount));
     item->setToolTip(2, item->text(2));

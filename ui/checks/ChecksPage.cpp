@@ -38,11 +38,6 @@ namespace {
 
 const QString kRunSlot = QStringLiteral("checks");
 
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
 QString writeText(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
@@ -222,7 +217,7 @@ void ChecksPage::runChecks()
     // Parsed here too, so a bad suite is reported at once and no run starts; the job parses its own copy.
     auto suite = SuiteParser::parseText(text.toStdString(), display.toStdString());
     if (!suite.isOk()) {
-        showMessage(tr("The suite has a problem: %1").arg(fromStd(suite.message())), true);
+        showMessage(tr("The suite has a problem: %1").arg(QString::fromStdString(suite.message())), true);
         return;
     }
     if (m_run)
@@ -296,17 +291,17 @@ void ChecksPage::onTestSelected(int testIndex)
     if (!m_result)
         return;
     if (testIndex < 0 || std::size_t(testIndex) >= m_result->tests.size()) {
-        m_report->setPlainText(fromStd(TextCheckReport::render(*m_result)));
+        m_report->setPlainText(QString::fromStdString(TextCheckReport::render(*m_result)));
         return;
     }
     const CheckTestResult &test = m_result->tests[std::size_t(testIndex)];
     if (test.failed())
-        m_report->setPlainText(fromStd(failureDetails(test, m_result->suitePath)));
+        m_report->setPlainText(QString::fromStdString(failureDetails(test, m_result->suitePath)));
     else
         m_report->setPlainText(tr("%1 passed (%2 values checked).\n\n%3")
-                                   .arg(fromStd(test.name))
+                                   .arg(QString::fromStdString(test.name))
                                    .arg(test.outcome.checkedCount)
-                                   .arg(fromStd(test.definition)));
+                                   .arg(QString::fromStdString(test.definition)));
     if (m_resultTable)
         m_plot->showTest(*m_resultTable, test);
 }
@@ -315,13 +310,13 @@ QString ChecksPage::reportText(ReportFormat format, const CheckRunResult &run)
 {
     switch (format) {
     case ReportFormat::Text:
-        return fromStd(TextCheckReport::render(run));
+        return QString::fromStdString(TextCheckReport::render(run));
     case ReportFormat::Json:
-        return fromStd(JsonCheckReport::render(run));
+        return QString::fromStdString(JsonCheckReport::render(run));
     case ReportFormat::Junit:
-        return fromStd(JunitCheckReport::render(run));
+        return QString::fromStdString(JunitCheckReport::render(run));
     case ReportFormat::Html:
-        return fromStd(HtmlCheckReport::render(run));
+        return QString::fromStdString(HtmlCheckReport::render(run));
     }
     return QString();
 }

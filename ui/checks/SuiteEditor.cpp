@@ -23,14 +23,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
 QString dumpJson(const Json &json)
 {
-    return fromStd(json.dump(2, ' ', false, Json::error_handler_t::replace)) + QLatin1Char('\n');
+    return QString::fromStdString(json.dump(2, ' ', false, Json::error_handler_t::replace)) + QLatin1Char('\n');
 }
 
 Json exampleTest()
@@ -166,14 +161,14 @@ QString SuiteEditor::jsonError() const
 void SuiteEditor::refreshForm()
 {
     m_syncing = true;
-    m_suiteName->setText(fromStd(m_suite.value("suite", std::string())));
-    m_description->setText(fromStd(m_suite.value("description", std::string())));
+    m_suiteName->setText(QString::fromStdString(m_suite.value("suite", std::string())));
+    m_description->setText(QString::fromStdString(m_suite.value("description", std::string())));
     const int keep = m_currentTest;
     m_testList->clear();
     for (int i = 0; i < testCount(); ++i) {
         const Json &test = m_suite["tests"][std::size_t(i)];
-        const QString name = test.is_object() ? fromStd(test.value("name", std::string())) : QString();
-        const QString assertion = test.is_object() ? fromStd(test.value("assert", std::string())) : QString();
+        const QString name = test.is_object() ? QString::fromStdString(test.value("name", std::string())) : QString();
+        const QString assertion = test.is_object() ? QString::fromStdString(test.value("assert", std::string())) : QString();
         m_testList->addItem(QStringLiteral("%1 (%2)").arg(name.isEmpty() ? tr("unnamed") : name, assertion));
     }
     m_syncing = false;
@@ -209,8 +204,8 @@ void SuiteEditor::onTestEdited()
     const Json test = m_testForm->test();
     m_suite["tests"][std::size_t(m_currentTest)] = test;
     if (QListWidgetItem *item = m_testList->item(m_currentTest))
-        item->setText(QStringLiteral("%1 (%2)").arg(fromStd(test.value("name", std::string())),
-                                                    fromStd(test.value("assert", std::string()))));
+        item->setText(QStringLiteral("%1 (%2)").arg(QString::fromStdString(test.value("name", std::string())),
+                                                    QString::fromStdString(test.value("assert", std::string()))));
     refreshJsonText();
     emit suiteEdited();
 }
@@ -240,7 +235,7 @@ void SuiteEditor::onJsonEdited()
         } catch (const Json::parse_error &error) {
             why = error.what();
         }
-        m_jsonError->setText(tr("The form shows the last valid suite: %1").arg(fromStd(why)));
+        m_jsonError->setText(tr("The form shows the last valid suite: %1").arg(QString::fromStdString(why)));
         m_jsonError->show();
         return;
     }

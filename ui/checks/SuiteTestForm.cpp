@@ -33,11 +33,6 @@ bool isFormKey(const std::string &key)
     return false;
 }
 
-QString fromStd(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
-
 } // namespace
 
 SuiteTestForm::SuiteTestForm(QWidget *parent) : QWidget(parent)
@@ -55,7 +50,7 @@ void SuiteTestForm::buildUi()
     m_assertion = new QComboBox(this);
     m_assertion->setEditable(true);
     for (const std::string &name : AssertionRegistry::builtin().names())
-        m_assertion->addItem(fromStd(name));
+        m_assertion->addItem(QString::fromStdString(name));
     form->addRow(tr("&Assertion:"), m_assertion);
     m_columns = new QLineEdit(this);
     m_columns->setPlaceholderText(tr("one column, or several separated by commas"));
@@ -131,21 +126,21 @@ void SuiteTestForm::buildUi()
 void SuiteTestForm::setTest(const Json &test)
 {
     m_loading = true;
-    m_name->setText(fromStd(test.value("name", std::string())));
-    m_assertion->setCurrentText(fromStd(test.value("assert", std::string())));
+    m_name->setText(QString::fromStdString(test.value("name", std::string())));
+    m_assertion->setCurrentText(QString::fromStdString(test.value("assert", std::string())));
     QStringList columns;
     if (test.contains("column") && test["column"].is_string())
-        columns << fromStd(test["column"].get<std::string>());
+        columns << QString::fromStdString(test["column"].get<std::string>());
     if (test.contains("columns") && test["columns"].is_array())
         for (const Json &column : test["columns"])
             if (column.is_string())
-                columns << fromStd(column.get<std::string>());
+                columns << QString::fromStdString(column.get<std::string>());
     m_columns->setText(columns.join(QStringLiteral(", ")));
     m_parameters = Json::object();
     for (auto it = test.begin(); it != test.end(); ++it)
         if (!isFormKey(it.key()))
             m_parameters[it.key()] = it.value();
-    m_parametersEdit->setPlainText(m_parameters.empty() ? QString() : fromStd(m_parameters.dump(2)));
+    m_parametersEdit->setPlainText(m_parameters.empty() ? QString() : QString::fromStdString(m_parameters.dump(2)));
     m_parametersError->hide();
     m_severity->setCurrentIndex(test.value("severity", std::string("error")) == "error" ? 0 : 1);
     const bool hasMostly = test.contains("mostly") && test["mostly"].is_number();
@@ -158,11 +153,11 @@ void SuiteTestForm::setTest(const Json &test)
         for (auto it = test["locals"].begin(); it != test["locals"].end(); ++it) {
             const int row = m_locals->rowCount();
             m_locals->insertRow(row);
-            m_locals->setItem(row, 0, new QTableWidgetItem(fromStd(it.key())));
-            m_locals->setItem(row, 1, new QTableWidgetItem(it.value().is_string() ? fromStd(it.value().get<std::string>())
-                                                                                   : fromStd(it.value().dump())));
+            m_locals->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(it.key())));
+            m_locals->setItem(row, 1, new QTableWidgetItem(it.value().is_string() ? QString::fromStdString(it.value().get<std::string>())
+                                                                                   : QString::fromStdString(it.value().dump())));
         }
-    m_note->setText(fromStd(test.value("note", std::string())));
+    m_note->setText(QString::fromStdString(test.value("note", std::string())));
     m_loading = false;
 }
 

@@ -25,7 +25,7 @@ QString formatNumber(double value)
     return QString::number(value, 'g', 7);
 }
 
-QString formatSeconds(double seconds)
+QString displaySeconds(double seconds)
 {
     if (seconds < 1.0)
         return QStringLiteral("%1 ms").arg(QString::number(seconds * 1000.0, 'f', 0));

@@ -13,7 +13,7 @@ QString formatCount(quint64 count);
 // significant digits, no trailing zeros ("0.125", "500000.5", "1.234568e+20"); NaN -> "NaN".
 QString formatNumber(double value);
 // "0.42 s", "12.3 s", "850 ms"
-QString formatSeconds(double seconds);
+QString displaySeconds(double seconds);
 // A statistic (min, max, mean) of a column in the column's own terms: dates for DateTime
 // (nanoseconds since the epoch), false/true for the extremes of a Bool column, numbers otherwise.
 QString formatStatistic(double value, ColumnType type);

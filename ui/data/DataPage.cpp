@@ -237,7 +237,7 @@ void DataPage::onLoadFinished(const LoadedTable &loaded)
     const Table &table = *loaded.table;
     QString summary = tr("<b>%1</b> — %2 rows × %3 columns · read in %4 · delimiter %5")
                           .arg(QFileInfo(loaded.path).fileName().toHtmlEscaped(), formatCount(table.rowCount()),
-                               formatCount(table.columnCount()), formatSeconds(loaded.seconds),
+                               formatCount(table.columnCount()), displaySeconds(loaded.seconds),
                                delimiterName(loaded.delimiter).toHtmlEscaped());
     if (loaded.skippedRows > 0)
         summary += tr(" · %1 bad rows skipped").arg(formatCount(loaded.skippedRows));

@@ -53,9 +53,9 @@ void TestDisplayFormat::counts()
 
 void TestDisplayFormat::seconds()
 {
-    QCOMPARE(formatSeconds(0.0123), QStringLiteral("12 ms"));
-    QCOMPARE(formatSeconds(1.5), QStringLiteral("1.50 s"));
-    QCOMPARE(formatSeconds(42.24), QStringLiteral("42.2 s"));
+    QCOMPARE(displaySeconds(0.0123), QStringLiteral("12 ms"));
+    QCOMPARE(displaySeconds(1.5), QStringLiteral("1.50 s"));
+    QCOMPARE(displaySeconds(42.24), QStringLiteral("42.2 s"));
 }
 
 void TestDisplayFormat::statistics()
