@@ -6,12 +6,16 @@
 
 #include "core/data/ColumnType.h"
 
+#include <limits>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace loupe {
+
+// The value a missing cell of a float64 column holds.
+inline constexpr double kMissingDouble = std::numeric_limits<double>::quiet_NaN();
 
 class Column {
 public:

@@ -5,10 +5,6 @@
 
 namespace loupe {
 
-namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-}
-
 using State = ColumnBuilder::State;
 
 void ColumnAccumulator::reserve(std::size_t rows, std::size_t textBytes)
@@ -88,7 +84,7 @@ void ColumnAccumulator::becomeTyped(Kind kind)
         std::vector<std::uint64_t>{0}.swap(m_offsets);
         break;
     case Kind::Float64:
-        m_doubles.assign(m_rows, kNaN);
+        m_doubles.assign(m_rows, kMissingDouble);
         break;
     case Kind::Text:
         m_offsets.assign(m_rows + 1, 0);
@@ -103,7 +99,7 @@ void ColumnAccumulator::convertToFloat()
     std::vector<double> doubles;
     doubles.reserve(m_ints.capacity());
     for (std::size_t i = 0; i < m_ints.size(); ++i)
-        doubles.push_back(m_valid[i] ? static_cast<double>(m_ints[i]) : kNaN);
+        doubles.push_back(m_valid[i] ? static_cast<double>(m_ints[i]) : kMissingDouble);
     m_doubles.swap(doubles);
     std::vector<std::int64_t>().swap(m_ints);
     m_kind = Kind::Float64;
@@ -119,10 +115,10 @@ void ColumnAccumulator::appendValues(const ColumnBuilder &part)
         break;
     case Kind::Float64:
         if (empty)
-            m_doubles.insert(m_doubles.end(), rows, kNaN);
+            m_doubles.insert(m_doubles.end(), rows, kMissingDouble);
         else if (part.state() == State::Int64)
             for (std::size_t i = 0; i < rows; ++i)
-                m_doubles.push_back(part.validity()[i] ? static_cast<double>(part.ints()[i]) : kNaN);
+                m_doubles.push_back(part.validity()[i] ? static_cast<double>(part.ints()[i]) : kMissingDouble);
         else
             m_doubles.insert(m_doubles.end(), part.doubles().begin(), part.doubles().end());
         break;

@@ -7,10 +7,6 @@
 
 namespace loupe {
 
-namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-}
-
 ColumnBuilder::ColumnBuilder(State start, Mode mode) : m_state(start), m_mode(mode)
 {
     assert(mode == Mode::Infer || (start != State::Empty && start != State::Dropped && start != State::Raw
@@ -120,7 +116,7 @@ ColumnBuilder::AppendStatus ColumnBuilder::appendFirst(std::string_view text)
         m_state = State::String;
     const std::size_t rows = m_valid.size();
     if (m_state == State::Float64)
-        m_doubles.assign(rows, kNaN);
+        m_doubles.assign(rows, kMissingDouble);
     else if (m_state == State::String)
         m_offsets.assign(rows + 1, 0);
     else
@@ -136,7 +132,7 @@ ColumnBuilder::AppendStatus ColumnBuilder::widen(std::string_view text)
     if (m_state == State::Int64 && FieldParser::parseFloat64(FieldParser::trimSpaces(text), value)) {
         m_doubles.resize(m_ints.size());
         for (std::size_t i = 0; i < m_ints.size(); ++i)
-            m_doubles[i] = m_valid[i] ? static_cast<double>(m_ints[i]) : kNaN;
+            m_doubles[i] = m_valid[i] ? static_cast<double>(m_ints[i]) : kMissingDouble;
         std::vector<std::int64_t>().swap(m_ints);
         m_state = State::Float64;
         m_doubles.push_back(value);
@@ -152,7 +148,7 @@ void ColumnBuilder::appendMissing()
     m_valid.push_back(0);
     switch (m_state) {
     case State::Float64:
-        m_doubles.push_back(kNaN);
+        m_doubles.push_back(kMissingDouble);
         break;
     case State::String:
         m_offsets.push_back(m_chars.size());

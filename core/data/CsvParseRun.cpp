@@ -18,7 +18,7 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 } // namespace
 
 using State = ColumnBuilder::State;
-using Mode = ColumnBuilder::Mode;
+using BuildMode = ColumnBuilder::Mode;
 
 CsvParseRun::CsvParseRun(std::string_view text, const std::string &displayName, const CsvOptions &options,
                          const ProgressSink &progress, const CancellationToken *cancel)
@@ -96,7 +96,7 @@ Status CsvParseRun::planColumns()
         if (forced != m_options.typeOverrides.end()) {
             plan.forced = forced->second;
             plan.seed = ColumnBuilder::stateFor(forced->second);
-            plan.mode = Mode::Forced;
+            plan.mode = BuildMode::Forced;
         }
     }
     return Status::ok();
@@ -108,9 +108,9 @@ void CsvParseRun::sampleTypes()
     std::vector<ColumnBuilder> builders;
     for (const ColumnPlan &plan : m_plan) {
         if (plan.seed == State::Raw || plan.seed == State::String)
-            builders.emplace_back(plan.seed, Mode::Infer);
+            builders.emplace_back(plan.seed, BuildMode::Infer);
         else
-            builders.emplace_back(plan.mode == Mode::Infer ? State::Empty : State::Ignored, Mode::Infer);
+            builders.emplace_back(plan.mode == BuildMode::Infer ? State::Empty : State::Ignored, BuildMode::Infer);
     }
     const CsvChunkParser parser(*m_tokenizer, m_names, BadRowPolicy::Skip);
     const CsvChunkResult sample = parser.parse({m_dataBegin, m_text.size()}, std::move(builders), kSampleRows, {});
@@ -119,7 +119,7 @@ void CsvParseRun::sampleTypes()
         m_recordBytes = std::max(1.0, double(sample.stopOffset - m_dataBegin) / double(records));
     for (std::size_t j = 0; j < m_plan.size(); ++j) {
         const ColumnBuilder &builder = sample.columns[j];
-        if (m_plan[j].mode == Mode::Infer && m_plan[j].seed != State::Raw)
+        if (m_plan[j].mode == BuildMode::Infer && m_plan[j].seed != State::Raw)
             m_plan[j].seed = builder.seedState();
         if (sample.rows > 0)
             m_plan[j].textBytesPerRow = builder.chars().size() / sample.rows + 1;
@@ -330,9 +330,9 @@ Status CsvParseRun::rereadTextColumns()
     if (columns.empty())
         return Status::ok();
     const BuilderFactory builders = [&](std::size_t k) {
-        std::vector<ColumnBuilder> out(m_names.size(), ColumnBuilder(State::Ignored, Mode::Infer));
+        std::vector<ColumnBuilder> out(m_names.size(), ColumnBuilder(State::Ignored, BuildMode::Infer));
         for (std::size_t j : columns) {
-            out[j] = ColumnBuilder(State::String, Mode::Infer);
+            out[j] = ColumnBuilder(State::String, BuildMode::Infer);
             out[j].reserve(m_chunkRows[k], m_chunkRows[k] * m_plan[j].textBytesPerRow);
         }
         return out;

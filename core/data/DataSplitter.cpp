@@ -1,5 +1,7 @@
 #include "core/data/DataSplitter.h"
 
+#include "core/util/NumberText.h"
+
 #include "core/util/RandomGenerator.h"
 
 #include <algorithm>
@@ -7,7 +9,6 @@
 #include <cmath>
 #include <cstring>
 #include <numeric>
-#include <sstream>
 
 namespace loupe {
 
@@ -15,17 +16,11 @@ namespace {
 
 constexpr std::uint64_t s_splitStream = 0x53504C4954ull; // keeps split draws apart from other seeded streams
 
-std::string numberText(double value)
-{
-    std::ostringstream text;
-    text << value;
-    return text.str();
-}
 
 Status checkFraction(const char *name, double value)
 {
     if (!std::isfinite(value) || value < 0.0 || value >= 1.0)
-        return Status::invalidInput(std::string(name) + ": expected a number in [0, 1), got " + numberText(value));
+        return Status::invalidInput(std::string(name) + ": expected a number in [0, 1), got " + numberText("%g", value));
     return Status::ok();
 }
 
@@ -47,8 +42,8 @@ Status DataSplitter::validate(const SplitFractions &fractions)
     if (Status status = checkFraction("test fraction", fractions.test); !status.isOk())
         return status;
     if (fractions.validation + fractions.test >= 1.0) {
-        return Status::invalidInput("validation fraction + test fraction: " + numberText(fractions.validation) + " + "
-                                    + numberText(fractions.test) + " leaves no training rows; keep the sum below 1");
+        return Status::invalidInput("validation fraction + test fraction: " + numberText("%g", fractions.validation) + " + "
+                                    + numberText("%g", fractions.test) + " leaves no training rows; keep the sum below 1");
     }
     return Status::ok();
 }
@@ -61,8 +56,8 @@ Result<RowPartition> DataSplitter::partition(std::size_t rows, const SplitFracti
     const std::size_t validationRows = partSize(rows, fractions.validation);
     if (testRows + validationRows >= rows) {
         return Status::invalidInput("split: " + std::to_string(rows) + " rows are too few for validation fraction "
-                                    + numberText(fractions.validation) + " and test fraction "
-                                    + numberText(fractions.test) + " (every part needs at least one row)");
+                                    + numberText("%g", fractions.validation) + " and test fraction "
+                                    + numberText("%g", fractions.test) + " (every part needs at least one row)");
     }
     std::vector<std::size_t> order(rows);
     std::iota(order.begin(), order.end(), std::size_t(0));

@@ -8,7 +8,7 @@ namespace loupe {
 
 namespace {
 
-constexpr std::array<std::pair<Activation, std::string_view>, 5> s_names{{
+constexpr std::array<std::pair<Activation, std::string_view>, 5> s_activationNames{{
     {Activation::Linear, "linear"},
     {Activation::Relu, "relu"},
     {Activation::Tanh, "tanh"},
@@ -30,7 +30,7 @@ void softmaxRows(MatrixView values)
 
 std::string activationName(Activation activation)
 {
-    for (const auto &[value, name] : s_names) {
+    for (const auto &[value, name] : s_activationNames) {
         if (value == activation)
             return std::string(name);
     }
@@ -39,7 +39,7 @@ std::string activationName(Activation activation)
 
 std::optional<Activation> activationFromName(std::string_view name)
 {
-    for (const auto &[value, known] : s_names) {
+    for (const auto &[value, known] : s_activationNames) {
         if (known == name)
             return value;
     }

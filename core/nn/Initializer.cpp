@@ -9,7 +9,7 @@
 namespace loupe {
 
 namespace {
-constexpr std::array<std::pair<Initializer, std::string_view>, 4> s_names{{
+constexpr std::array<std::pair<Initializer, std::string_view>, 4> s_initializerNames{{
     {Initializer::GlorotUniform, "glorot_uniform"},
     {Initializer::HeUniform, "he_uniform"},
     {Initializer::HeNormal, "he_normal"},
@@ -26,7 +26,7 @@ void fillUniform(Matrix &kernel, float limit, RandomGenerator &rng)
 
 std::string initializerName(Initializer initializer)
 {
-    for (const auto &[value, name] : s_names) {
+    for (const auto &[value, name] : s_initializerNames) {
         if (value == initializer)
             return std::string(name);
     }
@@ -35,7 +35,7 @@ std::string initializerName(Initializer initializer)
 
 std::optional<Initializer> initializerFromName(std::string_view name)
 {
-    for (const auto &[value, known] : s_names) {
+    for (const auto &[value, known] : s_initializerNames) {
         if (known == name)
             return value;
     }

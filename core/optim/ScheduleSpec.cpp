@@ -1,5 +1,7 @@
 #include "core/optim/ScheduleSpec.h"
 
+#include "core/util/NumberText.h"
+
 #include "core/optim/ConstantSchedule.h"
 #include "core/optim/CosineAnnealSchedule.h"
 #include "core/optim/ExponentialSchedule.h"
@@ -36,16 +38,9 @@ constexpr std::array<KindName, 7> s_kindNames{{
     {ScheduleKind::OneCycle, "one-cycle"},
 }};
 
-std::string number(double value)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
-
 Status outOfRange(const char *key, const std::string &expected, double got)
 {
-    return Status::invalidInput(std::string(key) + ": expected " + expected + ", got " + number(got));
+    return Status::invalidInput(std::string(key) + ": expected " + expected + ", got " + numberText("%g", got));
 }
 
 bool positiveFinite(double value)
@@ -180,7 +175,7 @@ Status ScheduleSpec::validate() const
             return outOfRange("t_mult", "an integer in [1, " + std::to_string(s_maxTMult) + "]",
                               static_cast<double>(tMult));
         if (!(etaMin >= 0.0 && etaMin <= lr0))
-            return outOfRange("eta_min", "a number in [0, lr0] = [0, " + number(lr0) + "]", etaMin);
+            return outOfRange("eta_min", "a number in [0, lr0] = [0, " + numberText("%g", lr0) + "]", etaMin);
         break;
     case ScheduleKind::StepDecay:
         if (stepSize < 1)

@@ -21,7 +21,7 @@ Status expected(const std::string &key, const std::string &what, const nlohmann:
     return Status::invalidInput(key + ": expected " + what + ", got " + shown(value));
 }
 
-std::string joined(const std::vector<std::string> &names)
+std::string joinedNames(const std::vector<std::string> &names)
 {
     std::string text;
     for (const std::string &name : names)
@@ -53,7 +53,7 @@ Result<ScheduleSpec> ScheduleSpecParser::parse(const nlohmann::json &root)
             continue;
         if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
             return Status::invalidInput(item.key() + ": not a parameter of the \"" + kindName
-                                        + "\" schedule (its parameters: " + joined(allowed) + ")");
+                                        + "\" schedule (its parameters: " + joinedNames(allowed) + ")");
         }
         if (Status status = readKey(item.key(), item.value(), spec); !status.isOk())
             return status;

@@ -7,7 +7,7 @@ namespace loupe {
 
 namespace {
 
-constexpr std::array<std::pair<ScalingMethod, std::string_view>, 6> s_names = {{
+constexpr std::array<std::pair<ScalingMethod, std::string_view>, 6> s_scalingNames = {{
     {ScalingMethod::Standardize, "standard"},
     {ScalingMethod::MinMax, "minmax"},
     {ScalingMethod::MeanNormalize, "mean"},
@@ -20,7 +20,7 @@ constexpr std::array<std::pair<ScalingMethod, std::string_view>, 6> s_names = {{
 
 std::string scalingMethodName(ScalingMethod method)
 {
-    for (const auto &[value, name] : s_names) {
+    for (const auto &[value, name] : s_scalingNames) {
         if (value == method)
             return std::string(name);
     }
@@ -29,7 +29,7 @@ std::string scalingMethodName(ScalingMethod method)
 
 std::optional<ScalingMethod> scalingMethodFromName(std::string_view name)
 {
-    for (const auto &[value, text] : s_names) {
+    for (const auto &[value, text] : s_scalingNames) {
         if (text == name)
             return value;
     }
@@ -39,7 +39,7 @@ std::optional<ScalingMethod> scalingMethodFromName(std::string_view name)
 std::string scalingMethodNames()
 {
     std::string text;
-    for (const auto &[value, name] : s_names)
+    for (const auto &[value, name] : s_scalingNames)
         text += (text.empty() ? "" : ", ") + std::string(name);
     return text;
 }

@@ -51,6 +51,18 @@ inline bool isDigit(char c)
 {
     return of(c) & Digit;
 }
+inline bool isUpper(char c)
+{
+    return of(c) & Upper;
+}
+inline bool isLower(char c)
+{
+    return of(c) & Lower;
+}
+inline bool isHex(char c)
+{
+    return of(c) & Hex;
+}
 inline bool isAlnum(char c)
 {
     return of(c) & (Digit | Upper | Lower);

@@ -1,5 +1,7 @@
 #include "core/privacy/ColumnNameHints.h"
 
+#include "core/privacy/CharClass.h"
+
 #include <string>
 #include <vector>
 
@@ -7,35 +9,20 @@ namespace loupe {
 
 namespace {
 
-bool isLower(char c)
-{
-    return c >= 'a' && c <= 'z';
-}
-
-bool isUpper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 std::vector<std::string> words(std::string_view name)
 {
     std::vector<std::string> result;
     std::string current;
     char previous = 0;
     for (char c : name) {
-        const bool alnum = isLower(c) || isUpper(c) || isDigit(c);
-        if (!alnum || (isUpper(c) && (isLower(previous) || isDigit(previous)))) {
+        const bool alnum = charclass::isLower(c) || charclass::isUpper(c) || charclass::isDigit(c);
+        if (!alnum || (charclass::isUpper(c) && (charclass::isLower(previous) || charclass::isDigit(previous)))) {
             if (!current.empty())
                 result.push_back(current);
             current.clear();
         }
         if (alnum)
-            current.push_back(isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+            current.push_back(charclass::isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
         previous = c;
     }
     if (!current.empty())

@@ -7,8 +7,6 @@ namespace loupe {
 
 namespace {
 
-using charclass::isDigit;
-
 int number(std::string_view digits)
 {
     int value = 0;
@@ -39,7 +37,7 @@ DigitCluster::DigitCluster(std::string_view text, std::size_t pos) : m_text(text
         if (paren)
             ++q;
         const std::size_t begin = q;
-        while (q < n && isDigit(text[q]))
+        while (q < n && charclass::isDigit(text[q]))
             ++q;
         if (q == begin)
             break;
@@ -56,11 +54,11 @@ DigitCluster::DigitCluster(std::string_view text, std::size_t pos) : m_text(text
         if (p >= n)
             break;
         const char c = text[p];
-        if (paren && isDigit(c)) {
+        if (paren && charclass::isDigit(c)) {
             separator = ')';
             continue;
         }
-        if (isGroupSeparator(c) && p + 1 < n && (isDigit(text[p + 1]) || (c == ' ' && text[p + 1] == '('))) {
+        if (isGroupSeparator(c) && p + 1 < n && (charclass::isDigit(text[p + 1]) || (c == ' ' && text[p + 1] == '('))) {
             separator = c;
             ++p;
             continue;

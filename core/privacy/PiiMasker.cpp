@@ -1,18 +1,10 @@
 #include "core/privacy/PiiMasker.h"
 
+#include "core/privacy/CharClass.h"
+
 namespace loupe {
 
 namespace {
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isAlnum(char c)
-{
-    return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
 
 std::string maskEmail(std::string_view value)
 {
@@ -41,7 +33,7 @@ std::string maskDate(std::string_view value)
     std::string result(value);
     std::size_t run = 0;
     for (std::size_t i = 0; i <= value.size(); ++i) {
-        if (i < value.size() && isDigit(value[i])) {
+        if (i < value.size() && charclass::isDigit(value[i])) {
             ++run;
             continue;
         }
@@ -59,7 +51,7 @@ std::string PiiMasker::keepDigits(std::string_view value, int keepFirst, int kee
 {
     int total = 0;
     for (char c : value)
-        total += isAlnum(c) ? 1 : 0;
+        total += charclass::isAlnum(c) ? 1 : 0;
     // Never show everything: short values keep fewer characters.
     while (keepFirst + keepLast >= total && (keepFirst > 0 || keepLast > 0)) {
         if (keepFirst > 0)
@@ -70,7 +62,7 @@ std::string PiiMasker::keepDigits(std::string_view value, int keepFirst, int kee
     std::string result(value);
     int index = 0;
     for (char &c : result) {
-        if (!isAlnum(c))
+        if (!charclass::isAlnum(c))
             continue;
         if (index >= keepFirst && index < total - keepLast)
             c = '*';

@@ -1,31 +1,13 @@
 #include "core/privacy/PiiValidators.h"
 
+#include "core/privacy/CharClass.h"
+
 #include <array>
 #include <cstdint>
 
 namespace loupe {
 
 namespace {
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isUpper(char c)
-{
-    return c >= 'A' && c <= 'Z';
-}
-
-bool isHex(char c)
-{
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-bool isAlnum(char c)
-{
-    return isDigit(c) || isUpper(c) || (c >= 'a' && c <= 'z');
-}
 
 int digitsValue(std::string_view digits)
 {
@@ -40,7 +22,7 @@ bool allDigits(std::string_view text)
     if (text.empty())
         return false;
     for (char c : text)
-        if (!isDigit(c))
+        if (!charclass::isDigit(c))
             return false;
     return true;
 }
@@ -75,7 +57,7 @@ int ibanRemainder(std::string_view compact)
 {
     int remainder = 0;
     const auto feed = [&remainder](char c) {
-        if (isDigit(c)) {
+        if (charclass::isDigit(c)) {
             remainder = (remainder * 10 + (c - '0')) % 97;
         } else {
             const int value = c - 'A' + 10;
@@ -94,7 +76,7 @@ bool isDomainLabel(std::string_view label)
     if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
         return false;
     for (char c : label)
-        if (!isAlnum(c) && c != '-')
+        if (!charclass::isAlnum(c) && c != '-')
             return false;
     return true;
 }
@@ -104,7 +86,7 @@ bool isHexGroup(std::string_view group)
     if (group.empty() || group.size() > 4)
         return false;
     for (char c : group)
-        if (!isHex(c))
+        if (!charclass::isHex(c))
             return false;
     return true;
 }
@@ -233,14 +215,14 @@ bool isValidCardNumber(std::string_view text)
     char separator = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (isDigit(c)) {
+        if (charclass::isDigit(c)) {
             if (count == 19)
                 return false;
             digits[count++] = c;
             continue;
         }
         if ((c != ' ' && c != '-') || (separator && c != separator) || i == 0 || i + 1 == text.size()
-            || !isDigit(text[i + 1]))
+            || !charclass::isDigit(text[i + 1]))
             return false;
         separator = c;
     }
@@ -269,14 +251,14 @@ bool isValidIban(std::string_view text)
             sinceSpace = 0;
             continue;
         }
-        if (!isDigit(c) && !isUpper(c))
+        if (!charclass::isDigit(c) && !charclass::isUpper(c))
             return false;
         if (count == sizeof(compact))
             return false;
         compact[count++] = c;
         ++sinceSpace;
     }
-    if (count < 5 || !isUpper(compact[0]) || !isUpper(compact[1]) || !isDigit(compact[2]) || !isDigit(compact[3]))
+    if (count < 5 || !charclass::isUpper(compact[0]) || !charclass::isUpper(compact[1]) || !charclass::isDigit(compact[2]) || !charclass::isDigit(compact[3]))
         return false;
     const auto length = ibanLength(std::string_view(compact, 2));
     if (!length || static_cast<std::size_t>(*length) != count)
@@ -294,7 +276,7 @@ bool isValidEmail(std::string_view text)
         || local.find("..") != std::string_view::npos)
         return false;
     for (char c : local)
-        if (!isAlnum(c) && c != '.' && c != '_' && c != '%' && c != '+' && c != '-')
+        if (!charclass::isAlnum(c) && c != '.' && c != '_' && c != '%' && c != '+' && c != '-')
             return false;
     std::size_t start = 0;
     int labels = 0;
@@ -312,7 +294,7 @@ bool isValidEmail(std::string_view text)
     if (labels < 2 || last.size() < 2)
         return false;
     for (char c : last)
-        if (isDigit(c) || c == '-')
+        if (charclass::isDigit(c) || c == '-')
             return false;
     return true;
 }

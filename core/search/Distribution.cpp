@@ -11,12 +11,12 @@ namespace loupe {
 
 namespace {
 
-struct KindName {
+struct DistributionKindName {
     DistributionKind kind;
     const char *name;
 };
 
-constexpr std::array<KindName, 11> s_kindNames = {{
+constexpr std::array<DistributionKindName, 11> s_distributionKindNames = {{
     {DistributionKind::Choice, "choice"},
     {DistributionKind::PChoice, "pchoice"},
     {DistributionKind::Uniform, "uniform"},
@@ -35,7 +35,7 @@ bool isInteger(double value)
     return std::isfinite(value) && value == std::floor(value);
 }
 
-std::string number(double value)
+std::string preciseText(double value)
 {
     std::ostringstream out;
     out.precision(12);
@@ -65,7 +65,7 @@ bool withinTolerance(double value, double low, double high)
 
 std::string_view distributionKindName(DistributionKind kind)
 {
-    for (const KindName &entry : s_kindNames)
+    for (const DistributionKindName &entry : s_distributionKindNames)
         if (entry.kind == kind)
             return entry.name;
     return "unknown";
@@ -73,7 +73,7 @@ std::string_view distributionKindName(DistributionKind kind)
 
 bool distributionKindFromName(std::string_view name, DistributionKind &kind)
 {
-    for (const KindName &entry : s_kindNames) {
+    for (const DistributionKindName &entry : s_distributionKindNames) {
         if (name == entry.name) {
             kind = entry.kind;
             return true;
@@ -223,33 +223,33 @@ Status Distribution::validate() const
         double sum = 0.0;
         for (double p : m_probabilities) {
             if (!std::isfinite(p) || p < 0.0)
-                return Status::invalidInput(name + " probabilities must be finite and >= 0, got " + number(p));
+                return Status::invalidInput(name + " probabilities must be finite and >= 0, got " + preciseText(p));
             sum += p;
         }
         if (std::abs(sum - 1.0) > 1e-6)
-            return Status::invalidInput(name + " probabilities must sum to 1, got " + number(sum));
+            return Status::invalidInput(name + " probabilities must sum to 1, got " + preciseText(sum));
         return Status::ok();
     }
     if (m_kind == DistributionKind::RandInt) {
         if (!isInteger(m_low) || !isInteger(m_high) || m_low >= m_high)
-            return Status::invalidInput("randint needs integers low < upper, got [" + number(m_low) + ", "
-                                        + number(m_high) + "]");
+            return Status::invalidInput("randint needs integers low < upper, got [" + preciseText(m_low) + ", "
+                                        + preciseText(m_high) + "]");
         return Status::ok();
     }
     if (isBounded()) {
         if (!std::isfinite(m_low) || !std::isfinite(m_high) || m_low >= m_high)
-            return Status::invalidInput(name + " needs finite low < high, got [" + number(m_low) + ", "
-                                        + number(m_high) + "]");
+            return Status::invalidInput(name + " needs finite low < high, got [" + preciseText(m_low) + ", "
+                                        + preciseText(m_high) + "]");
         if (isLog() && (m_high > 700.0 || m_low < -700.0))
-            return Status::invalidInput(name + " bounds are logarithms (e^low .. e^high); [" + number(m_low) + ", "
-                                        + number(m_high) + "] is outside [-700, 700]");
+            return Status::invalidInput(name + " bounds are logarithms (e^low .. e^high); [" + preciseText(m_low) + ", "
+                                        + preciseText(m_high) + "] is outside [-700, 700]");
     } else {
         if (!std::isfinite(m_mu) || !std::isfinite(m_sigma) || m_sigma <= 0.0)
-            return Status::invalidInput(name + " needs a finite mu and sigma > 0, got [" + number(m_mu) + ", "
-                                        + number(m_sigma) + "]");
+            return Status::invalidInput(name + " needs a finite mu and sigma > 0, got [" + preciseText(m_mu) + ", "
+                                        + preciseText(m_sigma) + "]");
     }
     if (isQuantized() && (!std::isfinite(m_q) || m_q <= 0.0))
-        return Status::invalidInput(name + " needs a step q > 0, got " + number(m_q));
+        return Status::invalidInput(name + " needs a step q > 0, got " + preciseText(m_q));
     return Status::ok();
 }
 
@@ -330,14 +330,14 @@ std::string Distribution::describe() const
     }
     if (m_kind == DistributionKind::PChoice) {
         for (double p : m_probabilities)
-            args += (args.empty() ? "" : ", ") + number(p);
+            args += (args.empty() ? "" : ", ") + preciseText(p);
     } else if (isBounded()) {
-        args = number(m_low) + ", " + number(m_high);
+        args = preciseText(m_low) + ", " + preciseText(m_high);
     } else {
-        args = number(m_mu) + ", " + number(m_sigma);
+        args = preciseText(m_mu) + ", " + preciseText(m_sigma);
     }
     if (isQuantized())
-        args += ", " + number(m_q);
+        args += ", " + preciseText(m_q);
     return "{\"" + std::string(distributionKindName(m_kind)) + "\": [" + args + "]}";
 }
 

@@ -8,12 +8,12 @@ namespace loupe {
 
 namespace {
 
-constexpr double s_epsilon = 1e-12; // hyperopt's EPS for log of quantized observations
-constexpr double s_infinity = std::numeric_limits<double>::infinity();
+constexpr double s_domainEpsilon = 1e-12; // hyperopt's EPS for log of quantized observations
+constexpr double s_domainInfinity = std::numeric_limits<double>::infinity();
 
 double logOrMinusInfinity(double value)
 {
-    return value > 0.0 ? std::log(value) : -s_infinity;
+    return value > 0.0 ? std::log(value) : -s_domainInfinity;
 }
 
 } // namespace
@@ -40,18 +40,18 @@ NumericDomain NumericDomain::from(const Distribution &distribution, CellBounds c
     } else {
         domain.priorMu = distribution.mu();
         domain.priorSigma = distribution.sigma();
-        domain.valueLow = domain.log ? 0.0 : -s_infinity;
-        domain.valueHigh = s_infinity;
-        domain.truncLow = -s_infinity;
-        domain.truncHigh = s_infinity;
+        domain.valueLow = domain.log ? 0.0 : -s_domainInfinity;
+        domain.valueHigh = s_domainInfinity;
+        domain.truncLow = -s_domainInfinity;
+        domain.truncHigh = s_domainInfinity;
     }
     domain.range = domain.bounded && std::isfinite(domain.truncLow) ? domain.truncHigh - domain.truncLow
                                                                      : domain.priorSigma;
     domain.gridLow = domain.q > 0.0 ? std::nearbyint(domain.valueLow / domain.q) * domain.q : domain.valueLow;
     domain.gridHigh = domain.q > 0.0 ? std::nearbyint(domain.valueHigh / domain.q) * domain.q : domain.valueHigh;
     if (domain.log)
-        domain.floor = distribution.kind() == DistributionKind::QLogUniform ? std::max(domain.valueLow, s_epsilon)
-                                                                            : s_epsilon;
+        domain.floor = distribution.kind() == DistributionKind::QLogUniform ? std::max(domain.valueLow, s_domainEpsilon)
+                                                                            : s_domainEpsilon;
     return domain;
 }
 

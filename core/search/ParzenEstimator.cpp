@@ -13,7 +13,7 @@ namespace loupe {
 namespace {
 
 constexpr double s_minusInfinity = -std::numeric_limits<double>::infinity();
-const double s_logSqrtTwoPi = 0.5 * std::log(2.0 * 3.141592653589793238462643383279502884);
+const double s_logSqrtTwoPiUnivariate = 0.5 * std::log(2.0 * 3.141592653589793238462643383279502884);
 
 // Component indices 0..n-1 ordered by mu (ties by index, as a stable sort would).
 std::vector<int> sortedIndices(const Eigen::ArrayXd &mu, int n)
@@ -107,7 +107,7 @@ ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const do
     // log(w / sigma) in single precision (vectorised; 1e-7 relative is far below what separates
     // candidates).
     const Eigen::ArrayXf ratio = (m_weight / m_sigma).cast<float>();
-    m_logCoefficient = ratio.log().cast<double>() - s_logSqrtTwoPi;
+    m_logCoefficient = ratio.log().cast<double>() - s_logSqrtTwoPiUnivariate;
     if (normalisation == Normalisation::PerComponent)
         m_logCoefficient -= m_logMass;
 }

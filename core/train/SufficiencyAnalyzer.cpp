@@ -1,5 +1,7 @@
 #include "core/train/SufficiencyAnalyzer.h"
 
+#include "core/util/NumberText.h"
+
 #include "core/prep/DuplicateRows.h"
 #include "core/train/SufficiencyColumnChecks.h"
 #include "core/train/ModelFactory.h"
@@ -14,18 +16,6 @@
 namespace loupe {
 
 namespace {
-
-std::string formatted(const char *format, double value)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, format, value);
-    return text;
-}
-
-std::string percent(double share)
-{
-    return formatted("%.1f%%", share * 100.0);
-}
 
 bool isFeature(const Column &column, const SufficiencyOptions &options)
 {
@@ -98,9 +88,9 @@ SufficiencyCheck ratioCheck(std::string id, std::string title, double rows, doub
     check.verdict = check.value >= required       ? Verdict::Ok
                     : check.value >= warningFloor ? Verdict::Warning
                                                   : Verdict::Insufficient;
-    check.reason = formatted("%.0f", rows) + " rows for " + formatted("%.0f", per) + " " + what + " is "
-                   + formatted("%.1f", check.value) + " per " + what.substr(0, what.size() - 1)
-                   + "; the rule of thumb asks for at least " + formatted("%g", required) + ".";
+    check.reason = numberText("%.0f", rows) + " rows for " + numberText("%.0f", per) + " " + what + " is "
+                   + numberText("%.1f", check.value) + " per " + what.substr(0, what.size() - 1)
+                   + "; the rule of thumb asks for at least " + numberText("%g", required) + ".";
     if (!std::isfinite(check.value))
         check.value = std::numeric_limits<double>::quiet_NaN();
     return check;
@@ -121,10 +111,10 @@ SufficiencyCheck imbalance(const std::map<std::string, std::size_t> &counts, boo
     check.value = static_cast<double>(majority->second) / static_cast<double>(minority->second);
     check.required = options.imbalanceRatio;
     check.verdict = check.value <= options.imbalanceRatio ? Verdict::Ok : Verdict::Warning;
-    check.reason = "The largest class '" + majority->first + "' has " + formatted("%.1f", check.value)
+    check.reason = "The largest class '" + majority->first + "' has " + numberText("%.1f", check.value)
                    + " times the rows of the smallest '" + minority->first + "'"
                    + (check.verdict == Verdict::Ok ? "; within the limit of " : "; above the limit of ")
-                   + formatted("%g", options.imbalanceRatio) + " (consider resampling or class weights).";
+                   + numberText("%g", options.imbalanceRatio) + " (consider resampling or class weights).";
     return check;
 }
 
@@ -143,7 +133,7 @@ SufficiencyCheck duplicates(const Table &table, const SufficiencyOptions &option
     std::string named;
     for (std::size_t i = 0; i < found.firstRows.size() && i < 5; ++i)
         named += (i == 0 ? "" : ", ") + std::to_string(found.firstRows[i]);
-    check.reason = std::to_string(found.count) + " row(s) (" + percent(check.value / double(table.rowCount()))
+    check.reason = std::to_string(found.count) + " row(s) (" + percentText(check.value / double(table.rowCount()))
                    + ") repeat an earlier row, starting at row " + named
                    + " (0-based); duplicates are not independent samples and can leak across splits.";
     return check;

@@ -1,5 +1,7 @@
 #include "core/train/SufficiencyColumnChecks.h"
 
+#include "core/util/NumberText.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -19,12 +21,6 @@ bool sameCell(const Column &column, std::size_t a, std::size_t b)
     }
 }
 
-std::string percent(double share)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f%%", share * 100.0);
-    return text;
-}
 
 std::string quotedList(const std::vector<std::pair<std::string, double>> &items, std::size_t limit)
 {
@@ -104,9 +100,9 @@ SufficiencyCheck missingValuesCheck(const Table &table, const SufficiencyOptions
     }
     check.verdict = worst >= options.missingShareInsufficient ? Verdict::Insufficient : Verdict::Warning;
     check.reason = std::to_string(check.items.size()) + " column(s) have missing values; the worst, '" + worstName
-                   + "', misses " + percent(worst) + " of its cells"
+                   + "', misses " + percentText(worst) + " of its cells"
                    + (check.verdict == Verdict::Insufficient ? " (at or above " : " (below ")
-                   + percent(options.missingShareInsufficient) + "); impute or exclude before training.";
+                   + percentText(options.missingShareInsufficient) + "); impute or exclude before training.";
     return check;
 }
 

@@ -44,7 +44,7 @@ std::size_t firstMissingRow(const Column &column)
     return column.size();
 }
 
-bool isText(ColumnType type)
+bool isTextColumn(ColumnType type)
 {
     return type == ColumnType::String || type == ColumnType::Categorical;
 }
@@ -156,7 +156,7 @@ Status planTarget(const Column &column, const TableEncodingOptions &options, Tab
     const ColumnType type = column.type();
     if (type == ColumnType::DateTime)
         return targetError(column, "a datetime cannot be a target; choose a class or number column");
-    if (isText(type)) {
+    if (isTextColumn(type)) {
         if (options.task == TargetTask::Regression)
             return targetError(column, "text values cannot be a regression target");
         return planClasses(column, options, options.maxClasses, plan);

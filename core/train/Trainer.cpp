@@ -1,5 +1,7 @@
 #include "core/train/Trainer.h"
 
+#include "core/util/NumberText.h"
+
 #include "core/nn/FlushDenormals.h"
 #include "core/nn/Metrics.h"
 #include "core/util/RandomGenerator.h"
@@ -20,12 +22,6 @@ namespace {
 constexpr Index s_evaluationChunk = 1024;
 constexpr std::uint64_t s_shuffleStream = 0x53485546464C45ull; // decorrelates shuffling from initialization
 
-std::string number(double value)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
 } // namespace
 
 struct Trainer::RunState {
@@ -78,7 +74,7 @@ Status Trainer::setBatchSize(int batchSize)
 Status Trainer::setValidationSplit(double fraction)
 {
     if (!(fraction >= 0.0 && fraction < 1.0))
-        return Status::invalidInput("validation_split: expected a number in [0, 1), got " + number(fraction));
+        return Status::invalidInput("validation_split: expected a number in [0, 1), got " + numberText("%g", fraction));
     m_validationSplit = fraction;
     return Status::ok();
 }
@@ -86,7 +82,7 @@ Status Trainer::setValidationSplit(double fraction)
 Status Trainer::setLearningRate(double learningRate)
 {
     if (!(std::isfinite(learningRate) && learningRate >= 0.0 && learningRate <= 3.0e38))
-        return Status::invalidInput("learning_rate: expected a finite number >= 0, got " + number(learningRate));
+        return Status::invalidInput("learning_rate: expected a finite number >= 0, got " + numberText("%g", learningRate));
     m_optimizer->setLearningRate(static_cast<float>(learningRate));
     return Status::ok();
 }
@@ -127,7 +123,7 @@ Status Trainer::checkData(const TrainingSet &data, Index &trainRows) const
         // Keras: the first int(n * (1 - split)) rows train, the rest validate (before shuffling).
         trainRows = static_cast<Index>(static_cast<double>(data.size()) * (1.0 - m_validationSplit));
         if (trainRows == 0 || trainRows == data.size()) {
-            return Status::invalidInput("validation_split: " + number(m_validationSplit) + " of "
+            return Status::invalidInput("validation_split: " + numberText("%g", m_validationSplit) + " of "
                                         + std::to_string(data.size()) + " rows leaves no "
                                         + (trainRows == 0 ? "training" : "validation") + " rows");
         }

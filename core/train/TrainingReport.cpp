@@ -11,7 +11,7 @@ namespace loupe {
 
 namespace {
 
-nlohmann::ordered_json number(double value)
+nlohmann::ordered_json jsonNumber(double value)
 {
     return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
 }
@@ -28,7 +28,7 @@ nlohmann::ordered_json rate(double value)
     return std::strtod(text, nullptr);
 }
 
-std::string formatted(const char *format, double value)
+std::string reportNumber(const char *format, double value)
 {
     if (std::isnan(value))
         return "nan";
@@ -60,12 +60,12 @@ nlohmann::ordered_json TrainingReport::epochJson(const EpochStats &stats, TaskKi
     const bool classification = task == TaskKind::Classification;
     nlohmann::ordered_json epoch;
     epoch["epoch"] = stats.epoch + 1;
-    epoch["loss"] = number(stats.loss);
-    epoch["accuracy"] = classification ? number(stats.accuracy) : nlohmann::ordered_json(nullptr);
-    epoch["val_loss"] = number(stats.valLoss);
-    epoch["val_accuracy"] = classification ? number(stats.valAccuracy) : nlohmann::ordered_json(nullptr);
+    epoch["loss"] = jsonNumber(stats.loss);
+    epoch["accuracy"] = classification ? jsonNumber(stats.accuracy) : nlohmann::ordered_json(nullptr);
+    epoch["val_loss"] = jsonNumber(stats.valLoss);
+    epoch["val_accuracy"] = classification ? jsonNumber(stats.valAccuracy) : nlohmann::ordered_json(nullptr);
     epoch["lr"] = rate(stats.learningRate);
-    epoch["seconds"] = number(stats.seconds);
+    epoch["seconds"] = jsonNumber(stats.seconds);
     return epoch;
 }
 
@@ -88,10 +88,10 @@ nlohmann::ordered_json scalingJson(const PreparedData &data)
         nlohmann::ordered_json item{{"name", column.name}, {"center", column.center}, {"scale", column.scale}};
         if (perColumn) {
             item["count"] = column.fitted.count;
-            item["mean"] = number(column.fitted.mean);
-            item["stddev"] = number(column.fitted.stddev);
-            item["min"] = number(column.fitted.min);
-            item["max"] = number(column.fitted.max);
+            item["mean"] = jsonNumber(column.fitted.mean);
+            item["stddev"] = jsonNumber(column.fitted.stddev);
+            item["min"] = jsonNumber(column.fitted.min);
+            item["max"] = jsonNumber(column.fitted.max);
         }
         columns.push_back(std::move(item));
     }
@@ -111,15 +111,15 @@ nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcom
         epochs.push_back(epochJson(stats, data.task));
     summary["epochs"] = std::move(epochs);
     const bool classification = data.task == TaskKind::Classification;
-    summary["test_accuracy"] = outcome.test && classification ? number(outcome.test->accuracy)
+    summary["test_accuracy"] = outcome.test && classification ? jsonNumber(outcome.test->accuracy)
                                                               : nlohmann::ordered_json(nullptr);
-    summary["test_loss"] = outcome.test ? number(outcome.test->loss) : nlohmann::ordered_json(nullptr);
+    summary["test_loss"] = outcome.test ? jsonNumber(outcome.test->loss) : nlohmann::ordered_json(nullptr);
     summary["diverged"] = outcome.diverged();
     summary["status"] = statusName(outcome.result.stopReason);
     summary["message"] = outcome.result.status.isOk() ? std::string() : outcome.result.status.message();
     summary["epochs_completed"] = outcome.result.epochsCompleted;
     summary["steps"] = outcome.result.stepsCompleted;
-    summary["seconds"] = number(outcome.result.seconds);
+    summary["seconds"] = jsonNumber(outcome.result.seconds);
     summary.update(startSummaryJson(data));
     return summary;
 }
@@ -142,16 +142,16 @@ std::string TrainingReport::epochLine(const EpochStats &stats, int epochs, TaskK
 {
     const bool classification = task == TaskKind::Classification;
     std::string line = "epoch " + std::to_string(stats.epoch + 1) + "/" + std::to_string(epochs);
-    line += "  loss " + formatted("%.4f", stats.loss);
+    line += "  loss " + reportNumber("%.4f", stats.loss);
     if (classification)
-        line += "  accuracy " + formatted("%.4f", stats.accuracy);
+        line += "  accuracy " + reportNumber("%.4f", stats.accuracy);
     if (stats.hasValidation()) {
-        line += "  val_loss " + formatted("%.4f", stats.valLoss);
+        line += "  val_loss " + reportNumber("%.4f", stats.valLoss);
         if (classification)
-            line += "  val_accuracy " + formatted("%.4f", stats.valAccuracy);
+            line += "  val_accuracy " + reportNumber("%.4f", stats.valAccuracy);
     }
-    line += "  lr " + formatted("%g", stats.learningRate);
-    line += "  " + formatted("%.2f", stats.seconds) + " s";
+    line += "  lr " + reportNumber("%g", stats.learningRate);
+    line += "  " + reportNumber("%.2f", stats.seconds) + " s";
     return line;
 }
 

@@ -14,7 +14,7 @@ struct AfterSetup {
     bool strict = true;
 };
 
-Result<AfterSetup> readSetup(const Table &table, const AssertionParams &params)
+Result<AfterSetup> readAfterSetup(const Table &table, const AssertionParams &params)
 {
     AfterSetup setup;
     Result<const Column *> column = params.column(table);
@@ -42,13 +42,13 @@ std::vector<std::string_view> AfterAssertion::parameters() const { return {"colu
 
 Status AfterAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(table, params).status();
+    return readAfterSetup(table, params).status();
 }
 
 AssertionOutcome AfterAssertion::evaluate(const Table &table, const AssertionParams &params,
                                           const CancellationToken *cancel) const
 {
-    Result<AfterSetup> read = readSetup(table, params);
+    Result<AfterSetup> read = readAfterSetup(table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const AfterSetup &setup = read.value();

@@ -19,7 +19,7 @@ struct BetweenSetup {
     bool strictMax = true;
 };
 
-Result<BetweenSetup> readSetup(const Table &table, const AssertionParams &params)
+Result<BetweenSetup> readBetweenSetup(const Table &table, const AssertionParams &params)
 {
     BetweenSetup setup;
     Result<const Column *> column = params.column(table);
@@ -84,13 +84,13 @@ std::vector<std::string_view> BetweenAssertion::parameters() const
 
 Status BetweenAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(table, params).status();
+    return readBetweenSetup(table, params).status();
 }
 
 AssertionOutcome BetweenAssertion::evaluate(const Table &table, const AssertionParams &params,
                                             const CancellationToken *cancel) const
 {
-    Result<BetweenSetup> read = readSetup(table, params);
+    Result<BetweenSetup> read = readBetweenSetup(table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const BetweenSetup &setup = read.value();

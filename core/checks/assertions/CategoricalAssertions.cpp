@@ -15,7 +15,7 @@ struct LevelSetup {
     LevelSet levels;
 };
 
-Result<LevelSetup> readSetup(const Table &table, const AssertionParams &params)
+Result<LevelSetup> readLevelSetup(const Table &table, const AssertionParams &params)
 {
     Result<const Column *> column = params.column(table);
     if (!column.isOk())
@@ -79,13 +79,13 @@ std::string_view InSetAssertion::summary() const
 
 Status InSetAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(table, params).status();
+    return readLevelSetup(table, params).status();
 }
 
 AssertionOutcome InSetAssertion::evaluate(const Table &table, const AssertionParams &params,
                                           const CancellationToken *cancel) const
 {
-    Result<LevelSetup> read = readSetup(table, params);
+    Result<LevelSetup> read = readLevelSetup(table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const LevelSetup &setup = read.value();
@@ -103,13 +103,13 @@ std::string_view LevelsEqualAssertion::summary() const
 
 Status LevelsEqualAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(table, params).status();
+    return readLevelSetup(table, params).status();
 }
 
 AssertionOutcome LevelsEqualAssertion::evaluate(const Table &table, const AssertionParams &params,
                                                 const CancellationToken *cancel) const
 {
-    Result<LevelSetup> read = readSetup(table, params);
+    Result<LevelSetup> read = readLevelSetup(table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const LevelSetup &setup = read.value();

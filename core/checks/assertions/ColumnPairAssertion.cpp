@@ -26,7 +26,7 @@ struct PairSetup {
 bool isNumber(ColumnType t) { return t == ColumnType::Int64 || t == ColumnType::Float64 || t == ColumnType::Bool; }
 bool isText(ColumnType t) { return t == ColumnType::String || t == ColumnType::Categorical; }
 
-Result<PairSetup> readSetup(const Table &table, const AssertionParams &params)
+Result<PairSetup> readPairSetup(const Table &table, const AssertionParams &params)
 {
     PairSetup setup;
     Result<const Column *> left = params.column(table, "column");
@@ -124,7 +124,7 @@ void scanPairsBranchless(const Column &a, const Column &b, Fails fails, std::vec
     }
 }
 
-std::string_view textAt(const Column &c, std::size_t row)
+std::string_view pairTextAt(const Column &c, std::size_t row)
 {
     return c.type() == ColumnType::Categorical ? c.categoryAt(row) : c.stringAt(row);
 }
@@ -133,13 +133,13 @@ std::string_view textAt(const Column &c, std::size_t row)
 
 Status ColumnPairAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(table, params).status();
+    return readPairSetup(table, params).status();
 }
 
 AssertionOutcome ColumnPairAssertion::evaluate(const Table &table, const AssertionParams &params,
                                                const CancellationToken *cancel) const
 {
-    Result<PairSetup> read = readSetup(table, params);
+    Result<PairSetup> read = readPairSetup(table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const PairSetup &s = read.value();
@@ -174,7 +174,7 @@ AssertionOutcome ColumnPairAssertion::evaluate(const Table &table, const Asserti
             },
             rows, checked, cancel, cancelled);
     } else {
-        scanPairs(a, b, [&](std::size_t r) { return !holds(op, textAt(a, r).compare(textAt(b, r))); }, rows, checked,
+        scanPairs(a, b, [&](std::size_t r) { return !holds(op, pairTextAt(a, r).compare(pairTextAt(b, r))); }, rows, checked,
                   cancel, cancelled);
     }
     if (cancelled)

@@ -14,7 +14,7 @@ struct InColumnSetup {
     const Column *other = nullptr;
 };
 
-Result<InColumnSetup> readSetup(const Table &table, const AssertionParams &params)
+Result<InColumnSetup> readInColumnSetup(const Table &table, const AssertionParams &params)
 {
     Result<const Column *> column = params.column(table, "column");
     if (!column.isOk())
@@ -34,13 +34,13 @@ Result<InColumnSetup> readSetup(const Table &table, const AssertionParams &param
 
 Status InColumnAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(table, params).status();
+    return readInColumnSetup(table, params).status();
 }
 
 AssertionOutcome InColumnAssertion::evaluate(const Table &table, const AssertionParams &params,
                                              const CancellationToken *cancel) const
 {
-    Result<InColumnSetup> read = readSetup(table, params);
+    Result<InColumnSetup> read = readInColumnSetup(table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const Column &column = *read.value().column;

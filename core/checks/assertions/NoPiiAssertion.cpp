@@ -16,7 +16,7 @@ struct NoPiiSetup {
     std::array<bool, kPiiKindCount> wanted{};
 };
 
-Result<NoPiiSetup> readSetup(const Table &table, const AssertionParams &params)
+Result<NoPiiSetup> readNoPiiSetup(const Table &table, const AssertionParams &params)
 {
     NoPiiSetup setup;
     Result<const Column *> column = params.column(table);
@@ -64,13 +64,13 @@ std::string maskedFindings(const PiiTextScanner &scanner, const std::array<bool,
 
 Status NoPiiAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(table, params).status();
+    return readNoPiiSetup(table, params).status();
 }
 
 AssertionOutcome NoPiiAssertion::evaluate(const Table &table, const AssertionParams &params,
                                           const CancellationToken *cancel) const
 {
-    Result<NoPiiSetup> read = readSetup(table, params);
+    Result<NoPiiSetup> read = readNoPiiSetup(table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const NoPiiSetup &setup = read.value();

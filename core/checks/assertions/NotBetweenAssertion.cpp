@@ -17,7 +17,7 @@ struct NotBetweenSetup {
     bool strict = true;
 };
 
-Result<NotBetweenSetup> readSetup(const Table &table, const AssertionParams &params)
+Result<NotBetweenSetup> readNotBetweenSetup(const Table &table, const AssertionParams &params)
 {
     NotBetweenSetup setup;
     Result<const Column *> column = params.column(table);
@@ -51,13 +51,13 @@ Result<NotBetweenSetup> readSetup(const Table &table, const AssertionParams &par
 
 Status NotBetweenAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(table, params).status();
+    return readNotBetweenSetup(table, params).status();
 }
 
 AssertionOutcome NotBetweenAssertion::evaluate(const Table &table, const AssertionParams &params,
                                                const CancellationToken *cancel) const
 {
-    Result<NotBetweenSetup> read = readSetup(table, params);
+    Result<NotBetweenSetup> read = readNotBetweenSetup(table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const NotBetweenSetup &setup = read.value();

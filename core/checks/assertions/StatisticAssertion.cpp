@@ -47,7 +47,7 @@ Status checkColumnType(Statistic statistic, const Column &column)
     return Status::ok();
 }
 
-Result<StatisticSetup> readSetup(Statistic statistic, const Table &table, const AssertionParams &params)
+Result<StatisticSetup> readStatisticSetup(Statistic statistic, const Table &table, const AssertionParams &params)
 {
     StatisticSetup setup;
     Result<const Column *> column = params.column(table);
@@ -270,13 +270,13 @@ std::vector<std::string_view> StatisticAssertion::parameters() const
 
 Status StatisticAssertion::validate(const Table &table, const AssertionParams &params) const
 {
-    return readSetup(m_statistic, table, params).status();
+    return readStatisticSetup(m_statistic, table, params).status();
 }
 
 AssertionOutcome StatisticAssertion::evaluate(const Table &table, const AssertionParams &params,
                                               const CancellationToken *cancel) const
 {
-    Result<StatisticSetup> read = readSetup(m_statistic, table, params);
+    Result<StatisticSetup> read = readStatisticSetup(m_statistic, table, params);
     if (!read.isOk())
         return AssertionOutcome::tableFailure(read.message());
     const StatisticSetup &setup = read.value();

@@ -8,7 +8,7 @@ namespace loupe {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isZoneDigit(char c) { return c >= '0' && c <= '9'; }
 
 int twoDigits(std::string_view text, std::size_t at) { return (text[at] - '0') * 10 + (text[at + 1] - '0'); }
 
@@ -33,7 +33,7 @@ bool TimeZoneAssertion::parseZone(std::string_view text, int &minutes)
         minutes = 0;
         return true;
     }
-    if (text.size() < 3 || (text[0] != '+' && text[0] != '-') || !isDigit(text[1]) || !isDigit(text[2]))
+    if (text.size() < 3 || (text[0] != '+' && text[0] != '-') || !isZoneDigit(text[1]) || !isZoneDigit(text[2]))
         return false;
     int hours = twoDigits(text, 1);
     int mins = 0;
@@ -41,7 +41,7 @@ bool TimeZoneAssertion::parseZone(std::string_view text, int &minutes)
     if (!rest.empty() && rest[0] == ':')
         rest.remove_prefix(1);
     if (!rest.empty()) {
-        if (rest.size() != 2 || !isDigit(rest[0]) || !isDigit(rest[1]))
+        if (rest.size() != 2 || !isZoneDigit(rest[0]) || !isZoneDigit(rest[1]))
             return false;
         mins = twoDigits(rest, 0);
     }
@@ -56,7 +56,7 @@ std::optional<int> TimeZoneAssertion::offsetMinutes(std::string_view text)
     if (text.size() <= 10)
         return std::nullopt;
     std::size_t i = 11; // after "YYYY-MM-DD" and the 'T' or ' '
-    while (i < text.size() && (isDigit(text[i]) || text[i] == ':' || text[i] == '.'))
+    while (i < text.size() && (isZoneDigit(text[i]) || text[i] == ':' || text[i] == '.'))
         ++i;
     const std::string_view zone = text.substr(i);
     int minutes = 0;
