@@ -1,5 +1,7 @@
 #include "core/train/TrainingReport.h"
 
+#include "core/util/JsonValues.h"
+
 #include <nlohmann/json.hpp>
 
 #include <charconv>
@@ -10,11 +12,6 @@
 namespace loupe {
 
 namespace {
-
-nlohmann::ordered_json number(double value)
-{
-    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
-}
 
 // Learning rates are float32 in the engine: report the float's shortest decimal (0.001, not
 // 0.0010000000474974513).
@@ -60,12 +57,12 @@ nlohmann::ordered_json TrainingReport::epochJson(const EpochStats &stats, TaskKi
     const bool classification = task == TaskKind::Classification;
     nlohmann::ordered_json epoch;
     epoch["epoch"] = stats.epoch + 1;
-    epoch["loss"] = number(stats.loss);
-    epoch["accuracy"] = classification ? number(stats.accuracy) : nlohmann::ordered_json(nullptr);
-    epoch["val_loss"] = number(stats.valLoss);
-    epoch["val_accuracy"] = classification ? number(stats.valAccuracy) : nlohmann::ordered_json(nullptr);
+    epoch["loss"] = jsonNumber(stats.loss);
+    epoch["accuracy"] = classification ? jsonNumber(stats.accuracy) : nlohmann::ordered_json(nullptr);
+    epoch["val_loss"] = jsonNumber(stats.valLoss);
+    epoch["val_accuracy"] = classification ? jsonNumber(stats.valAccuracy) : nlohmann::ordered_json(nullptr);
     epoch["lr"] = rate(stats.learningRate);
-    epoch["seconds"] = number(stats.seconds);
+    epoch["seconds"] = jsonNumber(stats.seconds);
     return epoch;
 }
 
@@ -75,7 +72,7 @@ namespace {
 // map (feature = (x - center) / scale) with the training rows' statistics it came from (count, mean,
 // stddev, min, max); row methods (l1, l2) list the columns whose norm divides each row, and "none" the
 // columns left as they are. null without a table (Fashion-MNIST).
-nlohmann::ordered_json scalingJson(const PreparedData &data)
+nlohmann::ordered_json scalingJson(const TrainingData &data)
 {
     if (!data.encoding)
         return nullptr;
@@ -88,10 +85,10 @@ nlohmann::ordered_json scalingJson(const PreparedData &data)
         nlohmann::ordered_json item{{"name", column.name}, {"center", column.center}, {"scale", column.scale}};
         if (perColumn) {
             item["count"] = column.fitted.count;
-            item["mean"] = number(column.fitted.mean);
-            item["stddev"] = number(column.fitted.stddev);
-            item["min"] = number(column.fitted.min);
-            item["max"] = number(column.fitted.max);
+            item["mean"] = jsonNumber(column.fitted.mean);
+            item["stddev"] = jsonNumber(column.fitted.stddev);
+            item["min"] = jsonNumber(column.fitted.min);
+            item["max"] = jsonNumber(column.fitted.max);
         }
         columns.push_back(std::move(item));
     }
@@ -103,7 +100,7 @@ nlohmann::ordered_json scalingJson(const PreparedData &data)
 
 } // namespace
 
-nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcome, const PreparedData &data)
+nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcome, const TrainingData &data)
 {
     nlohmann::ordered_json summary;
     nlohmann::ordered_json epochs = nlohmann::ordered_json::array();
@@ -111,20 +108,20 @@ nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcom
         epochs.push_back(epochJson(stats, data.task));
     summary["epochs"] = std::move(epochs);
     const bool classification = data.task == TaskKind::Classification;
-    summary["test_accuracy"] = outcome.test && classification ? number(outcome.test->accuracy)
+    summary["test_accuracy"] = outcome.test && classification ? jsonNumber(outcome.test->accuracy)
                                                               : nlohmann::ordered_json(nullptr);
-    summary["test_loss"] = outcome.test ? number(outcome.test->loss) : nlohmann::ordered_json(nullptr);
+    summary["test_loss"] = outcome.test ? jsonNumber(outcome.test->loss) : nlohmann::ordered_json(nullptr);
     summary["diverged"] = outcome.diverged();
     summary["status"] = statusName(outcome.result.stopReason);
     summary["message"] = outcome.result.status.isOk() ? std::string() : outcome.result.status.message();
     summary["epochs_completed"] = outcome.result.epochsCompleted;
     summary["steps"] = outcome.result.stepsCompleted;
-    summary["seconds"] = number(outcome.result.seconds);
+    summary["seconds"] = jsonNumber(outcome.result.seconds);
     summary.update(startSummaryJson(data));
     return summary;
 }
 
-nlohmann::ordered_json TrainingReport::startSummaryJson(const PreparedData &data)
+nlohmann::ordered_json TrainingReport::startSummaryJson(const TrainingData &data)
 {
     nlohmann::ordered_json summary;
     summary["task"] = data.task == TaskKind::Classification ? "classification" : "regression";

@@ -5,6 +5,7 @@
 
 #include "core/lr/EnsembleAverage.h"
 #include "core/lr/SnapshotEnsemble.h"
+#include "core/lr/SnapshotReportJson.h"
 
 #include <QtTest>
 
@@ -52,6 +53,7 @@ private slots:
     void refusesWhatItCannotDo_data();
     void refusesWhatItCannotDo();
     void cancelStops();
+    void configJsonRoundTrip();
 };
 
 void TestSnapshotEnsemble::meanOfTheLastK()
@@ -90,7 +92,7 @@ void TestSnapshotEnsemble::binaryColumn()
 void TestSnapshotEnsemble::snapshotsAtCycleEnds()
 {
     // 600 rows / batch 16 = 38 steps per epoch; 8 epochs = 304 steps; 4 cycles of 76.
-    const PreparedData data = testing::blobData(600, 200, 400);
+    const TrainingData data = testing::blobData(600, 200, 400);
     auto report = SnapshotEnsemble::run(testing::blobSpec(), data, tinyOptions());
     QVERIFY2(report.isOk(), report.message().c_str());
     const SnapshotReport &r = report.value();
@@ -131,7 +133,7 @@ void TestSnapshotEnsemble::ensembleBeatsItsWorstSnapshot()
 {
     // 300 noisy training rows, 24 epochs in 4 cycles from a high rate: the snapshots disagree
     // enough for averaging to pay. Fixed seed; the figures are printed for the record.
-    const PreparedData data = testing::blobData(300, 200, 400, 1.0);
+    const TrainingData data = testing::blobData(300, 200, 400, 1.0);
     SnapshotOptions options = tinyOptions();
     options.epochs = 24;
     options.lr0 = 1.0;
@@ -163,7 +165,7 @@ void TestSnapshotEnsemble::ensembleBeatsItsWorstSnapshot()
 
 void TestSnapshotEnsemble::sameSeedSameReport()
 {
-    const PreparedData data = testing::blobData(200, 60, 60);
+    const TrainingData data = testing::blobData(200, 60, 60);
     SnapshotOptions options = tinyOptions();
     options.epochs = 4;
     options.cycles = 2;
@@ -191,7 +193,7 @@ void TestSnapshotEnsemble::refusesWhatItCannotDo()
 {
     QFETCH(QString, what);
     QFETCH(QString, prefix);
-    PreparedData data = testing::blobData(64, 32, 32);
+    TrainingData data = testing::blobData(64, 32, 32);
     SnapshotOptions options = tinyOptions();
     if (what == "no-validation")
         data.validation = TrainingSet();
@@ -213,7 +215,7 @@ void TestSnapshotEnsemble::refusesWhatItCannotDo()
 
 void TestSnapshotEnsemble::cancelStops()
 {
-    const PreparedData data = testing::blobData(600, 200, 400);
+    const TrainingData data = testing::blobData(600, 200, 400);
     int calls = 0;
     auto report = SnapshotEnsemble::run(testing::blobSpec(), data, tinyOptions(), nullptr, [&](const Progress &) {
         return ++calls > 10 ? ProgressAction::Stop : ProgressAction::Continue;
@@ -221,6 +223,26 @@ void TestSnapshotEnsemble::cancelStops()
     QVERIFY(report.isOk());
     QVERIFY(report.value().status.isCancelled());
     QVERIFY(report.value().snapshots.empty());
+}
+
+// The one config a 'snapshot' run stores (CLI and page alike), read back as the page reads it.
+void TestSnapshotEnsemble::configJsonRoundTrip()
+{
+    SnapshotOptions options;
+    options.cycles = 3;
+    options.epochs = 6;
+    options.seed = 9;
+    const nlohmann::ordered_json config = snapshotConfigJson(options, testing::blobSpec(), testing::blobData(30, 6, 6));
+    QVERIFY(QString::fromStdString(config.dump())
+                .startsWith(QStringLiteral("{\"cycles\":3,\"epochs\":6,\"lr0\":null,\"seed\":9,\"data\":\"blobs\",\"spec\":{")));
+    options.lr0 = 0.05;
+    const SnapshotRunConfig read = snapshotConfigFromJson(snapshotConfigJson(options, testing::blobSpec(),
+                                                                             testing::blobData(30, 6, 6)).dump());
+    QCOMPARE(read.cycles, 3);
+    QCOMPARE(read.epochs, 6);
+    QCOMPARE(read.subject.data, std::string("blobs"));
+    QCOMPARE(read.subject.specName, std::string("blob-mlp"));
+    QCOMPARE(snapshotConfigFromJson("[1, 2]").cycles, 0);
 }
 
 QTEST_APPLESS_MAIN(TestSnapshotEnsemble)
