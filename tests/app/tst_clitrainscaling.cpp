@@ -84,6 +84,8 @@ private:
     QString temp(const QString &name) const { return m_dir.filePath(name); }
     QString writeSpec(const QString &name, const QString &scalingKey);
     QStringList trainArguments(const QString &spec, const QString &db) const;
+    // The run a `train --json` printed as run_id, read back from the workspace db; nullopt when absent.
+    std::optional<RunRecord> storedRun(const QString &db, const QJsonObject &printed) const;
     void compareColumn(const QJsonObject &scaling, const QString &name, const std::vector<double> &values,
                        const QString &method);
 
@@ -133,6 +135,15 @@ QStringList TestCliTrainScaling::trainArguments(const QString &spec, const QStri
     return {QStringLiteral("train"), spec,          QStringLiteral("--data"), temp(QStringLiteral("rows.csv")),
             QStringLiteral("--target"), QStringLiteral("label"), QStringLiteral("--db"), temp(db),
             QStringLiteral("--json")};
+}
+
+std::optional<RunRecord> TestCliTrainScaling::storedRun(const QString &db, const QJsonObject &printed) const
+{
+    auto store = Store::open(temp(db));
+    if (!store.isOk())
+        return std::nullopt;
+    auto record = RunRepository(*store.value()).findRun(printed.value(QStringLiteral("run_id")).toInteger());
+    return record.isOk() ? record.value() : std::nullopt;
 }
 
 // The data: x and y with the extremes of x in a validation row and a test row, so that a fit that
@@ -212,13 +223,11 @@ void TestCliTrainScaling::specKeyFitsOnTrainingRowsAndIsStored()
     QVERIFY(columnNamed(scaling, QStringLiteral("x")).value(QStringLiteral("max")).toDouble() < 1000.0);
     QVERIFY(columnNamed(scaling, QStringLiteral("x")).value(QStringLiteral("min")).toDouble() > -1000.0);
 
-    auto store = Store::open(temp(db));
-    QVERIFY2(store.isOk(), store.message().c_str());
-    auto record = RunRepository(*store.value()).findRun(json.value(QStringLiteral("run_id")).toInteger());
-    QVERIFY(record.isOk() && record.value().has_value());
-    const QJsonObject summary = QJsonDocument::fromJson(record.value()->summaryJson.toUtf8()).object();
+    const std::optional<RunRecord> record = storedRun(db, json);
+    QVERIFY(record.has_value());
+    const QJsonObject summary = QJsonDocument::fromJson(record->summaryJson.toUtf8()).object();
     QCOMPARE(summary.value(QStringLiteral("scaling")).toObject(), scaling);
-    const QJsonObject config = QJsonDocument::fromJson(record.value()->configJson.toUtf8()).object();
+    const QJsonObject config = QJsonDocument::fromJson(record->configJson.toUtf8()).object();
     QCOMPARE(config.value(QStringLiteral("scaling")).toString(), method);
 }
 
@@ -233,11 +242,9 @@ void TestCliTrainScaling::scaleOptionReplacesSpecKey()
     const QJsonObject scaling = json.value(QStringLiteral("scaling")).toObject();
     QCOMPARE(scaling.value(QStringLiteral("method")).toString(), QStringLiteral("minmax"));
     compareColumn(scaling, QStringLiteral("x"), m_x, QStringLiteral("minmax"));
-    auto store = Store::open(temp(QStringLiteral("override.sqlite")));
-    QVERIFY2(store.isOk(), store.message().c_str());
-    auto record = RunRepository(*store.value()).findRun(json.value(QStringLiteral("run_id")).toInteger());
-    QVERIFY(record.isOk() && record.value().has_value());
-    const QJsonObject config = QJsonDocument::fromJson(record.value()->configJson.toUtf8()).object();
+    const std::optional<RunRecord> record = storedRun(QStringLiteral("override.sqlite"), json);
+    QVERIFY(record.has_value());
+    const QJsonObject config = QJsonDocument::fromJson(record->configJson.toUtf8()).object();
     QCOMPARE(config.value(QStringLiteral("scaling")).toString(), QStringLiteral("minmax")); // what the run used
 }
 
@@ -339,11 +346,9 @@ void TestCliTrainScaling::guiRequestAndCliArgumentsAgree()
     for (const QString &key : gui.keys())
         QVERIFY2(gui.value(key) == cli.value(key), qPrintable(key));
 
-    auto store = Store::open(temp(db));
-    QVERIFY2(store.isOk(), store.message().c_str());
-    auto record = RunRepository(*store.value()).findRun(cli.value(QStringLiteral("run_id")).toInteger());
-    QVERIFY(record.isOk() && record.value().has_value());
-    const QJsonObject config = QJsonDocument::fromJson(record.value()->configJson.toUtf8()).object();
+    const std::optional<RunRecord> record = storedRun(db, cli);
+    QVERIFY(record.has_value());
+    const QJsonObject config = QJsonDocument::fromJson(record->configJson.toUtf8()).object();
     QCOMPARE(config.value(QStringLiteral("scaling")).toString(), expected);
     const ModelSpec trained = TrainingDataService::specAsTrained(spec.value(), data.value());
     QVERIFY(trained.scaling.has_value());
