@@ -5,7 +5,6 @@
 
 #include "core/lr/EnsembleAverage.h"
 #include "core/lr/SnapshotEnsemble.h"
-#include "core/lr/SnapshotReportJson.h"
 
 #include <QtTest>
 
@@ -53,7 +52,6 @@ private slots:
     void refusesWhatItCannotDo_data();
     void refusesWhatItCannotDo();
     void cancelStops();
-    void configJsonRoundTrip();
 };
 
 void TestSnapshotEnsemble::meanOfTheLastK()
@@ -223,26 +221,6 @@ void TestSnapshotEnsemble::cancelStops()
     QVERIFY(report.isOk());
     QVERIFY(report.value().status.isCancelled());
     QVERIFY(report.value().snapshots.empty());
-}
-
-// The one config a 'snapshot' run stores (CLI and page alike), read back as the page reads it.
-void TestSnapshotEnsemble::configJsonRoundTrip()
-{
-    SnapshotOptions options;
-    options.cycles = 3;
-    options.epochs = 6;
-    options.seed = 9;
-    const nlohmann::ordered_json config = snapshotConfigJson(options, testing::blobSpec(), testing::blobData(30, 6, 6));
-    QVERIFY(QString::fromStdString(config.dump())
-                .startsWith(QStringLiteral("{\"cycles\":3,\"epochs\":6,\"lr0\":null,\"seed\":9,\"data\":\"blobs\",\"spec\":{")));
-    options.lr0 = 0.05;
-    const SnapshotRunConfig read = snapshotConfigFromJson(snapshotConfigJson(options, testing::blobSpec(),
-                                                                             testing::blobData(30, 6, 6)).dump());
-    QCOMPARE(read.cycles, 3);
-    QCOMPARE(read.epochs, 6);
-    QCOMPARE(read.subject.data, std::string("blobs"));
-    QCOMPARE(read.subject.specName, std::string("blob-mlp"));
-    QCOMPARE(snapshotConfigFromJson("[1, 2]").cycles, 0);
 }
 
 QTEST_APPLESS_MAIN(TestSnapshotEnsemble)
