@@ -6,7 +6,7 @@
 
 namespace loupe {
 
-JobRecording JobRecording::start(const TrainRequest &data, RunKind kind, const std::string &configJson)
+JobRecording JobRecording::start(const TrainRequest &data, RunKind kind, const nlohmann::ordered_json &config)
 {
     JobRecording recording;
     if (data.workspace.isEmpty())
@@ -19,6 +19,7 @@ JobRecording JobRecording::start(const TrainRequest &data, RunKind kind, const s
     const std::optional<qint64> dataset = data.source == TrainRequest::Source::Table && data.datasetId >= 0
                                               ? std::optional<qint64>(data.datasetId)
                                               : std::nullopt;
+    const std::string configJson = config.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     auto run = RunRepository(*opened.value()).createRun(kind, dataset, QString::fromStdString(configJson));
     if (!run.isOk()) {
         recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(run.message()));

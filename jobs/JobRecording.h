@@ -5,6 +5,8 @@
 #include "db/runs/RunKind.h"
 #include "db/store/Store.h"
 
+#include <nlohmann/json.hpp>
+
 #include <QString>
 
 #include <memory>
@@ -17,9 +19,9 @@ struct JobRecording {
     qint64 runId = 0;
     QString note; // "not recorded: ..." when the workspace refused, else empty
 
-    // Creates a `kind` run with configJson for the data of `data` in data.workspace (nothing when
-    // it is empty). Never fails: a refusal ends up in note.
-    static JobRecording start(const TrainRequest &data, RunKind kind, const std::string &configJson);
+    // Creates a `kind` run with `config` (stored compact, as the CLI stores it) for the data of
+    // `data` in data.workspace (nothing when it is empty). Never fails: a refusal ends up in note.
+    static JobRecording start(const TrainRequest &data, RunKind kind, const nlohmann::ordered_json &config);
 };
 
 } // namespace loupe

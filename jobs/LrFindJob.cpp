@@ -2,9 +2,8 @@
 
 #include "jobs/JobRecording.h"
 
-#include "jobs/TrainDataPreparation.h"
-
-#include "core/train/TrainingSession.h"
+#include "core/lr/LrFindRunJson.h"
+#include "core/train/TrainingDataService.h"
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 
@@ -16,28 +15,6 @@ namespace loupe {
 
 namespace {
 
-nlohmann::ordered_json configJson(const LrFindRequest &request, const ModelSpec &spec, const PreparedData &data)
-{
-    nlohmann::ordered_json config;
-    config["mode"] = lrFindModeName(request.mode);
-    if (request.mode == LrFindMode::Range) {
-        config["start"] = request.range.start;
-        config["factor"] = request.range.factor;
-        config["steps"] = request.range.steps;
-        config["fraction"] = request.range.fraction;
-        config["seed"] = request.range.seed;
-    } else {
-        config["start"] = request.onePass.start;
-        config["end"] = request.onePass.end;
-        config["steps"] = request.onePass.iterations;
-        config["beta"] = request.onePass.beta;
-        config["seed"] = request.onePass.seed;
-    }
-    config["data"] = data.source;
-    config["spec"] = spec.toJson();
-    return config;
-}
-
 QString finishRecording(JobRecording &recording, const LrFindResult &result, RunStatus status, const QString &error)
 {
     if (!recording.store)
@@ -48,7 +25,9 @@ QString finishRecording(JobRecording &recording, const LrFindResult &result, Run
         steps.push_back(StepMetric {qint64(i + 1), result.points[i].loss, result.points[i].learningRate});
     const Status stored = runs.addStepMetrics(recording.runId, steps);
     const Status finished = runs.finishRun(
-        recording.runId, status, result.seconds, QString::fromStdString(lrFindSummaryJson(result)), error);
+        recording.runId, status, result.seconds,
+        QString::fromStdString(lrFindResultJson(result).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)),
+        error);
     if (!stored.isOk())
         return QString::fromStdString(stored.message());
     return finished.isOk() ? QString() : QString::fromStdString(finished.message());
@@ -68,16 +47,10 @@ LrFindJob::LrFindJob(LrFindRequest request, QObject *parent) : Job(parent), m_re
     registerLrFindMetaTypes();
 }
 
-Result<PreparedData> LrFindJob::prepareData(const ModelSpec &spec) const
-{
-    // As loupe-cli lr-find: the spec's validation share, so GUI and CLI searches compare.
-    return prepareTrainData(m_request.data, spec);
-}
-
 Status LrFindJob::execute()
 {
     reportProgress(0.0, QStringLiteral("reading the model spec"));
-    auto spec = requestedSpec(m_request.data);
+    auto spec = m_request.data.spec();
     if (!spec.isOk())
         return spec.status();
     m_request.range.seed = spec.value().seed;
@@ -87,14 +60,14 @@ Status LrFindJob::execute()
     if (!valid.isOk())
         return valid;
     reportProgress(0.0, QStringLiteral("preparing the data"));
-    auto data = prepareData(spec.value());
+    auto data = TrainingDataService::prepare(m_request.data, spec.value());
     if (!data.isOk())
         return data.status();
     if (isCancelled())
         return Status::cancelled();
 
     JobRecording recording = JobRecording::start(m_request.data, RunKind::LrFind,
-                                                 configJson(m_request, spec.value(), data.value()).dump());
+                                                 lrFindConfigJson(m_request, spec.value(), data.value()));
     reportProgress(0.0, QStringLiteral("searching"));
     Result<LrFindResult> found = search(spec.value(), data.value());
     if (!found.isOk()) {
@@ -112,7 +85,7 @@ Status LrFindJob::execute()
     return cancelled ? Status::cancelled() : Status::ok();
 }
 
-Result<LrFindResult> LrFindJob::search(const ModelSpec &spec, const PreparedData &data)
+Result<LrFindResult> LrFindJob::search(const ModelSpec &spec, const TrainingData &data)
 {
     // New points go out at most every ~40 ms (as progress does); the rest right after the search.
     constexpr qint64 s_pointIntervalMs = 40;

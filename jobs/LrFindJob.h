@@ -10,7 +10,7 @@
 // failed(message) (bad spec, data that does not fit) or cancelled(). When
 // request.data.workspace is set the search is stored there as the CLI's lr-find
 // stores it: an 'lr-find' run with the settings as config, one step metric (lr,
-// loss) per point and lrFindSummaryJson() as summary; a cancelled search is
+// loss) per point and lrFindResultJson() as summary; a cancelled search is
 // stored as cancelled. A workspace that cannot be opened does not stop the
 // search (LrFindOutcome::workspaceNote).
 
@@ -35,8 +35,7 @@ protected:
     void emitFinished() override;
 
 private:
-    Result<PreparedData> prepareData(const ModelSpec &spec) const;
-    Result<LrFindResult> search(const ModelSpec &spec, const PreparedData &data);
+    Result<LrFindResult> search(const ModelSpec &spec, const TrainingData &data);
 
     LrFindRequest m_request;
     LrFindOutcome m_outcome;

@@ -1,11 +1,9 @@
 #include "jobs/SearchJob.h"
 
-#include "jobs/TrainDataPreparation.h"
-
 #include "core/data/IdxReader.h"
 #include "core/search/Study.h"
 #include "core/search/TestFunction.h"
-#include "core/train/TrainingSession.h"
+#include "core/train/TrainingDataService.h"
 #include "db/runs/FileFingerprint.h"
 #include "db/studies/SqlTrialStore.h"
 #include "db/store/Store.h"
@@ -34,7 +32,7 @@ QString compact(const nlohmann::json &json)
 struct SearchTarget {
     std::unique_ptr<TestFunction> function;
     SearchSpace space;
-    PreparedData data;
+    TrainingData data;
     std::unique_ptr<TrainingObjective> training;
     QString spaceJson;
     QString objectiveJson;
@@ -52,26 +50,25 @@ std::string numberText(double value)
 }
 
 // The CLI data options of a table loaded from a CSV with default CsvOptions, or null when the
-// encoding uses something the CLI data options cannot say.
+// request uses something the CLI data options cannot say.
 nlohmann::json tableDataOptions(const TrainRequest &data)
 {
-    const TableEncodingOptions &encoding = data.encoding;
-    const TableEncodingOptions defaults;
-    if (data.tablePath.isEmpty() || encoding.missing != defaults.missing || encoding.maxClasses != defaults.maxClasses
-        || encoding.maxIntegerClasses != defaults.maxIntegerClasses || encoding.scaling != defaults.scaling)
+    if (data.tablePath.isEmpty() || data.missing != MissingValues::Reject)
         return nullptr;
     nlohmann::json options{{"data", nlohmann::json::array({data.tablePath.toStdString()})},
-                           {"target", nlohmann::json::array({encoding.target})}};
-    if (!encoding.excluded.empty())
-        options["exclude"] = encoding.excluded;
-    if (encoding.maxFeatureLevels != defaults.maxFeatureLevels)
-        options["max-levels"] = nlohmann::json::array({std::to_string(encoding.maxFeatureLevels)});
-    if (encoding.task != TargetTask::Auto)
-        options["task"] = nlohmann::json::array({encoding.task == TargetTask::Classification ? "classification"
-                                                                                            : "regression"});
-    if (data.fractions.validation >= 0.0)
-        options["validation-fraction"] = nlohmann::json::array({numberText(data.fractions.validation)});
-    options["test-fraction"] = nlohmann::json::array({numberText(data.fractions.test)});
+                           {"target", nlohmann::json::array({data.target})}};
+    if (!data.excluded.empty())
+        options["exclude"] = data.excluded;
+    if (data.maxFeatureLevels != TrainingDataRequest().maxFeatureLevels)
+        options["max-levels"] = nlohmann::json::array({std::to_string(data.maxFeatureLevels)});
+    if (data.task != TargetTask::Auto)
+        options["task"] = nlohmann::json::array({data.task == TargetTask::Classification ? "classification"
+                                                                                        : "regression"});
+    if (data.scaling)
+        options["scale"] = nlohmann::json::array({scalingMethodName(*data.scaling)});
+    if (data.validationFraction)
+        options["validation-fraction"] = nlohmann::json::array({numberText(*data.validationFraction)});
+    options["test-fraction"] = nlohmann::json::array({numberText(data.testFraction)});
     return options;
 }
 
@@ -83,13 +80,13 @@ nlohmann::json workerDataOptions(const TrainRequest &data)
 {
     if (data.source == TrainRequest::Source::Table)
         return tableDataOptions(data);
-    if (!data.fashionMnist.directory.empty() && data.fashionMnist.directory != defaultFashionMnistDir())
+    if (!data.fashionMnistDirectory.empty() && data.fashionMnistDirectory != defaultFashionMnistDir())
         return nullptr;
     nlohmann::json options{{"data", nlohmann::json::array({"fashion-mnist"})}};
-    if (data.fashionMnist.rowLimit > 0)
-        options["limit"] = nlohmann::json::array({std::to_string(data.fashionMnist.rowLimit)});
-    if (data.fashionMnist.validationFraction >= 0.0)
-        options["validation-fraction"] = nlohmann::json::array({numberText(data.fashionMnist.validationFraction)});
+    if (data.imageLimit > 0)
+        options["limit"] = nlohmann::json::array({std::to_string(data.imageLimit)});
+    if (data.validationFraction)
+        options["validation-fraction"] = nlohmann::json::array({numberText(*data.validationFraction)});
     return options;
 }
 
@@ -117,7 +114,7 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
     auto reference = TrainingObjective::referenceSpec(target->space);
     if (!reference.isOk())
         return reference.status();
-    auto data = prepareTrainData(request.data, reference.value());
+    auto data = TrainingDataService::prepare(request.data, reference.value());
     if (!data.isOk())
         return data.status();
     target->data = data.takeValue();

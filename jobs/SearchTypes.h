@@ -20,7 +20,7 @@ struct SearchRequest {
     Kind kind = Kind::TestFunction;
     QString testFunction = QStringLiteral("branin"); // Kind::TestFunction: branin, hartmann6, rosenbrock, conditional
     QString templateJson;  // Kind::Training: a model spec whose values may be distributions (docs/search.md)
-    TrainRequest data;     // Kind::Training: the data (source, table, encoding, fractions); specJson is ignored
+    TrainRequest data;     // Kind::Training: the data (source, table, target, split, scaling); specJson is ignored
     TrainingLoss loss = TrainingLoss::ValidationLoss;
     QString sampler = QStringLiteral("tpe"); // random, tpe, tpe-hyperopt, tpe-optuna
     qint64 seed = 0;
@@ -51,7 +51,7 @@ struct SearchStart {
     QStringList parameterNames;    // in space order
     int maxEvals = 0;
     QVector<SearchTrialRow> existingTrials; // a resumed study's trials so far
-    QString dataDescription;       // training searches: PreparedData::description()
+    QString dataDescription;       // training searches: TrainingData::description()
 };
 
 struct SearchSummary {

@@ -2,8 +2,8 @@
 
 #include "jobs/JobRecording.h"
 
-#include "jobs/TrainDataPreparation.h"
 #include "core/lr/SnapshotReportJson.h"
+#include "core/train/TrainingDataService.h"
 #include "db/runs/RunRepository.h"
 #include "db/runs/SnapshotRunMetrics.h"
 #include "db/store/Store.h"
@@ -13,17 +13,6 @@
 namespace loupe {
 
 namespace {
-
-nlohmann::ordered_json configJson(const SnapshotRequest &request, const SnapshotOptions &options,
-                                  const ModelSpec &spec, const PreparedData &data)
-{
-    return {{"cycles", request.cycles},
-            {"epochs", request.epochs},
-            {"lr0", options.lr0 ? nlohmann::ordered_json(*options.lr0) : nlohmann::ordered_json(nullptr)},
-            {"seed", options.seed},
-            {"data", data.source},
-            {"spec", spec.toJson()}};
-}
 
 RunStatus runStatus(const SnapshotReport &report)
 {
@@ -64,7 +53,7 @@ SnapshotJob::SnapshotJob(SnapshotRequest request, QObject *parent) : Job(parent)
 Status SnapshotJob::execute()
 {
     reportProgress(0.0, QStringLiteral("reading the model spec"));
-    auto spec = requestedSpec(m_request.data);
+    auto spec = m_request.data.spec();
     if (!spec.isOk())
         return spec.status();
     SnapshotOptions options;
@@ -76,7 +65,7 @@ Status SnapshotJob::execute()
     if (Status valid = SnapshotEnsemble::validate(options); !valid.isOk())
         return valid;
     reportProgress(0.0, QStringLiteral("preparing the data"));
-    auto data = prepareTrainData(m_request.data, spec.value());
+    auto data = TrainingDataService::prepare(m_request.data, spec.value());
     if (!data.isOk())
         return data.status();
     if (Status fits = SnapshotEnsemble::check(spec.value(), data.value(), options); !fits.isOk())
@@ -84,8 +73,8 @@ Status SnapshotJob::execute()
     if (isCancelled())
         return Status::cancelled();
 
-    JobRecording recording = JobRecording::start(
-        m_request.data, RunKind::Snapshot, configJson(m_request, options, spec.value(), data.value()).dump());
+    JobRecording recording = JobRecording::start(m_request.data, RunKind::Snapshot,
+                                                 snapshotConfigJson(options, spec.value(), data.value()));
     reportProgress(0.0, QStringLiteral("training"));
     auto report = SnapshotEnsemble::run(spec.value(), data.value(), options, cancellationToken(), progressSink());
     if (!report.isOk()) {

@@ -1,7 +1,7 @@
 #include "jobs/TrainJob.h"
 
-#include "jobs/TrainDataPreparation.h"
 #include "jobs/TrainProgressReporter.h"
+#include "core/train/TrainingDataService.h"
 #include "core/train/TrainingReport.h"
 #include "core/train/TrainingSession.h"
 #include "db/store/Store.h"
@@ -37,7 +37,7 @@ struct Recording {
     QString note;
 };
 
-Recording startRecording(const TrainRequest &request, const ModelSpec &spec, const PreparedData &prepared)
+Recording startRecording(const TrainRequest &request, const ModelSpec &spec, const TrainingData &prepared)
 {
     Recording recording;
     if (request.workspace.isEmpty())
@@ -54,7 +54,8 @@ Recording startRecording(const TrainRequest &request, const ModelSpec &spec, con
                                               : std::nullopt;
     const std::string started = TrainingReport::startSummaryJson(prepared).dump(
         -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    auto run = recording.recorder->begin(dataset, QString::fromStdString(spec.toJsonText()),
+    const ModelSpec trained = TrainingDataService::specAsTrained(spec, prepared);
+    auto run = recording.recorder->begin(dataset, QString::fromStdString(trained.toJsonText()),
                                          QString::fromStdString(started));
     if (!run.isOk()) {
         recording.note = QStringLiteral("not recorded: %1").arg(QString::fromStdString(run.message()));
@@ -68,7 +69,7 @@ double measured(const std::optional<Evaluation> &test, double Evaluation::*field
     return test ? test.value().*field : std::numeric_limits<double>::quiet_NaN();
 }
 
-TrainStart describeStart(const ModelSpec &spec, const PreparedData &prepared, const Recording &recording)
+TrainStart describeStart(const ModelSpec &spec, const TrainingData &prepared, const Recording &recording)
 {
     TrainStart start;
     start.specName = QString::fromStdString(spec.name);
@@ -85,7 +86,7 @@ TrainStart describeStart(const ModelSpec &spec, const PreparedData &prepared, co
 }
 
 // The summary the page shows; also ends the stored run.
-TrainSummary summarize(const TrainingOutcome &outcome, const PreparedData &prepared, Recording &recording)
+TrainSummary summarize(const TrainingOutcome &outcome, const TrainingData &prepared, Recording &recording)
 {
     TrainSummary summary;
     summary.status = QString::fromStdString(TrainingReport::statusName(outcome.result.stopReason));
@@ -128,19 +129,14 @@ TrainJob::TrainJob(TrainRequest request, QObject *parent) : Job(parent), m_reque
     registerTrainMetaTypes();
 }
 
-Result<PreparedData> TrainJob::prepareData(const ModelSpec &spec)
-{
-    return prepareTrainData(m_request, spec);
-}
-
 Status TrainJob::execute()
 {
     reportProgress(0.0, QStringLiteral("reading the model spec"));
-    auto spec = requestedSpec(m_request);
+    auto spec = m_request.spec();
     if (!spec.isOk())
         return spec.status();
     reportProgress(0.0, QStringLiteral("preparing the data"));
-    auto data = prepareData(spec.value());
+    auto data = TrainingDataService::prepare(m_request, spec.value());
     if (!data.isOk())
         return data.status();
     if (isCancelled())
@@ -148,7 +144,7 @@ Status TrainJob::execute()
     auto session = TrainingSession::create(spec.value(), data.value());
     if (!session.isOk())
         return Status::invalidInput("model spec: " + session.message());
-    const PreparedData &prepared = data.value();
+    const TrainingData &prepared = data.value();
     TrainingSession &training = *session.value();
 
     Recording recording = startRecording(m_request, spec.value(), prepared);

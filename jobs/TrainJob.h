@@ -32,8 +32,6 @@ protected:
     void emitFinished() override;
 
 private:
-    Result<PreparedData> prepareData(const ModelSpec &spec);
-
     TrainRequest m_request;
     TrainSummary m_summary;
 };

@@ -1,10 +1,7 @@
 #pragma once
 // The value types TrainJob sends across threads (copyable; registered as Qt meta types).
 
-#include "core/data/Table.h"
-#include "core/data/DataSplitter.h"
-#include "core/train/DatasetAdapter.h"
-#include "core/train/TableEncoding.h"
+#include "core/train/TrainingDataRequest.h"
 #include "core/train/TrainingOverrides.h"
 #include "core/train/TrainingStats.h"
 
@@ -13,32 +10,27 @@
 #include <QStringList>
 #include <QVector>
 
-#include <memory>
-
 namespace loupe {
 
-// What to train on and how.
-struct TrainRequest {
-    enum class Source { FashionMnist, Table };
-
+// What to train on and how: the data request TrainingDataService prepares (source, table, target,
+// split, the user's explicit scaling or none), plus the spec, its overrides and where to record.
+struct TrainRequest : TrainingDataRequest {
     QString specJson;             // the model spec (docs/model-spec.md)
     TrainingOverrides overrides;  // epochs, batch size, seed, learning rate
-    Source source = Source::FashionMnist;
-    FashionMnistOptions fashionMnist; // Source::FashionMnist (validationFraction < 0: the spec's default)
-    std::shared_ptr<const Table> table; // Source::Table, shared read-only
-    QString tableName;                  // e.g. the CSV's file name, for messages
-    QString tablePath;                  // the CSV the table was loaded from with default CsvOptions
-                                        // (the Data page's way), empty when unknown
-    qint64 datasetId = -1;              // the workspace dataset of the table, -1 when unknown
-    TableEncodingOptions encoding;      // Source::Table (binaryTargets follows the spec)
-    SplitFractions fractions;           // Source::Table (validation < 0: the spec's default)
-    QString workspace;                  // Store location; empty: not recorded
+    QString tablePath;            // Source::Table: the CSV the table was loaded from with default
+                                  // CsvOptions (the Data page's way), empty when unknown
+    qint64 datasetId = -1;        // the workspace dataset of the table, -1 when unknown
+    QString workspace;            // Store location; empty: not recorded
+
+    // The spec with the overrides (epochs, batch size, seed, rate, schedule) applied.
+    // InvalidInput "model spec: ..." for a spec that does not parse, or the override's own error.
+    Result<ModelSpec> spec() const;
 };
 
 // Sent once the data is ready and the model is built, before the first batch.
 struct TrainStart {
     QString specName;
-    QString dataDescription;   // PreparedData::description()
+    QString dataDescription;   // TrainingData::description()
     QStringList classLabels;   // empty for regression
     bool classification = true;
     int epochs = 0;

@@ -8,9 +8,8 @@
 #include "app/cli/ParsedArguments.h"
 #include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
-#include "app/cli/TrainData.h"
-#include "core/lr/OnePassFinder.h"
-#include "core/lr/RangeTest.h"
+#include "app/cli/TrainingDataArguments.h"
+#include "core/lr/LrFindRunJson.h"
 
 #include <cmath>
 #include <cstdio>
@@ -20,12 +19,6 @@
 namespace loupe::cli {
 
 namespace {
-
-struct FinderSettings {
-    LrFindMode mode = LrFindMode::Range;
-    RangeTestOptions range;
-    OnePassOptions onePass;
-};
 
 Status usage(const std::string &message)
 {
@@ -43,9 +36,9 @@ Status asOption(const Status &status)
     return usage("option --" + key + message.substr(colon));
 }
 
-Result<FinderSettings> settingsFrom(const ParsedArguments &arguments, std::uint64_t seed)
+Result<LrFindSettings> settingsFrom(const ParsedArguments &arguments, std::uint64_t seed)
 {
-    FinderSettings settings;
+    LrFindSettings settings;
     const QString mode = arguments.value(QStringLiteral("mode"));
     if (mode != QLatin1String("range") && mode != QLatin1String("onepass"))
         return usage("option --mode: '" + mode.toStdString() + "' is not one of range, onepass");
@@ -80,55 +73,6 @@ Result<FinderSettings> settingsFrom(const ParsedArguments &arguments, std::uint6
             return asOption(status);
     }
     return settings;
-}
-
-nlohmann::ordered_json configJson(const FinderSettings &settings, const ModelSpec &spec, const PreparedData &data)
-{
-    nlohmann::ordered_json config;
-    config["mode"] = lrFindModeName(settings.mode);
-    if (settings.mode == LrFindMode::Range) {
-        config["start"] = settings.range.start;
-        config["factor"] = settings.range.factor;
-        config["steps"] = settings.range.steps;
-        config["fraction"] = settings.range.fraction;
-        config["seed"] = settings.range.seed;
-    } else {
-        config["start"] = settings.onePass.start;
-        config["end"] = settings.onePass.end;
-        config["steps"] = settings.onePass.iterations;
-        config["beta"] = settings.onePass.beta;
-        config["seed"] = settings.onePass.seed;
-    }
-    config["data"] = data.source;
-    config["spec"] = spec.toJson();
-    return config;
-}
-
-nlohmann::ordered_json resultJson(const LrFindResult &result)
-{
-    nlohmann::ordered_json document;
-    document["mode"] = lrFindModeName(result.mode);
-    nlohmann::ordered_json points = nlohmann::ordered_json::array();
-    for (const LrPoint &point : result.points) {
-        nlohmann::ordered_json item;
-        item["lr"] = point.learningRate;
-        item["loss"] = jsonNumber(point.loss);
-        if (result.mode == LrFindMode::OnePass)
-            item["raw_loss"] = jsonNumber(point.rawLoss);
-        item["diverged"] = point.diverged;
-        points.push_back(item);
-    }
-    document["points"] = points;
-    const LrSuggestions &s = result.suggestions;
-    const auto optional = [](const std::optional<double> &value) {
-        return value ? jsonNumber(*value) : nlohmann::ordered_json(nullptr);
-    };
-    document["suggestions"] = {{"recommended", optional(s.recommended)}, {"method", s.method},
-                               {"minimum", optional(s.minimum)},         {"loss_minimum_lr", optional(s.lossMinimumRate)},
-                               {"steep", optional(s.steep)},             {"valley", optional(s.valley)}};
-    document["seconds"] = result.seconds;
-    document["status"] = result.status.isCancelled() ? "cancelled" : "completed";
-    return document;
 }
 
 std::string number(double value)
@@ -171,7 +115,7 @@ std::vector<StepMetric> stepsOf(const LrFindResult &result)
     return steps;
 }
 
-Result<LrFindResult> search(const FinderSettings &settings, const ModelSpec &spec, const PreparedData &data,
+Result<LrFindResult> search(const LrFindSettings &settings, const ModelSpec &spec, const TrainingData &data,
                             CliContext &context)
 {
     CancellationToken token;
@@ -210,7 +154,7 @@ void LrFindCommand::declareArguments(ArgumentParser &parser) const
 {
     constexpr double highest = std::numeric_limits<double>::max();
     parser.addPositional(QStringLiteral("SPEC"), QStringLiteral("the model spec (JSON, see docs/model-spec.md)"));
-    TrainDataArguments::declare(parser);
+    TrainingDataArguments::declare(parser);
     parser.addTextOption(QStringLiteral("mode"), QStringLiteral("MODE"), QStringLiteral("range or onepass")).required();
     parser.addNumberOption(QStringLiteral("start"), QStringLiteral("X"),
                            QStringLiteral("first rate (range 1e-6, onepass 1e-7)"), -highest, highest);
@@ -239,12 +183,12 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
     auto settings = settingsFrom(arguments, spec.value().seed);
     if (!settings.isOk())
         return context.fail(settings.status());
-    auto data = TrainDataArguments::load(arguments, spec.value());
+    auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
-    const PreparedData &prepared = data.value().data;
+    const TrainingData &prepared = data.value().data;
     auto recorder = LrRunRecorder::start(context, RunKind::LrFind, data.value(),
-                                         configJson(settings.value(), spec.value(), prepared));
+                                         lrFindConfigJson(settings.value(), spec.value(), prepared));
     if (!recorder.isOk())
         return context.fail(recorder.status());
     if (!context.isJson()) {
@@ -259,7 +203,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
         return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + found.message());
     }
     const LrFindResult &result = found.value();
-    nlohmann::ordered_json document = resultJson(result);
+    nlohmann::ordered_json document = lrFindResultJson(result);
     const bool cancelled = result.status.isCancelled();
     LrRunRecorder &run = recorder.value();
     if (Status stored = run.addSteps(stepsOf(result)); !stored.isOk())

@@ -6,7 +6,6 @@
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 
-#include <cmath>
 #include <optional>
 
 namespace loupe::cli {
@@ -26,7 +25,7 @@ Status recordingError(const Status &status)
 
 } // namespace
 
-Result<LrRunRecorder> LrRunRecorder::start(CliContext &context, RunKind kind, const TrainData &data,
+Result<LrRunRecorder> LrRunRecorder::start(CliContext &context, RunKind kind, const LoadedTrainingData &data,
                                            const nlohmann::ordered_json &config)
 {
     LrRunRecorder recorder;
@@ -67,11 +66,6 @@ Status LrRunRecorder::finish(RunStatus status, double seconds, const nlohmann::o
         return Status::ok();
     return RunRepository(*m_store).finishRun(m_runId, status, seconds, compact(summary),
                                              QString::fromStdString(error));
-}
-
-nlohmann::ordered_json jsonNumber(double value)
-{
-    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
 }
 
 } // namespace loupe::cli

@@ -4,7 +4,7 @@
 // added when the search is over, and the final status with the printed JSON as summary.
 // Disabled (every call a no-op, id() 0) with --no-workspace. Same thread rule as Store.
 
-#include "app/cli/TrainData.h"
+#include "app/cli/TrainingDataArguments.h"
 #include "core/util/Status.h"
 #include "db/runs/EpochMetrics.h"
 #include "db/runs/RunKind.h"
@@ -29,7 +29,7 @@ class LrRunRecorder {
 public:
     // Opens the workspace and creates the run (status running). Errors from the workspace come
     // back with "could not record the run in the workspace: ... (--no-workspace skips recording)".
-    static Result<LrRunRecorder> start(CliContext &context, RunKind kind, const TrainData &data,
+    static Result<LrRunRecorder> start(CliContext &context, RunKind kind, const LoadedTrainingData &data,
                                        const nlohmann::ordered_json &config);
 
     qint64 id() const { return m_runId; }
@@ -43,8 +43,5 @@ private:
     Store *m_store = nullptr;
     qint64 m_runId = 0;
 };
-
-// A number for JSON output: null when it is NaN or infinite.
-nlohmann::ordered_json jsonNumber(double value);
 
 } // namespace loupe::cli

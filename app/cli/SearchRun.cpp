@@ -50,8 +50,8 @@ Result<SearchRunResult> runStudy(const QString &location, const StudyRecord &stu
     };
 
     std::unique_ptr<TrialRunRecorder> recorder;
-    if (setup.trainingObjective() && setup.preparedData())
-        recorder = std::make_unique<TrialRunRecorder>(*setup.trainingObjective(), store, *setup.preparedData());
+    if (setup.trainingObjective() && setup.trainingData())
+        recorder = std::make_unique<TrialRunRecorder>(*setup.trainingObjective(), store, *setup.trainingData());
 
     CancellationToken token;
     SearchRunResult result;

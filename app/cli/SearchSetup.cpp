@@ -20,7 +20,7 @@ namespace {
 std::vector<OptionSpec> dataOptions()
 {
     ArgumentParser scratch;
-    TrainDataArguments::declare(scratch);
+    TrainingDataArguments::declare(scratch);
     std::vector<OptionSpec> options = scratch.options();
     for (OptionSpec &option : options)
         option.requirement = Requirement::Optional;
@@ -140,10 +140,10 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
     auto reference = TrainingObjective::referenceSpec(setup->m_space);
     if (!reference.isOk())
         return reference.status();
-    auto data = TrainDataArguments::load(dataArguments, reference.value());
+    auto data = TrainingDataArguments::load(dataArguments, reference.value());
     if (!data.isOk())
         return data.status();
-    setup->m_data = std::make_unique<TrainData>(data.takeValue());
+    setup->m_data = std::make_unique<LoadedTrainingData>(data.takeValue());
     setup->m_training = std::make_unique<TrainingObjective>(setup->m_space, setup->m_data->data, loss);
     setup->m_spaceJson = compact(setup->m_space.templateJson());
     nlohmann::json objective{{"objective", "training"},

@@ -10,7 +10,7 @@
 // where "data" holds the data options as given (each option's list of values; flags as [""]),
 // so a worker prepares the same data (paths must be valid on the worker's machine).
 
-#include "app/cli/TrainData.h"
+#include "app/cli/TrainingDataArguments.h"
 #include "core/search/SearchSpace.h"
 #include "core/search/TestFunction.h"
 #include "core/train/TrainingObjective.h"
@@ -51,7 +51,7 @@ public:
     // Training searches: the objective and the data it trains on (to record each trial's run);
     // nullptr for test functions.
     TrainingObjective *trainingObjective() { return m_training.get(); }
-    const PreparedData *preparedData() const { return m_data ? &m_data->data : nullptr; }
+    const TrainingData *trainingData() const { return m_data ? &m_data->data : nullptr; }
 
 private:
     SearchSetup() = default;
@@ -62,7 +62,7 @@ private:
     std::unique_ptr<TestFunction> m_function;
     std::unique_ptr<Objective> m_costly; // the test function behind a simulated cost
     SearchSpace m_space; // training searches
-    std::unique_ptr<TrainData> m_data;
+    std::unique_ptr<LoadedTrainingData> m_data;
     std::unique_ptr<TrainingObjective> m_training;
     QString m_spaceJson;
     QString m_objectiveJson;

@@ -8,7 +8,7 @@
 #include "app/cli/ParsedArguments.h"
 #include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
-#include "app/cli/TrainData.h"
+#include "app/cli/TrainingDataArguments.h"
 #include "core/lr/SnapshotEnsemble.h"
 #include "core/lr/SnapshotReportJson.h"
 #include "db/runs/SnapshotRunMetrics.h"
@@ -93,7 +93,7 @@ QString SnapshotCommand::description() const
 void SnapshotCommand::declareArguments(ArgumentParser &parser) const
 {
     parser.addPositional(QStringLiteral("SPEC"), QStringLiteral("the model spec (JSON, see docs/model-spec.md)"));
-    TrainDataArguments::declare(parser);
+    TrainingDataArguments::declare(parser);
     parser.addIntegerOption(QStringLiteral("cycles"), QStringLiteral("M"), QStringLiteral("cosine cycles = snapshots"),
                             1, 1000)
         .required();
@@ -126,16 +126,14 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
     options.baseline = arguments.isSet(QStringLiteral("no-single-model")) ? SingleModelBaseline::Skip
                                                                            : SingleModelBaseline::Train;
     spec.value().seed = options.seed;
-    auto data = TrainDataArguments::load(arguments, spec.value());
+    auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
-    const PreparedData &prepared = data.value().data;
+    const TrainingData &prepared = data.value().data;
     if (Status status = SnapshotEnsemble::check(spec.value(), prepared, options); !status.isOk())
         return context.fail(ExitCode::BadInput, asOption(status.message()));
-    nlohmann::ordered_json config{{"cycles", options.cycles}, {"epochs", options.epochs},
-                                  {"lr0", options.lr0 ? nlohmann::ordered_json(*options.lr0) : nullptr},
-                                  {"seed", options.seed}, {"data", prepared.source}, {"spec", spec.value().toJson()}};
-    auto recorder = LrRunRecorder::start(context, RunKind::Snapshot, data.value(), config);
+    auto recorder = LrRunRecorder::start(context, RunKind::Snapshot, data.value(),
+                                         snapshotConfigJson(options, spec.value(), prepared));
     if (!recorder.isOk())
         return context.fail(recorder.status());
     if (!context.isJson()) {

@@ -5,8 +5,9 @@
 #include "app/cli/FileChecks.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/ParsedArguments.h"
-#include "app/cli/TrainData.h"
+#include "app/cli/TrainingDataArguments.h"
 #include "core/nn/WeightsFile.h"
+#include "core/train/TrainingDataService.h"
 #include "core/train/TrainingOverrides.h"
 #include "core/train/TrainingReport.h"
 #include "core/train/TrainingSession.h"
@@ -105,7 +106,7 @@ Result<ModelSpec> readSpec(const QString &path, const ParsedArguments &arguments
     return spec;
 }
 
-Result<std::unique_ptr<TrainRunRecorder>> startRecording(CliContext &context, const TrainData &data,
+Result<std::unique_ptr<TrainRunRecorder>> startRecording(CliContext &context, const LoadedTrainingData &data,
                                                         const ModelSpec &spec)
 {
     auto store = context.workspace().store();
@@ -114,10 +115,8 @@ Result<std::unique_ptr<TrainRunRecorder>> startRecording(CliContext &context, co
     auto dataset = storeTrainDataset(*store.value(), data);
     if (!dataset.isOk())
         return dataset.status();
-    // The stored config names the scaling the run used, whether it came from the spec, --scale or the default.
-    ModelSpec recorded = spec;
-    if (data.data.encoding)
-        recorded.scaling = data.data.encoding->scaling;
+    // The stored config names the scaling the run used, whether it came from --scale, the spec or the default.
+    const ModelSpec recorded = TrainingDataService::specAsTrained(spec, data.data);
     auto recorder = std::make_unique<TrainRunRecorder>(*store.value(), data.data.task);
     const std::string started = TrainingReport::startSummaryJson(data.data).dump(
         -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -128,7 +127,7 @@ Result<std::unique_ptr<TrainRunRecorder>> startRecording(CliContext &context, co
     return recorder;
 }
 
-void printResult(CliContext &context, const TrainingOutcome &outcome, const PreparedData &data, qint64 runId)
+void printResult(CliContext &context, const TrainingOutcome &outcome, const TrainingData &data, qint64 runId)
 {
     std::ostream &out = context.out();
     char line[160];
@@ -214,7 +213,7 @@ QString TrainCommand::description() const
 void TrainCommand::declareArguments(ArgumentParser &parser) const
 {
     parser.addPositional(QStringLiteral("SPEC"), QStringLiteral("the model spec (JSON, see docs/model-spec.md)"));
-    TrainDataArguments::declare(parser);
+    TrainingDataArguments::declare(parser);
     parser.addIntegerOption(QStringLiteral("epochs"), QStringLiteral("N"), QStringLiteral("override the spec's epochs"),
                             1, 1000000);
     parser.addIntegerOption(QStringLiteral("batch-size"), QStringLiteral("N"),
@@ -242,7 +241,7 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
         if (Status writable = checkWritableFile(weightsPath); !writable.isOk())
             return context.fail(writable);
     }
-    auto data = TrainDataArguments::load(arguments, spec.value());
+    auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
     auto session = TrainingSession::create(spec.value(), data.value().data);
@@ -258,7 +257,7 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
         recorder = started.takeValue();
         session.value()->addCallback(*recorder);
     }
-    const PreparedData &prepared = data.value().data;
+    const TrainingData &prepared = data.value().data;
     EpochPrinter printer(context.out(), spec.value().epochs, prepared.task);
     if (!context.isJson()) {
         context.out() << "training " << spec.value().name << " on " << prepared.source << ": "

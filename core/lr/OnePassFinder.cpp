@@ -134,7 +134,7 @@ LrFindResult OnePassFinder::run(const BatchLoss &source, const CancellationToken
     return finish(timer.seconds(), Status::ok());
 }
 
-Result<LrFindResult> OnePassFinder::train(const ModelSpec &spec, const PreparedData &data,
+Result<LrFindResult> OnePassFinder::train(const ModelSpec &spec, const TrainingData &data,
                                           const CancellationToken *token, const ProgressSink &sink)
 {
     const Timer timer;

@@ -14,7 +14,7 @@
 #include "core/lr/LossSmoother.h"
 #include "core/lr/LrFindResult.h"
 #include "core/train/ModelSpec.h"
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 #include "core/util/CancellationToken.h"
 #include "core/util/ProgressSink.h"
 
@@ -65,7 +65,7 @@ public:
 
     // A full pass training a model built from `spec` on data.train (no validation). InvalidInput
     // when the spec does not fit the data (as TrainingSession::create).
-    Result<LrFindResult> train(const ModelSpec &spec, const PreparedData &data, const CancellationToken *token = nullptr,
+    Result<LrFindResult> train(const ModelSpec &spec, const TrainingData &data, const CancellationToken *token = nullptr,
                                const ProgressSink &sink = {});
 
 private:

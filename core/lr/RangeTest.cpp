@@ -105,7 +105,7 @@ TrainingSet RangeTest::sample(const TrainingSet &rows, double fraction, std::uin
     return DataSplitter::take(rows, order).takeValue();
 }
 
-Result<LrFindResult> RangeTest::train(const ModelSpec &spec, const PreparedData &data, const CancellationToken *token,
+Result<LrFindResult> RangeTest::train(const ModelSpec &spec, const TrainingData &data, const CancellationToken *token,
                                       const ProgressSink &sink) const
 {
     ModelSpec seeded = spec;

@@ -14,7 +14,7 @@
 
 #include "core/lr/LrFindResult.h"
 #include "core/train/ModelSpec.h"
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 #include "core/util/CancellationToken.h"
 #include "core/util/ProgressSink.h"
 
@@ -63,7 +63,7 @@ public:
                      const ProgressSink &sink = {}) const;
 
     // Trains on data.train (no validation). InvalidInput when the spec does not fit the data.
-    Result<LrFindResult> train(const ModelSpec &spec, const PreparedData &data, const CancellationToken *token = nullptr,
+    Result<LrFindResult> train(const ModelSpec &spec, const TrainingData &data, const CancellationToken *token = nullptr,
                                const ProgressSink &sink = {}) const;
 
     // The rows a run trains on: all of them for fraction 1, else max(1, round(fraction * n))

@@ -55,7 +55,7 @@ Evaluation score(const Matrix &probabilities, const TrainingSet &rows)
                       EnsembleAverage::accuracy(probabilities, rows.targets())};
 }
 
-Probabilities predict(Sequential &model, const PreparedData &data)
+Probabilities predict(Sequential &model, const TrainingData &data)
 {
     Probabilities out;
     out.validation = model.predict(data.validation.features());
@@ -65,7 +65,7 @@ Probabilities predict(Sequential &model, const PreparedData &data)
 }
 
 // Trains the session's fresh model with a per-step schedule; progress maps to [from, from + span).
-TrainResult trainWith(TrainingSession &session, const PreparedData &data, std::shared_ptr<const Schedule> schedule,
+TrainResult trainWith(TrainingSession &session, const TrainingData &data, std::shared_ptr<const Schedule> schedule,
                       Callback *extra, const CancellationToken *token, const ProgressSink &sink, double from,
                       double span)
 {
@@ -87,7 +87,7 @@ TrainResult trainWith(TrainingSession &session, const PreparedData &data, std::s
     return result;
 }
 
-void chooseEnsemble(const std::vector<Probabilities> &members, const PreparedData &data, SnapshotReport &report)
+void chooseEnsemble(const std::vector<Probabilities> &members, const TrainingData &data, SnapshotReport &report)
 {
     std::vector<Matrix> validation;
     std::vector<Matrix> test;
@@ -114,7 +114,7 @@ void chooseEnsemble(const std::vector<Probabilities> &members, const PreparedDat
                                                : Evaluation{s_missing, s_missing};
 }
 
-Status checkData(const PreparedData &data)
+Status checkData(const TrainingData &data)
 {
     if (data.task != TaskKind::Classification)
         return Status::invalidInput("target: snapshot ensembles average class probabilities, but the target is a "
@@ -125,7 +125,7 @@ Status checkData(const PreparedData &data)
     return Status::ok();
 }
 
-void trainSingleModel(const ModelSpec &spec, const PreparedData &data, double lr0, std::int64_t total,
+void trainSingleModel(const ModelSpec &spec, const TrainingData &data, double lr0, std::int64_t total,
                       const CancellationToken *token, const ProgressSink &sink, SnapshotReport &report)
 {
     auto session = TrainingSession::create(spec, data);
@@ -159,7 +159,7 @@ Status SnapshotEnsemble::validate(const SnapshotOptions &options)
     return Status::ok();
 }
 
-Status SnapshotEnsemble::check(const ModelSpec &spec, const PreparedData &data, const SnapshotOptions &options)
+Status SnapshotEnsemble::check(const ModelSpec &spec, const TrainingData &data, const SnapshotOptions &options)
 {
     if (Status status = validate(options); !status.isOk())
         return status;
@@ -174,7 +174,7 @@ Status SnapshotEnsemble::check(const ModelSpec &spec, const PreparedData &data, 
     return Status::ok();
 }
 
-Result<SnapshotReport> SnapshotEnsemble::run(const ModelSpec &spec, const PreparedData &data,
+Result<SnapshotReport> SnapshotEnsemble::run(const ModelSpec &spec, const TrainingData &data,
                                              const SnapshotOptions &options, const CancellationToken *token,
                                              const ProgressSink &sink)
 {

@@ -13,7 +13,7 @@
 
 #include "core/lr/SnapshotReport.h"
 #include "core/train/ModelSpec.h"
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 #include "core/util/CancellationToken.h"
 #include "core/util/ProgressSink.h"
 
@@ -38,10 +38,10 @@ public:
 
     // Everything run() checks before training: the options, a classification task with
     // validation rows, at least as many training steps (epochs x batches) as cycles.
-    static Status check(const ModelSpec &spec, const PreparedData &data, const SnapshotOptions &options);
+    static Status check(const ModelSpec &spec, const TrainingData &data, const SnapshotOptions &options);
 
     // InvalidInput as check(), or when the spec does not fit the data.
-    static Result<SnapshotReport> run(const ModelSpec &spec, const PreparedData &data, const SnapshotOptions &options,
+    static Result<SnapshotReport> run(const ModelSpec &spec, const TrainingData &data, const SnapshotOptions &options,
                                       const CancellationToken *token = nullptr, const ProgressSink &sink = {});
 };
 

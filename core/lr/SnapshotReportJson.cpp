@@ -1,5 +1,7 @@
 #include "core/lr/SnapshotReportJson.h"
 
+#include "core/util/JsonValues.h"
+
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -11,17 +13,12 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-ordered_json number(double value)
-{
-    return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
-}
-
 ordered_json scores(const Evaluation &validation, const Evaluation &test)
 {
-    return {{"val_accuracy", number(validation.accuracy)},
-            {"val_loss", number(validation.loss)},
-            {"test_accuracy", number(test.accuracy)},
-            {"test_loss", number(test.loss)}};
+    return {{"val_accuracy", jsonNumber(validation.accuracy)},
+            {"val_loss", jsonNumber(validation.loss)},
+            {"test_accuracy", jsonNumber(test.accuracy)},
+            {"test_loss", jsonNumber(test.loss)}};
 }
 
 // Reads key as a number (null: NaN); false when it is present but not a number.
@@ -96,7 +93,35 @@ Status readEnsemble(const json &root, SnapshotReport &report)
     return Status::ok();
 }
 
+int integerOf(const json &object, const char *key)
+{
+    if (!object.is_object())
+        return 0;
+    const auto found = object.find(key);
+    return found != object.end() && found->is_number_integer() ? found->get<int>() : 0;
+}
+
 } // namespace
+
+ordered_json snapshotConfigJson(const SnapshotOptions &options, const ModelSpec &spec, const TrainingData &data)
+{
+    ordered_json config{{"cycles", options.cycles},
+                        {"epochs", options.epochs},
+                        {"lr0", options.lr0 ? ordered_json(*options.lr0) : ordered_json(nullptr)},
+                        {"seed", options.seed}};
+    RunSubject::addTo(config, spec, data);
+    return config;
+}
+
+SnapshotRunConfig snapshotConfigFromJson(const std::string &configJson)
+{
+    SnapshotRunConfig config;
+    const json document = json::parse(configJson, nullptr, false);
+    config.cycles = integerOf(document, "cycles");
+    config.epochs = integerOf(document, "epochs");
+    config.subject = RunSubject::of(document);
+    return config;
+}
 
 ordered_json snapshotReportJson(const SnapshotReport &report)
 {
@@ -111,8 +136,8 @@ ordered_json snapshotReportJson(const SnapshotReport &report)
     ordered_json candidates = ordered_json::array();
     for (const EnsembleCandidate &candidate : report.candidates)
         candidates.push_back({{"size", candidate.size},
-                              {"val_accuracy", number(candidate.validation.accuracy)},
-                              {"val_loss", number(candidate.validation.loss)}});
+                              {"val_accuracy", jsonNumber(candidate.validation.accuracy)},
+                              {"val_loss", jsonNumber(candidate.validation.loss)}});
     ordered_json document;
     document["snapshots"] = snapshots;
     if (report.chosenSize > 0) {

@@ -1,7 +1,8 @@
 #pragma once
-// A SnapshotReport as JSON: what `loupe-cli snapshot --json` prints and what a 'snapshot' run
-// stores as its summary (the CLI and the Learning-rate page write the same document), and the
-// inverse for re-opening a stored run.
+// A 'snapshot' run as JSON, written here only (the CLI and the Learning-rate page write the same
+// documents, and the page reads them back):
+//   config: {"cycles", "epochs", "lr0" (null: the spec's learning rate), "seed", "data", "spec"}
+//   report: what `loupe-cli snapshot --json` prints (plus "run_id") and the run stores as summary,
 //   {"snapshots": [{"index", "iteration", "complete_cycle", "val_accuracy", "val_loss",
 //                   "test_accuracy", "test_loss"}],
 //    "ensemble": {"size", "candidates": [{"size", "val_accuracy", "val_loss"}], "val_accuracy", ...} | null,
@@ -10,7 +11,11 @@
 //    "status": "completed" | "diverged" | "cancelled", ["message"]}
 // Numbers that were not measured (NaN) are null.
 
+#include "core/lr/SnapshotEnsemble.h"
+#include "core/lr/RunSubject.h"
 #include "core/lr/SnapshotReport.h"
+#include "core/train/ModelSpec.h"
+#include "core/train/TrainingData.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +23,18 @@
 #include <vector>
 
 namespace loupe {
+
+// What a stored config tells a reader of runs: cycles, epochs and what it ran on. Missing or
+// mistyped keys read as 0 / empty.
+struct SnapshotRunConfig {
+    int cycles = 0;
+    int epochs = 0;
+    RunSubject subject;
+};
+
+nlohmann::ordered_json snapshotConfigJson(const SnapshotOptions &options, const ModelSpec &spec,
+                                          const TrainingData &data);
+SnapshotRunConfig snapshotConfigFromJson(const std::string &configJson);
 
 nlohmann::ordered_json snapshotReportJson(const SnapshotReport &report);
 

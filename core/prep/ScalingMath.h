@@ -1,5 +1,5 @@
 #pragma once
-// The arithmetic shared by Scaler (tables) and TableToTrainingSet (training features): column
+// The arithmetic shared by Scaler (tables) and TableEncoding (training features): column
 // statistics of the fitting rows and the affine map each per-column method derives from them.
 //
 // Constant columns (stddev 0 or max == min among the fitting rows) never divide by zero: the

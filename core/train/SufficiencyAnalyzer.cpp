@@ -5,7 +5,7 @@
 #include "core/prep/DuplicateRows.h"
 #include "core/train/SufficiencyColumnChecks.h"
 #include "core/train/ModelFactory.h"
-#include "core/train/TableToTrainingSet.h"
+#include "core/train/TableEncoding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +29,7 @@ std::map<std::string, std::size_t> classCounts(const Column &target)
     std::map<std::string, std::size_t> counts;
     for (std::size_t row = 0; row < target.size(); ++row) {
         if (target.isValid(row))
-            ++counts[TableToTrainingSet::levelText(target, row)];
+            ++counts[TableEncoding::levelText(target, row)];
     }
     return counts;
 }
@@ -152,7 +152,7 @@ FeatureCount countFeatures(const Table &table, const SufficiencyOptions &options
     encoding.missing = MissingValues::Impute;
     encoding.scaling = FeatureScaling::None;
     encoding.maxIntegerClasses = options.maxIntegerClasses;
-    auto plan = TableToTrainingSet::plan(table, encoding, TableToTrainingSet::allRows(table));
+    auto plan = TableEncoding::plan(table, encoding, TableEncoding::allRows(table));
     if (plan.isOk())
         return {static_cast<std::size_t>(plan.value().featureCount()), {}};
     FeatureCount fallback;

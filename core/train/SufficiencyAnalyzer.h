@@ -10,7 +10,7 @@
 //                          insufficient when every feature column is constant
 //   missing_values         share of missing cells per column: ok when none, warning below
 //                          missingShareInsufficient (0.5) in every column, else insufficient
-// Features are counted as training encodes them (TableToTrainingSet: one-hot levels count one each);
+// Features are counted as training encodes them (TableEncoding: one-hot levels count one each);
 // when the table cannot be encoded as it is, the non-target columns are counted and the reason says so.
 
 #include "core/data/Table.h"

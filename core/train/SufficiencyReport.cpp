@@ -1,18 +1,11 @@
 #include "core/train/SufficiencyReport.h"
 
+#include "core/util/JsonValues.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace loupe {
-
-namespace {
-
-nlohmann::ordered_json numberOrNull(double value)
-{
-    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
-}
-
-} // namespace
 
 std::string verdictName(Verdict verdict)
 {
@@ -56,13 +49,13 @@ nlohmann::ordered_json SufficiencyReport::toJson() const
     for (const SufficiencyCheck &check : checks) {
         nlohmann::ordered_json items = nlohmann::ordered_json::object();
         for (const auto &[name, value] : check.items)
-            items[name] = numberOrNull(value);
+            items[name] = jsonNumber(value);
         list.push_back({{"id", check.id},
                         {"title", check.title},
                         {"verdict", verdictName(check.verdict)},
                         {"reason", check.reason},
-                        {"value", numberOrNull(check.value)},
-                        {"required", numberOrNull(check.required)},
+                        {"value", jsonNumber(check.value)},
+                        {"required", jsonNumber(check.required)},
                         {"items", std::move(items)},
                         {"rows", check.rows}});
     }

@@ -1,5 +1,14 @@
 #pragma once
-// How a Table becomes rows of float features and targets for the Trainer (see TableToTrainingSet).
+// How a Table becomes rows of float features and targets for the Trainer: the encoding step of
+// training data (TrainingData::fromTable runs it on each split part).
+//
+// Two steps, so that statistics never leak from validation or test rows into training:
+//   TableEncoding::plan() decides the task, the classes and every feature column's encoding,
+//                         taking class and one-hot levels from all rows and means / standard
+//                         deviations from `fitRows` only;
+//   encode()              writes the requested rows with that plan as a TrainingSet.
+// Every error is InvalidInput and names the column ("column 'age': ...", "target column 'y': ...")
+// and, for a bad value, its 1-based data row.
 //
 // Decisions (documented in docs/cli.md, "loupe-cli train"):
 //  - Target: bool, string and categorical columns are classification with one one-hot target
@@ -25,9 +34,12 @@
 //    bool and one-hot features stay 0/1.
 
 #include "core/data/ColumnType.h"
-#include "core/util/Matrix.h"
+#include "core/data/Table.h"
+#include "core/data/TrainingSet.h"
 #include "core/prep/ScalingMath.h"
 #include "core/prep/ScalingMethod.h"
+#include "core/util/Matrix.h"
+#include "core/util/Status.h"
 
 #include <cstddef>
 #include <limits>
@@ -74,6 +86,24 @@ struct EncodedColumn {
 };
 
 struct TableEncoding {
+    // requires: every index in fitRows < table.rowCount().
+    // Fails when the target is missing from the table or unusable, an excluded column does not
+    // exist, a feature column cannot be encoded, a value is missing (MissingValues::Reject), or no
+    // feature column is left. fitRows may be empty only when scaling and imputation are off.
+    static Result<TableEncoding> plan(const Table &table, const TableEncodingOptions &options,
+                                      const std::vector<std::size_t> &fitRows);
+
+    // requires: this encoding was planned on this table; every index < table.rowCount(); rows not
+    // empty. Fails (naming column and row) on a non-finite number.
+    Result<TrainingSet> encode(const Table &table, const std::vector<std::size_t> &rows) const;
+
+    // All rows 0..table.rowCount()-1, for plan/encode without a split.
+    static std::vector<std::size_t> allRows(const Table &table);
+
+    // The text a class or one-hot level is known by: "false"/"true" for bool, the decimal value
+    // for int64, the text for string and categorical. requires: the cell is not missing.
+    static std::string levelText(const Column &column, std::size_t row);
+
     std::string target;
     ColumnType targetType = ColumnType::Float64;
     TaskKind task = TaskKind::Regression;

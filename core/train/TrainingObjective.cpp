@@ -21,7 +21,7 @@ std::string trainingLossName(TrainingLoss loss)
     return loss == TrainingLoss::ValidationLoss ? "val_loss" : "val_accuracy";
 }
 
-TrainingObjective::TrainingObjective(const SearchSpace &space, const PreparedData &data, TrainingLoss loss)
+TrainingObjective::TrainingObjective(const SearchSpace &space, const TrainingData &data, TrainingLoss loss)
     : m_space(space), m_data(data), m_loss(loss)
 {
 }

@@ -13,7 +13,7 @@
 #include "core/train/ModelSpec.h"
 #include "core/search/Objective.h"
 #include "core/search/SearchSpace.h"
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 
 #include <functional>
 #include <optional>
@@ -32,7 +32,7 @@ std::string trainingLossName(TrainingLoss loss);
 class TrainingObjective : public Objective {
 public:
     // requires: space and data outlive the objective.
-    TrainingObjective(const SearchSpace &space, const PreparedData &data, TrainingLoss loss);
+    TrainingObjective(const SearchSpace &space, const TrainingData &data, TrainingLoss loss);
 
     Result<double> evaluate(const TrialParams &params, const CancellationToken &cancellation) override;
 
@@ -52,7 +52,7 @@ public:
 
 private:
     const SearchSpace &m_space;
-    const PreparedData &m_data;
+    const TrainingData &m_data;
     TrainingLoss m_loss;
     TrainedCallback m_onTrained;
 };

@@ -1,5 +1,7 @@
 #include "core/train/TrainingReport.h"
 
+#include "core/util/JsonValues.h"
+
 #include <nlohmann/json.hpp>
 
 #include <charconv>
@@ -10,11 +12,6 @@
 namespace loupe {
 
 namespace {
-
-nlohmann::ordered_json jsonNumber(double value)
-{
-    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
-}
 
 // Learning rates are float32 in the engine: report the float's shortest decimal (0.001, not
 // 0.0010000000474974513).
@@ -75,7 +72,7 @@ namespace {
 // map (feature = (x - center) / scale) with the training rows' statistics it came from (count, mean,
 // stddev, min, max); row methods (l1, l2) list the columns whose norm divides each row, and "none" the
 // columns left as they are. null without a table (Fashion-MNIST).
-nlohmann::ordered_json scalingJson(const PreparedData &data)
+nlohmann::ordered_json scalingJson(const TrainingData &data)
 {
     if (!data.encoding)
         return nullptr;
@@ -103,7 +100,7 @@ nlohmann::ordered_json scalingJson(const PreparedData &data)
 
 } // namespace
 
-nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcome, const PreparedData &data)
+nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcome, const TrainingData &data)
 {
     nlohmann::ordered_json summary;
     nlohmann::ordered_json epochs = nlohmann::ordered_json::array();
@@ -124,7 +121,7 @@ nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcom
     return summary;
 }
 
-nlohmann::ordered_json TrainingReport::startSummaryJson(const PreparedData &data)
+nlohmann::ordered_json TrainingReport::startSummaryJson(const TrainingData &data)
 {
     nlohmann::ordered_json summary;
     summary["task"] = data.task == TaskKind::Classification ? "classification" : "regression";

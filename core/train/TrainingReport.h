@@ -11,7 +11,7 @@
 // "train_rows", "columns": [{"name", "center", "scale", "count", "mean", "stddev", "min", "max"}]};
 // the statistics only for per-column methods; null for Fashion-MNIST).
 
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 #include "core/train/TrainingSession.h"
 #include "core/train/TrainingStats.h"
 
@@ -25,10 +25,10 @@ class TrainingReport {
 public:
     static std::string statusName(StopReason reason);
     static nlohmann::ordered_json epochJson(const EpochStats &stats, TaskKind task);
-    static nlohmann::ordered_json summaryJson(const TrainingOutcome &outcome, const PreparedData &data);
+    static nlohmann::ordered_json summaryJson(const TrainingOutcome &outcome, const TrainingData &data);
     // The part of summaryJson known before training: "task", "classes", "data" and "scaling". Stored
     // when a run starts, so a run in progress or interrupted still says what it ran on.
-    static nlohmann::ordered_json startSummaryJson(const PreparedData &data);
+    static nlohmann::ordered_json startSummaryJson(const TrainingData &data);
     // "epoch 2/10  loss 0.4123  accuracy 0.8512  val_loss 0.4410  val_accuracy 0.8433  lr 0.001  4.1 s"
     static std::string epochLine(const EpochStats &stats, int epochs, TaskKind task);
 };

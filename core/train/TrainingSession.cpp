@@ -26,7 +26,7 @@ std::string joined(const std::vector<std::string> &labels, std::size_t limit)
     return text;
 }
 
-Status checkLoss(const ModelSpec &spec, const PreparedData &data)
+Status checkLoss(const ModelSpec &spec, const TrainingData &data)
 {
     if (data.task == TaskKind::Regression && spec.loss != LossKind::MeanSquaredError) {
         return Status::invalidInput("loss: \"" + lossName(spec.loss) + "\" needs class targets, but the target is a "
@@ -35,7 +35,7 @@ Status checkLoss(const ModelSpec &spec, const PreparedData &data)
     return Status::ok();
 }
 
-Status checkOutputs(const ModelSpec &spec, const PreparedData &data, const Sequential &model)
+Status checkOutputs(const ModelSpec &spec, const TrainingData &data, const Sequential &model)
 {
     const Index targets = data.train.targetCount();
     if (model.outputFeatures() == targets)
@@ -53,7 +53,7 @@ Status checkOutputs(const ModelSpec &spec, const PreparedData &data, const Seque
 
 } // namespace
 
-TrainingSession::TrainingSession(const ModelSpec &spec, const PreparedData &data, Sequential model)
+TrainingSession::TrainingSession(const ModelSpec &spec, const TrainingData &data, Sequential model)
     : m_spec(spec)
     , m_data(data)
     , m_model(std::move(model))
@@ -75,7 +75,7 @@ BinaryTargets TrainingSession::binaryTargetsFor(const ModelSpec &spec)
     return last && spec.layers[*last].units == 1 ? BinaryTargets::SingleColumn : BinaryTargets::OneHot;
 }
 
-Result<std::unique_ptr<TrainingSession>> TrainingSession::create(const ModelSpec &spec, const PreparedData &data)
+Result<std::unique_ptr<TrainingSession>> TrainingSession::create(const ModelSpec &spec, const TrainingData &data)
 {
     if (data.train.size() == 0)
         return Status::invalidInput("training data: no rows");

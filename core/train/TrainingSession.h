@@ -1,5 +1,5 @@
 #pragma once
-// One training run of a ModelSpec on PreparedData, as loupe-cli train and the Train page run it:
+// One training run of a ModelSpec on TrainingData, as loupe-cli train and the Train page run it:
 // checks that the spec fits the data, builds the model, optimizer and loss (ModelFactory), trains
 // with the prepared validation set, then measures the test set.
 //
@@ -11,7 +11,7 @@
 
 #include "core/train/ModelSpec.h"
 #include "core/nn/Sequential.h"
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 #include "core/train/DivergenceGuard.h"
 #include "core/train/History.h"
 #include "core/train/LearningRateScheduler.h"
@@ -43,7 +43,7 @@ public:
     // InvalidInput starting with the JSON path of what does not fit: "loss: ..." (a cross-entropy
     // loss on a regression target), "layers[i].units: ..." (output width vs classes),
     // "input.features: ..." (feature count).
-    static Result<std::unique_ptr<TrainingSession>> create(const ModelSpec &spec, const PreparedData &data);
+    static Result<std::unique_ptr<TrainingSession>> create(const ModelSpec &spec, const TrainingData &data);
 
     ~TrainingSession();
     TrainingSession(const TrainingSession &) = delete;
@@ -68,10 +68,10 @@ public:
     TrainingOutcome run();
 
 private:
-    TrainingSession(const ModelSpec &spec, const PreparedData &data, Sequential model);
+    TrainingSession(const ModelSpec &spec, const TrainingData &data, Sequential model);
 
     ModelSpec m_spec;
-    const PreparedData &m_data;
+    const TrainingData &m_data;
     Sequential m_model;
     std::unique_ptr<Trainer> m_trainer;
     std::unique_ptr<LearningRateScheduler> m_scheduler; // when the spec has a schedule

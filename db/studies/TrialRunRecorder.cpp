@@ -53,7 +53,7 @@ QString text(const nlohmann::ordered_json &json)
 
 } // namespace
 
-TrialRunRecorder::TrialRunRecorder(TrainingObjective &objective, SqlTrialStore &store, const PreparedData &data)
+TrialRunRecorder::TrialRunRecorder(TrainingObjective &objective, SqlTrialStore &store, const TrainingData &data)
     : m_objective(objective), m_store(store), m_data(data)
 {
     m_objective.setTrainedCallback([this](const ModelSpec &spec, const TrainingOutcome &outcome) {

@@ -27,14 +27,14 @@ namespace loupe {
 struct ModelSpec;
 class SqlTrialStore;
 class TrainingObjective;
-struct PreparedData;
+struct TrainingData;
 struct TrainingOutcome;
 
 class TrialRunRecorder {
 public:
     // Installs itself as `objective`'s trained callback; the destructor removes it.
     // requires: objective, store and data outlive the recorder; data is what the objective trains on.
-    TrialRunRecorder(TrainingObjective &objective, SqlTrialStore &store, const PreparedData &data);
+    TrialRunRecorder(TrainingObjective &objective, SqlTrialStore &store, const TrainingData &data);
     ~TrialRunRecorder();
     TrialRunRecorder(const TrialRunRecorder &) = delete;
     TrialRunRecorder &operator=(const TrialRunRecorder &) = delete;
@@ -52,7 +52,7 @@ public:
 private:
     TrainingObjective &m_objective;
     SqlTrialStore &m_store;
-    const PreparedData &m_data;
+    const TrainingData &m_data;
     mutable std::mutex m_mutex;
     std::map<int, qint64> m_runs; // trial number -> run id
     Status m_firstError;

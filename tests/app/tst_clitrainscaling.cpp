@@ -2,15 +2,18 @@
 // rows only (a tiny CSV whose extreme values sit in the validation and test rows), prints the fitted
 // per-column parameters under "scaling" and stores them with the run (summary) and the method in the
 // run's config; --scale and --no-standardize replace the key; a bad key or the key with Fashion-MNIST
-// is exit 2; the jobs' prepareTrainData (Train, Search, LR pages) takes the key too; a search template
-// may fix the scaling but not search it (the data is scaled once per study).
+// is exit 2; the pages' requests (Train, Search, LR pages) go through the same TrainingDataService, so
+// the same choices give the CLI's data, scaling and stored config exactly; a search template may fix
+// the scaling but not search it (the data is scaled once per study).
 
 #include "tests/support/CliProcess.h"
-#include "jobs/TrainDataPreparation.h"
+#include "jobs/TrainTypes.h"
 #include "core/data/CsvReader.h"
 #include "core/search/SearchSpace.h"
 #include "core/data/DataSplitter.h"
+#include "core/train/TrainingDataService.h"
 #include "core/train/TrainingObjective.h"
+#include "core/train/TrainingReport.h"
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 
@@ -81,6 +84,8 @@ private:
     QString temp(const QString &name) const { return m_dir.filePath(name); }
     QString writeSpec(const QString &name, const QString &scalingKey);
     QStringList trainArguments(const QString &spec, const QString &db) const;
+    // The run a `train --json` printed as run_id, read back from the workspace db; nullopt when absent.
+    std::optional<RunRecord> storedRun(const QString &db, const QJsonObject &printed) const;
     void compareColumn(const QJsonObject &scaling, const QString &name, const std::vector<double> &values,
                        const QString &method);
 
@@ -98,7 +103,8 @@ private slots:
     void noKeyStandardizes();
     void badSpecKeyIsBadInput();
     void specKeyWithFashionMnistIsBadInput();
-    void jobsTakeTheSpecKey();
+    void guiRequestAndCliArgumentsAgree_data();
+    void guiRequestAndCliArgumentsAgree();
     void searchTemplateScalingIsFixed();
 };
 
@@ -129,6 +135,15 @@ QStringList TestCliTrainScaling::trainArguments(const QString &spec, const QStri
     return {QStringLiteral("train"), spec,          QStringLiteral("--data"), temp(QStringLiteral("rows.csv")),
             QStringLiteral("--target"), QStringLiteral("label"), QStringLiteral("--db"), temp(db),
             QStringLiteral("--json")};
+}
+
+std::optional<RunRecord> TestCliTrainScaling::storedRun(const QString &db, const QJsonObject &printed) const
+{
+    auto store = Store::open(temp(db));
+    if (!store.isOk())
+        return std::nullopt;
+    auto record = RunRepository(*store.value()).findRun(printed.value(QStringLiteral("run_id")).toInteger());
+    return record.isOk() ? record.value() : std::nullopt;
 }
 
 // The data: x and y with the extremes of x in a validation row and a test row, so that a fit that
@@ -208,13 +223,11 @@ void TestCliTrainScaling::specKeyFitsOnTrainingRowsAndIsStored()
     QVERIFY(columnNamed(scaling, QStringLiteral("x")).value(QStringLiteral("max")).toDouble() < 1000.0);
     QVERIFY(columnNamed(scaling, QStringLiteral("x")).value(QStringLiteral("min")).toDouble() > -1000.0);
 
-    auto store = Store::open(temp(db));
-    QVERIFY2(store.isOk(), store.message().c_str());
-    auto record = RunRepository(*store.value()).findRun(json.value(QStringLiteral("run_id")).toInteger());
-    QVERIFY(record.isOk() && record.value().has_value());
-    const QJsonObject summary = QJsonDocument::fromJson(record.value()->summaryJson.toUtf8()).object();
+    const std::optional<RunRecord> record = storedRun(db, json);
+    QVERIFY(record.has_value());
+    const QJsonObject summary = QJsonDocument::fromJson(record->summaryJson.toUtf8()).object();
     QCOMPARE(summary.value(QStringLiteral("scaling")).toObject(), scaling);
-    const QJsonObject config = QJsonDocument::fromJson(record.value()->configJson.toUtf8()).object();
+    const QJsonObject config = QJsonDocument::fromJson(record->configJson.toUtf8()).object();
     QCOMPARE(config.value(QStringLiteral("scaling")).toString(), method);
 }
 
@@ -229,11 +242,9 @@ void TestCliTrainScaling::scaleOptionReplacesSpecKey()
     const QJsonObject scaling = json.value(QStringLiteral("scaling")).toObject();
     QCOMPARE(scaling.value(QStringLiteral("method")).toString(), QStringLiteral("minmax"));
     compareColumn(scaling, QStringLiteral("x"), m_x, QStringLiteral("minmax"));
-    auto store = Store::open(temp(QStringLiteral("override.sqlite")));
-    QVERIFY2(store.isOk(), store.message().c_str());
-    auto record = RunRepository(*store.value()).findRun(json.value(QStringLiteral("run_id")).toInteger());
-    QVERIFY(record.isOk() && record.value().has_value());
-    const QJsonObject config = QJsonDocument::fromJson(record.value()->configJson.toUtf8()).object();
+    const std::optional<RunRecord> record = storedRun(QStringLiteral("override.sqlite"), json);
+    QVERIFY(record.has_value());
+    const QJsonObject config = QJsonDocument::fromJson(record->configJson.toUtf8()).object();
     QCOMPARE(config.value(QStringLiteral("scaling")).toString(), QStringLiteral("minmax")); // what the run used
 }
 
@@ -281,32 +292,67 @@ void TestCliTrainScaling::specKeyWithFashionMnistIsBadInput()
     QVERIFY2(result.err.contains("\"scaling\": \"minmax\" applies to CSV data"), result.err.constData());
 }
 
-void TestCliTrainScaling::jobsTakeTheSpecKey()
+void TestCliTrainScaling::guiRequestAndCliArgumentsAgree_data()
 {
-    const QString specText = QStringLiteral(R"({"layers": [{"type": "dense", "units": 2, "activation": "softmax"}],
-        "loss": "categorical_crossentropy", "seed": 7, "validation_split": 0.2, "scaling": "minmax"})");
-    auto spec = ModelSpec::parse(specText.toStdString());
-    QVERIFY2(spec.isOk(), spec.message().c_str());
+    QTest::addColumn<QString>("specKey");     // "": the spec has no "scaling"
+    QTest::addColumn<QStringList>("options"); // the CLI's explicit choice, if any
+    QTest::addColumn<QString>("chosen");      // the same choice on the page's scaling control ("": as the spec says)
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no key, no choice") << "" << QStringList() << "" << "standard";
+    QTest::newRow("the spec's key") << "minmax" << QStringList() << "" << "minmax";
+    QTest::newRow("a choice, no key") << "" << QStringList{QStringLiteral("--scale"), QStringLiteral("mean")} << "mean"
+                                      << "mean";
+    QTest::newRow("the choice beats the key")
+        << "l2" << QStringList{QStringLiteral("--scale"), QStringLiteral("minmax")} << "minmax" << "minmax";
+    QTest::newRow("no-standardize beats the key")
+        << "minmax" << QStringList{QStringLiteral("--no-standardize")} << "none" << "none";
+}
+
+// The CLI route (arguments, stored run) against the page's route (a TrainRequest as TrainSetupPanel
+// builds it, prepared by the service the jobs call) for the same CSV, spec and choice.
+void TestCliTrainScaling::guiRequestAndCliArgumentsAgree()
+{
+    QFETCH(QString, specKey);
+    QFETCH(QStringList, options);
+    QFETCH(QString, chosen);
+    QFETCH(QString, expected);
+    const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
+    const QString specPath = writeSpec(tag + QStringLiteral(".json"), specKey);
+    const QString db = tag + QStringLiteral(".sqlite");
+    const CliRun result = run(trainArguments(specPath, db) + options);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject cli = testsupport::cliJson(result);
+
+    QFile specFile(specPath);
+    QVERIFY(specFile.open(QIODevice::ReadOnly));
     auto csv = CsvReader().readFile(temp(QStringLiteral("rows.csv")).toStdString());
     QVERIFY2(csv.isOk(), csv.message().c_str());
     TrainRequest request;
+    request.specJson = QString::fromUtf8(specFile.readAll());
     request.source = TrainRequest::Source::Table;
     request.table = std::make_shared<const Table>(csv.value().table);
-    request.encoding.target = "label";
-    request.fractions = s_fractions;
-    auto data = prepareTrainData(request, spec.value());
+    request.tableName = "rows.csv";
+    request.target = "label";
+    if (!chosen.isEmpty())
+        request.scaling = scalingMethodFromName(chosen.toStdString());
+    auto spec = request.spec();
+    QVERIFY2(spec.isOk(), spec.message().c_str());
+    auto data = TrainingDataService::prepare(request, spec.value());
     QVERIFY2(data.isOk(), data.message().c_str());
-    QVERIFY(data.value().encoding.has_value());
-    QVERIFY(data.value().encoding->scaling == ScalingMethod::MinMax);
-    const Expected train = statisticsOf(m_x, m_partition.train);
-    QVERIFY(near(data.value().encoding->columns.front().center, train.min));
-    QVERIFY(near(data.value().encoding->columns.front().scale, train.max - train.min));
 
-    request.source = TrainRequest::Source::FashionMnist;
-    auto refused = prepareTrainData(request, spec.value());
-    QVERIFY(!refused.isOk());
-    QVERIFY2(refused.message().find("\"scaling\": \"minmax\" applies to table data") != std::string::npos,
-             refused.message().c_str());
+    const QJsonObject gui = QJsonDocument::fromJson(QByteArray::fromStdString(
+        TrainingReport::startSummaryJson(data.value()).dump())).object();
+    QCOMPARE(gui.value(QStringLiteral("scaling")).toObject().value(QStringLiteral("method")).toString(), expected);
+    for (const QString &key : gui.keys())
+        QVERIFY2(gui.value(key) == cli.value(key), qPrintable(key));
+
+    const std::optional<RunRecord> record = storedRun(db, cli);
+    QVERIFY(record.has_value());
+    const QJsonObject config = QJsonDocument::fromJson(record->configJson.toUtf8()).object();
+    QCOMPARE(config.value(QStringLiteral("scaling")).toString(), expected);
+    const ModelSpec trained = TrainingDataService::specAsTrained(spec.value(), data.value());
+    QVERIFY(trained.scaling.has_value());
+    QCOMPARE(QString::fromStdString(scalingMethodName(*trained.scaling)), expected);
 }
 
 void TestCliTrainScaling::searchTemplateScalingIsFixed()

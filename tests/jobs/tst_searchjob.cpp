@@ -142,8 +142,7 @@ void TestSearchJob::chapterTemplateOnTinyFashionMnist()
     request.kind = SearchRequest::Kind::Training;
     request.templateJson = QString::fromUtf8(file.readAll());
     request.data.source = TrainRequest::Source::FashionMnist;
-    request.data.fashionMnist.directory = LOUPE_FIXTURES_DIR "/train/fmnist-tiny";
-    request.data.fashionMnist.validationFraction = -1.0;
+    request.data.fashionMnistDirectory = LOUPE_FIXTURES_DIR "/train/fmnist-tiny";
     request.loss = TrainingLoss::ValidationAccuracy;
     request.sampler = QStringLiteral("random");
     request.maxEvals = 2;
@@ -204,8 +203,7 @@ void TestSearchJob::workerJoinsFashionMnistStudy()
     request.kind = SearchRequest::Kind::Training;
     request.templateJson = QString::fromUtf8(file.readAll());
     request.data.source = TrainRequest::Source::FashionMnist;
-    request.data.fashionMnist.validationFraction = -1.0;
-    request.data.fashionMnist.rowLimit = 200;
+    request.data.imageLimit = 200;
     request.sampler = QStringLiteral("random");
     request.maxEvals = 1;
     request.storage = m_dir.filePath(QStringLiteral("joinable.sqlite"));
@@ -254,9 +252,8 @@ SearchRequest TestSearchJob::toyTableRequest(std::shared_ptr<const Table> table,
         "batch_size": 8, "epochs": 1, "seed": 1})");
     request.data.source = TrainRequest::Source::Table;
     request.data.table = std::move(table);
-    request.data.tableName = QStringLiteral("toy.csv");
-    request.data.encoding.target = "y";
-    request.data.fractions.validation = -1.0;
+    request.data.tableName = "toy.csv";
+    request.data.target = "y";
     request.sampler = QStringLiteral("random");
     request.maxEvals = 1;
     request.storage = m_dir.filePath(studyName + QStringLiteral(".sqlite"));

@@ -97,9 +97,10 @@ TrainRequest TestTrainJob::tinyRequest(const QString &workspace) const
     request.specJson = readText(fixture(QStringLiteral("tiny-spec.json")));
     request.source = TrainRequest::Source::Table;
     request.table = tinyTable();
-    request.tableName = QStringLiteral("tiny.csv");
-    request.encoding.target = "label";
-    request.fractions = {0.1, 0.1};
+    request.tableName = "tiny.csv";
+    request.target = "label";
+    request.validationFraction = 0.1;
+    request.testFraction = 0.1;
     request.workspace = workspace;
     return request;
 }
@@ -155,8 +156,7 @@ void TestTrainJob::fashionMnistTinyDirectory()
     request.overrides.epochs = 1;
     request.overrides.batchSize = 30;
     request.source = TrainRequest::Source::FashionMnist;
-    request.fashionMnist.directory = fixture(QStringLiteral("fmnist-tiny")).toStdString();
-    request.fashionMnist.validationFraction = -1.0; // the spec's default (0.1)
+    request.fashionMnistDirectory = fixture(QStringLiteral("fmnist-tiny")).toStdString();
     JobRunner runner;
     Collector collector;
     auto *job = new TrainJob(request);

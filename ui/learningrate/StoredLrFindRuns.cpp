@@ -1,11 +1,9 @@
 #include "ui/learningrate/StoredLrFindRuns.h"
 
+#include "core/lr/LrFindRunJson.h"
 #include "db/runs/RunRepository.h"
 #include "db/runs/RunStatus.h"
 #include "db/store/Store.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace loupe {
 
@@ -24,18 +22,16 @@ Result<std::vector<StoredLrFindRun>> StoredLrFindRuns::list(int limit)
         run.id = record.id;
         run.startedAt = record.startedAt.toLocalTime();
         run.status = runStatusName(record.status);
-        const QJsonObject config = QJsonDocument::fromJson(record.configJson.toUtf8()).object();
-        run.dataSource = config.value(QStringLiteral("data")).toString();
-        run.specName = config.value(QStringLiteral("spec")).toObject().value(QStringLiteral("name")).toString();
+        const LrFindRunConfig config = lrFindConfigFromJson(record.configJson.toStdString());
+        run.dataSource = QString::fromStdString(config.subject.data);
+        run.specName = QString::fromStdString(config.subject.specName);
         if (!record.summaryJson.isEmpty()) {
             auto result = lrFindResultFromJson(record.summaryJson.toStdString());
             if (result.isOk())
                 run.result = result.value();
         }
         if (run.result.points.empty())
-            run.result.mode = config.value(QStringLiteral("mode")).toString() == QLatin1String("range")
-                                  ? LrFindMode::Range
-                                  : LrFindMode::OnePass;
+            run.result.mode = config.mode;
         runs.push_back(std::move(run));
     }
     return runs;

@@ -1,12 +1,12 @@
 #pragma once
 // The workspace's stored learning-rate searches ('lr-find' runs, from the
 // Learning-rate page or loupe-cli lr-find), read back for overlaying: the
-// points and suggestions come from the run's summary JSON (lrFindSummaryJson),
-// the data and spec name from its config. Threading: the UI thread; one Store
+// points and suggestions come from the run's summary JSON, the data and spec
+// name from its config (both read by core/lr/LrFindRunJson, where they are written). Threading: the UI thread; one Store
 // connection, opened on first use.
 
 #include "ui/common/LazyStore.h"
-#include "jobs/LrFindTypes.h"
+#include "core/lr/LrFindResult.h"
 #include "core/util/Status.h"
 
 #include <QDateTime>

@@ -5,9 +5,6 @@
 #include "db/runs/RunStatus.h"
 #include "db/store/Store.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace loupe {
 
 StoredSnapshotRuns::StoredSnapshotRuns(QString workspace) : m_store(std::move(workspace)) { }
@@ -25,11 +22,11 @@ Result<std::vector<StoredSnapshotRun>> StoredSnapshotRuns::list(int limit)
         run.id = record.id;
         run.startedAt = record.startedAt.toLocalTime();
         run.status = runStatusName(record.status);
-        const QJsonObject config = QJsonDocument::fromJson(record.configJson.toUtf8()).object();
-        run.dataSource = config.value(QStringLiteral("data")).toString();
-        run.specName = config.value(QStringLiteral("spec")).toObject().value(QStringLiteral("name")).toString();
-        run.cycles = config.value(QStringLiteral("cycles")).toInt();
-        run.epochs = config.value(QStringLiteral("epochs")).toInt();
+        const SnapshotRunConfig config = snapshotConfigFromJson(record.configJson.toStdString());
+        run.dataSource = QString::fromStdString(config.subject.data);
+        run.specName = QString::fromStdString(config.subject.specName);
+        run.cycles = config.cycles;
+        run.epochs = config.epochs;
         if (!record.summaryJson.isEmpty()) {
             auto report = snapshotReportFromJson(record.summaryJson.toStdString());
             if (report.isOk())

@@ -1,8 +1,8 @@
 #pragma once
 // The workspace's stored snapshot ensembles ('snapshot' runs, from the Learning-rate page or
 // loupe-cli snapshot), read back for re-opening: the report from the run's summary JSON
-// (snapshotReportFromJson), cycles, epochs, data and spec name from its config. Threading: the
-// UI thread; one Store connection, opened on first use.
+// (snapshotReportFromJson), cycles, epochs, data and spec name from its config
+// (snapshotConfigFromJson). Threading: the UI thread; one Store connection, opened on first use.
 
 #include "ui/common/LazyStore.h"
 #include "core/lr/SnapshotReport.h"

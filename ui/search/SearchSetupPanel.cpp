@@ -290,8 +290,7 @@ Result<SearchRequest> SearchSetupPanel::request(const QString &storage, bool res
     request.data.workspace = storage;
     if (objective() == Objective::FashionMnist) {
         request.data.source = TrainRequest::Source::FashionMnist;
-        request.data.fashionMnist.validationFraction = -1.0; // the spec's
-        request.data.fashionMnist.rowLimit = std::size_t(m_imageLimit->value());
+        request.data.imageLimit = std::size_t(m_imageLimit->value());
         return request;
     }
     const LoadedTable &loaded = m_dataset->current();
@@ -301,11 +300,10 @@ Result<SearchRequest> SearchSetupPanel::request(const QString &storage, bool res
         return Status::invalidInput(tr("Choose the target column to predict").toStdString());
     request.data.source = TrainRequest::Source::Table;
     request.data.table = loaded.table;
-    request.data.tableName = QFileInfo(loaded.path).fileName();
+    request.data.tableName = QFileInfo(loaded.path).fileName().toStdString();
     request.data.tablePath = QFileInfo(loaded.path).absoluteFilePath(); // loaded with default CsvOptions
     request.data.datasetId = loaded.datasetId;
-    request.data.encoding.target = m_target->currentText().toStdString();
-    request.data.fractions.validation = -1.0;
+    request.data.target = m_target->currentText().toStdString();
     return request;
 }
 

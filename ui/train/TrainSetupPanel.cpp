@@ -28,6 +28,11 @@ namespace {
 
 const QString kChapterSpecResource = QStringLiteral(":/models/chapter-mlp.json");
 
+// The scaling choices after "as the model spec says", by the names the spec and --scale use.
+const ScalingMethod s_scalingMethods[] = {ScalingMethod::Standardize, ScalingMethod::MinMax,
+                                          ScalingMethod::MeanNormalize, ScalingMethod::UnitL1,
+                                          ScalingMethod::UnitL2, ScalingMethod::None};
+
 QSpinBox *overrideSpin(int minimum, int maximum, const QString &special, QWidget *parent)
 {
     auto *spin = new QSpinBox(parent);
@@ -72,6 +77,16 @@ QWidget *TrainSetupPanel::buildDataGroup()
                             "regression (MSE) for numbers"));
     m_targetLabel = new QLabel(tr("Target column"), group);
     form->addRow(m_targetLabel, m_target);
+    m_scaling = new QComboBox(group);
+    m_scaling->setObjectName(QStringLiteral("trainScaling"));
+    m_scaling->addItem(tr("as the model spec says"), -1);
+    for (ScalingMethod method : s_scalingMethods)
+        m_scaling->addItem(QString::fromStdString(scalingMethodName(method)), int(method));
+    m_scaling->setToolTip(tr("How number features are scaled, fitted on the training rows only. A method chosen "
+                             "here beats the spec's \"scaling\" key; \"as the model spec says\" takes the key, "
+                             "or standard without it"));
+    m_scalingLabel = new QLabel(tr("Scaling"), group);
+    form->addRow(m_scalingLabel, m_scaling);
     m_imageLimit = overrideSpin(0, 60000, tr("all"), group);
     m_imageLimit->setSingleStep(1000);
     m_imageLimit->setToolTip(tr("Train on the first N images of each file (a quick look); 10 % of them validate"));
@@ -82,6 +97,7 @@ QWidget *TrainSetupPanel::buildDataGroup()
         Q_EMIT settingsChanged();
     });
     connect(m_target, &QComboBox::currentIndexChanged, this, &TrainSetupPanel::settingsChanged);
+    connect(m_scaling, &QComboBox::currentIndexChanged, this, &TrainSetupPanel::settingsChanged);
     return group;
 }
 
@@ -211,6 +227,8 @@ void TrainSetupPanel::updateSourceUi()
     const bool table = source() == Source::LoadedTable;
     m_target->setVisible(table);
     m_targetLabel->setVisible(table);
+    m_scaling->setVisible(table);
+    m_scalingLabel->setVisible(table);
     m_imageLimit->setVisible(!table);
     m_imageLimitLabel->setVisible(!table);
 }
@@ -245,6 +263,17 @@ void TrainSetupPanel::setTargetColumn(const QString &name)
     m_target->setCurrentIndex(m_target->findText(name));
 }
 
+std::optional<ScalingMethod> TrainSetupPanel::scaling() const
+{
+    const int method = m_scaling->currentData().toInt();
+    return method < 0 ? std::nullopt : std::optional<ScalingMethod>(ScalingMethod(method));
+}
+
+void TrainSetupPanel::setScaling(const std::optional<ScalingMethod> &scaling)
+{
+    m_scaling->setCurrentIndex(m_scaling->findData(scaling ? int(*scaling) : -1));
+}
+
 void TrainSetupPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 void TrainSetupPanel::setBatchSize(int batchSize) { m_batchSize->setValue(batchSize); }
 void TrainSetupPanel::setSeed(int seed) { m_seed->setValue(seed); }
@@ -273,8 +302,7 @@ Result<TrainRequest> TrainSetupPanel::request(const QString &workspace) const
     request.overrides.schedule = m_schedule;
     if (source() == Source::FashionMnist) {
         request.source = TrainRequest::Source::FashionMnist;
-        request.fashionMnist.validationFraction = -1.0; // the spec's
-        request.fashionMnist.rowLimit = std::size_t(m_imageLimit->value());
+        request.imageLimit = std::size_t(m_imageLimit->value());
         return request;
     }
     const LoadedTable &loaded = m_dataset->current();
@@ -284,10 +312,10 @@ Result<TrainRequest> TrainSetupPanel::request(const QString &workspace) const
         return Status::invalidInput(tr("Choose the target column to predict").toStdString());
     request.source = TrainRequest::Source::Table;
     request.table = loaded.table;
-    request.tableName = QFileInfo(loaded.path).fileName();
+    request.tableName = QFileInfo(loaded.path).fileName().toStdString();
     request.datasetId = loaded.datasetId;
-    request.encoding.target = targetColumn().toStdString();
-    request.fractions.validation = -1.0; // the spec's
+    request.target = targetColumn().toStdString();
+    request.scaling = scaling();
     return request;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 // The left side of the Train page: what to train on (Fashion-MNIST, or the CSV loaded on the Data
-// page with a target column), the model spec (a JSON editor preloaded with the chapter's model,
+// page with a target column and its scaling: "as the model spec says" unless the user picks a
+// method, which then beats the spec's "scaling" key, docs/scaling.md), the model spec (a JSON editor preloaded with the chapter's model,
 // resources/models/chapter-mlp.json) and overrides of its epochs, batch size, seed, learning
 // rate and learning-rate schedule (sent from the Learning-rate page's designer). Builds the TrainRequest the page starts; follows the shared DatasetSession.
 
 #include "jobs/TrainTypes.h"
 #include "core/optim/ScheduleSpec.h"
+#include "core/prep/ScalingMethod.h"
 #include "core/util/Status.h"
 
 #include <optional>
@@ -47,6 +49,9 @@ public:
     QString targetColumn() const;
     // requires: the loaded table has that column.
     void setTargetColumn(const QString &name);
+    // The user's explicit scaling for a loaded table; nullopt (the default): as the model spec says.
+    std::optional<ScalingMethod> scaling() const;
+    void setScaling(const std::optional<ScalingMethod> &scaling);
     void setEpochs(int epochs);         // 0: the spec's
     void setBatchSize(int batchSize);   // 0: the spec's
     void setSeed(int seed);             // -1: the spec's
@@ -65,6 +70,7 @@ public:
     QComboBox *sourceCombo() const { return m_source; }
     QLabel *scheduleLabel() const { return m_scheduleLabel; }
     QComboBox *targetCombo() const { return m_target; }
+    QComboBox *scalingCombo() const { return m_scaling; }
     QPlainTextEdit *specEditor() const { return m_spec; }
 
 Q_SIGNALS:
@@ -81,6 +87,8 @@ private:
     QComboBox *m_source = nullptr;
     QComboBox *m_target = nullptr;
     QLabel *m_targetLabel = nullptr;
+    QComboBox *m_scaling = nullptr;
+    QLabel *m_scalingLabel = nullptr;
     QSpinBox *m_imageLimit = nullptr;
     QLabel *m_imageLimitLabel = nullptr;
     QPlainTextEdit *m_spec = nullptr;

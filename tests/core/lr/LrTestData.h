@@ -4,7 +4,7 @@
 
 #include "core/train/ModelSpec.h"
 #include "core/util/RandomGenerator.h"
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 
 #include <cstdint>
 #include <vector>
@@ -26,9 +26,9 @@ inline TrainingSet blobs(int rows, std::uint64_t seed, double spread)
     return TrainingSet::fromLabels(std::move(features), 2, labels, 3).takeValue();
 }
 
-inline PreparedData blobData(int trainRows, int validationRows, int testRows, double spread = 0.9)
+inline TrainingData blobData(int trainRows, int validationRows, int testRows, double spread = 0.9)
 {
-    PreparedData data;
+    TrainingData data;
     data.train = blobs(trainRows, 11, spread);
     data.validation = blobs(validationRows, 12, spread);
     data.test = blobs(testRows, 13, spread);

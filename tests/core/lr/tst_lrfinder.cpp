@@ -341,7 +341,7 @@ void TestLrFinder::onePassWindowSkipsTheEnds()
 
 void TestLrFinder::trainedRangeTest()
 {
-    const PreparedData data = testing::blobData(240, 60, 60);
+    const TrainingData data = testing::blobData(240, 60, 60);
     const ModelSpec spec = testing::blobSpec();
     RangeTestOptions options;
     options.start = 1e-4;
@@ -377,7 +377,7 @@ void TestLrFinder::trainedRangeTest()
 
 void TestLrFinder::trainedRangeTestRecordsDivergence()
 {
-    const PreparedData data = testing::blobData(120, 30, 30);
+    const TrainingData data = testing::blobData(120, 30, 30);
     RangeTestOptions options;
     options.start = 1e-2;
     options.factor = 1e8;
@@ -401,7 +401,7 @@ void TestLrFinder::trainedRangeTestRecordsDivergence()
 
 void TestLrFinder::trainedOnePass()
 {
-    const PreparedData data = testing::blobData(800, 60, 60);
+    const TrainingData data = testing::blobData(800, 60, 60);
     OnePassOptions options;
     options.iterations = 0; // one epoch: 800 / 16 = 50 batches
     options.start = 1e-5;

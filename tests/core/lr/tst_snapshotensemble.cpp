@@ -90,7 +90,7 @@ void TestSnapshotEnsemble::binaryColumn()
 void TestSnapshotEnsemble::snapshotsAtCycleEnds()
 {
     // 600 rows / batch 16 = 38 steps per epoch; 8 epochs = 304 steps; 4 cycles of 76.
-    const PreparedData data = testing::blobData(600, 200, 400);
+    const TrainingData data = testing::blobData(600, 200, 400);
     auto report = SnapshotEnsemble::run(testing::blobSpec(), data, tinyOptions());
     QVERIFY2(report.isOk(), report.message().c_str());
     const SnapshotReport &r = report.value();
@@ -131,7 +131,7 @@ void TestSnapshotEnsemble::ensembleBeatsItsWorstSnapshot()
 {
     // 300 noisy training rows, 24 epochs in 4 cycles from a high rate: the snapshots disagree
     // enough for averaging to pay. Fixed seed; the figures are printed for the record.
-    const PreparedData data = testing::blobData(300, 200, 400, 1.0);
+    const TrainingData data = testing::blobData(300, 200, 400, 1.0);
     SnapshotOptions options = tinyOptions();
     options.epochs = 24;
     options.lr0 = 1.0;
@@ -163,7 +163,7 @@ void TestSnapshotEnsemble::ensembleBeatsItsWorstSnapshot()
 
 void TestSnapshotEnsemble::sameSeedSameReport()
 {
-    const PreparedData data = testing::blobData(200, 60, 60);
+    const TrainingData data = testing::blobData(200, 60, 60);
     SnapshotOptions options = tinyOptions();
     options.epochs = 4;
     options.cycles = 2;
@@ -191,7 +191,7 @@ void TestSnapshotEnsemble::refusesWhatItCannotDo()
 {
     QFETCH(QString, what);
     QFETCH(QString, prefix);
-    PreparedData data = testing::blobData(64, 32, 32);
+    TrainingData data = testing::blobData(64, 32, 32);
     SnapshotOptions options = tinyOptions();
     if (what == "no-validation")
         data.validation = TrainingSet();
@@ -213,7 +213,7 @@ void TestSnapshotEnsemble::refusesWhatItCannotDo()
 
 void TestSnapshotEnsemble::cancelStops()
 {
-    const PreparedData data = testing::blobData(600, 200, 400);
+    const TrainingData data = testing::blobData(600, 200, 400);
     int calls = 0;
     auto report = SnapshotEnsemble::run(testing::blobSpec(), data, tinyOptions(), nullptr, [&](const Progress &) {
         return ++calls > 10 ? ProgressAction::Stop : ProgressAction::Continue;

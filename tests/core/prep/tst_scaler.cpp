@@ -1,10 +1,10 @@
 // Scaler, LeakageGuard and TableScaling: hand-computed values for every method, fit on the training
 // rows only, the fitted map applied unchanged, the refusal to fit on test rows, constant columns,
-// missing values, the JSON round trip, and the scaling choices of TableToTrainingSet.
+// missing values, the JSON round trip, and the scaling choices of TableEncoding.
 #include "core/prep/LeakageGuard.h"
 #include "core/prep/Scaler.h"
 #include "core/prep/TableScaling.h"
-#include "core/train/TableToTrainingSet.h"
+#include "core/train/TableEncoding.h"
 
 #include <QtTest>
 
@@ -367,19 +367,19 @@ void TestScaler::trainingEncodingUsesTheChosenScaling()
     TableEncodingOptions options;
     options.target = "y";
     options.scaling = FeatureScaling::MinMax;
-    auto plan = TableToTrainingSet::plan(table, options, s_train);
+    auto plan = TableEncoding::plan(table, options, s_train);
     QVERIFY2(plan.isOk(), plan.message().c_str());
     QCOMPARE(plan.value().columns[0].center, 0.0);
     QCOMPARE(plan.value().columns[0].scale, 4.0);
-    auto encoded = TableToTrainingSet::encode(table, plan.value(), s_test);
+    auto encoded = plan.value().encode(table, s_test);
     QVERIFY(encoded.isOk());
     QCOMPARE(encoded.value().features()(0, 0), 2.5f);
 
     options.scaling = FeatureScaling::UnitL2;
-    plan = TableToTrainingSet::plan(table, options, s_train);
+    plan = TableEncoding::plan(table, options, s_train);
     QVERIFY(plan.isOk());
     QCOMPARE(plan.value().scaling, FeatureScaling::UnitL2);
-    encoded = TableToTrainingSet::encode(table, plan.value(), {0, 2});
+    encoded = plan.value().encode(table, {0, 2});
     QVERIFY(encoded.isOk());
     QCOMPARE(encoded.value().features()(0, 0), 0.6f);
     QCOMPARE(encoded.value().features()(0, 1), 0.8f);

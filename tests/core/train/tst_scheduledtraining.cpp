@@ -32,14 +32,14 @@ ModelSpec tinySpec(const std::string &extraJson = std::string())
     return spec.takeValue();
 }
 
-PreparedData tinyData()
+TrainingData tinyData()
 {
     auto report = CsvReader().readFile(LOUPE_FIXTURES_DIR "/train/tiny.csv");
     if (!report.isOk())
         qFatal("tiny.csv: %s", report.message().c_str());
     TableEncodingOptions options;
     options.target = "label";
-    auto data = DatasetAdapter::fromTable(report.value().table, options, {0.2, 0.2}, 7, "tiny.csv");
+    auto data = TrainingData::fromTable(report.value().table, options, {0.2, 0.2}, 7, "tiny.csv");
     if (!data.isOk())
         qFatal("tiny data: %s", data.message().c_str());
     return data.takeValue();
@@ -120,7 +120,7 @@ void TestScheduledTraining::chapterCosinePerEpoch()
     // lr(t) = 0.01 / 2 (cos(pi min(t, 4) / 5) + 1), by hand for t = 0..6.
     const double expected[] = {0.01, 0.00904508497, 0.00654508497, 0.00345491503, 0.00095491503, 0.00095491503,
                                0.00095491503};
-    const PreparedData data = tinyData();
+    const TrainingData data = tinyData();
     const ModelSpec spec = tinySpec(R"({"schedule": {"name": "cosine", "lr0": 0.01, "length": 5}})");
     auto session = TrainingSession::create(spec, data);
     QVERIFY2(session.isOk(), session.message().c_str());
@@ -139,7 +139,7 @@ void TestScheduledTraining::chapterCosinePerEpoch()
 
 void TestScheduledTraining::exponentialPerStep()
 {
-    const PreparedData data = tinyData();
+    const TrainingData data = tinyData();
     const ModelSpec spec = tinySpec(
         R"({"epochs": 2, "schedule": {"name": "exponential", "lr0": 0.02, "gamma": 0.9, "per": "step"}})");
     auto session = TrainingSession::create(spec, data);
@@ -172,7 +172,7 @@ void TestScheduledTraining::overrideReplacesTheSpecsSchedule()
     QVERIFY2(QString::fromStdString(refused.message()).startsWith("schedule.lr0:"), refused.message().c_str());
     QCOMPARE(spec.schedule->kind, ScheduleKind::Constant); // unchanged on error
 
-    const PreparedData data = tinyData();
+    const TrainingData data = tinyData();
     spec.epochs = 2;
     auto session = TrainingSession::create(spec, data);
     QVERIFY2(session.isOk(), session.message().c_str());

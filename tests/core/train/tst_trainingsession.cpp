@@ -22,14 +22,14 @@ ModelSpec tinySpec()
     return spec.takeValue();
 }
 
-PreparedData tinyData(const std::string &target = "label")
+TrainingData tinyData(const std::string &target = "label")
 {
     auto report = CsvReader().readFile(LOUPE_FIXTURES_DIR "/train/tiny.csv");
     if (!report.isOk())
         qFatal("tiny.csv: %s", report.message().c_str());
     TableEncodingOptions options;
     options.target = target;
-    auto data = DatasetAdapter::fromTable(report.value().table, options, {0.2, 0.2}, 7, "tiny.csv");
+    auto data = TrainingData::fromTable(report.value().table, options, {0.2, 0.2}, 7, "tiny.csv");
     if (!data.isOk())
         qFatal("tiny data: %s", data.message().c_str());
     return data.takeValue();
@@ -70,7 +70,7 @@ void TestTrainingSession::refusesSpecsThatDoNotFit()
     json.merge_patch(nlohmann::json::parse(patch.toStdString()));
     auto spec = ModelSpec::parse(json.dump());
     QVERIFY2(spec.isOk(), spec.message().c_str());
-    const PreparedData data = tinyData(target.toStdString());
+    const TrainingData data = tinyData(target.toStdString());
     auto session = TrainingSession::create(spec.value(), data);
     QVERIFY(!session.isOk());
     QVERIFY2(QString::fromStdString(session.message()).startsWith(expected), session.message().c_str());
@@ -78,7 +78,7 @@ void TestTrainingSession::refusesSpecsThatDoNotFit()
 
 void TestTrainingSession::tinyRunLearnsAndIsDeterministic()
 {
-    const PreparedData data = tinyData();
+    const TrainingData data = tinyData();
     ModelSpec spec = tinySpec();
     spec.epochs = 25;
     auto first = TrainingSession::create(spec, data);
@@ -99,7 +99,7 @@ void TestTrainingSession::tinyRunLearnsAndIsDeterministic()
 
 void TestTrainingSession::hugeLearningRateDiverges()
 {
-    const PreparedData data = tinyData();
+    const TrainingData data = tinyData();
     ModelSpec spec = tinySpec();
     spec.epochs = 50;
     TrainingOverrides overrides;
@@ -123,7 +123,7 @@ void TestTrainingSession::hugeLearningRateDiverges()
 
 void TestTrainingSession::cancelledBeforeTheFirstBatch()
 {
-    const PreparedData data = tinyData();
+    const TrainingData data = tinyData();
     auto session = TrainingSession::create(tinySpec(), data);
     CancellationToken token;
     token.cancel();
@@ -153,7 +153,7 @@ void TestTrainingSession::overridesAreValidated()
 
 void TestTrainingSession::reportJsonShape()
 {
-    const PreparedData data = tinyData();
+    const TrainingData data = tinyData();
     ModelSpec spec = tinySpec();
     spec.epochs = 2;
     auto session = TrainingSession::create(spec, data);

@@ -9,7 +9,7 @@
 #include "core/search/RandomSampler.h"
 #include "core/search/SearchSpace.h"
 #include "core/search/Study.h"
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 #include "core/train/TrainingObjective.h"
 #include "core/train/TrainingSession.h"
 #include "db/runs/RunRepository.h"
@@ -47,14 +47,14 @@ const char *const kTemplate = R"({
   "seed": 7
 })";
 
-Result<PreparedData> tinyData()
+Result<TrainingData> tinyData()
 {
     auto report = CsvReader().readFile(LOUPE_FIXTURES_DIR "/train/tiny.csv");
     if (!report.isOk())
         return report.status();
     TableEncodingOptions encoding;
     encoding.target = "label";
-    return DatasetAdapter::fromTable(report.value().table, encoding, SplitFractions{0.25, 0.0}, 7, "tiny.csv");
+    return TrainingData::fromTable(report.value().table, encoding, SplitFractions{0.25, 0.0}, 7, "tiny.csv");
 }
 
 } // namespace
@@ -76,7 +76,7 @@ private:
     test::TemporaryPostgres m_postgres;
     bool m_postgresStarted = false;
     SearchSpace m_space;
-    PreparedData m_data;
+    TrainingData m_data;
 };
 
 void TestTrialRunRecorder::initTestCase()

@@ -1,7 +1,6 @@
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 
 #include "core/data/IdxReader.h"
-#include "core/train/TableToTrainingSet.h"
 
 #include <algorithm>
 
@@ -31,7 +30,7 @@ Result<TrainingSet> loadImages(const std::string &directory, const std::string &
 
 } // namespace
 
-std::string PreparedData::description() const
+std::string TrainingData::description() const
 {
     std::string text = std::to_string(train.size()) + " training, " + std::to_string(validation.size())
                        + " validation, " + std::to_string(test.size()) + " test rows; "
@@ -43,14 +42,14 @@ std::string PreparedData::description() const
     return text;
 }
 
-const std::vector<std::string> &DatasetAdapter::fashionMnistClasses()
+const std::vector<std::string> &TrainingData::fashionMnistClasses()
 {
     static const std::vector<std::string> s_classes = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                                                        "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
     return s_classes;
 }
 
-Result<PreparedData> DatasetAdapter::fashionMnist(const FashionMnistOptions &options, std::uint64_t seed)
+Result<TrainingData> TrainingData::fromFashionMnist(const FashionMnistOptions &options, std::uint64_t seed)
 {
     const std::string directory = options.directory.empty() ? defaultFashionMnistDir() : options.directory;
     if (Status status = DataSplitter::validate({options.validationFraction, 0.0}); !status.isOk())
@@ -62,7 +61,7 @@ Result<PreparedData> DatasetAdapter::fashionMnist(const FashionMnistOptions &opt
     if (!test.isOk())
         return test.status();
 
-    PreparedData data;
+    TrainingData data;
     data.source = "fashion-mnist";
     data.task = TaskKind::Classification;
     data.classLabels = fashionMnistClasses();
@@ -86,9 +85,9 @@ Result<PreparedData> DatasetAdapter::fashionMnist(const FashionMnistOptions &opt
     return data;
 }
 
-Result<PreparedData> DatasetAdapter::fromTable(const Table &table, const TableEncodingOptions &options,
-                                               const SplitFractions &fractions, std::uint64_t seed,
-                                               const std::string &sourceName)
+Result<TrainingData> TrainingData::fromTable(const Table &table, const TableEncodingOptions &options,
+                                             const SplitFractions &fractions, std::uint64_t seed,
+                                             const std::string &sourceName)
 {
     if (table.rowCount() == 0)
         return Status::invalidInput(sourceName + ": the table has no rows");
@@ -96,17 +95,17 @@ Result<PreparedData> DatasetAdapter::fromTable(const Table &table, const TableEn
     if (!partition.isOk())
         return Status::invalidInput(sourceName + ": " + partition.message());
     const RowPartition &rows = partition.value();
-    auto encoding = TableToTrainingSet::plan(table, options, rows.train);
+    auto encoding = TableEncoding::plan(table, options, rows.train);
     if (!encoding.isOk())
         return Status::invalidInput(sourceName + ": " + encoding.message());
 
-    PreparedData data;
+    TrainingData data;
     data.source = sourceName;
     const TableEncoding &plan = encoding.value();
     auto encodePart = [&](const std::vector<std::size_t> &part, TrainingSet &set) -> Status {
         if (part.empty())
             return Status::ok();
-        auto encoded = TableToTrainingSet::encode(table, plan, part);
+        auto encoded = plan.encode(table, part);
         if (!encoded.isOk())
             return Status::invalidInput(sourceName + ": " + encoded.message());
         set = encoded.takeValue();

@@ -1,4 +1,4 @@
-#include "core/train/TableToTrainingSet.h"
+#include "core/train/TableEncoding.h"
 
 #include "core/data/DateTime.h"
 #include "core/prep/ScalingMath.h"
@@ -256,14 +256,14 @@ Result<EncodedColumn> planFeature(const Column &column, const TableEncodingOptio
 
 } // namespace
 
-std::vector<std::size_t> TableToTrainingSet::allRows(const Table &table)
+std::vector<std::size_t> TableEncoding::allRows(const Table &table)
 {
     std::vector<std::size_t> rows(table.rowCount());
     std::iota(rows.begin(), rows.end(), std::size_t(0));
     return rows;
 }
 
-std::string TableToTrainingSet::levelText(const Column &column, std::size_t row)
+std::string TableEncoding::levelText(const Column &column, std::size_t row)
 {
     switch (column.type()) {
     case ColumnType::Bool:
@@ -277,8 +277,8 @@ std::string TableToTrainingSet::levelText(const Column &column, std::size_t row)
     }
 }
 
-Result<TableEncoding> TableToTrainingSet::plan(const Table &table, const TableEncodingOptions &options,
-                                               const std::vector<std::size_t> &fitRows)
+Result<TableEncoding> TableEncoding::plan(const Table &table, const TableEncodingOptions &options,
+                                          const std::vector<std::size_t> &fitRows)
 {
     const Column *target = table.find(options.target);
     if (!target) {
@@ -412,21 +412,19 @@ Status encodeTargets(const Column &column, const TableEncoding &encoding, const 
 
 } // namespace
 
-Result<TrainingSet> TableToTrainingSet::encode(const Table &table, const TableEncoding &encoding,
-                                               const std::vector<std::size_t> &rows)
+Result<TrainingSet> TableEncoding::encode(const Table &table, const std::vector<std::size_t> &rows) const
 {
-    const Column *target = table.find(encoding.target);
-    if (!target)
-        return Status::invalidInput("target column '" + encoding.target + "' is not in the table");
-    std::vector<float> features(rows.size() * static_cast<std::size_t>(encoding.featureCount()), 0.0f);
-    std::vector<float> targets(rows.size() * static_cast<std::size_t>(encoding.targetCount()), 0.0f);
-    if (Status status = encodeFeatures(table, encoding, rows, features); !status.isOk())
+    const Column *targetColumn = table.find(target);
+    if (!targetColumn)
+        return Status::invalidInput("target column '" + target + "' is not in the table");
+    std::vector<float> features(rows.size() * static_cast<std::size_t>(featureCount()), 0.0f);
+    std::vector<float> targets(rows.size() * static_cast<std::size_t>(targetCount()), 0.0f);
+    if (Status status = encodeFeatures(table, *this, rows, features); !status.isOk())
         return status;
-    normalizeRows(encoding, rows.size(), features);
-    if (Status status = encodeTargets(*target, encoding, rows, targets); !status.isOk())
+    normalizeRows(*this, rows.size(), features);
+    if (Status status = encodeTargets(*targetColumn, *this, rows, targets); !status.isOk())
         return status;
-    return TrainingSet::create(std::move(features), encoding.featureCount(), std::move(targets),
-                               encoding.targetCount());
+    return TrainingSet::create(std::move(features), featureCount(), std::move(targets), targetCount());
 }
 
 } // namespace loupe

@@ -1,30 +1,29 @@
-#include "jobs/LrFindTypes.h"
+#include "core/lr/LrFindRunJson.h"
 
-#include <nlohmann/json.hpp>
+#include "core/util/JsonValues.h"
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace loupe {
 
 namespace {
 
-nlohmann::ordered_json number(double value)
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+ordered_json optionalNumber(const std::optional<double> &value)
 {
-    return std::isfinite(value) ? nlohmann::ordered_json(value) : nlohmann::ordered_json(nullptr);
+    return value ? jsonNumber(*value) : ordered_json(nullptr);
 }
 
-nlohmann::ordered_json optionalNumber(const std::optional<double> &value)
-{
-    return value ? number(*value) : nlohmann::ordered_json(nullptr);
-}
-
-double numberOrNaN(const nlohmann::json &value)
+double numberOrNaN(const json &value)
 {
     return value.is_number() ? value.get<double>() : std::numeric_limits<double>::quiet_NaN();
 }
 
-std::optional<double> optionalOf(const nlohmann::json &object, const char *key)
+std::optional<double> optionalOf(const json &object, const char *key)
 {
     if (!object.contains(key) || !object[key].is_number())
         return std::nullopt;
@@ -33,51 +32,83 @@ std::optional<double> optionalOf(const nlohmann::json &object, const char *key)
 
 } // namespace
 
-std::string lrFindSummaryJson(const LrFindResult &result)
+ordered_json lrFindConfigJson(const LrFindSettings &settings, const ModelSpec &spec, const TrainingData &data)
 {
-    nlohmann::ordered_json document;
+    ordered_json config;
+    config["mode"] = lrFindModeName(settings.mode);
+    if (settings.mode == LrFindMode::Range) {
+        config["start"] = settings.range.start;
+        config["factor"] = settings.range.factor;
+        config["steps"] = settings.range.steps;
+        config["fraction"] = settings.range.fraction;
+        config["seed"] = settings.range.seed;
+    } else {
+        config["start"] = settings.onePass.start;
+        config["end"] = settings.onePass.end;
+        config["steps"] = settings.onePass.iterations;
+        config["beta"] = settings.onePass.beta;
+        config["seed"] = settings.onePass.seed;
+    }
+    RunSubject::addTo(config, spec, data);
+    return config;
+}
+
+LrFindRunConfig lrFindConfigFromJson(const std::string &configJson)
+{
+    LrFindRunConfig config;
+    const json document = json::parse(configJson, nullptr, false);
+    config.mode = jsonText(document, "mode") == lrFindModeName(LrFindMode::Range) ? LrFindMode::Range
+                                                                                 : LrFindMode::OnePass;
+    config.subject = RunSubject::of(document);
+    return config;
+}
+
+ordered_json lrFindResultJson(const LrFindResult &result)
+{
+    ordered_json document;
     document["mode"] = lrFindModeName(result.mode);
-    nlohmann::ordered_json points = nlohmann::ordered_json::array();
+    ordered_json points = ordered_json::array();
     for (const LrPoint &point : result.points) {
-        nlohmann::ordered_json item;
+        ordered_json item;
         item["lr"] = point.learningRate;
-        item["loss"] = number(point.loss);
+        item["loss"] = jsonNumber(point.loss);
         if (result.mode == LrFindMode::OnePass)
-            item["raw_loss"] = number(point.rawLoss);
+            item["raw_loss"] = jsonNumber(point.rawLoss);
         item["diverged"] = point.diverged;
         points.push_back(item);
     }
     document["points"] = points;
     const LrSuggestions &s = result.suggestions;
     document["suggestions"] = {{"recommended", optionalNumber(s.recommended)}, {"method", s.method},
-        {"minimum", optionalNumber(s.minimum)}, {"loss_minimum_lr", optionalNumber(s.lossMinimumRate)},
-        {"steep", optionalNumber(s.steep)}, {"valley", optionalNumber(s.valley)}};
+                               {"minimum", optionalNumber(s.minimum)},
+                               {"loss_minimum_lr", optionalNumber(s.lossMinimumRate)},
+                               {"steep", optionalNumber(s.steep)}, {"valley", optionalNumber(s.valley)}};
     document["seconds"] = result.seconds;
     document["status"] = result.status.isCancelled() ? "cancelled" : "completed";
-    return document.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return document;
 }
 
 Result<LrFindResult> lrFindResultFromJson(const std::string &summaryJson)
 {
-    const nlohmann::json document = nlohmann::json::parse(summaryJson, nullptr, false);
+    const json document = json::parse(summaryJson, nullptr, false);
     if (document.is_discarded() || !document.is_object())
         return Status::invalidInput("summary: not a JSON object");
     if (!document.contains("points") || !document["points"].is_array())
         return Status::invalidInput("points: missing or not an array");
     LrFindResult result;
     result.mode = document.value("mode", std::string()) == "range" ? LrFindMode::Range : LrFindMode::OnePass;
-    for (const nlohmann::json &item : document["points"]) {
+    for (const json &item : document["points"]) {
         if (!item.is_object() || !item.contains("lr") || !item["lr"].is_number())
             return Status::invalidInput("points: an entry without a numeric \"lr\"");
         LrPoint point;
         point.learningRate = item["lr"].get<double>();
-        point.loss = numberOrNaN(item.value("loss", nlohmann::json()));
+        point.loss = numberOrNaN(item.value("loss", json()));
         point.rawLoss = item.contains("raw_loss") ? numberOrNaN(item["raw_loss"]) : point.loss;
         point.diverged = item.value("diverged", false);
         result.points.push_back(point);
     }
     if (document.contains("suggestions") && document["suggestions"].is_object()) {
-        const nlohmann::json &s = document["suggestions"];
+        const json &s = document["suggestions"];
         result.suggestions.recommended = optionalOf(s, "recommended");
         result.suggestions.method = s.value("method", std::string());
         result.suggestions.minimum = optionalOf(s, "minimum");

@@ -1,13 +1,14 @@
 #pragma once
 // The data a training run uses, ready for the Trainer: training, validation and test
 // TrainingSets plus what their columns mean. Two sources:
-//   fashionMnist(): the IDX files of Fashion-MNIST (core/data/IdxReader.h). The 60,000 training
-//     images are split (seeded) into training and validation; the 10,000 t10k images are the test
-//     set. Pixels are scaled to [0, 1]; targets are 10 one-hot classes.
-//   fromTable(): any loaded Table with a target column (TableToTrainingSet, rules in
-//     TableEncoding.h), split (seeded) into training, validation and test rows by DataSplitter;
-//     statistics for scaling and imputation come from the training rows only.
-// Same inputs and seed, same sets.
+//   fromFashionMnist(): the IDX files of Fashion-MNIST (core/data/IdxReader.h). The 60,000
+//     training images are split (seeded) into training and validation; the 10,000 t10k images are
+//     the test set. Pixels are scaled to [0, 1]; targets are 10 one-hot classes.
+//   fromTable(): any loaded Table with a target column (TableEncoding), split (seeded) into
+//     training, validation and test rows by DataSplitter; statistics for scaling and imputation
+//     come from the training rows only.
+// Same inputs and seed, same sets. Which options a run uses (the spec's or the user's scaling and
+// validation share) is TrainingDataService's policy; these two only carry them out.
 
 #include "core/data/Table.h"
 #include "core/data/DataSplitter.h"
@@ -23,7 +24,13 @@
 
 namespace loupe {
 
-struct PreparedData {
+struct FashionMnistOptions {
+    std::string directory;          // empty: defaultFashionMnistDir()
+    double validationFraction = 0.1; // of the training file, [0, 1)
+    std::size_t rowLimit = 0;       // > 0: use only the first rowLimit images of each file
+};
+
+struct TrainingData {
     TrainingSet train;
     TrainingSet validation; // size() == 0 when there is no validation part
     TrainingSet test;       // size() == 0 when there is no test part
@@ -35,25 +42,16 @@ struct PreparedData {
 
     // "54000 training, 6000 validation, 10000 test rows; 784 features; 10 classes"
     std::string description() const;
-};
 
-struct FashionMnistOptions {
-    std::string directory;          // empty: defaultFashionMnistDir()
-    double validationFraction = 0.1; // of the training file, [0, 1)
-    std::size_t rowLimit = 0;       // > 0: use only the first rowLimit images of each file
-};
-
-class DatasetAdapter {
-public:
     // The ten Fashion-MNIST class names, label order.
     static const std::vector<std::string> &fashionMnistClasses();
 
     // IoError / InvalidInput from the IDX reader (naming the file); InvalidInput naming the
     // fraction when the split is impossible.
-    static Result<PreparedData> fashionMnist(const FashionMnistOptions &options, std::uint64_t seed);
+    static Result<TrainingData> fromFashionMnist(const FashionMnistOptions &options, std::uint64_t seed);
 
     // sourceName: how messages and descriptions call the table (e.g. its file name).
-    static Result<PreparedData> fromTable(const Table &table, const TableEncodingOptions &options,
+    static Result<TrainingData> fromTable(const Table &table, const TableEncodingOptions &options,
                                           const SplitFractions &fractions, std::uint64_t seed,
                                           const std::string &sourceName = "table");
 };

@@ -1,10 +1,9 @@
 // Data in for training: CSV tables -> TrainingSets (targets, one-hot, scaling, missing values,
-// errors naming the column and row), seeded splits, and the Fashion-MNIST adapter on a tiny
+// errors naming the column and row), seeded splits, and Fashion-MNIST read from a tiny
 // IDX directory.
 #include "core/data/CsvReader.h"
 #include "core/data/DataSplitter.h"
-#include "core/train/DatasetAdapter.h"
-#include "core/train/TableToTrainingSet.h"
+#include "core/train/TrainingData.h"
 
 #include <QtTest>
 
@@ -46,7 +45,7 @@ float at(const TrainingSet &set, Index row, Index column)
 
 } // namespace
 
-class TestDatasetAdapter : public QObject {
+class TestTrainingData : public QObject {
     Q_OBJECT
 
 private slots:
@@ -70,13 +69,13 @@ private slots:
     void fashionMnistMissingDirectoryNamesFile();
 };
 
-void TestDatasetAdapter::classificationFromStringTarget()
+void TestTrainingData::classificationFromStringTarget()
 {
     const Table table = tableFrom(s_mixed);
     TableEncodingOptions options = targetOptions("label");
     options.excluded = {"price"};
     options.scaling = FeatureScaling::None;
-    auto plan = TableToTrainingSet::plan(table, options, TableToTrainingSet::allRows(table));
+    auto plan = TableEncoding::plan(table, options, TableEncoding::allRows(table));
     QVERIFY2(plan.isOk(), plan.message().c_str());
     const TableEncoding &encoding = plan.value();
     QCOMPARE(encoding.task, TaskKind::Classification);
@@ -84,7 +83,7 @@ void TestDatasetAdapter::classificationFromStringTarget()
     // num, flag, when (seconds), color=blue, color=green, color=red
     QCOMPARE(encoding.featureNames, (std::vector<std::string>{"num", "flag", "when", "color=blue", "color=green",
                                                               "color=red"}));
-    auto set = TableToTrainingSet::encode(table, encoding, TableToTrainingSet::allRows(table));
+    auto set = encoding.encode(table, TableEncoding::allRows(table));
     QVERIFY2(set.isOk(), set.message().c_str());
     QCOMPARE(set.value().size(), Index(6));
     QCOMPARE(set.value().targetCount(), Index(3));
@@ -102,25 +101,25 @@ void TestDatasetAdapter::classificationFromStringTarget()
     QCOMPARE(set.value().targets().row(1).sum(), 1.0f);
 }
 
-void TestDatasetAdapter::standardizesOnTrainingRowsOnly()
+void TestTrainingData::standardizesOnTrainingRowsOnly()
 {
     const Table table = tableFrom(s_mixed);
     TableEncodingOptions options = targetOptions("label");
     options.excluded = {"when", "color", "price"};
     const std::vector<std::size_t> fitRows = {0, 1, 2}; // num = 1, 2, 3: mean 2, stddev sqrt(2/3)
-    auto plan = TableToTrainingSet::plan(table, options, fitRows);
+    auto plan = TableEncoding::plan(table, options, fitRows);
     QVERIFY2(plan.isOk(), plan.message().c_str());
     QCOMPARE(plan.value().columns[0].center, 2.0);
     QVERIFY(std::abs(plan.value().columns[0].scale - std::sqrt(2.0 / 3.0)) < 1e-12);
     QCOMPARE(plan.value().columns[1].kind, FeatureKind::Flag); // bools stay 0/1
     QCOMPARE(plan.value().columns[1].scale, 1.0);
-    auto set = TableToTrainingSet::encode(table, plan.value(), {0, 1, 2, 5});
+    auto set = plan.value().encode(table, {0, 1, 2, 5});
     QVERIFY(set.isOk());
     QCOMPARE(at(set.value(), 1, 0), 0.0f);
     QVERIFY(std::abs(at(set.value(), 3, 0) - float(4.0 / std::sqrt(2.0 / 3.0))) < 1e-5f);
 }
 
-void TestDatasetAdapter::targetKinds_data()
+void TestTrainingData::targetKinds_data()
 {
     QTest::addColumn<QString>("csv");
     QTest::addColumn<int>("task");
@@ -137,14 +136,14 @@ void TestDatasetAdapter::targetKinds_data()
                                          << 2;
 }
 
-void TestDatasetAdapter::targetKinds()
+void TestTrainingData::targetKinds()
 {
     QFETCH(QString, csv);
     QFETCH(int, task);
     QFETCH(int, classes);
     QFETCH(int, targetCount);
     const Table table = tableFrom(csv.toStdString());
-    auto plan = TableToTrainingSet::plan(table, targetOptions("y"), TableToTrainingSet::allRows(table));
+    auto plan = TableEncoding::plan(table, targetOptions("y"), TableEncoding::allRows(table));
     QVERIFY2(plan.isOk(), plan.message().c_str());
     QCOMPARE(int(plan.value().task), task);
     QCOMPARE(int(plan.value().classLabels.size()), classes);
@@ -153,21 +152,21 @@ void TestDatasetAdapter::targetKinds()
         QCOMPARE(plan.value().classLabels, (std::vector<std::string>{"1", "2", "3"})); // numeric order
 }
 
-void TestDatasetAdapter::binarySingleColumn()
+void TestTrainingData::binarySingleColumn()
 {
     const Table table = tableFrom("x,y\n1,yes\n2,no\n3,yes\n");
     TableEncodingOptions options = targetOptions("y");
     options.binaryTargets = BinaryTargets::SingleColumn;
-    auto plan = TableToTrainingSet::plan(table, options, TableToTrainingSet::allRows(table));
+    auto plan = TableEncoding::plan(table, options, TableEncoding::allRows(table));
     QVERIFY(plan.isOk());
     QCOMPARE(plan.value().targetCount(), Index(1));
-    auto set = TableToTrainingSet::encode(table, plan.value(), TableToTrainingSet::allRows(table));
+    auto set = plan.value().encode(table, TableEncoding::allRows(table));
     QVERIFY(set.isOk());
     QCOMPARE(set.value().targets()(0, 0), 1.0f); // "yes" is the second class
     QCOMPARE(set.value().targets()(1, 0), 0.0f);
 }
 
-void TestDatasetAdapter::errorsNameColumnAndRow_data()
+void TestTrainingData::errorsNameColumnAndRow_data()
 {
     QTest::addColumn<QString>("csv");
     QTest::addColumn<QString>("target");
@@ -194,7 +193,7 @@ void TestDatasetAdapter::errorsNameColumnAndRow_data()
                                   << QStringList{"no feature columns"};
 }
 
-void TestDatasetAdapter::errorsNameColumnAndRow()
+void TestTrainingData::errorsNameColumnAndRow()
 {
     QFETCH(QString, csv);
     QFETCH(QString, target);
@@ -204,41 +203,41 @@ void TestDatasetAdapter::errorsNameColumnAndRow()
     TableEncodingOptions options = targetOptions(target.toStdString());
     for (const QString &name : exclude)
         options.excluded.push_back(name.toStdString());
-    auto plan = TableToTrainingSet::plan(table, options, TableToTrainingSet::allRows(table));
+    auto plan = TableEncoding::plan(table, options, TableEncoding::allRows(table));
     QVERIFY(!plan.isOk());
     QCOMPARE(plan.status().code(), StatusCode::InvalidInput);
     for (const QString &piece : expected)
         QVERIFY2(QString::fromStdString(plan.message()).contains(piece), plan.message().c_str());
 }
 
-void TestDatasetAdapter::imputeFillsTrainingMean()
+void TestTrainingData::imputeFillsTrainingMean()
 {
     const Table table = tableFrom("a,c,y\n1,u,x\n,v,y\n3,,x\n");
     TableEncodingOptions options = targetOptions("y");
     options.missing = MissingValues::Impute;
     options.scaling = FeatureScaling::None;
-    auto plan = TableToTrainingSet::plan(table, options, TableToTrainingSet::allRows(table));
+    auto plan = TableEncoding::plan(table, options, TableEncoding::allRows(table));
     QVERIFY2(plan.isOk(), plan.message().c_str());
     QCOMPARE(plan.value().columns[0].missingRows, std::size_t(1));
     QCOMPARE(plan.value().columns[0].fill, 2.0);
-    auto set = TableToTrainingSet::encode(table, plan.value(), TableToTrainingSet::allRows(table));
+    auto set = plan.value().encode(table, TableEncoding::allRows(table));
     QVERIFY(set.isOk());
     QCOMPARE(at(set.value(), 1, 0), 2.0f);
     QCOMPARE(at(set.value(), 2, 1) + at(set.value(), 2, 2), 0.0f); // missing text: no level set
 }
 
-void TestDatasetAdapter::excludedColumnsAreLeftOut()
+void TestTrainingData::excludedColumnsAreLeftOut()
 {
     const Table table = tableFrom(s_mixed);
     TableEncodingOptions options = targetOptions("price");
     options.excluded = {"when", "color", "label"};
-    auto plan = TableToTrainingSet::plan(table, options, TableToTrainingSet::allRows(table));
+    auto plan = TableEncoding::plan(table, options, TableEncoding::allRows(table));
     QVERIFY(plan.isOk());
     QCOMPARE(plan.value().task, TaskKind::Regression);
     QCOMPARE(plan.value().featureNames, (std::vector<std::string>{"num", "flag"}));
 }
 
-void TestDatasetAdapter::splitIsDeterministicBySeed()
+void TestTrainingData::splitIsDeterministicBySeed()
 {
     const SplitFractions fractions{0.2, 0.1};
     auto first = DataSplitter::partition(100, fractions, 42);
@@ -251,7 +250,7 @@ void TestDatasetAdapter::splitIsDeterministicBySeed()
     QVERIFY(first.value().validation != other.value().validation);
 }
 
-void TestDatasetAdapter::splitSizesAndDisjoint()
+void TestTrainingData::splitSizesAndDisjoint()
 {
     auto partition = DataSplitter::partition(1000, {0.15, 0.25}, 1);
     QVERIFY(partition.isOk());
@@ -271,7 +270,7 @@ void TestDatasetAdapter::splitSizesAndDisjoint()
     QVERIFY(tiny.value().test.empty());
 }
 
-void TestDatasetAdapter::badFractions_data()
+void TestTrainingData::badFractions_data()
 {
     QTest::addColumn<double>("validation");
     QTest::addColumn<double>("test");
@@ -284,7 +283,7 @@ void TestDatasetAdapter::badFractions_data()
     QTest::newRow("too few rows") << 0.4 << 0.4 << 2 << "too few";
 }
 
-void TestDatasetAdapter::badFractions()
+void TestTrainingData::badFractions()
 {
     QFETCH(double, validation);
     QFETCH(double, test);
@@ -295,15 +294,15 @@ void TestDatasetAdapter::badFractions()
     QVERIFY2(QString::fromStdString(partition.message()).contains(expected), partition.message().c_str());
 }
 
-void TestDatasetAdapter::fromTableSplitsAndEncodes()
+void TestTrainingData::fromTableSplitsAndEncodes()
 {
     const QString path = QStringLiteral(LOUPE_FIXTURES_DIR "/train/tiny.csv");
     auto report = CsvReader().readFile(path.toStdString());
     QVERIFY2(report.isOk(), report.message().c_str());
     const Table &table = report.value().table;
     TableEncodingOptions options = targetOptions("label");
-    auto first = DatasetAdapter::fromTable(table, options, {0.2, 0.2}, 5, "tiny.csv");
-    auto again = DatasetAdapter::fromTable(table, options, {0.2, 0.2}, 5, "tiny.csv");
+    auto first = TrainingData::fromTable(table, options, {0.2, 0.2}, 5, "tiny.csv");
+    auto again = TrainingData::fromTable(table, options, {0.2, 0.2}, 5, "tiny.csv");
     QVERIFY2(first.isOk(), first.message().c_str());
     QCOMPARE(first.value().train.size(), Index(36));
     QCOMPARE(first.value().validation.size(), Index(12));
@@ -316,12 +315,12 @@ void TestDatasetAdapter::fromTableSplitsAndEncodes()
     QCOMPARE(first.value().description(), std::string("36 training, 12 validation, 12 test rows; 7 features; 3 classes"));
 }
 
-void TestDatasetAdapter::fashionMnistTinyDirectory()
+void TestTrainingData::fashionMnistTinyDirectory()
 {
     FashionMnistOptions options;
     options.directory = LOUPE_FIXTURES_DIR "/train/fmnist-tiny";
     options.validationFraction = 0.25;
-    auto data = DatasetAdapter::fashionMnist(options, 3);
+    auto data = TrainingData::fromFashionMnist(options, 3);
     QVERIFY2(data.isOk(), data.message().c_str());
     QCOMPARE(data.value().train.size(), Index(90));
     QCOMPARE(data.value().validation.size(), Index(30));
@@ -333,22 +332,22 @@ void TestDatasetAdapter::fashionMnistTinyDirectory()
 
     options.rowLimit = 20;
     options.validationFraction = 0.0;
-    auto limited = DatasetAdapter::fashionMnist(options, 3);
+    auto limited = TrainingData::fromFashionMnist(options, 3);
     QVERIFY(limited.isOk());
     QCOMPARE(limited.value().train.size(), Index(20));
     QCOMPARE(limited.value().validation.size(), Index(0));
     QCOMPARE(limited.value().test.size(), Index(20));
 }
 
-void TestDatasetAdapter::fashionMnistMissingDirectoryNamesFile()
+void TestTrainingData::fashionMnistMissingDirectoryNamesFile()
 {
     FashionMnistOptions options;
     options.directory = "/nonexistent/fashion";
-    auto data = DatasetAdapter::fashionMnist(options, 0);
+    auto data = TrainingData::fromFashionMnist(options, 0);
     QVERIFY(!data.isOk());
     QVERIFY2(QString::fromStdString(data.message()).contains(QStringLiteral("/nonexistent/fashion")),
              data.message().c_str());
 }
 
-QTEST_APPLESS_MAIN(TestDatasetAdapter)
-#include "tst_datasetadapter.moc"
+QTEST_APPLESS_MAIN(TestTrainingData)
+#include "tst_trainingdata.moc"

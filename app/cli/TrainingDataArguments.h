@@ -1,17 +1,19 @@
 #pragma once
-// The data options of loupe-cli train and how they become PreparedData:
+// The data options of loupe-cli train, lr-find, snapshot and search (and so of a worker's stored
+// study), turned into a TrainingDataRequest that TrainingDataService prepares, the same service the
+// GUI's jobs call:
 //   --data fashion-mnist | FILE.csv   (required)
 //   --target COL                      the CSV column to predict (required for a CSV, refused otherwise)
 //   --exclude COL                     a CSV column that is not a feature (repeatable)
 //   --task auto|classification|regression, --max-levels N, --impute-missing, --no-standardize,
-//   --scale standard|minmax|mean|l1|l2|none  (fitted on the training rows only; docs/scaling.md;
-//                                             replaces the spec's "scaling", which replaces the default)
+//   --scale standard|minmax|mean|l1|l2|none  (the user's explicit choice: it beats the spec's
+//                                             "scaling", which beats the default; docs/scaling.md)
 //   --validation-fraction X, --test-fraction X (CSV), --limit N (Fashion-MNIST)
 //   plus the CSV reading options of CsvArguments.
 // Fashion-MNIST is read from $LOUPE_FASHION_MNIST_DIR or /usr/share/datasets/fashion-mnist.
 
 #include "core/train/ModelSpec.h"
-#include "core/train/DatasetAdapter.h"
+#include "core/train/TrainingData.h"
 #include "core/util/Status.h"
 
 #include <QString>
@@ -27,26 +29,27 @@ namespace loupe::cli {
 class ArgumentParser;
 class ParsedArguments;
 
-struct TrainData {
-    PreparedData data;
+// The prepared data and, for a CSV, the file it was read from (for the workspace's datasets table).
+struct LoadedTrainingData {
+    TrainingData data;
     QString csvPath; // empty for Fashion-MNIST
     std::size_t tableRows = 0;
     std::size_t tableColumns = 0;
     QString schemaJson; // CSV only: the table's schema for the workspace's datasets table
 };
 
-class TrainDataArguments {
+class TrainingDataArguments {
 public:
     static constexpr const char *s_fashionMnist = "fashion-mnist";
 
     static void declare(ArgumentParser &parser);
-    // The data for `spec` (split seed: spec.seed; binary targets follow the spec's output width).
+    // Reads the CSV (if any) and has TrainingDataService prepare the data for `spec`.
     // ensures: InvalidInput / IoError naming the option, the file, the column or the row.
-    static Result<TrainData> load(const ParsedArguments &arguments, const ModelSpec &spec);
+    static Result<LoadedTrainingData> load(const ParsedArguments &arguments, const ModelSpec &spec);
 };
 
 // Records the CSV behind a training or lr-find run as a workspace dataset, so the run points at the
 // data it saw; nullopt for Fashion-MNIST (no CSV).
-Result<std::optional<qint64>> storeTrainDataset(Store &store, const TrainData &data);
+Result<std::optional<qint64>> storeTrainDataset(Store &store, const LoadedTrainingData &data);
 
 } // namespace loupe::cli

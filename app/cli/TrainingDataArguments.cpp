@@ -1,4 +1,4 @@
-#include "app/cli/TrainData.h"
+#include "app/cli/TrainingDataArguments.h"
 
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
@@ -10,7 +10,7 @@
 #include "db/runs/DatasetRepository.h"
 #include "db/runs/FileFingerprint.h"
 #include "db/store/Store.h"
-#include "core/train/TrainingSession.h"
+#include "core/train/TrainingDataService.h"
 
 #include <QFileInfo>
 
@@ -34,38 +34,30 @@ Result<TargetTask> targetTask(const QString &text)
     return usage(QStringLiteral("option --task: '%1' is not one of auto, classification, regression").arg(text));
 }
 
-Result<TrainData> loadFashionMnist(const ParsedArguments &arguments, const ModelSpec &spec)
+// The Fashion-MNIST request: the CSV-only options are refused; --no-standardize is accepted and
+// means nothing here (the pixels are always divided by 255).
+Result<TrainingDataRequest> fashionMnistRequest(const ParsedArguments &arguments)
 {
     for (const char *csvOnly : {"target", "exclude", "test-fraction", "task", "max-levels", "scale"}) {
         if (arguments.isSet(QLatin1String(csvOnly)))
             return usage(QStringLiteral("option --%1 applies to CSV data, not to --data fashion-mnist")
                              .arg(QLatin1String(csvOnly)));
     }
-    if (spec.scaling)
-        return usage(QStringLiteral("the model spec's \"scaling\": \"%1\" applies to CSV data, not to --data "
-                                    "fashion-mnist (its pixels are divided by 255); remove the key")
-                         .arg(QString::fromStdString(scalingMethodName(*spec.scaling))));
-    FashionMnistOptions options;
-    options.validationFraction = arguments.doubleValue(QStringLiteral("validation-fraction"),
-                                                       TrainingSession::defaultValidationFraction(spec));
-    options.rowLimit = static_cast<std::size_t>(arguments.intValue(QStringLiteral("limit"), 0));
-    auto prepared = DatasetAdapter::fashionMnist(options, spec.seed);
-    if (!prepared.isOk())
-        return prepared.status();
-    TrainData data;
-    data.data = prepared.takeValue();
-    return data;
+    TrainingDataRequest request;
+    request.source = TrainingDataRequest::Source::FashionMnist;
+    request.imageLimit = static_cast<std::size_t>(arguments.intValue(QStringLiteral("limit"), 0));
+    return request;
 }
 
-// --scale METHOD, else --no-standardize (none), else the spec's "scaling", else standardize; fitted on
-// the training rows only.
-Result<FeatureScaling> scalingChoice(const ParsedArguments &arguments, const ModelSpec &spec)
+// The user's explicit scaling: --scale METHOD, or --no-standardize (none); nullopt when neither is
+// given (then the spec's "scaling" or the default decides, TrainingDataService::scalingFor).
+Result<std::optional<FeatureScaling>> scalingChoice(const ParsedArguments &arguments)
 {
     const bool noStandardize = arguments.isSet(QStringLiteral("no-standardize"));
     if (!arguments.isSet(QStringLiteral("scale"))) {
         if (noStandardize)
-            return FeatureScaling::None;
-        return spec.scaling.value_or(FeatureScaling::Standardize);
+            return std::optional<FeatureScaling>(FeatureScaling::None);
+        return std::optional<FeatureScaling>();
     }
     if (noStandardize)
         return usage(QStringLiteral("options --scale and --no-standardize contradict each other; use --scale none"));
@@ -74,31 +66,57 @@ Result<FeatureScaling> scalingChoice(const ParsedArguments &arguments, const Mod
     if (!method)
         return usage(QStringLiteral("option --scale: '%1' is not one of %2")
                          .arg(name, QString::fromStdString(scalingMethodNames())));
-    return *method;
+    return std::optional<FeatureScaling>(*method);
 }
 
-Result<TableEncodingOptions> encodingOptions(const ParsedArguments &arguments, const ModelSpec &spec)
+// The CSV request without its table: target, columns, task, missing values, scaling and test share.
+Result<TrainingDataRequest> csvRequest(const ParsedArguments &arguments)
 {
-    TableEncodingOptions options;
-    options.target = toUtf8(arguments.value(QStringLiteral("target")));
+    TrainingDataRequest request;
+    request.source = TrainingDataRequest::Source::Table;
+    request.target = toUtf8(arguments.value(QStringLiteral("target")));
     for (const QString &column : arguments.values(QStringLiteral("exclude")))
-        options.excluded.push_back(toUtf8(column));
-    options.maxFeatureLevels = static_cast<std::size_t>(
-        arguments.intValue(QStringLiteral("max-levels"), static_cast<std::int64_t>(options.maxFeatureLevels)));
+        request.excluded.push_back(toUtf8(column));
+    request.maxFeatureLevels = static_cast<std::size_t>(
+        arguments.intValue(QStringLiteral("max-levels"), static_cast<std::int64_t>(request.maxFeatureLevels)));
     auto task = targetTask(arguments.value(QStringLiteral("task")));
     if (!task.isOk())
         return task.status();
-    options.task = task.value();
-    options.missing = arguments.isSet(QStringLiteral("impute-missing")) ? MissingValues::Impute : MissingValues::Reject;
-    auto scaling = scalingChoice(arguments, spec);
+    request.task = task.value();
+    request.missing = arguments.isSet(QStringLiteral("impute-missing")) ? MissingValues::Impute : MissingValues::Reject;
+    auto scaling = scalingChoice(arguments);
     if (!scaling.isOk())
         return scaling.status();
-    options.scaling = scaling.value();
-    options.binaryTargets = TrainingSession::binaryTargetsFor(spec);
-    return options;
+    request.scaling = scaling.value();
+    request.testFraction = arguments.doubleValue(QStringLiteral("test-fraction"), request.testFraction);
+    return request;
 }
 
-Result<TrainData> loadCsv(const ParsedArguments &arguments, const ModelSpec &spec, const QString &path)
+// Reads the CSV at `path` into request.table; what the workspace records about the file goes to
+// `loaded`.
+Status readCsv(const ParsedArguments &arguments, const QString &path, TrainingDataRequest &request,
+               LoadedTrainingData &loaded)
+{
+    auto csvOptions = CsvArguments::toOptions(arguments);
+    if (!csvOptions.isOk())
+        return csvOptions.status();
+    auto report = CsvReader(csvOptions.value()).readFile(toNativePath(path));
+    if (!report.isOk())
+        return report.status();
+    Table &table = report.value().table;
+    if (Status typed = CsvArguments::checkTypeColumns(csvOptions.value(), table, path); !typed.isOk())
+        return typed;
+    loaded.csvPath = QFileInfo(path).absoluteFilePath();
+    loaded.tableRows = table.rowCount();
+    loaded.tableColumns = table.columnCount();
+    loaded.schemaJson = schemaJson(table);
+    request.tableName = toUtf8(QFileInfo(path).fileName());
+    request.table = std::make_shared<const Table>(std::move(table));
+    return Status::ok();
+}
+
+Result<TrainingDataRequest> csvFileRequest(const ParsedArguments &arguments, const QString &path,
+                                           LoadedTrainingData &loaded)
 {
     if (!arguments.isSet(QStringLiteral("target")))
         return usage(QStringLiteral("option --target COL is required when --data is a CSV file (the column to predict)"));
@@ -106,38 +124,17 @@ Result<TrainData> loadCsv(const ParsedArguments &arguments, const ModelSpec &spe
         return usage(QStringLiteral("option --limit applies to --data fashion-mnist only"));
     if (Status readable = checkReadableFile(path); !readable.isOk())
         return readable;
-    auto encoding = encodingOptions(arguments, spec);
-    if (!encoding.isOk())
-        return encoding.status();
-    auto csvOptions = CsvArguments::toOptions(arguments);
-    if (!csvOptions.isOk())
-        return csvOptions.status();
-    auto report = CsvReader(csvOptions.value()).readFile(toNativePath(path));
-    if (!report.isOk())
-        return report.status();
-    const Table &table = report.value().table;
-    if (Status typed = CsvArguments::checkTypeColumns(csvOptions.value(), table, path); !typed.isOk())
-        return typed;
-    SplitFractions fractions;
-    fractions.validation = arguments.doubleValue(QStringLiteral("validation-fraction"),
-                                                 TrainingSession::defaultValidationFraction(spec));
-    fractions.test = arguments.doubleValue(QStringLiteral("test-fraction"), fractions.test);
-    auto prepared = DatasetAdapter::fromTable(table, encoding.value(), fractions, spec.seed,
-                                              toUtf8(QFileInfo(path).fileName()));
-    if (!prepared.isOk())
-        return prepared.status();
-    TrainData data;
-    data.data = prepared.takeValue();
-    data.csvPath = QFileInfo(path).absoluteFilePath();
-    data.tableRows = table.rowCount();
-    data.tableColumns = table.columnCount();
-    data.schemaJson = schemaJson(table);
-    return data;
+    auto request = csvRequest(arguments);
+    if (!request.isOk())
+        return request.status();
+    if (Status read = readCsv(arguments, path, request.value(), loaded); !read.isOk())
+        return read;
+    return request;
 }
 
 } // namespace
 
-void TrainDataArguments::declare(ArgumentParser &parser)
+void TrainingDataArguments::declare(ArgumentParser &parser)
 {
     parser.addTextOption(QStringLiteral("data"), QStringLiteral("SOURCE"),
                          QStringLiteral("fashion-mnist, or a CSV file"))
@@ -169,15 +166,24 @@ void TrainDataArguments::declare(ArgumentParser &parser)
     CsvArguments::declare(parser, CsvOptionSet::Full);
 }
 
-Result<TrainData> TrainDataArguments::load(const ParsedArguments &arguments, const ModelSpec &spec)
+Result<LoadedTrainingData> TrainingDataArguments::load(const ParsedArguments &arguments, const ModelSpec &spec)
 {
+    LoadedTrainingData loaded;
     const QString source = arguments.value(QStringLiteral("data"));
-    if (source == QLatin1String(s_fashionMnist))
-        return loadFashionMnist(arguments, spec);
-    return loadCsv(arguments, spec, source);
+    auto request = source == QLatin1String(s_fashionMnist) ? fashionMnistRequest(arguments)
+                                                           : csvFileRequest(arguments, source, loaded);
+    if (!request.isOk())
+        return request.status();
+    if (arguments.isSet(QStringLiteral("validation-fraction")))
+        request.value().validationFraction = arguments.doubleValue(QStringLiteral("validation-fraction"), 0.0);
+    auto prepared = TrainingDataService::prepare(request.value(), spec);
+    if (!prepared.isOk())
+        return prepared.status();
+    loaded.data = prepared.takeValue();
+    return loaded;
 }
 
-Result<std::optional<qint64>> storeTrainDataset(Store &store, const TrainData &data)
+Result<std::optional<qint64>> storeTrainDataset(Store &store, const LoadedTrainingData &data)
 {
     if (data.csvPath.isEmpty())
         return std::optional<qint64>();

@@ -1,0 +1,43 @@
+#pragma once
+// Prepares the data a training run, a learning-rate finder, a snapshot ensemble or a search trains
+// on: the one training-data policy behind both front doors (the GUI's jobs and loupe-cli's train,
+// lr-find, snapshot, search and worker commands), so that the same request and spec give the same
+// TrainingData whichever door asked.
+//
+// The policy (docs/scaling.md, "Who decides the scaling"):
+//  - Scaling of a table's number features: the request's explicit choice, else the spec's
+//    "scaling", else Standardize (scalingFor). Fashion-MNIST refuses both an explicit choice and
+//    the spec's key: its pixels are always divided by 255.
+//  - Validation share: the request's, else the spec's validation_split, else 0.1.
+//  - Binary targets: one 0/1 column when the spec's last layer has one unit, else one-hot.
+//  - The split (and so the scaling's fitting rows) is seeded by spec.seed.
+// Threading: none of its own; call it on the thread that trains.
+
+#include "core/train/ModelSpec.h"
+#include "core/train/TrainingData.h"
+#include "core/train/TrainingDataRequest.h"
+#include "core/util/Status.h"
+
+#include <optional>
+
+namespace loupe {
+
+class TrainingDataService {
+public:
+    // ensures: InvalidInput for a scaling with Fashion-MNIST (naming the spec's key or the choice),
+    // for a table request without a table, and the data's own errors (IDX files, columns, rows,
+    // fractions), each naming the file, column, row or fraction.
+    static Result<TrainingData> prepare(const TrainingDataRequest &request, const ModelSpec &spec);
+
+    // The precedence: chosen when set, else spec.scaling when set, else Standardize.
+    static FeatureScaling scalingFor(const std::optional<FeatureScaling> &chosen, const ModelSpec &spec);
+
+    // chosen when set, else the spec's validation_split, else 0.1.
+    static double validationFractionFor(const std::optional<double> &chosen, const ModelSpec &spec);
+
+    // The spec as a run's config stores it: with "scaling" set to the scaling the table data was
+    // prepared with (whoever chose it); unchanged for Fashion-MNIST.
+    static ModelSpec specAsTrained(const ModelSpec &spec, const TrainingData &data);
+};
+
+} // namespace loupe

@@ -1,0 +1,98 @@
+// The one JSON form of the learning-rate runs (core/lr): an lr-find run's config and result and a
+// snapshot run's config, as loupe-cli and the Learning-rate page both write them and the page reads
+// them back.
+
+#include "LrTestData.h"
+
+#include "core/lr/LrFindRunJson.h"
+#include "core/lr/SnapshotReportJson.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace loupe;
+
+class TestLrRunJson : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lrFindRoundTrip_data();
+    void lrFindRoundTrip();
+    void snapshotConfigRoundTrip();
+};
+
+void TestLrRunJson::lrFindRoundTrip_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("configKeys");
+    QTest::newRow("range") << int(LrFindMode::Range) << "mode,start,factor,steps,fraction,seed,data,spec";
+    QTest::newRow("onepass") << int(LrFindMode::OnePass) << "mode,start,end,steps,beta,seed,data,spec";
+}
+
+// The one JSON form of an lr-find run: the config and the result the CLI prints and both doors
+// store, read back as the Learning-rate page reads them.
+void TestLrRunJson::lrFindRoundTrip()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, configKeys);
+    LrFindSettings settings;
+    settings.mode = LrFindMode(mode);
+    const TrainingData data = testing::blobData(30, 6, 6);
+    const nlohmann::ordered_json config = lrFindConfigJson(settings, testing::blobSpec(), data);
+    QStringList keys;
+    for (auto item = config.begin(); item != config.end(); ++item)
+        keys.append(QString::fromStdString(item.key()));
+    QCOMPARE(keys.join(QLatin1Char(',')), configKeys);
+    const LrFindRunConfig read = lrFindConfigFromJson(config.dump());
+    QCOMPARE(read.mode, settings.mode);
+    QCOMPARE(read.subject.data, std::string("blobs"));
+    QCOMPARE(read.subject.specName, testing::blobSpec().name);
+    QCOMPARE(lrFindConfigFromJson("not json").subject.data, std::string());
+
+    LrFindResult result;
+    result.mode = settings.mode;
+    result.points = {{1e-4, 2.0, 2.5, false}, {1e-3, std::nan(""), std::nan(""), true}};
+    result.suggestions.recommended = 1e-4;
+    result.suggestions.method = "minimum";
+    result.suggestions.minimum = 1e-4;
+    result.seconds = 1.5;
+    result.status = Status::cancelled();
+    const nlohmann::ordered_json document = lrFindResultJson(result);
+    QVERIFY(document["points"][1]["loss"].is_null());
+    QCOMPARE(document["points"][0].contains("raw_loss"), settings.mode == LrFindMode::OnePass);
+    QCOMPARE(document["status"].get<std::string>(), std::string("cancelled"));
+    auto back = lrFindResultFromJson(document.dump());
+    QVERIFY2(back.isOk(), back.message().c_str());
+    QCOMPARE(back.value().mode, result.mode);
+    QCOMPARE(back.value().points.size(), std::size_t(2));
+    QVERIFY(std::isnan(back.value().points[1].loss) && back.value().points[1].diverged);
+    QCOMPARE(back.value().suggestions.recommended, result.suggestions.recommended);
+    QVERIFY(!back.value().suggestions.valley.has_value());
+    QVERIFY(back.value().status.isCancelled());
+    QCOMPARE(lrFindResultJson(back.value()).dump(), document.dump());
+    QVERIFY(!lrFindResultFromJson("{\"mode\": \"range\"}").isOk());
+}
+
+// The one config a 'snapshot' run stores (CLI and page alike), read back as the page reads it.
+void TestLrRunJson::snapshotConfigRoundTrip()
+{
+    SnapshotOptions options;
+    options.cycles = 3;
+    options.epochs = 6;
+    options.seed = 9;
+    const nlohmann::ordered_json config = snapshotConfigJson(options, testing::blobSpec(), testing::blobData(30, 6, 6));
+    QVERIFY(QString::fromStdString(config.dump())
+                .startsWith(QStringLiteral("{\"cycles\":3,\"epochs\":6,\"lr0\":null,\"seed\":9,\"data\":\"blobs\",\"spec\":{")));
+    options.lr0 = 0.05;
+    const SnapshotRunConfig read = snapshotConfigFromJson(snapshotConfigJson(options, testing::blobSpec(),
+                                                                             testing::blobData(30, 6, 6)).dump());
+    QCOMPARE(read.cycles, 3);
+    QCOMPARE(read.epochs, 6);
+    QCOMPARE(read.subject.data, std::string("blobs"));
+    QCOMPARE(read.subject.specName, std::string("blob-mlp"));
+    QCOMPARE(snapshotConfigFromJson("[1, 2]").cycles, 0);
+}
+
+QTEST_APPLESS_MAIN(TestLrRunJson)
+#include "tst_lrrunjson.moc"
