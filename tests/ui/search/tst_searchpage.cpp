@@ -260,7 +260,7 @@ void TestSearchPage::formEditRewritesTemplate()
     QCOMPARE(dropout.distribution.high(), 0.3);
     // A bad edit is refused with a message and the template keeps its last valid form.
     table->item(row, SearchSpaceForm::ArgumentsColumn)->setText(QStringLiteral("[0.5, 0.1]"));
-    QVERIFY2(setup->spaceStatus()->text().contains(QStringLiteral("low &lt; high")), qPrintable(setup->spaceStatus()->text()));
+    QVERIFY2(setup->spaceStatus()->text().contains(QStringLiteral("low < high")), qPrintable(setup->spaceStatus()->text()));
     QVERIFY(setup->space().isOk());
 }
 
