@@ -1,0 +1,24 @@
+#include "jobs/StoredSnapshotRuns.h"
+
+#include "jobs/StoredRunListing.h"
+
+#include "core/lr/SnapshotReportJson.h"
+
+namespace loupe {
+
+Result<std::vector<StoredSnapshotRun>> StoredSnapshotRuns::list(int limit)
+{
+    return StoredRunListing::listSummaries<StoredSnapshotRun>(
+        m_store, RunKind::Snapshot, limit,
+        [](StoredSnapshotRun &run, const RunRecord &record, const QJsonObject &config) {
+            run.cycles = config.value(QStringLiteral("cycles")).toInt();
+            run.epochs = config.value(QStringLiteral("epochs")).toInt();
+            if (!record.summaryJson.isEmpty()) {
+                auto report = snapshotReportFromJson(record.summaryJson.toStdString());
+                if (report.isOk())
+                    run.report = report.value();
+            }
+        });
+}
+
+} // namespace loupe
