@@ -6,6 +6,7 @@
 #include "ui/train/TrainRunListModel.h"
 #include "ui/train/TrainSetupPanel.h"
 #include "ui/common/BatchLossPlot.h"
+#include "ui/common/DisplayFormat.h"
 #include "ui/common/EpochAccuracyPlot.h"
 #include "ui/common/EpochLossPlot.h"
 #include "ui/train/LearningRatePlot.h"
@@ -188,19 +189,6 @@ bool TrainPage::isLoading() const
 QString TrainPage::statusText() const
 {
     return m_statusLabel->text();
-}
-
-QString TrainPage::formatDuration(double seconds)
-{
-    if (!(seconds >= 0.0) || !std::isfinite(seconds))
-        return QStringLiteral("—");
-    const auto whole = qint64(std::llround(seconds));
-    if (whole < 60)
-        return tr("%1 s").arg(whole);
-    if (whole < 3600)
-        return QStringLiteral("%1:%2").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2:%3").arg(whole / 3600).arg((whole / 60) % 60, 2, 10, QLatin1Char('0'))
-        .arg(whole % 60, 2, 10, QLatin1Char('0'));
 }
 
 void TrainPage::startTraining()

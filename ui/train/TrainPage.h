@@ -73,8 +73,6 @@ public:
     QString statusText() const;
     // How often the plots were redrawn (the coalescing timer fired).
     int redrawCount() const { return m_redraws; }
-    // "1:05" / "12 s" for an ETA in seconds.
-    static QString formatDuration(double seconds);
 
 Q_SIGNALS:
     void trainingStarted();

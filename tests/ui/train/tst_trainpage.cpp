@@ -49,7 +49,6 @@ private Q_SLOTS:
     void plotsExport();
     void badSettingsShowMessage();
     void specScalingIsStoredAndShown();
-    void formatDuration();
 
 private:
     void useTinyCsv();
@@ -266,14 +265,6 @@ void TestTrainPage::specScalingIsStoredAndShown()
              qPrintable(scaling));
     const QModelIndex data = runs->index(0, TrainRunListModel::DataColumn);
     QCOMPARE(runs->data(data, Qt::ToolTipRole).toString(), scaling);
-}
-
-void TestTrainPage::formatDuration()
-{
-    QCOMPARE(TrainPage::formatDuration(12.4), QStringLiteral("12 s"));
-    QCOMPARE(TrainPage::formatDuration(65.0), QStringLiteral("1:05"));
-    QCOMPARE(TrainPage::formatDuration(3725.0), QStringLiteral("1:02:05"));
-    QCOMPARE(TrainPage::formatDuration(-1.0), QStringLiteral("—"));
 }
 
 QTEST_MAIN(TestTrainPage)
