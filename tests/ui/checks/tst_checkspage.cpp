@@ -62,7 +62,7 @@ private Q_SLOTS:
 private:
     void loadCeo();
     void runAndWait();
-    QString storeTwoRuns(QTemporaryDir &dir);
+    PageContext workspaceContext(const QString &workspace) const;
 
     std::unique_ptr<JobRunner> m_runner;
     std::unique_ptr<DatasetSession> m_dataset;
@@ -222,11 +222,7 @@ void TestChecksPage::historyReadsStoredRuns()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    PageContext context;
-    context.runner = m_runner.get();
-    context.dataset = m_dataset.get();
-    context.workspace = dir.filePath(QStringLiteral("ws.sqlite"));
-    m_page = std::make_unique<ChecksPage>(context);
+    m_page = std::make_unique<ChecksPage>(workspaceContext(dir.filePath(QStringLiteral("ws.sqlite"))));
     CheckHistoryPanel *history = m_page->historyPanel();
     QTRY_VERIFY(!history->isLoading());
     QCOMPARE(history->runsTable()->rowCount(), 0);
@@ -261,17 +257,13 @@ void TestChecksPage::historyReadsStoredRuns()
     QCOMPARE(tests->topLevelItemCount(), 1);
 }
 
-QString TestChecksPage::storeTwoRuns(QTemporaryDir &dir)
+PageContext TestChecksPage::workspaceContext(const QString &workspace) const
 {
     PageContext context;
     context.runner = m_runner.get();
     context.dataset = m_dataset.get();
-    context.workspace = dir.filePath(QStringLiteral("ws.sqlite"));
-    m_page = std::make_unique<ChecksPage>(context);
-    loadCeo();
-    runAndWait();
-    runAndWait();
-    return context.workspace;
+    context.workspace = workspace;
+    return context;
 }
 
 // A new page's history starts empty and says it is reading, then fills without blocking the page; of
@@ -280,10 +272,11 @@ void TestChecksPage::historyFillsAsynchronously()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    PageContext context;
-    context.runner = m_runner.get();
-    context.dataset = m_dataset.get();
-    context.workspace = storeTwoRuns(dir);
+    const PageContext context = workspaceContext(dir.filePath(QStringLiteral("ws.sqlite")));
+    m_page = std::make_unique<ChecksPage>(context);
+    loadCeo();
+    runAndWait();
+    runAndWait();
     ChecksPage reopened(context);
     CheckHistoryPanel *history = reopened.historyPanel();
     QCOMPARE(history->runsTable()->rowCount(), 0);
