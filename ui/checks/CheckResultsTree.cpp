@@ -1,5 +1,7 @@
 #include "ui/checks/CheckResultsTree.h"
 
+#include "ui/common/MessageBanner.h"
+
 #include "core/checks/report/CheckReportText.h"
 #include "core/data/Table.h"
 
@@ -16,9 +18,9 @@ QColor statusColor(CheckTestStatus status)
     case CheckTestStatus::Passed:
         return QColor(30, 120, 50);
     case CheckTestStatus::Failed:
-        return QColor(190, 30, 30);
+        return MessageBanner::textColor(MessageBanner::Kind::Error);
     case CheckTestStatus::Warning:
-        return QColor(190, 120, 0);
+        return MessageBanner::textColor(MessageBanner::Kind::Warning);
     }
     return QColor(Qt::black);
 }
@@ -90,7 +92,7 @@ void CheckResultsTree::showRun(const CheckRunResult &run, std::shared_ptr<const 
     auto *suiteItem = new QTreeWidgetItem(this);
     suiteItem->setText(0, QString::fromStdString(run.suiteName));
     suiteItem->setText(1, run.ok() ? tr("OK") : tr("FAILED"));
-    suiteItem->setForeground(1, QBrush(run.ok() ? QColor(30, 120, 50) : QColor(190, 30, 30)));
+    suiteItem->setForeground(1, QBrush(statusColor(run.ok() ? CheckTestStatus::Passed : CheckTestStatus::Failed)));
     suiteItem->setText(2, tr("%1 — %2 on %3 in %4 s")
                               .arg(QString::fromStdString(summaryVerdict(run)),
                                    tr("%n test(s)", nullptr, int(run.tests.size())),

@@ -5,6 +5,7 @@
 #include "ui/checks/CheckResultsTree.h"
 #include "ui/checks/SuiteEditor.h"
 #include "ui/checks/FailurePlot.h"
+#include "ui/common/MessageBanner.h"
 
 #include "jobs/CheckJob.h"
 #include "jobs/JobRunner.h"
@@ -68,10 +69,7 @@ void ChecksPage::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildTopBar());
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
+    m_message = new MessageBanner(this);
     layout->addWidget(m_message);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_editor = new SuiteEditor(splitter);
@@ -157,16 +155,17 @@ void ChecksPage::setRunningUi(bool running)
         m_progress->setValue(0);
 }
 
-void ChecksPage::showMessage(const QString &text, bool error)
+void ChecksPage::showOutcome(const QString &problem, const QString &done)
 {
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    if (problem.isEmpty())
+        m_message->showMessage(done, MessageBanner::Kind::Info);
+    else
+        m_message->showMessage(problem, MessageBanner::Kind::Error);
 }
 
 QString ChecksPage::messageText() const
 {
-    return m_message->isHidden() ? QString() : m_message->text();
+    return m_message->text();
 }
 
 QString ChecksPage::reportShown() const
@@ -193,7 +192,7 @@ QString ChecksPage::openSuite(const QString &path)
         return tr("Cannot open %1: %2").arg(path, file.errorString());
     const QString problem = m_editor->setSuiteText(QString::fromUtf8(file.readAll()));
     m_suitePath = path;
-    showMessage(problem.isEmpty() ? QString() : tr("%1: %2").arg(path, problem), !problem.isEmpty());
+    showOutcome(problem.isEmpty() ? QString() : tr("%1: %2").arg(path, problem), QString());
     return problem;
 }
 
@@ -209,7 +208,7 @@ void ChecksPage::runChecks()
 {
     const LoadedTable &current = m_context.dataset->current();
     if (!current.table) {
-        showMessage(tr("Open a CSV file on the Data page first."), true);
+        m_message->showMessage(tr("Open a CSV file on the Data page first."), MessageBanner::Kind::Error);
         return;
     }
     const QString display = m_suitePath.isEmpty() ? QStringLiteral("<editor>") : m_suitePath;
@@ -217,12 +216,13 @@ void ChecksPage::runChecks()
     // Parsed here too, so a bad suite is reported at once and no run starts; the job parses its own copy.
     auto suite = SuiteParser::parseText(text.toStdString(), display.toStdString());
     if (!suite.isOk()) {
-        showMessage(tr("The suite has a problem: %1").arg(QString::fromStdString(suite.message())), true);
+        m_message->showMessage(tr("The suite has a problem: %1").arg(QString::fromStdString(suite.message())),
+                               MessageBanner::Kind::Error);
         return;
     }
     if (m_run)
         cancelRun();
-    showMessage(QString(), false);
+    m_message->clear();
     CheckJobOptions options;
     options.workspace = m_context.workspace;
     auto *job = new CheckJob(current, text, display, options);
@@ -246,7 +246,7 @@ void ChecksPage::cancelRun()
     m_context.runner->cancel(m_run);
     m_run = 0;
     setRunningUi(false);
-    showMessage(tr("Check run cancelled."), false);
+    m_message->showMessage(tr("Check run cancelled."), MessageBanner::Kind::Info);
     emit runCancelled();
 }
 
@@ -258,7 +258,8 @@ void ChecksPage::onRunFinished(const CheckJobResult &jobResult)
     if (jobResult.workspaceRunId >= 0)
         m_history->refresh();
     else if (!jobResult.workspaceNote.isEmpty() && !m_context.workspace.isEmpty())
-        showMessage(tr("The run was not stored in the workspace: %1").arg(jobResult.workspaceNote), false);
+        m_message->showMessage(tr("The run was not stored in the workspace: %1").arg(jobResult.workspaceNote),
+                               MessageBanner::Kind::Warning);
     m_result = result;
     m_tree->showRun(result, m_resultTable);
     setRunningUi(false);
@@ -275,7 +276,7 @@ void ChecksPage::onRunFailed(const QString &message)
 {
     m_run = 0;
     setRunningUi(false);
-    showMessage(tr("The check run failed: %1").arg(message), true);
+    m_message->showMessage(tr("The check run failed: %1").arg(message), MessageBanner::Kind::Error);
     emit runFailed(message);
 }
 
@@ -343,7 +344,7 @@ void ChecksPage::saveWithDialog()
     if (path.isEmpty())
         return;
     const QString problem = saveSuite(path);
-    showMessage(problem.isEmpty() ? tr("Saved %1").arg(path) : problem, !problem.isEmpty());
+    showOutcome(problem, tr("Saved %1").arg(path));
 }
 
 void ChecksPage::exportWithDialog(ReportFormat format)
@@ -356,7 +357,7 @@ void ChecksPage::exportWithDialog(ReportFormat format)
     if (path.isEmpty())
         return;
     const QString problem = exportReport(format, path);
-    showMessage(problem.isEmpty() ? tr("Report written to %1").arg(path) : problem, !problem.isEmpty());
+    showOutcome(problem, tr("Report written to %1").arg(path));
 }
 
 } // namespace loupe

@@ -26,6 +26,7 @@ class CheckHistoryPanel;
 class CheckResultsTree;
 struct CheckJobResult;
 class FailurePlot;
+class MessageBanner;
 class SuiteEditor;
 
 class ChecksPage : public QWidget {
@@ -72,7 +73,8 @@ private:
     QWidget *buildTopBar();
     QWidget *buildResults();
     void setRunningUi(bool running);
-    void showMessage(const QString &text, bool error);
+    // Shows `problem` as an error, or `done` when there is none (an empty `done` hides the banner).
+    void showOutcome(const QString &problem, const QString &done);
     void onDatasetChanged();
     void onRunFinished(const CheckJobResult &result);
     void onRunFailed(const QString &message);
@@ -93,7 +95,7 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_message = nullptr;
+    MessageBanner *m_message = nullptr;
     SuiteEditor *m_editor = nullptr;
     CheckResultsTree *m_tree = nullptr;
     CheckHistoryPanel *m_history = nullptr;

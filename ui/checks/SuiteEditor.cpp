@@ -1,6 +1,7 @@
 #include "ui/checks/SuiteEditor.h"
 
 #include "ui/checks/SuiteTestForm.h"
+#include "ui/common/MessageBanner.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -46,10 +47,7 @@ SuiteEditor::SuiteEditor(QWidget *parent) : QWidget(parent)
     m_jsonEdit = new QPlainTextEdit(jsonTab);
     m_jsonEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_jsonEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_jsonError = new QLabel(jsonTab);
-    m_jsonError->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_jsonError->setWordWrap(true);
-    m_jsonError->hide();
+    m_jsonError = new MessageBanner(jsonTab);
     jsonLayout->addWidget(m_jsonEdit, 1);
     jsonLayout->addWidget(m_jsonError);
     m_tabs->addTab(jsonTab, tr("JSON"));
@@ -121,12 +119,11 @@ QString SuiteEditor::setSuiteText(const QString &text)
     if (parsed.is_discarded() || !parsed.is_object()) {
         m_suite = Json{{"suite", ""}, {"tests", Json::array()}};
         refreshForm();
-        m_jsonError->setText(tr("Not a JSON object; fix it in the JSON tab."));
-        m_jsonError->show();
+        m_jsonError->showMessage(tr("Not a JSON object; fix it in the JSON tab."), MessageBanner::Kind::Error);
         return m_jsonError->text();
     }
     m_suite = parsed;
-    m_jsonError->hide();
+    m_jsonError->clear();
     refreshForm();
     return QString();
 }
@@ -155,7 +152,7 @@ void SuiteEditor::selectTest(int index)
 
 QString SuiteEditor::jsonError() const
 {
-    return m_jsonError->isHidden() ? QString() : m_jsonError->text();
+    return m_jsonError->text();
 }
 
 void SuiteEditor::refreshForm()
@@ -184,7 +181,7 @@ void SuiteEditor::refreshJsonText()
 {
     m_syncing = true;
     m_jsonEdit->setPlainText(dumpJson(m_suite));
-    m_jsonError->hide();
+    m_jsonError->clear();
     m_syncing = false;
 }
 
@@ -235,11 +232,11 @@ void SuiteEditor::onJsonEdited()
         } catch (const Json::parse_error &error) {
             why = error.what();
         }
-        m_jsonError->setText(tr("The form shows the last valid suite: %1").arg(QString::fromStdString(why)));
-        m_jsonError->show();
+        m_jsonError->showMessage(tr("The form shows the last valid suite: %1").arg(QString::fromStdString(why)),
+                                 MessageBanner::Kind::Error);
         return;
     }
-    m_jsonError->hide();
+    m_jsonError->clear();
     m_suite = parsed;
     refreshForm();
     emit suiteEdited();

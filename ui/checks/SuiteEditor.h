@@ -9,7 +9,6 @@
 
 #include <QWidget>
 
-class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -17,6 +16,7 @@ class QTabWidget;
 
 namespace loupe {
 
+class MessageBanner;
 class SuiteTestForm;
 
 class SuiteEditor : public QWidget {
@@ -66,7 +66,7 @@ private:
     QListWidget *m_testList = nullptr;
     SuiteTestForm *m_testForm = nullptr;
     QPlainTextEdit *m_jsonEdit = nullptr;
-    QLabel *m_jsonError = nullptr;
+    MessageBanner *m_jsonError = nullptr;
 };
 
 } // namespace loupe

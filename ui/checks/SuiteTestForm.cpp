@@ -1,5 +1,7 @@
 #include "ui/checks/SuiteTestForm.h"
 
+#include "ui/common/MessageBanner.h"
+
 #include "core/checks/AssertionRegistry.h"
 
 #include <QCheckBox>
@@ -59,10 +61,7 @@ void SuiteTestForm::buildUi()
     m_parametersEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_parametersEdit->setPlaceholderText(tr("{\"target\": \"{earliest_birth}\"}"));
     m_parametersEdit->setMaximumHeight(90);
-    m_parametersError = new QLabel(this);
-    m_parametersError->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_parametersError->setWordWrap(true);
-    m_parametersError->hide();
+    m_parametersError = new MessageBanner(this);
     auto *parameters = new QVBoxLayout;
     parameters->addWidget(m_parametersEdit);
     parameters->addWidget(m_parametersError);
@@ -141,7 +140,7 @@ void SuiteTestForm::setTest(const Json &test)
         if (!isFormKey(it.key()))
             m_parameters[it.key()] = it.value();
     m_parametersEdit->setPlainText(m_parameters.empty() ? QString() : QString::fromStdString(m_parameters.dump(2)));
-    m_parametersError->hide();
+    m_parametersError->clear();
     m_severity->setCurrentIndex(test.value("severity", std::string("error")) == "error" ? 0 : 1);
     const bool hasMostly = test.contains("mostly") && test["mostly"].is_number();
     m_mostlyEnabled->setChecked(hasMostly);
@@ -201,7 +200,7 @@ Json SuiteTestForm::test() const
 
 QString SuiteTestForm::parameterError() const
 {
-    return m_parametersError->isHidden() ? QString() : m_parametersError->text();
+    return m_parametersError->text();
 }
 
 void SuiteTestForm::onParametersChanged()
@@ -213,13 +212,13 @@ void SuiteTestForm::onParametersChanged()
     if (!text.empty()) {
         parsed = Json::parse(text, nullptr, false);
         if (parsed.is_discarded() || !parsed.is_object()) {
-            m_parametersError->setText(tr("Parameters must be a JSON object such as {\"min\": 0, \"max\": 10}; "
-                                          "the last valid parameters are kept."));
-            m_parametersError->show();
+            m_parametersError->showMessage(tr("Parameters must be a JSON object such as {\"min\": 0, \"max\": 10}; "
+                                              "the last valid parameters are kept."),
+                                           MessageBanner::Kind::Error);
             return;
         }
     }
-    m_parametersError->hide();
+    m_parametersError->clear();
     m_parameters = parsed;
     emit edited();
 }

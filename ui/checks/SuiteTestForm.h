@@ -10,12 +10,13 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QTableWidget;
 
 namespace loupe {
+
+class MessageBanner;
 
 class SuiteTestForm : public QWidget {
     Q_OBJECT
@@ -50,7 +51,7 @@ private:
     QComboBox *m_assertion = nullptr;
     QLineEdit *m_columns = nullptr;
     QPlainTextEdit *m_parametersEdit = nullptr;
-    QLabel *m_parametersError = nullptr;
+    MessageBanner *m_parametersError = nullptr;
     QComboBox *m_severity = nullptr;
     QCheckBox *m_mostlyEnabled = nullptr;
     QDoubleSpinBox *m_mostly = nullptr;

@@ -32,6 +32,21 @@ QString displaySeconds(double seconds)
     return QStringLiteral("%1 s").arg(QString::number(seconds, 'f', seconds < 10.0 ? 2 : 1));
 }
 
+QString formatDuration(double seconds)
+{
+    if (!(seconds >= 0.0) || !std::isfinite(seconds))
+        return QStringLiteral("—");
+    const auto whole = qint64(std::llround(seconds));
+    if (whole < 60)
+        return QStringLiteral("%1 s").arg(whole);
+    if (whole < 3600)
+        return QStringLiteral("%1:%2").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(whole / 3600)
+        .arg((whole / 60) % 60, 2, 10, QLatin1Char('0'))
+        .arg(whole % 60, 2, 10, QLatin1Char('0'));
+}
+
 QString formatStatistic(double value, ColumnType type)
 {
     if (!std::isfinite(value))

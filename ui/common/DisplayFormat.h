@@ -14,6 +14,8 @@ QString formatCount(quint64 count);
 QString formatNumber(double value);
 // "0.42 s", "12.3 s", "850 ms"
 QString displaySeconds(double seconds);
+// A duration to the second, as a clock reads: "12 s", "1:05", "1:02:05"; "—" when negative or unknown.
+QString formatDuration(double seconds);
 // A statistic (min, max, mean) of a column in the column's own terms: dates for DateTime
 // (nanoseconds since the epoch), false/true for the extremes of a Bool column, numbers otherwise.
 QString formatStatistic(double value, ColumnType type);

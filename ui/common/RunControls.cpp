@@ -1,7 +1,6 @@
 #include "ui/common/RunControls.h"
 
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -25,9 +24,7 @@ RunControls::RunControls(const QString &startObjectName, QWidget *parent) : QWid
     m_progress->setValue(0);
     m_progress->setFormat(tr("idle"));
     column->addWidget(m_progress);
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->hide();
+    m_message = new MessageBanner(this);
     column->addWidget(m_message);
     connect(m_start, &QPushButton::clicked, this, &RunControls::startClicked);
     connect(m_cancel, &QPushButton::clicked, this, &RunControls::cancelClicked);
@@ -35,7 +32,7 @@ RunControls::RunControls(const QString &startObjectName, QWidget *parent) : QWid
 
 void RunControls::begin()
 {
-    m_message->hide();
+    m_message->clear();
     m_progress->setValue(0);
     m_progress->setFormat(tr("starting…"));
     setRunning(true);
@@ -47,27 +44,25 @@ void RunControls::setProgress(double fraction, const QString &stage)
     m_progress->setFormat(QStringLiteral("%1 · %p %").arg(stage));
 }
 
-void RunControls::end(const QString &message, bool error)
+void RunControls::end(const QString &message, MessageBanner::Kind kind)
 {
     setRunning(false);
-    showMessage(message, error);
+    showMessage(message, kind);
 }
 
-void RunControls::showMessage(const QString &text, bool error)
+void RunControls::showMessage(const QString &text, MessageBanner::Kind kind)
 {
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
-    m_message->show();
+    m_message->showMessage(text, kind);
 }
 
 void RunControls::hideMessage()
 {
-    m_message->hide();
+    m_message->clear();
 }
 
 QString RunControls::messageText() const
 {
-    return m_message->isHidden() ? QString() : m_message->text();
+    return m_message->text();
 }
 
 void RunControls::setRunning(bool running)

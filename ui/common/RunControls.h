@@ -1,10 +1,11 @@
 #pragma once
 // The foot of a page's control column for one background job: Start and Cancel, a progress bar
-// ("idle", then "stage · N %") and a message line (errors in red). The page owns the job; this
-// widget only shows its state and says when Start or Cancel was pressed.
+// ("idle", then "stage · N %") and a MessageBanner. The page owns the job; this widget only shows
+// its state and says when Start or Cancel was pressed.
+#include "ui/common/MessageBanner.h"
+
 #include <QWidget>
 
-class QLabel;
 class QProgressBar;
 class QPushButton;
 
@@ -23,8 +24,8 @@ public:
     // fraction in [0, 1]; stage is shown before the percentage.
     void setProgress(double fraction, const QString &stage);
     // The job ended: Start is enabled again, a bar that moved is filled, `message` is shown.
-    void end(const QString &message, bool error);
-    void showMessage(const QString &text, bool error);
+    void end(const QString &message, MessageBanner::Kind kind);
+    void showMessage(const QString &text, MessageBanner::Kind kind);
     void hideMessage();
     // The message shown, empty when none is.
     QString messageText() const;
@@ -39,7 +40,7 @@ private:
     QPushButton *m_start = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_message = nullptr;
+    MessageBanner *m_message = nullptr;
 };
 
 } // namespace loupe

@@ -4,6 +4,7 @@
 // Lives on the UI thread; emits changed() after every edit, and plots redraw when the page's
 // ~40 ms timer fires, not per signal.
 
+#include "jobs/RunCurves.h"
 #include "jobs/TrainTypes.h"
 
 #include <QColor>
@@ -12,28 +13,6 @@
 #include <QVector>
 
 namespace loupe {
-
-struct RunCurves {
-    qint64 storedRunId = 0;  // 0 for a live run that is not recorded
-    QString label;           // legend text, e.g. "run 12 · chapter-mlp"
-    bool live = false;       // the page's own latest run (drawn on top, thicker)
-    bool classification = true;
-    int plannedEpochs = 0;   // the live run's epochs to come (0 for stored runs)
-    // Per epoch (x = 1-based epoch).
-    QVector<double> epochs;
-    QVector<double> loss;
-    QVector<double> valLoss;
-    QVector<double> accuracy;
-    QVector<double> valAccuracy;
-    QVector<double> epochLearningRate;
-    // Per step (x = 1-based global step).
-    QVector<double> steps;
-    QVector<double> stepLoss;
-    QVector<double> smoothedLoss;
-    QVector<double> stepLearningRate;
-
-    bool isEmpty() const { return epochs.isEmpty() && steps.isEmpty(); }
-};
 
 class TrainCurves : public QObject {
     Q_OBJECT

@@ -2,6 +2,7 @@
 
 #include "ui/common/DatasetSession.h"
 #include "ui/common/DisplayFormat.h"
+#include "ui/common/MessageBanner.h"
 #include "ui/data/TableModel.h"
 #include "ui/data/ColumnPanel.h"
 
@@ -97,13 +98,9 @@ void DataPage::buildTopBar()
     bar->addWidget(m_cancelButton);
     static_cast<QVBoxLayout *>(layout())->addLayout(bar);
 
-    m_messageLabel = new QLabel(this);
-    m_messageLabel->setObjectName(QStringLiteral("loadMessage"));
-    m_messageLabel->setWordWrap(true);
-    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageLabel->setMargin(6);
-    m_messageLabel->hide();
-    layout()->addWidget(m_messageLabel);
+    m_message = new MessageBanner(this);
+    m_message->setObjectName(QStringLiteral("loadMessage"));
+    layout()->addWidget(m_message);
 }
 
 void DataPage::buildBody()
@@ -153,24 +150,9 @@ void DataPage::setLoadingUi(bool loading)
         m_progress->setValue(0);
 }
 
-void DataPage::showMessage(const QString &text, MessageKind kind)
-{
-    m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(kind == MessageKind::Error
-                                      ? QStringLiteral("background:#fdecea; color:#8a1c12; border:1px solid #f5b7b1;")
-                                      : QStringLiteral("background:#fff8e1; color:#6d4c00; border:1px solid #ffe082;"));
-    m_messageLabel->show();
-}
-
-void DataPage::hideMessage()
-{
-    m_messageLabel->clear();
-    m_messageLabel->hide();
-}
-
 QString DataPage::messageText() const
 {
-    return m_messageLabel->isHidden() ? QString() : m_messageLabel->text();
+    return m_message->text();
 }
 
 QString DataPage::summaryText() const
@@ -201,7 +183,7 @@ void DataPage::loadFile(const QString &path, const CsvOptions &options)
     runner->connectCurrent(job, &Job::cancelled, this, [this] { onLoadCancelled(); });
     m_loadingPath = path;
     m_loadRun = runner->start(job, kLoadSlot);
-    hideMessage();
+    m_message->clear();
     setLoadingUi(true);
     m_loadingLabel->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
     m_loadingLabel->setToolTip(QDir::toNativeSeparators(path));
@@ -244,7 +226,8 @@ void DataPage::onLoadFinished(const LoadedTable &loaded)
     m_summaryLabel->setText(summary);
     m_summaryLabel->setToolTip(QDir::toNativeSeparators(loaded.path));
     if (!loaded.workspaceNote.isEmpty())
-        showMessage(tr("Loaded, but not recorded in the workspace: %1").arg(loaded.workspaceNote), MessageKind::Notice);
+        m_message->showMessage(tr("Loaded, but not recorded in the workspace: %1").arg(loaded.workspaceNote),
+                               MessageBanner::Kind::Warning);
 
     if (table.columnCount() > 0) {
         selectColumn(0);
@@ -259,8 +242,9 @@ void DataPage::onLoadFailed(const QString &message)
 {
     m_loadRun = 0;
     setLoadingUi(false);
-    showMessage(tr("Could not load %1\n%2").arg(QDir::toNativeSeparators(m_loadingPath), describeLoadError(message)),
-                MessageKind::Error);
+    m_message->showMessage(
+        tr("Could not load %1\n%2").arg(QDir::toNativeSeparators(m_loadingPath), describeLoadError(message)),
+        MessageBanner::Kind::Error);
     Q_EMIT loadFailed(message);
 }
 
@@ -280,7 +264,8 @@ void DataPage::onLoadCancelled()
         return;
     m_loadRun = 0;
     setLoadingUi(false);
-    showMessage(tr("Loading of %1 was cancelled.").arg(QDir::toNativeSeparators(m_loadingPath)), MessageKind::Notice);
+    m_message->showMessage(tr("Loading of %1 was cancelled.").arg(QDir::toNativeSeparators(m_loadingPath)),
+                           MessageBanner::Kind::Info);
     Q_EMIT loadCancelled();
 }
 
@@ -357,7 +342,7 @@ void DataPage::onCurrentColumnChanged(int column)
                                      [this](const ColumnSummary &summary) { onStatsFinished(summary); });
     m_context.runner->connectCurrent(job, &Job::failed, this, [this](const QString &message) {
         m_columnPanel->clear();
-        showMessage(tr("Could not compute column statistics: %1").arg(message), MessageKind::Error);
+        m_message->showMessage(tr("Could not compute column statistics: %1").arg(message), MessageBanner::Kind::Error);
     });
     m_context.runner->start(job, kStatsSlot);
 }

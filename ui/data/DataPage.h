@@ -23,6 +23,7 @@ class QTableView;
 namespace loupe {
 
 class ColumnPanel;
+class MessageBanner;
 class TableModel;
 
 class DataPage : public QWidget {
@@ -70,13 +71,9 @@ Q_SIGNALS:
     void columnStatsShown(int column);
 
 private:
-    enum class MessageKind { Error, Notice };
-
     void buildTopBar();
     void buildBody();
     void setLoadingUi(bool loading);
-    void showMessage(const QString &text, MessageKind kind);
-    void hideMessage();
     void onLoadProgress(double fraction, const QString &stage);
     void onLoadFinished(const LoadedTable &loaded);
     void onLoadFailed(const QString &message);
@@ -96,7 +93,7 @@ private:
     QLabel *m_loadingLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
-    QLabel *m_messageLabel = nullptr;
+    MessageBanner *m_message = nullptr;
     QStackedWidget *m_body = nullptr;
     QTableView *m_view = nullptr;
     TableModel *m_model = nullptr;

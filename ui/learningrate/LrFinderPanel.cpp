@@ -1,7 +1,6 @@
 #include "ui/learningrate/LrFinderPanel.h"
 
 #include "ui/common/RunControls.h"
-#include "ui/train/TrainSetupPanel.h"
 
 #include "jobs/JobRunner.h"
 #include "jobs/LrFindJob.h"
@@ -19,6 +18,8 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace loupe {
 
@@ -47,23 +48,13 @@ Result<double> parseNumber(const QLineEdit *field, const QString &name)
 } // namespace
 
 LrFinderPanel::LrFinderPanel(const PageContext &context, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
-    , m_stored(std::make_unique<StoredLrFindRuns>(context.workspace))
+    : LearningRateJobPanel(context,
+                           Names{QStringLiteral("startFinder"), QStringLiteral("lrRunList"),
+                                 tr("Stored lr-find runs (check to overlay)"), kFinderSlot,
+                                 tr("The search failed: %1"), RunPick::Check},
+                           parent)
 {
-    Q_ASSERT(m_context.runner && m_context.dataset);
     registerLrFindMetaTypes();
-    auto *layout = new QHBoxLayout(this);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(buildControls());
-    splitter->addWidget(buildResults());
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({400, 1000});
-    layout->addWidget(splitter);
-    connect(m_context.runner, &JobRunner::runEnded, this, [this](quint64) {
-        if (m_checkWhenListed != 0 || !isSearching())
-            reloadRuns();
-    });
     m_liveRedraw = new QTimer(this);
     m_liveRedraw->setSingleShot(true);
     m_liveRedraw->setInterval(kLiveRedrawMs);
@@ -71,28 +62,14 @@ LrFinderPanel::LrFinderPanel(const PageContext &context, QWidget *parent)
         ++m_liveRedraws;
         redraw();
     });
+    QWidget *fields = buildFields();
+    build(fields, buildResults());
     setMode(LrFindMode::OnePass);
-    reloadRuns();
 }
 
-LrFinderPanel::~LrFinderPanel()
+QWidget *LrFinderPanel::buildFields()
 {
-    if (m_run)
-        m_context.runner->cancel(m_run);
-}
-
-QWidget *LrFinderPanel::buildControls()
-{
-    auto *box = new QWidget(this);
-    auto *column = new QVBoxLayout(box);
-    column->setContentsMargins(0, 0, 0, 0);
-    m_setup = new TrainSetupPanel(m_context.dataset, box);
-    m_setup->hideOverride(TrainSetupPanel::OverrideRow::Epochs);
-    m_setup->hideOverride(TrainSetupPanel::OverrideRow::LearningRate);
-    m_setup->hideOverride(TrainSetupPanel::OverrideRow::Schedule);
-    column->addWidget(m_setup, 1);
-
-    auto *group = new QGroupBox(tr("Finder"), box);
+    auto *group = new QGroupBox(tr("Finder"), this);
     auto *form = new QFormLayout(group);
     m_mode = new QComboBox(group);
     m_mode->setObjectName(QStringLiteral("finderMode"));
@@ -112,15 +89,8 @@ QWidget *LrFinderPanel::buildControls()
     m_fraction = new QLineEdit(group);
     m_fraction->setToolTip(tr("Range test: the share of the training rows each rate trains on"));
     form->addRow(tr("Data fraction"), m_fraction);
-    column->addWidget(group);
-
-    m_controls = new RunControls(QStringLiteral("startFinder"), box);
-    column->addWidget(m_controls);
-
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] { setMode(mode()); });
-    connect(m_controls, &RunControls::startClicked, this, &LrFinderPanel::startSearch);
-    connect(m_controls, &RunControls::cancelClicked, this, &LrFinderPanel::cancelSearch);
-    return box;
+    return group;
 }
 
 QWidget *LrFinderPanel::buildResults()
@@ -141,16 +111,13 @@ QWidget *LrFinderPanel::buildResults()
     useRow->addWidget(m_recommended, 1);
     useRow->addWidget(m_useButton);
     layout->addLayout(useRow);
-    layout->addWidget(new QLabel(tr("Stored lr-find runs (check to overlay)"), bottom));
-    m_runList = new QListWidget(bottom);
-    m_runList->setObjectName(QStringLiteral("lrRunList"));
-    layout->addWidget(m_runList);
+    layout->addWidget(storedRunsBox());
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({620, 240});
 
-    connect(m_runList, &QListWidget::itemChanged, this, &LrFinderPanel::redraw);
+    connect(runList(), &QListWidget::itemChanged, this, &LrFinderPanel::redraw);
     connect(m_useButton, &QPushButton::clicked, this, [this] {
         if (recommendedRate() > 0.0)
             Q_EMIT learningRateChosen(recommendedRate());
@@ -190,7 +157,7 @@ void LrFinderPanel::setSteps(int steps) { m_steps->setValue(steps); }
 
 Result<LrFindRequest> LrFinderPanel::request() const
 {
-    auto data = m_setup->request(m_context.workspace);
+    auto data = setupRequest();
     if (!data.isOk())
         return data.status();
     LrFindRequest request;
@@ -223,29 +190,15 @@ Result<LrFindRequest> LrFinderPanel::request() const
     return request;
 }
 
-void LrFinderPanel::startSearch()
+Result<Job *> LrFinderPanel::createJob()
 {
     auto built = request();
-    if (!built.isOk()) {
-        m_controls->showMessage(QString::fromStdString(built.message()), true);
-        return;
-    }
+    if (!built.isOk())
+        return built.status();
     auto *job = new LrFindJob(built.takeValue());
-    JobRunner &runner = *m_context.runner;
-    runner.connectCurrent(
-        job, &LrFindJob::finished, this, [this](const LrFindOutcome &outcome) { onFinished(outcome); });
-    runner.connectCurrent(job, &Job::failed, this, [this](const QString &message) {
-        onEnded(tr("The search failed: %1").arg(message), true);
-        Q_EMIT searchFailed(message);
-    });
-    runner.connectCurrent(job, &Job::cancelled, this, [this] {
-        onEnded(tr("Cancelled"), false);
-        Q_EMIT searchCancelled();
-    });
-    runner.connectCurrent(job, &Job::progress, this, [this](double fraction, const QString &stage) {
-        m_controls->setProgress(fraction, stage);
-    });
-    runner.connectCurrent(job, &LrFindJob::pointsFound, this, [this](const QVector<LrPoint> &points) {
+    runner().connectCurrent(job, &LrFindJob::finished, this,
+                            [this](const LrFindOutcome &outcome) { onFinished(outcome); });
+    runner().connectCurrent(job, &LrFindJob::pointsFound, this, [this](const QVector<LrPoint> &points) {
         m_live.result.points.insert(m_live.result.points.end(), points.begin(), points.end());
         if (!m_liveRedraw->isActive())
             m_liveRedraw->start();
@@ -253,17 +206,7 @@ void LrFinderPanel::startSearch()
     });
     m_live = LrFinderCurve {tr("%1 (running)").arg(modeLabel(mode())), LrFindResult {}};
     m_live.result.mode = mode();
-    m_controls->begin();
-    m_run = runner.start(job, kFinderSlot);
-}
-
-void LrFinderPanel::cancelSearch()
-{
-    if (!m_run)
-        return;
-    m_context.runner->cancel(m_run); // makes the run non-current: end it here
-    onEnded(tr("Cancelled"), false);
-    Q_EMIT searchCancelled();
+    return static_cast<Job *>(job);
 }
 
 void LrFinderPanel::onFinished(const LrFindOutcome &outcome)
@@ -273,75 +216,67 @@ void LrFinderPanel::onFinished(const LrFindOutcome &outcome)
                                              .arg(QString::number(outcome.result.seconds, 'f', 1),
                                                  rateText(*s.recommended), QString::fromStdString(s.method))
                                        : tr("No rate to recommend: the loss diverged before it fell");
+    const QString finishedAt = outcome.finishedAt.toString(QStringLiteral("HH:mm:ss"));
     if (outcome.storedRunId > 0) {
-        m_checkWhenListed = outcome.storedRunId;
+        // Checked once the list shows it; until then this curve stands in for it.
+        pickWhenListed(outcome.storedRunId);
+        m_awaitingListing = std::make_pair(
+            outcome.storedRunId,
+            LrFinderCurve {tr("#%1 %2 %3").arg(outcome.storedRunId).arg(modeLabel(outcome.result.mode), finishedAt),
+                           outcome.result});
     } else {
-        const QString name =
-            tr("%1 %2 (not stored)")
-                .arg(modeLabel(outcome.result.mode), outcome.finishedAt.toString(QStringLiteral("HH:mm:ss")));
+        const QString name = tr("%1 %2 (not stored)").arg(modeLabel(outcome.result.mode), finishedAt);
         m_unstored.append(LrFinderCurve {name, outcome.result});
     }
-    onEnded(outcome.workspaceNote.isEmpty() ? text : text + QStringLiteral(" — ") + outcome.workspaceNote,
-        !s.recommended.has_value());
-    Q_EMIT searchFinished(outcome);
+    endRun(outcome.workspaceNote.isEmpty() ? text : text + QStringLiteral(" — ") + outcome.workspaceNote,
+           s.recommended ? MessageBanner::Kind::Info : MessageBanner::Kind::Warning);
+    Q_EMIT runFinished(outcome);
 }
 
-void LrFinderPanel::onEnded(const QString &message, bool error)
+void LrFinderPanel::endRun(const QString &message, MessageBanner::Kind kind)
 {
-    m_run = 0;
+    LearningRateJobPanel::endRun(message, kind);
     m_live = LrFinderCurve {};
     m_liveRedraw->stop();
-    m_controls->end(message, error);
-    m_controls->progressBar()->setFormat(message.section(QLatin1Char(':'), 0, 0));
-    reloadRuns();
+    controls()->progressBar()->setFormat(message.section(QLatin1Char(':'), 0, 0));
+    redraw(); // the stored runs are read again when the job's thread has ended
 }
-
-QString LrFinderPanel::messageText() const { return m_controls->messageText(); }
-QProgressBar *LrFinderPanel::progressBar() const { return m_controls->progressBar(); }
 
 void LrFinderPanel::reloadRuns()
 {
-    QSet<qint64> checked;
-    const bool first = m_runList->count() == 0 && m_storedRuns.empty();
-    for (int i = 0; i < m_runList->count(); ++i) {
-        if (m_runList->item(i)->checkState() == Qt::Checked)
-            checked.insert(m_runList->item(i)->data(Qt::UserRole).toLongLong());
-    }
-    if (m_checkWhenListed != 0)
-        checked.insert(m_checkWhenListed);
-    auto runs = m_stored->list();
-    m_storedRuns = runs.isOk() ? runs.takeValue() : std::vector<StoredLrFindRun>();
-    const QSignalBlocker blocker(m_runList);
-    m_runList->clear();
-    for (std::size_t i = 0; i < m_storedRuns.size(); ++i) {
-        const StoredLrFindRun &run = m_storedRuns[i];
-        const LrSuggestions &s = run.result.suggestions;
-        auto *item = new QListWidgetItem(tr("#%1  %2  %3  %4 on %5  %6 points  %7")
-                                             .arg(run.id)
-                                             .arg(run.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                                                 modeLabel(run.result.mode), run.specName, run.dataSource)
-                                             .arg(run.result.points.size())
-                                             .arg(run.status == QLatin1String("completed") && s.recommended
-                                                      ? tr("recommended %1").arg(rateText(*s.recommended))
-                                                      : run.status),
-            m_runList);
-        item->setData(Qt::UserRole, run.id);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        const bool check = checked.contains(run.id) || (first && i == 0);
-        item->setCheckState(check ? Qt::Checked : Qt::Unchecked);
-        if (run.result.points.empty())
-            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
-    }
-    if (m_checkWhenListed != 0 && checked.contains(m_checkWhenListed))
-        m_checkWhenListed = 0;
+    readRuns<StoredLrFindRun>(
+        [](Store &store) { return StoredLrFindRuns(store).list(); },
+        [](const StoredLrFindRun &run) {
+            const LrSuggestions &s = run.result.suggestions;
+            const QString result = run.status == QLatin1String("completed") && s.recommended
+                                       ? tr("recommended %1").arg(rateText(*s.recommended))
+                                       : run.status;
+            return ListedRun {run.id,
+                              tr("#%1  %2  %3  %4 on %5  %6 points  %7")
+                                  .arg(run.id)
+                                  .arg(run.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                       modeLabel(run.result.mode), run.specName, run.dataSource)
+                                  .arg(run.result.points.size())
+                                  .arg(result),
+                              !run.result.points.empty()};
+        },
+        [this](std::vector<StoredLrFindRun> runs) { m_storedRuns = std::move(runs); });
+}
+
+void LrFinderPanel::runsListed()
+{
+    if (m_awaitingListing && std::any_of(m_storedRuns.begin(), m_storedRuns.end(), [this](const StoredLrFindRun &run) {
+            return run.id == m_awaitingListing->first;
+        }))
+        m_awaitingListing.reset();
     redraw();
 }
 
 void LrFinderPanel::redraw()
 {
     QVector<LrFinderCurve> curves;
-    for (int i = m_runList->count() - 1; i >= 0; --i) { // oldest first: the newest is drawn last
-        QListWidgetItem *item = m_runList->item(i);
+    for (int i = runList()->count() - 1; i >= 0; --i) { // oldest first: the newest is drawn last
+        QListWidgetItem *item = runList()->item(i);
         if (item->checkState() != Qt::Checked || std::size_t(i) >= m_storedRuns.size())
             continue;
         const StoredLrFindRun &run = m_storedRuns[std::size_t(i)];
@@ -351,8 +286,10 @@ void LrFinderPanel::redraw()
                                .arg(modeLabel(run.result.mode), run.startedAt.toString(QStringLiteral("HH:mm:ss"))),
                 run.result});
     }
+    if (m_awaitingListing)
+        curves.append(m_awaitingListing->second);
     curves += m_unstored;
-    if (m_run != 0 && !m_live.result.points.empty())
+    if (isRunning() && !m_live.result.points.empty())
         curves.append(m_live);
     m_plot->setCurves(curves);
     const double rate = recommendedRate();

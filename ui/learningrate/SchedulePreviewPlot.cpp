@@ -1,5 +1,7 @@
 #include "ui/learningrate/SchedulePreviewPlot.h"
 
+#include "ui/common/MessageBanner.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -23,7 +25,7 @@ SchedulePreviewPlot::SchedulePreviewPlot(QWidget *parent) : PlotWidget(parent)
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_message->position->setCoords(0.5, 0.5);
     m_message->setPositionAlignment(Qt::AlignCenter);
-    m_message->setColor(QColor(170, 0, 0));
+    m_message->setColor(MessageBanner::textColor(MessageBanner::Kind::Error));
     m_message->setVisible(false);
     setExportName(QStringLiteral("schedule-preview"));
 }

@@ -1,22 +1,17 @@
 #include "ui/learningrate/SnapshotPanel.h"
 
-#include "jobs/JobRunner.h"
-#include "jobs/SnapshotJob.h"
-#include "ui/common/RunControls.h"
-#include "ui/train/TrainSetupPanel.h"
 #include "ui/learningrate/SnapshotAccuracyPlot.h"
 #include "ui/learningrate/SnapshotRatePlot.h"
+
+#include "jobs/JobRunner.h"
+#include "jobs/SnapshotJob.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -59,40 +54,20 @@ QString describe(const SnapshotReport &report)
 } // namespace
 
 SnapshotPanel::SnapshotPanel(const PageContext &context, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
-    , m_stored(std::make_unique<StoredSnapshotRuns>(context.workspace))
+    : LearningRateJobPanel(context,
+                           Names{QStringLiteral("startSnapshot"), QStringLiteral("snapshotRunList"),
+                                 tr("Stored snapshot runs (select to re-open)"), kSnapshotSlot,
+                                 tr("The run failed: %1"), RunPick::Select},
+                           parent)
 {
-    Q_ASSERT(m_context.runner && m_context.dataset);
     registerSnapshotMetaTypes();
-    auto *layout = new QHBoxLayout(this);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(buildControls());
-    splitter->addWidget(buildResults());
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({400, 1000});
-    layout->addWidget(splitter);
-    reloadRuns();
+    QWidget *fields = buildFields();
+    build(fields, buildResults());
 }
 
-SnapshotPanel::~SnapshotPanel()
+QWidget *SnapshotPanel::buildFields()
 {
-    if (m_run)
-        m_context.runner->cancel(m_run);
-}
-
-QWidget *SnapshotPanel::buildControls()
-{
-    auto *box = new QWidget(this);
-    auto *column = new QVBoxLayout(box);
-    column->setContentsMargins(0, 0, 0, 0);
-    m_setup = new TrainSetupPanel(m_context.dataset, box);
-    m_setup->hideOverride(TrainSetupPanel::OverrideRow::Epochs);
-    m_setup->hideOverride(TrainSetupPanel::OverrideRow::LearningRate);
-    m_setup->hideOverride(TrainSetupPanel::OverrideRow::Schedule);
-    column->addWidget(m_setup, 1);
-
-    auto *group = new QGroupBox(tr("Snapshot ensemble (Huang et al. 2017)"), box);
+    auto *group = new QGroupBox(tr("Snapshot ensemble (Huang et al. 2017)"), this);
     auto *form = new QFormLayout(group);
     m_cycles = new QSpinBox(group);
     m_cycles->setObjectName(QStringLiteral("snapshotCycles"));
@@ -114,13 +89,7 @@ QWidget *SnapshotPanel::buildControls()
     m_singleModel = new QCheckBox(tr("Train the single model too (one cosine, same budget)"), group);
     m_singleModel->setChecked(true);
     form->addRow(QString(), m_singleModel);
-    column->addWidget(group);
-
-    m_controls = new RunControls(QStringLiteral("startSnapshot"), box);
-    column->addWidget(m_controls);
-    connect(m_controls, &RunControls::startClicked, this, &SnapshotPanel::startRun);
-    connect(m_controls, &RunControls::cancelClicked, this, &SnapshotPanel::cancelRun);
-    return box;
+    return group;
 }
 
 QWidget *SnapshotPanel::buildResults()
@@ -140,13 +109,10 @@ QWidget *SnapshotPanel::buildResults()
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
-    layout->addWidget(new QLabel(tr("Stored snapshot runs (select to re-open)"), bottom));
-    m_runList = new QListWidget(bottom);
-    m_runList->setObjectName(QStringLiteral("snapshotRunList"));
-    layout->addWidget(m_runList);
+    layout->addWidget(storedRunsBox(), 1);
     splitter->addWidget(bottom);
     splitter->setSizes({360, 360, 200});
-    connect(m_runList, &QListWidget::currentRowChanged, this, &SnapshotPanel::onRunSelected);
+    connect(runList(), &QListWidget::currentRowChanged, this, &SnapshotPanel::onRunSelected);
     return splitter;
 }
 
@@ -157,7 +123,7 @@ void SnapshotPanel::setSingleModel(bool train) { m_singleModel->setChecked(train
 
 Result<SnapshotRequest> SnapshotPanel::request() const
 {
-    auto data = m_setup->request(m_context.workspace);
+    auto data = setupRequest();
     if (!data.isOk())
         return data.status();
     SnapshotRequest request;
@@ -176,39 +142,15 @@ Result<SnapshotRequest> SnapshotPanel::request() const
     return request;
 }
 
-void SnapshotPanel::startRun()
+Result<Job *> SnapshotPanel::createJob()
 {
     auto built = request();
-    if (!built.isOk()) {
-        m_controls->showMessage(QString::fromStdString(built.message()), true);
-        return;
-    }
+    if (!built.isOk())
+        return built.status();
     auto *job = new SnapshotJob(built.takeValue());
-    JobRunner &runner = *m_context.runner;
-    runner.connectCurrent(job, &SnapshotJob::finished, this,
-                          [this](const SnapshotOutcome &outcome) { onFinished(outcome); });
-    runner.connectCurrent(job, &Job::failed, this, [this](const QString &message) {
-        onEnded(tr("The run failed: %1").arg(message), true);
-        Q_EMIT runFailed(message);
-    });
-    runner.connectCurrent(job, &Job::cancelled, this, [this] {
-        onEnded(tr("Cancelled"), false);
-        Q_EMIT runCancelled();
-    });
-    runner.connectCurrent(job, &Job::progress, this, [this](double fraction, const QString &stage) {
-        m_controls->setProgress(fraction, stage);
-    });
-    m_controls->begin();
-    m_run = runner.start(job, kSnapshotSlot);
-}
-
-void SnapshotPanel::cancelRun()
-{
-    if (!m_run)
-        return;
-    m_context.runner->cancel(m_run); // makes the run non-current: end it here
-    onEnded(tr("Cancelled"), false);
-    Q_EMIT runCancelled();
+    runner().connectCurrent(job, &SnapshotJob::finished, this,
+                            [this](const SnapshotOutcome &outcome) { onFinished(outcome); });
+    return static_cast<Job *>(job);
 }
 
 void SnapshotPanel::onFinished(const SnapshotOutcome &outcome)
@@ -221,18 +163,12 @@ void SnapshotPanel::onFinished(const SnapshotOutcome &outcome)
                                         : QString::fromStdString(report.status.message());
     if (!outcome.workspaceNote.isEmpty())
         text += QStringLiteral(" — ") + outcome.workspaceNote;
-    onEnded(text, !report.status.isOk());
-    reloadRuns(outcome.storedRunId);
+    endRun(text, report.status.isOk() ? MessageBanner::Kind::Info : MessageBanner::Kind::Error);
+    if (outcome.storedRunId > 0)
+        pickWhenListed(outcome.storedRunId); // when the list is read again, as the job's thread ends
     Q_EMIT runFinished(outcome);
 }
 
-void SnapshotPanel::onEnded(const QString &message, bool error)
-{
-    m_run = 0;
-    m_controls->end(message, error);
-}
-
-QString SnapshotPanel::messageText() const { return m_controls->messageText(); }
 QString SnapshotPanel::summaryText() const { return m_summary->text(); }
 
 void SnapshotPanel::showReport(const SnapshotReport &report, const QString &title)
@@ -242,40 +178,30 @@ void SnapshotPanel::showReport(const SnapshotReport &report, const QString &titl
     m_summary->setText(title + QStringLiteral("\n") + describe(report));
 }
 
-void SnapshotPanel::reloadRuns(qint64 select)
+void SnapshotPanel::reloadRuns()
 {
-    const qint64 previous = m_runList->currentItem() ? m_runList->currentItem()->data(Qt::UserRole).toLongLong() : 0;
-    auto runs = m_stored->list();
-    m_storedRuns = runs.isOk() ? runs.takeValue() : std::vector<StoredSnapshotRun>();
-    const QSignalBlocker blocker(m_runList);
-    m_runList->clear();
-    int row = -1;
-    for (std::size_t i = 0; i < m_storedRuns.size(); ++i) {
-        const StoredSnapshotRun &run = m_storedRuns[i];
-        QString result = run.status;
-        if (run.report && run.report->chosenSize > 0)
-            result = tr("ensemble %1").arg(percent(run.report->ensembleTest.accuracy));
-        auto *item = new QListWidgetItem(tr("#%1  %2  %3 on %4  M=%5 T=%6  %7")
-                                             .arg(run.id)
-                                             .arg(run.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                                                  run.specName, run.dataSource)
-                                             .arg(run.cycles)
-                                             .arg(run.epochs)
-                                             .arg(result),
-                                         m_runList);
-        item->setData(Qt::UserRole, run.id);
-        if (!run.report)
-            item->setFlags(item->flags() & ~Qt::ItemIsSelectable);
-        if (run.id == (select != 0 ? select : previous))
-            row = int(i);
-    }
-    if (row >= 0)
-        m_runList->setCurrentRow(row);
+    readRuns<StoredSnapshotRun>(
+        [](Store &store) { return StoredSnapshotRuns(store).list(); },
+        [](const StoredSnapshotRun &run) {
+            QString result = run.status;
+            if (run.report && run.report->chosenSize > 0)
+                result = tr("ensemble %1").arg(percent(run.report->ensembleTest.accuracy));
+            return ListedRun {run.id,
+                              tr("#%1  %2  %3 on %4  M=%5 T=%6  %7")
+                                  .arg(run.id)
+                                  .arg(run.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")), run.specName,
+                                       run.dataSource)
+                                  .arg(run.cycles)
+                                  .arg(run.epochs)
+                                  .arg(result),
+                              run.report.has_value()};
+        },
+        [this](std::vector<StoredSnapshotRun> runs) { m_storedRuns = std::move(runs); });
 }
 
 void SnapshotPanel::onRunSelected()
 {
-    const int row = m_runList->currentRow();
+    const int row = runList()->currentRow();
     if (row < 0 || row >= int(m_storedRuns.size()) || !m_storedRuns[std::size_t(row)].report)
         return;
     const StoredSnapshotRun &run = m_storedRuns[std::size_t(row)];

@@ -4,6 +4,7 @@
 #include "jobs/SaveScaledJob.h"
 #include "ui/common/DatasetSession.h"
 #include "ui/common/HistogramPlot.h"
+#include "ui/common/MessageBanner.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -55,9 +56,7 @@ ScalingPanel::ScalingPanel(const PageContext &context, QWidget *parent) : QWidge
     plots->addWidget(m_before, 1);
     plots->addWidget(m_after, 1);
     auto *right = new QVBoxLayout;
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status = new MessageBanner(this);
     right->addWidget(m_status);
     right->addLayout(plots, 1);
     auto *layout = new QHBoxLayout(this);
@@ -131,7 +130,7 @@ void ScalingPanel::reloadColumns()
     const bool loaded = m_context.dataset && m_context.dataset->hasDataset();
     m_fitButton->setEnabled(loaded);
     if (!loaded) {
-        m_status->setText(tr("Load a dataset on the Data page to scale it."));
+        m_status->showMessage(tr("Load a dataset on the Data page to scale it."), MessageBanner::Kind::Info);
         return;
     }
     for (const std::string &name : TableScaling::numericColumns(*m_context.dataset->current().table)) {
@@ -139,7 +138,8 @@ void ScalingPanel::reloadColumns()
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
     }
-    m_status->setText(tr("The scaler is fitted on the training rows only and applied unchanged to the test rows."));
+    m_status->showMessage(tr("The scaler is fitted on the training rows only and applied unchanged to the test rows."),
+                          MessageBanner::Kind::Info);
 }
 
 void ScalingPanel::setMethod(ScalingMethod method)
@@ -209,17 +209,18 @@ void ScalingPanel::fit()
     JobRunner *runner = m_context.runner;
     runner->connectCurrent(job, &ScaleJob::finished, this, [this](const ScaleResult &result) { onFitted(result); });
     runner->connectCurrent(job, &Job::failed, this, [this](const QString &message) { onFailed(message); });
-    m_status->setText(tr("Fitting…"));
+    m_status->showMessage(tr("Fitting…"), MessageBanner::Kind::Info);
     runner->start(job, QStringLiteral("prepare-scale"));
 }
 
 void ScalingPanel::onFitted(const ScaleResult &result)
 {
     m_result = result;
-    m_status->setText(tr("Fitted %1 on %2 training rows; applied unchanged to %3 test rows.")
-                          .arg(methodLabel(result.scaler.method()).toLower())
-                          .arg(result.trainRows)
-                          .arg(result.testRows));
+    m_status->showMessage(tr("Fitted %1 on %2 training rows; applied unchanged to %3 test rows.")
+                              .arg(methodLabel(result.scaler.method()).toLower())
+                              .arg(result.trainRows)
+                              .arg(result.testRows),
+                          MessageBanner::Kind::Info);
     const QString previous = m_shown->currentText();
     m_shown->blockSignals(true);
     m_shown->clear();
@@ -241,7 +242,7 @@ void ScalingPanel::onFailed(const QString &message)
     m_saveParameters->setEnabled(false);
     m_before->showMessage(tr("no fit"));
     m_after->showMessage(tr("no fit"));
-    m_status->setText(tr("<b>Not fitted:</b> %1").arg(message.toHtmlEscaped()));
+    m_status->showMessage(tr("Not fitted: %1").arg(message), MessageBanner::Kind::Error);
     Q_EMIT fitEnded();
 }
 
@@ -279,11 +280,11 @@ void ScalingPanel::save(const QString &csvPath, const QString &parametersPath)
             if (!path.isEmpty())
                 written.append(path);
         }
-        m_status->setText(tr("Saved %1.").arg(written.join(tr(" and "))));
+        m_status->showMessage(tr("Saved %1.").arg(written.join(tr(" and "))), MessageBanner::Kind::Info);
         Q_EMIT saveEnded();
     });
     runner->connectCurrent(job, &Job::failed, this, [this](const QString &message) {
-        m_status->setText(tr("<b>Not saved:</b> %1").arg(message.toHtmlEscaped()));
+        m_status->showMessage(tr("Not saved: %1").arg(message), MessageBanner::Kind::Error);
         Q_EMIT saveEnded();
     });
     runner->start(job, QStringLiteral("prepare-save"));

@@ -14,7 +14,6 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
@@ -22,6 +21,7 @@ class QSpinBox;
 namespace loupe {
 
 class HistogramPlot;
+class MessageBanner;
 
 class ScalingPanel : public QWidget {
     Q_OBJECT
@@ -72,7 +72,7 @@ private:
     QPushButton *m_saveCsv = nullptr;
     QPushButton *m_saveParameters = nullptr;
     QComboBox *m_shown = nullptr;
-    QLabel *m_status = nullptr;
+    MessageBanner *m_status = nullptr;
     HistogramPlot *m_before = nullptr;
     HistogramPlot *m_after = nullptr;
     std::optional<ScaleResult> m_result;

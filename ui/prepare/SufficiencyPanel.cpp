@@ -3,6 +3,7 @@
 #include "jobs/JobRunner.h"
 #include "jobs/SufficiencyJob.h"
 #include "ui/common/DatasetSession.h"
+#include "ui/common/MessageBanner.h"
 #include "ui/prepare/SufficiencyModel.h"
 
 #include <QComboBox>
@@ -27,8 +28,8 @@ SufficiencyPanel::SufficiencyPanel(const PageContext &context, QWidget *parent)
     m_spec->setPlaceholderText(tr("optional model spec (JSON) for the parameter count"));
     auto *browse = new QPushButton(tr("Spec…"), this);
     m_analyzeButton = new QPushButton(tr("Check data"), this);
-    m_status = new QLabel(tr("Load a dataset on the Data page."), this);
-    m_status->setWordWrap(true);
+    m_status = new MessageBanner(this);
+    m_status->showMessage(tr("Load a dataset on the Data page."), MessageBanner::Kind::Info);
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
@@ -61,13 +62,13 @@ void SufficiencyPanel::reloadColumns()
     const bool loaded = m_context.dataset && m_context.dataset->hasDataset();
     m_analyzeButton->setEnabled(loaded);
     if (!loaded) {
-        m_status->setText(tr("Load a dataset on the Data page."));
+        m_status->showMessage(tr("Load a dataset on the Data page."), MessageBanner::Kind::Info);
         return;
     }
     for (const Column &column : m_context.dataset->current().table->columns())
         m_target->addItem(QString::fromStdString(column.name()));
     m_target->setCurrentIndex(m_target->count() - 1);
-    m_status->setText(tr("Choose the column to predict and press Check data."));
+    m_status->showMessage(tr("Choose the column to predict and press Check data."), MessageBanner::Kind::Info);
 }
 
 void SufficiencyPanel::setTarget(const QString &column)
@@ -116,7 +117,7 @@ void SufficiencyPanel::analyze()
     runner->connectCurrent(job, &SufficiencyJob::finished, this,
                            [this](const SufficiencyReport &report) { onFinished(report); });
     runner->connectCurrent(job, &Job::failed, this, [this](const QString &message) { onFailed(message); });
-    m_status->setText(tr("Checking…"));
+    m_status->showMessage(tr("Checking…"), MessageBanner::Kind::Info);
     m_run = runner->start(job, QStringLiteral("prepare-sufficiency"));
 }
 
@@ -130,7 +131,11 @@ void SufficiencyPanel::onFinished(const SufficiencyReport &report)
     QString summary = tr("%1 rows, %2 features, %3").arg(report.rows).arg(report.features).arg(QString::fromStdString(report.task));
     if (report.parameters > 0)
         summary += tr(", %1 model parameters").arg(report.parameters);
-    m_status->setText(tr("Verdict: <b>%1</b> — %2").arg(QString::fromStdString(verdictName(report.overall())), summary));
+    const Verdict verdict = report.overall();
+    m_status->showMessage(tr("Verdict: %1 — %2").arg(QString::fromStdString(verdictName(verdict)), summary),
+                          verdict == Verdict::Ok        ? MessageBanner::Kind::Info
+                          : verdict == Verdict::Warning ? MessageBanner::Kind::Warning
+                                                        : MessageBanner::Kind::Error);
     Q_EMIT reportReady();
 }
 
@@ -138,7 +143,7 @@ void SufficiencyPanel::onFailed(const QString &message)
 {
     m_run = 0;
     m_model->clear();
-    m_status->setText(tr("Could not check the data: %1").arg(message));
+    m_status->showMessage(tr("Could not check the data: %1").arg(message), MessageBanner::Kind::Error);
     Q_EMIT reportReady();
 }
 

@@ -8,13 +8,13 @@
 #include <QWidget>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
 
 namespace loupe {
 
+class MessageBanner;
 class SufficiencyModel;
 
 class SufficiencyPanel : public QWidget {
@@ -46,7 +46,7 @@ private:
     QComboBox *m_target = nullptr;
     QLineEdit *m_spec = nullptr;
     QPushButton *m_analyzeButton = nullptr;
-    QLabel *m_status = nullptr;
+    MessageBanner *m_status = nullptr;
     QTableView *m_table = nullptr;
     SufficiencyModel *m_model = nullptr;
     quint64 m_run = 0;

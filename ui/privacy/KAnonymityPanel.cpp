@@ -1,5 +1,7 @@
 #include "ui/privacy/KAnonymityPanel.h"
 
+#include "ui/common/MessageBanner.h"
+
 #include <QHeaderView>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -33,10 +35,8 @@ KAnonymityPanel::KAnonymityPanel(QWidget *parent) : QWidget(parent)
     row->addWidget(m_k);
     row->addWidget(m_audit);
     row->addStretch(1);
-    m_result = new QLabel(this);
+    m_result = new MessageBanner(this);
     m_result->setObjectName(QStringLiteral("kAnonymityResult"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_groups = new QTableWidget(0, 3, this);
     m_groups->setHorizontalHeaderLabels({tr("Values"), tr("Rows"), tr("First row")});
     m_groups->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -108,14 +108,14 @@ void KAnonymityPanel::updateAuditButton()
 void KAnonymityPanel::showReport(const KAnonymityReport &report)
 {
     const bool ok = report.k >= report.requestedK;
-    m_result->setStyleSheet(ok ? QString() : QStringLiteral("color: #b3261e;"));
-    m_result->setText(tr("k = %1 (requested %2): %3 groups; %4 below %2 holding %5 rows; %6 rows are unique.")
-                          .arg(report.k)
-                          .arg(report.requestedK)
-                          .arg(report.groupCount)
-                          .arg(report.groupsBelowK)
-                          .arg(report.rowsBelowK)
-                          .arg(report.uniqueRows));
+    m_result->showMessage(tr("k = %1 (requested %2): %3 groups; %4 below %2 holding %5 rows; %6 rows are unique.")
+                              .arg(report.k)
+                              .arg(report.requestedK)
+                              .arg(report.groupCount)
+                              .arg(report.groupsBelowK)
+                              .arg(report.rowsBelowK)
+                              .arg(report.uniqueRows),
+                          ok ? MessageBanner::Kind::Info : MessageBanner::Kind::Warning);
     m_groups->setRowCount(int(report.smallestGroups.size()));
     for (int r = 0; r < int(report.smallestGroups.size()); ++r) {
         const KAnonymityGroup &group = report.smallestGroups[std::size_t(r)];
@@ -130,8 +130,7 @@ void KAnonymityPanel::showReport(const KAnonymityReport &report)
 
 void KAnonymityPanel::showError(const QString &message)
 {
-    m_result->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    m_result->setText(message);
+    m_result->showMessage(message, MessageBanner::Kind::Error);
     m_groups->setRowCount(0);
 }
 

@@ -7,13 +7,14 @@
 #include <QStringList>
 #include <QWidget>
 
-class QLabel;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
 namespace loupe {
+
+class MessageBanner;
 
 class KAnonymityPanel : public QWidget {
     Q_OBJECT
@@ -46,7 +47,7 @@ private:
     QListWidget *m_columns = nullptr;
     QSpinBox *m_k = nullptr;
     QPushButton *m_audit = nullptr;
-    QLabel *m_result = nullptr;
+    MessageBanner *m_result = nullptr;
     QTableWidget *m_groups = nullptr;
     bool m_busy = false;
 };

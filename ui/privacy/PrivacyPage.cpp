@@ -4,6 +4,7 @@
 #include "core/data/CsvWriter.h"
 #include "core/privacy/TableMasking.h"
 #include "ui/common/DatasetSession.h"
+#include "ui/common/MessageBanner.h"
 #include "ui/privacy/PiiColumnModel.h"
 #include "ui/privacy/PiiFindingModel.h"
 #include "ui/privacy/KAnonymityPanel.h"
@@ -76,9 +77,7 @@ void PrivacyPage::buildUi()
     top->addWidget(m_progress);
     top->addWidget(m_cancelButton);
     top->addWidget(m_scanButton);
-    m_message = new QLabel(this);
-    m_message->setWordWrap(true);
-    m_message->hide();
+    m_message = new MessageBanner(this);
 
     m_columnModel = new PiiColumnModel(this);
     m_findingModel = new PiiFindingModel(this);
@@ -150,7 +149,7 @@ void PrivacyPage::onDatasetChanged()
     m_columnModel->clear();
     m_findingModel->clear();
     m_totalFindings = 0;
-    m_message->hide();
+    m_message->clear();
     const LoadedTable &current = m_context.dataset->current();
     QStringList names;
     if (current.table)
@@ -178,14 +177,7 @@ QString PrivacyPage::summaryText() const
 
 QString PrivacyPage::messageText() const
 {
-    return m_message->isVisible() ? m_message->text() : QString();
-}
-
-void PrivacyPage::showMessage(const QString &text, bool error)
-{
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    return m_message->text();
 }
 
 void PrivacyPage::setScanningUi(bool scanning)
@@ -220,7 +212,7 @@ void PrivacyPage::scan()
     runner->connectCurrent(job, &PiiScanJob::failed, this, [this](const QString &message) {
         m_scanRun = 0;
         setScanningUi(false);
-        showMessage(tr("The scan failed: %1").arg(message), true);
+        m_message->showMessage(tr("The scan failed: %1").arg(message), MessageBanner::Kind::Error);
         Q_EMIT scanFailed(message);
     });
     runner->connectCurrent(job, &PiiScanJob::cancelled, this, [this]() {
@@ -228,7 +220,7 @@ void PrivacyPage::scan()
         setScanningUi(false);
         Q_EMIT scanCancelled();
     });
-    showMessage(QString(), false);
+    m_message->clear();
     m_scanRun = runner->start(job, kScanSlot);
     setScanningUi(true);
 }
@@ -240,7 +232,7 @@ void PrivacyPage::cancelScan()
     m_context.runner->cancel(m_scanRun);
     m_scanRun = 0;
     setScanningUi(false);
-    showMessage(tr("Scan cancelled."), false);
+    m_message->showMessage(tr("Scan cancelled."), MessageBanner::Kind::Info);
     Q_EMIT scanCancelled();
 }
 
@@ -262,11 +254,12 @@ void PrivacyPage::onScanFinished(const PiiScanOutcome &outcome)
                        .arg(megabytes, 0, 'f', 1)
                        .arg(report.seconds, 0, 'f', 3)
                        .arg(report.threads);
+    const bool unrecorded = outcome.recordedRunId < 0 && !outcome.workspaceNote.isEmpty();
     if (outcome.recordedRunId >= 0)
         note += tr(" Stored as scan run %1.").arg(outcome.recordedRunId);
-    else if (!outcome.workspaceNote.isEmpty())
+    else if (unrecorded)
         note += QLatin1Char(' ') + outcome.workspaceNote;
-    showMessage(note, false);
+    m_message->showMessage(note, unrecorded ? MessageBanner::Kind::Warning : MessageBanner::Kind::Info);
     m_summary->setText(summaryText());
     Q_EMIT scanFinished();
 }
@@ -348,12 +341,12 @@ void PrivacyPage::saveWithDialog()
     const QString error = saveCleanedCsv(path);
     QApplication::restoreOverrideCursor();
     if (error.isEmpty())
-        showMessage(tr("Saved the cleaned copy to %1 (%2 column action(s)).")
-                        .arg(QDir::toNativeSeparators(path))
-                        .arg(m_columnModel->actions().size()),
-                    false);
+        m_message->showMessage(tr("Saved the cleaned copy to %1 (%2 column action(s)).")
+                                   .arg(QDir::toNativeSeparators(path))
+                                   .arg(m_columnModel->actions().size()),
+                               MessageBanner::Kind::Info);
     else
-        showMessage(tr("Could not save: %1").arg(error), true);
+        m_message->showMessage(tr("Could not save: %1").arg(error), MessageBanner::Kind::Error);
 }
 
 } // namespace loupe

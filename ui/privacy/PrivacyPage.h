@@ -19,6 +19,7 @@ class QTableView;
 namespace loupe {
 
 class KAnonymityPanel;
+class MessageBanner;
 class PiiColumnModel;
 class PiiFindingModel;
 
@@ -62,7 +63,6 @@ private:
     void startAudit(const QStringList &columns, int k);
     void showOutcomeAudit(const PiiScanOutcome &outcome);
     void setScanningUi(bool scanning);
-    void showMessage(const QString &text, bool error);
     void onColumnSelectionChanged();
     void saveWithDialog();
 
@@ -70,7 +70,7 @@ private:
     quint64 m_scanRun = 0;
     quint64 m_auditRun = 0;
     QLabel *m_summary = nullptr;
-    QLabel *m_message = nullptr;
+    MessageBanner *m_message = nullptr;
     QPushButton *m_scanButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_saveButton = nullptr;

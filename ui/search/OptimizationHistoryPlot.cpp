@@ -1,5 +1,7 @@
 #include "ui/search/OptimizationHistoryPlot.h"
 
+#include "ui/common/MessageBanner.h"
+
 #include <qcustomplot.h>
 
 #include <QMenu>
@@ -53,7 +55,7 @@ void OptimizationHistoryPlot::redraw()
     QCPGraph *failed = plot->addGraph();
     failed->setName(tr("failed"));
     failed->setLineStyle(QCPGraph::lsNone);
-    failed->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(QColor(190, 30, 30), 1.5), Qt::NoBrush, 7));
+    failed->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(MessageBanner::textColor(MessageBanner::Kind::Error), 1.5), Qt::NoBrush, 7));
     failed->setSelectable(QCP::stNone);
 
     double bestLoss = std::numeric_limits<double>::infinity();

@@ -1,5 +1,6 @@
 #include "ui/search/SearchPage.h"
 
+#include "ui/common/MessageBanner.h"
 #include "ui/search/SearchTrialRows.h"
 #include "ui/search/TrialTableModel.h"
 #include "ui/search/SearchResultsPanel.h"
@@ -57,9 +58,7 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
     m_progress->setFormat(tr("%v / %m trials"));
     m_progress->setValue(0);
     leftLayout->addWidget(m_progress);
-    m_status = new QLabel(left);
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status = new MessageBanner(left);
     leftLayout->addWidget(m_status);
 
     auto *right = new QWidget(this);
@@ -116,7 +115,7 @@ void SearchPage::stopSearch()
         return;
     m_context.runner->cancel(m_run);
     // runEnded arrives when the thread is done; the stopped trials are stored as FAIL "interrupted".
-    m_status->setText(tr("Stopping… the running trials are stored as interrupted; Resume redoes them."));
+    m_status->showMessage(tr("Stopping… the running trials are stored as interrupted; Resume redoes them."), MessageBanner::Kind::Info);
 }
 
 void SearchPage::launch(bool resume)
@@ -124,17 +123,17 @@ void SearchPage::launch(bool resume)
     if (m_run != 0)
         return;
     if (m_context.workspace.isEmpty()) {
-        m_status->setText(tr("No workspace: trials need a database to live in."));
+        m_status->showMessage(tr("No workspace: trials need a database to live in."), MessageBanner::Kind::Error);
         return;
     }
     auto request = m_setup->request(m_context.workspace, resume);
     if (!request.isOk()) {
-        m_status->setText(QString::fromStdString(request.message()));
+        m_status->showMessage(QString::fromStdString(request.message()), MessageBanner::Kind::Error);
         return;
     }
     auto space = m_setup->space();
     if (!space.isOk()) {
-        m_status->setText(QString::fromStdString(space.message()));
+        m_status->showMessage(QString::fromStdString(space.message()), MessageBanner::Kind::Error);
         return;
     }
     m_space = space.takeValue();
@@ -150,15 +149,16 @@ void SearchPage::launch(bool resume)
     runner.connectCurrent(job, &SearchJob::started, this, [this](const SearchStart &start) { onStarted(start); });
     runner.connectCurrent(job, &SearchJob::trialFinished, this, [this](const SearchTrialRow &row) { onTrial(row); });
     runner.connectCurrent(job, &SearchJob::finished, this, [this](const SearchSummary &summary) { onFinished(summary); });
-    runner.connectCurrent(job, &Job::failed, this, [this](const QString &message) { onEnded(message, true); });
+    runner.connectCurrent(job, &Job::failed, this, [this](const QString &message) { onEnded(message, MessageBanner::Kind::Error); });
     runner.connectCurrent(job, &Job::cancelled, this, [this]() {
-        onEnded(tr("Stopped. Resume continues study “%1” up to its budget.").arg(m_lastStudy), false);
+        onEnded(tr("Stopped. Resume continues study “%1” up to its budget.").arg(m_lastStudy), MessageBanner::Kind::Info);
     });
     runner.connectCurrent(job, &Job::progress, this, [this](double, const QString &stage) {
         if (!stage.isEmpty())
-            m_status->setText(stage);
+            m_status->showMessage(stage, MessageBanner::Kind::Info);
     });
-    m_status->setText(resume ? tr("Resuming study “%1”…").arg(m_lastStudy) : tr("Opening study “%1”…").arg(m_lastStudy));
+    m_status->showMessage(resume ? tr("Resuming study “%1”…").arg(m_lastStudy) : tr("Opening study “%1”…").arg(m_lastStudy),
+                          MessageBanner::Kind::Info);
     m_run = runner.start(job, kSearchSlot);
     m_flush->start(kFlushIntervalMs);
     updateButtons();
@@ -179,7 +179,7 @@ void SearchPage::onStarted(const SearchStart &start)
     QString text = tr("Study “%1” in %2").arg(start.studyName, start.storage);
     if (!start.dataDescription.isEmpty())
         text += tr(" — %1").arg(start.dataDescription);
-    m_status->setText(text);
+    m_status->showMessage(text, MessageBanner::Kind::Info);
 }
 
 void SearchPage::onTrial(const SearchTrialRow &row)
@@ -230,15 +230,14 @@ void SearchPage::onFinished(const SearchSummary &summary)
                         .arg(summary.bestNumber)
                         .arg(*m_results->model()->trials()[std::size_t(row)].loss, 0, 'g', 6);
     }
-    m_status->setText(text);
+    m_status->showMessage(text, MessageBanner::Kind::Info);
 }
 
-void SearchPage::onEnded(const QString &message, bool error)
+void SearchPage::onEnded(const QString &message, MessageBanner::Kind kind)
 {
     flushPending();
     showProgress();
-    m_status->setText(error ? QStringLiteral("<span style='color:#b41e1e'>%1</span>").arg(message.toHtmlEscaped())
-                            : message);
+    m_status->showMessage(message, kind);
 }
 
 void SearchPage::showTrialDetails(int trialNumber)
@@ -260,17 +259,26 @@ void SearchPage::showTrialDetails(int trialNumber)
     text += tr(", %1 s").arg(trial.seconds, 0, 'f', 2);
     text += QStringLiteral("<br>") + parts.join(QStringLiteral(", ")).toHtmlEscaped();
     if (!trial.error.empty())
-        text += QStringLiteral("<br><span style='color:#b41e1e'>%1</span>").arg(QString::fromStdString(trial.error).toHtmlEscaped());
+        text += QStringLiteral("<br><span style='color:%1'>%2</span>")
+                    .arg(MessageBanner::textColor(MessageBanner::Kind::Error).name(),
+                         QString::fromStdString(trial.error).toHtmlEscaped());
     m_details->setText(text);
 }
 
 void SearchPage::connectTrialCurves()
 {
     connect(m_results, &SearchResultsPanel::trialActivated, m_curves, &TrialCurvesPanel::showTrial);
-    // Clicking a row of a training search opens the curves tab (plot clicks keep their tab).
+    // Clicking a row of a training search opens the curves tab once they are read (plot clicks keep
+    // their tab).
     connect(m_results->table(), &QTableView::clicked, this, [this] {
+        m_openCurvesOf = m_curves->trialNumber();
         if (m_curves->showsCurves())
             m_results->plotTabs()->setCurrentWidget(m_curves);
+    });
+    connect(m_curves, &TrialCurvesPanel::curvesShown, this, [this](int trialNumber) {
+        if (trialNumber == m_openCurvesOf)
+            m_results->plotTabs()->setCurrentWidget(m_curves);
+        m_openCurvesOf = -1;
     });
     // Moving through the table with the keyboard follows the current row.
     connect(m_results->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -6,6 +6,7 @@
 // the plots, refreshed at most four times a second however fast trials finish. Choosing a trial
 // (table row or plot point) shows its details and, in the "Training curves" tab, the curves of
 // its stored training run (training searches; clicking a row opens that tab).
+#include "ui/common/MessageBanner.h"
 #include "ui/common/PageContext.h"
 
 #include "jobs/SearchTypes.h"
@@ -38,7 +39,7 @@ public:
     SearchSetupPanel *setupPanel() const { return m_setup; }
     SearchResultsPanel *resultsPanel() const { return m_results; }
     bool isRunning() const { return m_run != 0; }
-    QLabel *statusLabel() const { return m_status; }
+    MessageBanner *statusLabel() const { return m_status; }
     QLabel *trialDetails() const { return m_details; }
     // The "Training curves" tab of the results: the chosen trial's stored training run.
     TrialCurvesPanel *trialCurves() const { return m_curves; }
@@ -57,7 +58,7 @@ private:
     void onStarted(const SearchStart &start);
     void onTrial(const SearchTrialRow &row);
     void onFinished(const SearchSummary &summary);
-    void onEnded(const QString &message, bool error);
+    void onEnded(const QString &message, MessageBanner::Kind kind);
     void flushPending();
     void showProgress();
     void showTrialDetails(int trialNumber);
@@ -72,7 +73,7 @@ private:
     QPushButton *m_stop = nullptr;
     QPushButton *m_resume = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_status = nullptr;
+    MessageBanner *m_status = nullptr;
     QLabel *m_details = nullptr;
     QTimer *m_flush = nullptr;
     QElapsedTimer m_progressClock; // when the progress bar last moved
@@ -82,6 +83,7 @@ private:
     int m_finishedCount = 0;
     int m_maxEvals = 0;
     QString m_lastStudy;              // the study Resume continues
+    int m_openCurvesOf = -1;          // a trial whose row was clicked: its curves tab opens once read
 };
 
 } // namespace loupe

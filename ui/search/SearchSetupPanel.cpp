@@ -1,6 +1,7 @@
 #include "ui/search/SearchSetupPanel.h"
 
 #include "ui/common/DatasetSession.h"
+#include "ui/common/MessageBanner.h"
 #include "ui/search/SearchSpaceForm.h"
 
 #include "core/search/TemplatePath.h"
@@ -61,7 +62,8 @@ SearchSetupPanel::SearchSetupPanel(DatasetSession *dataset, QWidget *parent) : Q
     connect(m_reparse, &QTimer::timeout, this, &SearchSetupPanel::refreshSpace);
     connect(m_template, &QPlainTextEdit::textChanged, m_reparse, qOverload<>(&QTimer::start));
     connect(m_form, &SearchSpaceForm::distributionEdited, this, &SearchSetupPanel::onDistributionEdited);
-    connect(m_form, &SearchSpaceForm::editRejected, m_spaceStatus, &QLabel::setText);
+    connect(m_form, &SearchSpaceForm::editRejected, m_spaceStatus,
+            [this](const QString &why) { m_spaceStatus->showMessage(why, MessageBanner::Kind::Error); });
     connect(m_dataset, &DatasetSession::datasetChanged, this, &SearchSetupPanel::onDatasetChanged);
     m_template->setPlainText(chapterTemplateText());
     onDatasetChanged();
@@ -123,9 +125,7 @@ QWidget *SearchSetupPanel::buildSpaceGroup()
                                       "\"units\": {\"choice\": [256, 512]} (see docs/search.md)"));
     m_spaceTabs->addTab(m_form, tr("Form"));
     m_spaceTabs->addTab(m_template, tr("Template (JSON)"));
-    m_spaceStatus = new QLabel(group);
-    m_spaceStatus->setWordWrap(true);
-    m_spaceStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_spaceStatus = new MessageBanner(group);
     layout->addWidget(m_spaceTabs, 1);
     layout->addWidget(m_spaceStatus);
     return group;
@@ -233,12 +233,11 @@ void SearchSetupPanel::refreshSpace()
 {
     const auto parsed = space();
     if (!parsed.isOk()) {
-        m_spaceStatus->setText(QStringLiteral("<span style='color:#b41e1e'>%1</span>")
-                                   .arg(QString::fromStdString(parsed.message()).toHtmlEscaped()));
+        m_spaceStatus->showMessage(QString::fromStdString(parsed.message()), MessageBanner::Kind::Error);
         return;
     }
     m_form->setSpace(parsed.value());
-    m_spaceStatus->setText(tr("%n hyperparameter(s)", nullptr, parsed.value().size()));
+    m_spaceStatus->showMessage(tr("%n hyperparameter(s)", nullptr, parsed.value().size()), MessageBanner::Kind::Info);
     if (testFunctionName(objective()))
         m_template->setPlainText(QString::fromStdString(parsed.value().describe().dump(2)));
 }
@@ -250,18 +249,17 @@ void SearchSetupPanel::onDistributionEdited(const QString &path, const nlohmann:
         return;
     const Status replaced = TemplatePath::replace(document, path.toStdString(), distribution);
     if (!replaced.isOk()) {
-        m_spaceStatus->setText(QString::fromStdString(replaced.message()));
+        m_spaceStatus->showMessage(QString::fromStdString(replaced.message()), MessageBanner::Kind::Error);
         return;
     }
     const auto reparsed = SearchSpace::fromTemplate(document);
     if (!reparsed.isOk()) {
-        m_spaceStatus->setText(QStringLiteral("<span style='color:#b41e1e'>%1</span>")
-                                   .arg(QString::fromStdString(reparsed.message()).toHtmlEscaped()));
+        m_spaceStatus->showMessage(QString::fromStdString(reparsed.message()), MessageBanner::Kind::Error);
         return; // the template keeps its last valid text; the form shows the rejected row until fixed
     }
     const QSignalBlocker blocker(m_template);
     m_template->setPlainText(QString::fromStdString(document.dump(2)));
-    m_spaceStatus->setText(tr("%n hyperparameter(s)", nullptr, reparsed.value().size()));
+    m_spaceStatus->showMessage(tr("%n hyperparameter(s)", nullptr, reparsed.value().size()), MessageBanner::Kind::Info);
 }
 
 Result<SearchRequest> SearchSetupPanel::request(const QString &storage, bool resume) const

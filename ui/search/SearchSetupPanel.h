@@ -21,6 +21,7 @@ class QTimer;
 namespace loupe {
 
 class DatasetSession;
+class MessageBanner;
 class SearchSpaceForm;
 
 class SearchSetupPanel : public QWidget {
@@ -54,7 +55,7 @@ public:
 
     SearchSpaceForm *form() const { return m_form; }
     QPlainTextEdit *templateEditor() const { return m_template; }
-    QLabel *spaceStatus() const { return m_spaceStatus; }
+    MessageBanner *spaceStatus() const { return m_spaceStatus; }
 
 Q_SIGNALS:
     void settingsChanged();
@@ -79,7 +80,7 @@ private:
     QTabWidget *m_spaceTabs = nullptr;
     SearchSpaceForm *m_form = nullptr;
     QPlainTextEdit *m_template = nullptr;
-    QLabel *m_spaceStatus = nullptr;
+    MessageBanner *m_spaceStatus = nullptr;
     QTimer *m_reparse = nullptr;
     QComboBox *m_sampler = nullptr;
     QSpinBox *m_maxEvals = nullptr;

@@ -1,10 +1,12 @@
 #include "ui/search/TrialCurvesPanel.h"
 
 #include "ui/common/TrainCurves.h"
-#include "ui/search/TrialCurvesLoader.h"
 #include "ui/common/BatchLossPlot.h"
 #include "ui/common/EpochAccuracyPlot.h"
 #include "ui/common/EpochLossPlot.h"
+
+#include "jobs/StoredTrialCurves.h"
+#include "jobs/WorkspaceReader.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -23,7 +25,8 @@ QString stateText(TrialState state)
 
 } // namespace
 
-TrialCurvesPanel::TrialCurvesPanel(QWidget *parent) : QWidget(parent), m_curves(new TrainCurves(this))
+TrialCurvesPanel::TrialCurvesPanel(QWidget *parent)
+    : QWidget(parent), m_reader(new WorkspaceReader(QString(), this)), m_curves(new TrainCurves(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -66,10 +69,14 @@ bool TrialCurvesPanel::showsCurves() const
     return m_stack->currentWidget() == m_plots;
 }
 
+bool TrialCurvesPanel::isLoading() const
+{
+    return m_reader->isReading();
+}
+
 void TrialCurvesPanel::setStudy(const QString &storage, const QString &studyName, const QString &testFunction)
 {
-    if (!m_loader || m_loader->storage() != storage)
-        m_loader = std::make_unique<TrialCurvesLoader>(storage);
+    m_reader->setWorkspace(storage);
     m_studyName = studyName;
     m_testFunction = testFunction;
     m_trialNumber = -1;
@@ -94,17 +101,26 @@ void TrialCurvesPanel::showMessage(const QString &heading, const QString &messag
 void TrialCurvesPanel::showTrial(int trialNumber)
 {
     m_trialNumber = trialNumber;
+    m_reader->cancel();
     const QString heading = tr("<b>Trial #%1</b>").arg(trialNumber);
     if (!m_testFunction.isEmpty()) {
         showMessage(heading, tr("No training curves for this objective: %1 is a test function, its trials train "
                                 "no model.").arg(m_testFunction));
         return;
     }
-    if (!m_loader || m_studyName.isEmpty()) {
+    if (m_studyName.isEmpty()) {
         showMessage(heading, tr("No study is open."));
         return;
     }
-    auto loaded = m_loader->load(m_studyName, trialNumber);
+    showMessage(heading, tr("Reading trial #%1's training run…").arg(trialNumber));
+    m_reader->read<TrialRunCurves>(
+        [study = m_studyName, trialNumber](Store &store) { return StoredTrialCurves(store).read(study, trialNumber); },
+        [this, trialNumber](Result<TrialRunCurves> read) { showRead(trialNumber, read); });
+}
+
+void TrialCurvesPanel::showRead(int trialNumber, const Result<TrialRunCurves> &loaded)
+{
+    const QString heading = tr("<b>Trial #%1</b>").arg(trialNumber);
     if (!loaded.isOk()) {
         showMessage(heading, tr("Could not read the trial's training run: %1")
                                  .arg(QString::fromStdString(loaded.message())));
@@ -146,6 +162,7 @@ void TrialCurvesPanel::showTrial(int trialNumber)
     m_lossPlot->setVisible(!curves.epochs.isEmpty());
     m_accuracyPlot->setVisible(curves.classification && !curves.epochs.isEmpty());
     m_stack->setCurrentWidget(m_plots);
+    Q_EMIT curvesShown(trialNumber);
 }
 
 } // namespace loupe

@@ -1,5 +1,7 @@
 #include "ui/search/TrialTableModel.h"
 
+#include "ui/common/MessageBanner.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -127,7 +129,7 @@ QVariant TrialTableModel::data(const QModelIndex &index, int role) const
         return index.column() == 1 ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (index.column() == 1 && trial.state == TrialState::Fail)
-            return QBrush(QColor(190, 30, 30));
+            return QBrush(MessageBanner::textColor(MessageBanner::Kind::Error));
         if (index.column() == 1 && trial.state == TrialState::Running)
             return QBrush(QColor(30, 90, 190));
         return {};

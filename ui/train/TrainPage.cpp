@@ -1,16 +1,20 @@
 #include "ui/train/TrainPage.h"
 
-#include "ui/common/StoredTrainRuns.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/common/StoredRunsHeader.h"
 #include "ui/common/TrainCurves.h"
 #include "ui/train/TrainRunListModel.h"
 #include "ui/train/TrainSetupPanel.h"
 #include "ui/common/BatchLossPlot.h"
+#include "ui/common/DisplayFormat.h"
 #include "ui/common/EpochAccuracyPlot.h"
 #include "ui/common/EpochLossPlot.h"
 #include "ui/train/LearningRatePlot.h"
 
 #include "jobs/JobRunner.h"
+#include "jobs/StoredTrainRuns.h"
 #include "jobs/TrainJob.h"
+#include "jobs/WorkspaceReader.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -39,7 +43,8 @@ TrainPage::TrainPage(const PageContext &context, QWidget *parent)
     , m_context(context)
     , m_curves(new TrainCurves(this))
     , m_runs(new TrainRunListModel(this))
-    , m_storedRuns(std::make_unique<StoredTrainRuns>(context.workspace))
+    , m_runsReader(new WorkspaceReader(context.workspace, this))
+    , m_overlayReader(new WorkspaceReader(context.workspace, this))
     , m_redrawTimer(new QTimer(this))
 {
     Q_ASSERT(m_context.runner && m_context.dataset);
@@ -114,13 +119,9 @@ QWidget *TrainPage::buildControls()
     m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_statusLabel, 1);
     layout->addLayout(bar);
-    m_messageLabel = new QLabel(box);
-    m_messageLabel->setObjectName(QStringLiteral("trainMessage"));
-    m_messageLabel->setWordWrap(true);
-    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageLabel->setMargin(6);
-    m_messageLabel->hide();
-    layout->addWidget(m_messageLabel);
+    m_message = new MessageBanner(box);
+    m_message->setObjectName(QStringLiteral("trainMessage"));
+    layout->addWidget(m_message);
     return box;
 }
 
@@ -149,16 +150,10 @@ QWidget *TrainPage::buildRunList()
     auto *box = new QWidget(this);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 4, 0, 0);
-    auto *header = new QHBoxLayout;
-    auto *title = new QLabel(tr("<b>Stored training runs</b> — check runs to overlay their curves"), box);
-    header->addWidget(title, 1);
-    m_runsNote = new QLabel(box);
-    m_runsNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
-    header->addWidget(m_runsNote);
-    auto *refresh = new QPushButton(tr("Refresh"), box);
-    connect(refresh, &QPushButton::clicked, this, &TrainPage::reloadRuns);
-    header->addWidget(refresh);
-    layout->addLayout(header);
+    m_runsHeader = new StoredRunsHeader(tr("<b>Stored training runs</b> — check runs to overlay their curves"),
+                                        StoredRunsHeader::RefreshButton::Shown, box);
+    connect(m_runsHeader, &StoredRunsHeader::refreshClicked, this, &TrainPage::reloadRuns);
+    layout->addWidget(m_runsHeader);
     m_runView = new QTableView(box);
     m_runView->setObjectName(QStringLiteral("trainRuns"));
     m_runView->setModel(m_runs);
@@ -181,18 +176,14 @@ void TrainPage::setRunningUi(bool running)
         m_progress->setValue(0);
 }
 
-void TrainPage::showMessage(const QString &text, MessageKind kind)
-{
-    m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(kind == MessageKind::Error
-                                      ? QStringLiteral("background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0;")
-                                      : QStringLiteral("background: #eef5fb; color: #1f4e79; border: 1px solid #c8dcf0;"));
-    m_messageLabel->show();
-}
-
 QString TrainPage::messageText() const
 {
-    return m_messageLabel->isVisible() ? m_messageLabel->text() : QString();
+    return m_message->text();
+}
+
+bool TrainPage::isLoading() const
+{
+    return m_runsReader->isReading() || m_overlayReader->isReading();
 }
 
 QString TrainPage::statusText() const
@@ -200,27 +191,14 @@ QString TrainPage::statusText() const
     return m_statusLabel->text();
 }
 
-QString TrainPage::formatDuration(double seconds)
-{
-    if (!(seconds >= 0.0) || !std::isfinite(seconds))
-        return QStringLiteral("—");
-    const auto whole = qint64(std::llround(seconds));
-    if (whole < 60)
-        return tr("%1 s").arg(whole);
-    if (whole < 3600)
-        return QStringLiteral("%1:%2").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2:%3").arg(whole / 3600).arg((whole / 60) % 60, 2, 10, QLatin1Char('0'))
-        .arg(whole % 60, 2, 10, QLatin1Char('0'));
-}
-
 void TrainPage::startTraining()
 {
     auto request = m_setup->request(m_context.workspace);
     if (!request.isOk()) {
-        showMessage(QString::fromStdString(request.message()), MessageKind::Error);
+        m_message->showMessage(QString::fromStdString(request.message()), MessageBanner::Kind::Error);
         return;
     }
-    m_messageLabel->hide();
+    m_message->clear();
     auto *job = new TrainJob(request.takeValue());
     JobRunner &runner = *m_context.runner;
     runner.connectCurrent(job, &TrainJob::started, this, [this](const TrainStart &start) { onStarted(start); });
@@ -263,7 +241,8 @@ void TrainPage::onStarted(const TrainStart &start)
     m_curves->startLive(label, start.storedRunId, start.classification, start.epochs);
     m_statusLabel->setText(start.dataDescription);
     if (!start.workspaceNote.isEmpty())
-        showMessage(tr("Training, but the run is %1").arg(start.workspaceNote), MessageKind::Notice);
+        m_message->showMessage(tr("Training, but the run is %1").arg(start.workspaceNote),
+                               MessageBanner::Kind::Warning);
     m_progress->setFormat(tr("%p % · epoch 1/%1").arg(start.epochs));
     if (start.storedRunId > 0)
         reloadRuns(); // lists the new run as running
@@ -271,15 +250,9 @@ void TrainPage::onStarted(const TrainStart &start)
 
 void TrainPage::onBatchProgress(const TrainBatchProgress &progress)
 {
-    m_lastProgress.fraction = progress.fraction;
-    m_lastProgress.epoch = progress.epoch;
-    m_lastProgress.epochs = progress.epochs;
-    m_lastProgress.step = progress.step;
-    m_lastProgress.totalSteps = progress.totalSteps;
-    m_lastProgress.smoothedLoss = progress.smoothedLoss;
-    m_lastProgress.learningRate = progress.learningRate;
-    m_lastProgress.etaSeconds = progress.etaSeconds;
     m_curves->appendBatchPoints(progress.points);
+    m_lastProgress = progress;
+    m_lastProgress.points.clear(); // the curves hold them
 }
 
 void TrainPage::scheduleRedraw()
@@ -318,8 +291,8 @@ void TrainPage::onFinished(const TrainSummary &summary)
     m_curves->endLive();
     setRunningUi(false);
     if (summary.diverged) {
-        showMessage(tr("Training stopped: %1. Lower the learning rate and try again.").arg(summary.message),
-                    MessageKind::Error);
+        m_message->showMessage(tr("Training stopped: %1. Lower the learning rate and try again.").arg(summary.message),
+                               MessageBanner::Kind::Error);
         m_progress->setFormat(tr("diverged"));
     } else {
         QString text = summary.classification && std::isfinite(summary.testAccuracy)
@@ -331,7 +304,7 @@ void TrainPage::onFinished(const TrainSummary &summary)
             text += tr(" · stored as run %1").arg(summary.storedRunId);
         if (!summary.workspaceNote.isEmpty())
             text += tr(" · workspace: %1").arg(summary.workspaceNote);
-        showMessage(text, MessageKind::Notice);
+        m_message->showMessage(text, MessageBanner::Kind::Info);
         m_progress->setValue(1000);
         m_progress->setFormat(tr("done"));
     }
@@ -347,7 +320,7 @@ void TrainPage::onFailed(const QString &message)
     m_curves->endLive();
     setRunningUi(false);
     m_progress->setFormat(tr("failed"));
-    showMessage(tr("Training failed: %1").arg(message), MessageKind::Error);
+    m_message->showMessage(tr("Training failed: %1").arg(message), MessageBanner::Kind::Error);
     reloadRuns();
     Q_EMIT trainingFailed(message);
 }
@@ -361,39 +334,61 @@ void TrainPage::onCancelled()
     m_curves->endLive();
     setRunningUi(false);
     m_progress->setFormat(tr("cancelled"));
-    showMessage(tr("Training cancelled; the run is kept in the workspace as cancelled."), MessageKind::Notice);
+    m_message->showMessage(tr("Training cancelled; the run is kept in the workspace as cancelled."),
+                           MessageBanner::Kind::Info);
     Q_EMIT trainingCancelled();
 }
 
 void TrainPage::reloadRuns()
 {
     if (m_context.workspace.isEmpty()) {
-        m_runsNote->setText(tr("no workspace: runs are not stored"));
+        m_runsHeader->showNoWorkspace();
         return;
     }
-    auto runs = m_storedRuns->list();
-    if (!runs.isOk()) {
-        m_runsNote->setText(tr("cannot read the workspace: %1").arg(QString::fromStdString(runs.message())));
-        return;
-    }
-    m_runsNote->setText(tr("%n run(s)", nullptr, int(runs.value().size())));
-    m_runs->setRuns(runs.takeValue());
-    m_runView->resizeColumnsToContents();
+    m_runsReader->read<std::vector<StoredTrainRun>>(
+        [](Store &store) { return StoredTrainRuns(store).list(); },
+        [this](Result<std::vector<StoredTrainRun>> runs) {
+            if (!runs.isOk()) {
+                m_runsHeader->showProblem(QString::fromStdString(runs.message()));
+                return;
+            }
+            m_runsHeader->showListed(int(runs.value().size()));
+            m_runs->setRuns(runs.takeValue());
+            m_runView->resizeColumnsToContents();
+        });
+    m_runsHeader->showReading();
 }
 
 void TrainPage::loadOverlays()
 {
+    const std::vector<StoredTrainRun> checked = m_runs->checkedRuns();
+    if (checked.empty()) {
+        m_overlayReader->cancel();
+        m_curves->setOverlays({});
+        return;
+    }
+    using Overlays = std::vector<Result<RunCurves>>;
+    m_overlayReader->read<Overlays>(
+        [checked](Store &store) -> Result<Overlays> { return StoredTrainRuns(store).curves(checked); },
+        [this](Result<Overlays> read) { showOverlays(read); });
+}
+
+void TrainPage::showOverlays(const Result<std::vector<Result<RunCurves>>> &read)
+{
     QVector<RunCurves> overlays;
     QStringList problems;
-    for (const StoredTrainRun &run : m_runs->checkedRuns()) {
-        auto curves = m_storedRuns->curves(run);
-        if (curves.isOk())
-            overlays.append(curves.takeValue());
-        else
-            problems.append(QString::fromStdString(curves.message()));
-    }
+    if (!read.isOk())
+        problems.append(QString::fromStdString(read.message()));
+    else
+        for (const Result<RunCurves> &curves : read.value()) {
+            if (curves.isOk())
+                overlays.append(curves.value());
+            else
+                problems.append(QString::fromStdString(curves.message()));
+        }
     if (!problems.isEmpty())
-        showMessage(tr("Could not read stored curves: %1").arg(problems.join(QStringLiteral("; "))), MessageKind::Error);
+        m_message->showMessage(tr("Could not read stored curves: %1").arg(problems.join(QStringLiteral("; "))),
+                               MessageBanner::Kind::Error);
     m_curves->setOverlays(std::move(overlays));
 }
 

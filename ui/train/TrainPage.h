@@ -10,11 +10,14 @@
 
 #include "ui/common/PageContext.h"
 
+#include "jobs/RunCurves.h"
 #include "jobs/TrainTypes.h"
+
+#include "core/util/Status.h"
 
 #include <QWidget>
 
-#include <memory>
+#include <vector>
 
 class QLabel;
 class QProgressBar;
@@ -28,10 +31,12 @@ class BatchLossPlot;
 class EpochAccuracyPlot;
 class EpochLossPlot;
 class LearningRatePlot;
-class StoredTrainRuns;
+class MessageBanner;
+class StoredRunsHeader;
 class TrainCurves;
 class TrainRunListModel;
 class TrainSetupPanel;
+class WorkspaceReader;
 
 class TrainPage : public QWidget {
     Q_OBJECT
@@ -49,8 +54,11 @@ public:
     void cancelTraining();
     bool isTraining() const { return m_trainRun != 0; }
 
-    // Re-reads the stored training runs from the workspace.
+    // Re-reads the stored training runs from the workspace, off the UI thread: the list's header
+    // says "reading the workspace…" until the read replies.
     void reloadRuns();
+    // A read of the stored runs or of the checked runs' curves has not replied yet.
+    bool isLoading() const;
 
     TrainSetupPanel *setupPanel() const { return m_setup; }
     TrainCurves *curves() const { return m_curves; }
@@ -65,8 +73,6 @@ public:
     QString statusText() const;
     // How often the plots were redrawn (the coalescing timer fired).
     int redrawCount() const { return m_redraws; }
-    // "1:05" / "12 s" for an ETA in seconds.
-    static QString formatDuration(double seconds);
 
 Q_SIGNALS:
     void trainingStarted();
@@ -75,16 +81,15 @@ Q_SIGNALS:
     void trainingCancelled();
 
 private:
-    enum class MessageKind { Error, Notice };
-
     QWidget *buildControls();
     QWidget *buildPlots();
     QWidget *buildRunList();
     void setRunningUi(bool running);
-    void showMessage(const QString &text, MessageKind kind);
     void scheduleRedraw();
     void redraw();
+    // Reads the checked runs' curves off the UI thread; showOverlays() draws them when they arrive.
     void loadOverlays();
+    void showOverlays(const Result<std::vector<Result<RunCurves>>> &read);
     void onStarted(const TrainStart &start);
     void onBatchProgress(const TrainBatchProgress &progress);
     void onFinished(const TrainSummary &summary);
@@ -103,16 +108,17 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_statusLabel = nullptr;
-    QLabel *m_messageLabel = nullptr;
+    MessageBanner *m_message = nullptr;
     EpochLossPlot *m_lossPlot = nullptr;
     EpochAccuracyPlot *m_accuracyPlot = nullptr;
     BatchLossPlot *m_batchLossPlot = nullptr;
     LearningRatePlot *m_learningRatePlot = nullptr;
     QTableView *m_runView = nullptr;
-    QLabel *m_runsNote = nullptr;
+    StoredRunsHeader *m_runsHeader = nullptr;
     TrainCurves *m_curves = nullptr;
     TrainRunListModel *m_runs = nullptr;
-    std::unique_ptr<StoredTrainRuns> m_storedRuns;
+    WorkspaceReader *m_runsReader = nullptr;
+    WorkspaceReader *m_overlayReader = nullptr;
     QTimer *m_redrawTimer = nullptr;
 };
 

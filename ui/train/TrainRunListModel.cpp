@@ -1,5 +1,7 @@
 #include "ui/train/TrainRunListModel.h"
 
+#include "ui/common/MessageBanner.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -111,7 +113,7 @@ QVariant TrainRunListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && isProblem(run.record.status))
-            return QBrush(QColor(180, 30, 30));
+            return QBrush(MessageBanner::textColor(MessageBanner::Kind::Error));
         return {};
     case Qt::ToolTipRole:
         if (index.column() == DataColumn && !run.scaling.isEmpty())

@@ -5,7 +5,7 @@
 // A diverged or failed run shows its status in red with the message as tooltip.
 // Checked runs survive setRuns() (matched by id).
 
-#include "ui/common/StoredTrainRuns.h"
+#include "jobs/StoredTrainRuns.h"
 
 #include <QAbstractTableModel>
 #include <QSet>

@@ -2,7 +2,8 @@
 // on ceo.csv in the background, the failure shows in the tree (suite -> test -> row 0), clicking it
 // highlights and selects row 0 of ceo_birth in the Data page's model;
 // the form and JSON tabs stay in sync; a bad suite is refused with its line; every report format exports;
-// with a workspace, each run is stored and the History tab reads it back (tests, rows, locals, note).
+// with a workspace, each run is stored and the History tab reads it back (tests, rows, locals, note)
+// off the UI thread, showing only the reply to its latest request.
 #include "ui/common/DatasetSession.h"
 #include "ui/data/TableModel.h"
 #include "ui/checks/CheckHistoryPanel.h"
@@ -14,6 +15,7 @@
 #include "ui/checks/FailurePlot.h"
 
 #include "jobs/JobRunner.h"
+#include "jobs/WorkspaceReader.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -55,10 +57,12 @@ private Q_SLOTS:
     void badSuiteIsRefusedWithItsLine();
     void reportsExport();
     void historyReadsStoredRuns();
+    void historyFillsAsynchronously();
 
 private:
     void loadCeo();
     void runAndWait();
+    PageContext workspaceContext(const QString &workspace) const;
 
     std::unique_ptr<JobRunner> m_runner;
     std::unique_ptr<DatasetSession> m_dataset;
@@ -218,21 +222,20 @@ void TestChecksPage::historyReadsStoredRuns()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    PageContext context;
-    context.runner = m_runner.get();
-    context.dataset = m_dataset.get();
-    context.workspace = dir.filePath(QStringLiteral("ws.sqlite"));
-    m_page = std::make_unique<ChecksPage>(context);
+    m_page = std::make_unique<ChecksPage>(workspaceContext(dir.filePath(QStringLiteral("ws.sqlite"))));
     CheckHistoryPanel *history = m_page->historyPanel();
+    QTRY_VERIFY(!history->isLoading());
     QCOMPARE(history->runsTable()->rowCount(), 0);
     loadCeo();
     runAndWait();
     runAndWait();
-    QCOMPARE(history->runsTable()->rowCount(), 2); // refreshed after each stored run
+    QTRY_VERIFY(!history->isLoading()); // read again after each stored run, off the UI thread
+    QCOMPARE(history->runsTable()->rowCount(), 2);
     QCOMPARE(history->runsTable()->item(0, 1)->text(), QStringLiteral("suite.json"));
     QCOMPARE(history->runsTable()->item(0, 4)->text(), QStringLiteral("1"));
 
     history->runsTable()->setCurrentCell(1, 0);
+    QTRY_VERIFY(!history->isLoading());
     QTreeWidget *tests = history->testsTree();
     QCOMPARE(tests->topLevelItemCount(), 1);
     QCOMPARE(tests->topLevelItem(0)->text(0), QStringLiteral("old_age"));
@@ -248,8 +251,57 @@ void TestChecksPage::historyReadsStoredRuns()
 
     // Re-reading keeps the chosen run.
     history->refresh();
+    QVERIFY(history->isLoading());
+    QTRY_VERIFY(!history->isLoading());
     QCOMPARE(history->runsTable()->currentRow(), 1);
     QCOMPARE(tests->topLevelItemCount(), 1);
+}
+
+PageContext TestChecksPage::workspaceContext(const QString &workspace) const
+{
+    PageContext context;
+    context.runner = m_runner.get();
+    context.dataset = m_dataset.get();
+    context.workspace = workspace;
+    return context;
+}
+
+// A new page's history starts empty and says it is reading, then fills without blocking the page; of
+// two refreshes in a row only the second one's reply is shown, the first one's is dropped.
+void TestChecksPage::historyFillsAsynchronously()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const PageContext context = workspaceContext(dir.filePath(QStringLiteral("ws.sqlite")));
+    m_page = std::make_unique<ChecksPage>(context);
+    loadCeo();
+    runAndWait();
+    runAndWait();
+    ChecksPage reopened(context);
+    CheckHistoryPanel *history = reopened.historyPanel();
+    QCOMPARE(history->runsTable()->rowCount(), 0);
+    QVERIFY(history->isLoading());
+    QVERIFY2(history->statusText().contains(QStringLiteral("reading")), qPrintable(history->statusText()));
+    QTRY_COMPARE(history->runsTable()->rowCount(), 2);
+    QVERIFY2(history->statusText().contains(QStringLiteral("2 run(s)")), qPrintable(history->statusText()));
+
+    QSignalSpy shown(history, &CheckHistoryPanel::runsShown);
+    QSignalSpy ended(history->runsReader(), &WorkspaceReader::requestEnded);
+    history->refresh();
+    const quint64 superseded = history->runsReader()->pendingRequest();
+    history->refresh();
+    const quint64 current = history->runsReader()->pendingRequest();
+    QVERIFY(superseded != 0 && current != superseded);
+    auto hasEnded = [&ended](quint64 request) {
+        for (const QList<QVariant> &arguments : ended)
+            if (arguments.first().toULongLong() == request)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY(hasEnded(superseded) && hasEnded(current));
+    QCOMPARE(shown.count(), 1); // the superseded reply never reached the table
+    QCOMPARE(history->runsTable()->rowCount(), 2);
+    QVERIFY(!history->isLoading());
 }
 
 QTEST_MAIN(TestChecksPage)

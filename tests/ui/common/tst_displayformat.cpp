@@ -18,6 +18,8 @@ private Q_SLOTS:
     void numbers();
     void counts();
     void seconds();
+    void durations_data();
+    void durations();
     void statistics();
 };
 
@@ -56,6 +58,23 @@ void TestDisplayFormat::seconds()
     QCOMPARE(displaySeconds(0.0123), QStringLiteral("12 ms"));
     QCOMPARE(displaySeconds(1.5), QStringLiteral("1.50 s"));
     QCOMPARE(displaySeconds(42.24), QStringLiteral("42.2 s"));
+}
+
+void TestDisplayFormat::durations_data()
+{
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("seconds") << 12.4 << "12 s";
+    QTest::newRow("minutes") << 65.0 << "1:05";
+    QTest::newRow("hours") << 3725.0 << "1:02:05";
+    QTest::newRow("unknown") << -1.0 << QStringLiteral("—");
+}
+
+void TestDisplayFormat::durations()
+{
+    QFETCH(double, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(formatDuration(seconds), text);
 }
 
 void TestDisplayFormat::statistics()

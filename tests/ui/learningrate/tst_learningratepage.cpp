@@ -91,18 +91,20 @@ void TestLearningRatePage::cleanup()
 void TestLearningRatePage::searchAndWait()
 {
     LrFinderPanel *finder = m_page->finderPanel();
-    QSignalSpy finished(finder, &LrFinderPanel::searchFinished);
-    QSignalSpy failed(finder, &LrFinderPanel::searchFailed);
-    finder->startSearch();
-    QVERIFY2(finder->isSearching(), qPrintable(finder->messageText()));
+    QSignalSpy finished(finder, &LrFinderPanel::runFinished);
+    QSignalSpy failed(finder, &LrFinderPanel::runFailed);
+    finder->startRun();
+    QVERIFY2(finder->isRunning(), qPrintable(finder->messageText()));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count() + failed.count(), 1, kSearchTimeoutMs);
     QVERIFY2(failed.isEmpty(), qPrintable(finder->messageText()));
-    QVERIFY(!finder->isSearching());
+    QVERIFY(!finder->isRunning());
 }
 
 void TestLearningRatePage::onePassOnCsvShowsCurveAndSuggestions()
 {
     LrFinderPanel *finder = m_page->finderPanel();
+    QVERIFY(finder->isLoadingRuns()); // read off the UI thread
+    QTRY_VERIFY(!finder->isLoadingRuns());
     QCOMPARE(finder->runList()->count(), 0); // a fresh workspace
     m_session->setCurrent(tinyTable());
     finder->setupPanel()->setSource(TrainSetupPanel::Source::LoadedTable);
@@ -116,7 +118,7 @@ void TestLearningRatePage::onePassOnCsvShowsCurveAndSuggestions()
     LrFinderPlot *plot = finder->plot();
     QCOMPARE(plot->curves().size(), 1);
     QVERIFY2(plot->pointCount() >= 6, qPrintable(QString::number(plot->pointCount())));
-    const LrFindResult &result = plot->curves().first().result;
+    const LrFindResult result = plot->curves().first().result;
     QCOMPARE(result.mode, LrFindMode::OnePass);
     QVERIFY(result.points.front().learningRate >= 1e-5 * 0.999);
     QVERIFY(result.points.back().learningRate < 10.0);
@@ -126,8 +128,8 @@ void TestLearningRatePage::onePassOnCsvShowsCurveAndSuggestions()
     QCOMPARE(plot->markerRate(QStringLiteral("recommended")), *result.suggestions.recommended);
     QVERIFY(!plot->dataAsCsv().isEmpty());
 
-    // Stored as an lr-find run, listed and checked.
-    QCOMPARE(finder->runList()->count(), 1);
+    // Stored as an lr-find run, listed (once read again) and checked.
+    QTRY_COMPARE(finder->runList()->count(), 1);
     QCOMPARE(finder->runList()->item(0)->checkState(), Qt::Checked);
 
     QSignalSpy chosen(m_page, &LearningRatePage::learningRateChosen);
@@ -156,7 +158,7 @@ void TestLearningRatePage::rangeTestOnFashionMnistIsStoredAndListed()
     // A second page on the same workspace lists the stored run and overlays it.
     LearningRatePage reopened(PageContext {m_runner, m_session, m_workspace});
     LrFinderPanel *other = reopened.finderPanel();
-    QCOMPARE(other->runList()->count(), 1);
+    QTRY_COMPARE(other->runList()->count(), 1);
     QCOMPARE(other->runList()->item(0)->checkState(), Qt::Checked);
     QCOMPARE(other->plot()->curves().size(), 1);
     const LrFindResult &stored = other->plot()->curves().first().result;
@@ -177,13 +179,13 @@ void TestLearningRatePage::cancelStoresRunAsCancelled()
     finder->setMode(LrFindMode::OnePass);
     finder->setField(QStringLiteral("end"), QStringLiteral("1e-4")); // never diverges
     finder->setSteps(100000); // the most the field takes: seconds, far longer than the test waits
-    QSignalSpy cancelled(finder, &LrFinderPanel::searchCancelled);
-    finder->startSearch();
-    QVERIFY2(finder->isSearching(), qPrintable(finder->messageText()));
+    QSignalSpy cancelled(finder, &LrFinderPanel::runCancelled);
+    finder->startRun();
+    QVERIFY2(finder->isRunning(), qPrintable(finder->messageText()));
     QTRY_VERIFY_WITH_TIMEOUT(finder->progressBar()->value() > 0, kSearchTimeoutMs);
-    finder->cancelSearch();
+    finder->cancelRun();
     QCOMPARE(cancelled.count(), 1);
-    QVERIFY(!finder->isSearching());
+    QVERIFY(!finder->isRunning());
     QCOMPARE(finder->messageText(), QStringLiteral("Cancelled"));
     // The job stores the cancellation when it stops; the list is read again when its thread ends.
     QTRY_COMPARE_WITH_TIMEOUT(finder->runList()->count(), 1, kSearchTimeoutMs);
@@ -196,12 +198,12 @@ void TestLearningRatePage::badFieldShowsMessage()
     LrFinderPanel *finder = m_page->finderPanel();
     finder->setMode(LrFindMode::Range);
     finder->setField(QStringLiteral("factor"), QStringLiteral("two"));
-    finder->startSearch();
-    QVERIFY(!finder->isSearching());
+    finder->startRun();
+    QVERIFY(!finder->isRunning());
     QVERIFY2(finder->messageText().contains(QStringLiteral("Factor")), qPrintable(finder->messageText()));
     finder->setField(QStringLiteral("factor"), QStringLiteral("0.5"));
-    finder->startSearch();
-    QVERIFY(!finder->isSearching());
+    finder->startRun();
+    QVERIFY(!finder->isRunning());
     QVERIFY2(finder->messageText().contains(QStringLiteral("factor")), qPrintable(finder->messageText()));
 }
 

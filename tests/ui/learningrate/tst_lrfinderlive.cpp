@@ -69,10 +69,10 @@ void TestLrFinderLive::pointsArriveBeforeTheEnd()
     QVector<int> totals;
     connect(&panel, &LrFinderPanel::livePointsAdded, &panel, [&totals](int total) { totals.append(total); });
     int finishedAfter = -1;
-    connect(&panel, &LrFinderPanel::searchFinished, &panel, [&](const LrFindOutcome &) { finishedAfter = totals.size(); });
-    QSignalSpy finished(&panel, &LrFinderPanel::searchFinished);
-    panel.startSearch();
-    QVERIFY2(panel.isSearching(), qPrintable(panel.messageText()));
+    connect(&panel, &LrFinderPanel::runFinished, &panel, [&](const LrFindOutcome &) { finishedAfter = totals.size(); });
+    QSignalSpy finished(&panel, &LrFinderPanel::runFinished);
+    panel.startRun();
+    QVERIFY2(panel.isRunning(), qPrintable(panel.messageText()));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kSearchTimeoutMs);
     const LrFindOutcome outcome = finished.first().first().value<LrFindOutcome>();
     const int points = int(outcome.result.points.size());

@@ -131,7 +131,7 @@ void TestSnapshotPanel::runDrawsStoresAndReopens()
     // A new page lists the run and re-opens it.
     LearningRatePage reopened(PageContext {m_runner, m_session, m_workspace});
     SnapshotPanel *again = reopened.snapshotPanel();
-    QCOMPARE(again->runList()->count(), 1);
+    QTRY_COMPARE(again->runList()->count(), 1);
     QCOMPARE(again->accuracyPlot()->labels().size(), 0);
     again->runList()->setCurrentRow(0);
     QCOMPARE(again->accuracyPlot()->labels(), labels);

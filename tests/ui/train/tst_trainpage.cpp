@@ -1,8 +1,8 @@
 // The Train page offscreen: a tiny CSV training started from the page finishes, its curves reach
 // every plot (through the coalescing redraw timer, not per signal), the runs list shows the
-// stored run, checking an older run overlays its stored curves, a diverged run shows its
-// message, Cancel stores the run as cancelled, Fashion-MNIST (a tiny IDX directory) trains, and
-// every plot exports to PNG, PDF and SVG.
+// stored run (read off the UI thread, so the test waits for the read), checking an older run
+// overlays its stored curves, a diverged run shows its message, Cancel stores the run as
+// cancelled, Fashion-MNIST (a tiny IDX directory) trains, and every plot exports to PNG, PDF, SVG.
 
 #include "ui/common/DatasetSession.h"
 #include "ui/common/TrainCurves.h"
@@ -51,7 +51,6 @@ private Q_SLOTS:
     void badSettingsShowMessage();
     void specScalingIsStoredAndShown();
     void scalingChoiceBeatsTheSpec();
-    void formatDuration();
 
 private:
     void useTinyCsv();
@@ -128,6 +127,7 @@ void TestTrainPage::csvTrainingFillsPlotsAndRunsList()
     QVERIFY2(m_page->messageText().contains(QStringLiteral("test accuracy")), qPrintable(m_page->messageText()));
     QCOMPARE(m_page->progressBar()->value(), 1000);
 
+    QTRY_VERIFY(!m_page->isLoading()); // the runs list and overlays are read off the UI thread
     TrainRunListModel *runs = m_page->runListModel();
     QCOMPARE(runs->rowCount(), 1);
     QCOMPARE(runs->runAt(0).record.id, live.storedRunId);
@@ -144,12 +144,14 @@ void TestTrainPage::checkingAStoredRunOverlaysIt()
     const qint64 first = m_page->curves()->live().storedRunId;
     m_page->setupPanel()->setSeed(3);
     trainAndWait();
+    QTRY_VERIFY(!m_page->isLoading());
     QCOMPARE(m_page->runListModel()->rowCount(), 2);
     const int lossSeries = m_page->lossPlot()->seriesCount();
 
     TrainRunListModel *runs = m_page->runListModel();
     const QModelIndex cell = runs->index(runs->rowOf(first), TrainRunListModel::RunColumn);
     QVERIFY(runs->setData(cell, Qt::Checked, Qt::CheckStateRole));
+    QTRY_VERIFY(!m_page->isLoading());
     QCOMPARE(m_page->curves()->overlays().size(), 1);
     const RunCurves &overlay = m_page->curves()->overlays().first();
     QCOMPARE(overlay.storedRunId, first);
@@ -159,9 +161,11 @@ void TestTrainPage::checkingAStoredRunOverlaysIt()
 
     // Checking the live run itself adds nothing; unchecking removes the overlay.
     runs->setChecked(m_page->curves()->live().storedRunId, true);
+    QTRY_VERIFY(!m_page->isLoading());
     QCOMPARE(m_page->curves()->overlays().size(), 1);
     runs->setChecked(first, false);
     runs->setChecked(m_page->curves()->live().storedRunId, false);
+    QTRY_VERIFY(!m_page->isLoading());
     QVERIFY(m_page->curves()->overlays().isEmpty());
 }
 
@@ -176,6 +180,7 @@ void TestTrainPage::divergedRunShowsMessage()
     QVERIFY(summary.diverged);
     QVERIFY2(m_page->messageText().contains(QStringLiteral("diverged at epoch 1, step ")),
              qPrintable(m_page->messageText()));
+    QTRY_VERIFY(!m_page->isLoading());
     QCOMPARE(m_page->runListModel()->rowCount(), 1);
     QCOMPARE(m_page->runListModel()->runAt(0).record.status, RunStatus::Diverged);
     const QModelIndex status = m_page->runListModel()->index(0, TrainRunListModel::StatusColumn);
@@ -207,6 +212,7 @@ void TestTrainPage::fashionMnistTrains()
     trainAndWait();
     QCOMPARE(m_page->curves()->live().epochs.size(), 1);
     QCOMPARE(m_page->curves()->live().steps.size(), 3); // 108 training images in batches of 36
+    QTRY_VERIFY(!m_page->isLoading());
     QCOMPARE(m_page->runListModel()->runAt(0).dataSource, QStringLiteral("fashion-mnist"));
 }
 
@@ -252,6 +258,7 @@ void TestTrainPage::specScalingIsStoredAndShown()
     m_page->setupPanel()->setSpecText(spec);
     m_page->setupPanel()->setEpochs(1);
     trainAndWait();
+    QTRY_VERIFY(!m_page->isLoading());
     TrainRunListModel *runs = m_page->runListModel();
     QCOMPARE(runs->rowCount(), 1);
     const QString scaling = runs->runAt(0).scaling;
@@ -280,6 +287,7 @@ void TestTrainPage::scalingChoiceBeatsTheSpec()
     QCOMPARE(setup->scalingCombo()->currentText(), QStringLiteral("mean"));
     QCOMPARE(setup->request(QString()).value().scaling, std::optional<ScalingMethod>(ScalingMethod::MeanNormalize));
     trainAndWait();
+    QTRY_VERIFY(!m_page->isLoading()); // the runs list is read off the UI thread
     const QString scaling = m_page->runListModel()->runAt(0).scaling;
     QVERIFY2(scaling.startsWith(QStringLiteral("Scaling: mean, fitted on the ")), qPrintable(scaling));
 
@@ -289,14 +297,6 @@ void TestTrainPage::scalingChoiceBeatsTheSpec()
     setup->setSource(TrainSetupPanel::Source::LoadedTable);
     setup->setScaling(std::nullopt);
     QVERIFY(!setup->scaling().has_value());
-}
-
-void TestTrainPage::formatDuration()
-{
-    QCOMPARE(TrainPage::formatDuration(12.4), QStringLiteral("12 s"));
-    QCOMPARE(TrainPage::formatDuration(65.0), QStringLiteral("1:05"));
-    QCOMPARE(TrainPage::formatDuration(3725.0), QStringLiteral("1:02:05"));
-    QCOMPARE(TrainPage::formatDuration(-1.0), QStringLiteral("—"));
 }
 
 QTEST_MAIN(TestTrainPage)

@@ -1,12 +1,13 @@
 #pragma once
 // Reads the training curves of one trial of a stored study for the Search page: the trial's
 // state and the per-epoch metrics of the 'train' run linked to it (TrialRunRecorder writes them).
-// Opens its own Store on first use, on the thread that calls it (the UI thread), and keeps it
-// open. A load is a handful of indexed queries (the study by name, the trial by number, the run
-// and its epochs), cheap enough for a click even while a search writes to the same database.
+// A read is a handful of indexed queries (the study by name, the trial by number, the run and its
+// epochs), cheap enough for a click even while a search writes to the same database.
+//
+// Threading: runs SQL on the Store it is given; the Search page calls it through a
+// WorkspaceReader, on a worker thread.
 
-#include "ui/common/LazyStore.h"
-#include "ui/common/TrainCurves.h"
+#include "jobs/RunCurves.h"
 
 #include "core/search/Trial.h"
 #include "core/util/Status.h"
@@ -17,6 +18,8 @@
 
 namespace loupe {
 
+class Store;
+
 struct TrialRunCurves {
     bool trialFound = false;               // false: the study has no trial with that number (yet)
     TrialState state = TrialState::Running;
@@ -25,22 +28,17 @@ struct TrialRunCurves {
     QString runStatus;                     // the run's status ("completed", "diverged", ...)
 };
 
-class TrialCurvesLoader {
+class StoredTrialCurves {
 public:
-    // storage: the Store location the study lives in (workspace, sqlite:///..., postgresql://...).
-    explicit TrialCurvesLoader(QString storage);
+    // requires: store outlives this reader and belongs to the calling thread.
+    explicit StoredTrialCurves(Store &store) : m_store(store) {}
 
-    const QString &storage() const { return m_store.workspace(); }
     // Trial `trialNumber` of the study named `studyName`, with its run's curves if one is linked.
     // ensures: InvalidInput naming the study when no study has that name; the store's error otherwise.
-    Result<TrialRunCurves> load(const QString &studyName, int trialNumber);
+    Result<TrialRunCurves> read(const QString &studyName, int trialNumber);
 
 private:
-    Result<qint64> studyId(const QString &studyName);
-
-    LazyStore m_store;
-    QString m_studyName; // the study m_studyId belongs to
-    qint64 m_studyId = 0;
+    Store &m_store;
 };
 
 } // namespace loupe

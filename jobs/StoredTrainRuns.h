@@ -1,19 +1,18 @@
 #pragma once
 // Reads the workspace's stored training runs and their curves for the Train page (the runs list
-// and its overlays). Opens its own Store on first use, on the thread that calls it (the UI
-// thread), and keeps it open; the queries are small (one run's epochs and steps).
+// and its overlays) and, through readCurves, the Search page's trial curves.
+//
+// Threading: runs SQL on the Store it is given; the pages call it through a WorkspaceReader, on a
+// worker thread. The values it returns are copyable and cross threads.
 
-#include "ui/common/LazyStore.h"
-#include "ui/common/TrainCurves.h"
+#include "jobs/RunCurves.h"
 
 #include "core/util/Status.h"
-#include "db/runs/EpochMetrics.h"
 #include "db/runs/RunRecord.h"
 
 #include <QJsonObject>
 #include <QString>
 
-#include <memory>
 #include <vector>
 
 namespace loupe {
@@ -33,15 +32,14 @@ struct StoredTrainRun {
 
 class StoredTrainRuns {
 public:
-    // workspace: a Store location; empty means there is nothing to read.
-    explicit StoredTrainRuns(QString workspace);
-    ~StoredTrainRuns();
+    // requires: store outlives this reader and belongs to the calling thread.
+    explicit StoredTrainRuns(Store &store) : m_store(store) {}
 
-    const QString &workspace() const { return m_store.workspace(); }
-    // Newest first, at most `limit`.
+    // Newest first, at most `limit`. A search's trials are left out: they belong to the Search page.
     Result<std::vector<StoredTrainRun>> list(int limit = 200);
-    // The run's stored epochs and steps; the smoothed loss is recomputed (LossSmoother).
-    Result<RunCurves> curves(const StoredTrainRun &run);
+    // Each run's stored epochs and steps, in the order given (one result per run: a run that
+    // cannot be read does not hide the others); the smoothed loss is recomputed (LossSmoother).
+    std::vector<Result<RunCurves>> curves(const std::vector<StoredTrainRun> &runs);
 
     // Parses a run's config and summary JSON into the fields above (no database access).
     static StoredTrainRun describe(const RunRecord &record);
@@ -54,7 +52,7 @@ public:
     static Result<RunCurves> readCurves(RunRepository &runs, const RunRecord &record, const QString &label);
 
 private:
-    LazyStore m_store;
+    Store &m_store;
 };
 
 } // namespace loupe

@@ -1,11 +1,12 @@
-#include "ui/common/StoredTrainRuns.h"
+#include "jobs/StoredTrainRuns.h"
+
+#include "jobs/StoredRunListing.h"
+#include "jobs/StoredRunSummary.h"
 
 #include "core/lr/LossSmoother.h"
 #include "db/runs/RunRepository.h"
-#include "db/store/Store.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
@@ -16,11 +17,6 @@ namespace loupe {
 
 namespace {
 
-QJsonObject parseObject(const QString &json)
-{
-    return QJsonDocument::fromJson(json.toUtf8()).object();
-}
-
 double valueOrNan(const std::optional<double> &value)
 {
     return value ? *value : std::nan("");
@@ -28,17 +24,13 @@ double valueOrNan(const std::optional<double> &value)
 
 } // namespace
 
-StoredTrainRuns::StoredTrainRuns(QString workspace) : m_store(std::move(workspace)) { }
-
-StoredTrainRuns::~StoredTrainRuns() = default;
-
 StoredTrainRun StoredTrainRuns::describe(const RunRecord &record)
 {
     StoredTrainRun run;
     run.record = record;
-    const QJsonObject config = parseObject(record.configJson);
+    const QJsonObject config = StoredRunSummary::jsonObject(record.configJson);
     run.specName = config.value(QStringLiteral("name")).toString();
-    const QJsonObject summary = parseObject(record.summaryJson);
+    const QJsonObject summary = StoredRunSummary::jsonObject(record.summaryJson);
     run.epochsCompleted = summary.value(QStringLiteral("epochs_completed")).toInt();
     const QJsonValue accuracy = summary.value(QStringLiteral("test_accuracy"));
     run.testAccuracy = accuracy.isDouble() ? accuracy.toDouble() : std::nan("");
@@ -88,23 +80,19 @@ Result<std::vector<StoredTrainRun>> StoredTrainRuns::list(int limit)
 {
     // A search's trials are trained runs too; they belong to the Search page (its Training curves
     // tab), and a large study would push the user's own runs out of the list.
-    auto records = m_store.runs(RunKind::Train, limit, RunRepository::TrialRuns::Exclude);
-    if (!records.isOk())
-        return records.status();
-    std::vector<StoredTrainRun> runs;
-    runs.reserve(records.value().size());
-    for (const RunRecord &record : records.value())
-        runs.push_back(describe(record));
-    return runs;
+    return StoredRunListing::list(m_store, RunKind::Train, limit, &StoredTrainRuns::describe,
+                                  RunRepository::TrialRuns::Exclude);
 }
 
-Result<RunCurves> StoredTrainRuns::curves(const StoredTrainRun &run)
+std::vector<Result<RunCurves>> StoredTrainRuns::curves(const std::vector<StoredTrainRun> &runs)
 {
-    auto opened = m_store.get();
-    if (!opened.isOk())
-        return opened.status();
-    RunRepository repository(*opened.value());
-    return readCurves(repository, run.record, QStringLiteral("run %1 · %2").arg(run.record.id).arg(run.specName));
+    RunRepository repository(m_store);
+    std::vector<Result<RunCurves>> curves;
+    curves.reserve(runs.size());
+    for (const StoredTrainRun &run : runs)
+        curves.push_back(
+            readCurves(repository, run.record, QStringLiteral("run %1 · %2").arg(run.record.id).arg(run.specName)));
+    return curves;
 }
 
 Result<RunCurves> StoredTrainRuns::readCurves(RunRepository &runs, const RunRecord &record, const QString &label)
@@ -118,7 +106,7 @@ Result<RunCurves> StoredTrainRuns::readCurves(RunRepository &runs, const RunReco
     RunCurves curves;
     curves.storedRunId = record.id;
     curves.label = label;
-    curves.classification = parseObject(record.summaryJson).value(QStringLiteral("task")).toString()
+    curves.classification = StoredRunSummary::jsonObject(record.summaryJson).value(QStringLiteral("task")).toString()
                             != QLatin1String("regression");
     for (const EpochMetrics &epoch : epochs.value()) {
         curves.epochs.append(epoch.epoch);

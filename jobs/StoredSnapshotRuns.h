@@ -2,16 +2,16 @@
 // The workspace's stored snapshot ensembles ('snapshot' runs, from the Learning-rate page or
 // loupe-cli snapshot), read back for re-opening: the report from the run's summary JSON
 // (snapshotReportFromJson), cycles, epochs, data and spec name from its config
-// (snapshotConfigFromJson). Threading: the UI thread; one Store connection, opened on first use.
+// (snapshotConfigFromJson).
+//
+// Threading: runs SQL on the Store it is given; the Learning-rate page calls it through a
+// WorkspaceReader, on a worker thread.
 
-#include "ui/common/LazyStore.h"
+#include "jobs/StoredRunSummary.h"
+
 #include "core/lr/SnapshotReport.h"
 #include "core/util/Status.h"
 
-#include <QDateTime>
-#include <QString>
-
-#include <memory>
 #include <optional>
 #include <vector>
 
@@ -19,12 +19,7 @@ namespace loupe {
 
 class Store;
 
-struct StoredSnapshotRun {
-    qint64 id = 0;
-    QDateTime startedAt; // local time
-    QString status;      // runStatusName
-    QString dataSource;  // "fashion-mnist", a CSV name
-    QString specName;
+struct StoredSnapshotRun : StoredRunSummary {
     int cycles = 0;
     int epochs = 0;
     std::optional<SnapshotReport> report; // none when the run has no usable summary (failed, running)
@@ -32,15 +27,14 @@ struct StoredSnapshotRun {
 
 class StoredSnapshotRuns {
 public:
-    // workspace: a Store location; empty means there is nothing to read.
-    explicit StoredSnapshotRuns(QString workspace);
-    ~StoredSnapshotRuns();
+    // requires: store outlives this reader and belongs to the calling thread.
+    explicit StoredSnapshotRuns(Store &store) : m_store(store) {}
 
     // Newest first, at most `limit`.
     Result<std::vector<StoredSnapshotRun>> list(int limit = 100);
 
 private:
-    LazyStore m_store;
+    Store &m_store;
 };
 
 } // namespace loupe

@@ -1,13 +1,15 @@
 #pragma once
 // The workspace's stored data-test runs ('check' runs, from the Checks page or loupe-cli check),
 // read back for the Checks page's history: each run's suite, data and verdict, and per test its
-// status, message, failing rows (the first 1000 are stored), locals and note. Threading: the UI
-// thread; one Store connection, opened on first use.
+// status, message, failing rows (the first 1000 are stored), locals and note.
+//
+// Threading: runs SQL on the Store it is given; the Checks page calls it through a
+// WorkspaceReader, on a worker thread.
 
-#include "ui/common/LazyStore.h"
+#include "jobs/StoredRunSummary.h"
+
 #include "core/util/Status.h"
 
-#include <QDateTime>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -17,12 +19,11 @@
 
 namespace loupe {
 
-struct StoredCheckRun {
-    qint64 id = 0;
-    QDateTime startedAt; // local time
-    QString status;      // runStatusName
+class Store;
+
+// dataSource: the checked CSV's path.
+struct StoredCheckRun : StoredRunSummary {
     QString suitePath;
-    QString dataPath;
     int testsRun = 0;
     int failures = 0;
     int warnings = 0;
@@ -43,9 +44,8 @@ struct StoredCheckTest {
 
 class StoredCheckRuns {
 public:
-    // workspace: a Store location; empty means there is nothing to read.
-    explicit StoredCheckRuns(QString workspace);
-    ~StoredCheckRuns();
+    // requires: store outlives this reader and belongs to the calling thread.
+    explicit StoredCheckRuns(Store &store) : m_store(store) {}
 
     // Newest first, at most `limit`.
     Result<std::vector<StoredCheckRun>> list(int limit = 200);
@@ -57,7 +57,7 @@ public:
     static QString detailsText(const StoredCheckTest &test);
 
 private:
-    LazyStore m_store;
+    Store &m_store;
 };
 
 } // namespace loupe

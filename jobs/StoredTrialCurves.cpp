@@ -1,39 +1,23 @@
-#include "ui/search/TrialCurvesLoader.h"
+#include "jobs/StoredTrialCurves.h"
+
+#include "jobs/StoredTrainRuns.h"
 
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 #include "db/studies/StudyRepository.h"
 #include "db/studies/TrialRepository.h"
-#include "ui/common/StoredTrainRuns.h"
 
 namespace loupe {
 
-TrialCurvesLoader::TrialCurvesLoader(QString storage) : m_store(std::move(storage)) { }
-
-Result<qint64> TrialCurvesLoader::studyId(const QString &studyName)
+Result<TrialRunCurves> StoredTrialCurves::read(const QString &studyName, int trialNumber)
 {
-    if (m_studyId != 0 && studyName == m_studyName)
-        return m_studyId;
-    auto store = m_store.get();
-    if (!store.isOk())
-        return store.status();
-    auto study = StudyRepository(*store.value()).find(studyName);
+    auto study = StudyRepository(m_store).find(studyName);
     if (!study.isOk())
         return study.status();
     if (!study.value())
-        return Status::invalidInput("no study named '" + studyName.toStdString() + "' in " + storage().toStdString());
-    m_studyName = studyName;
-    m_studyId = study.value()->id;
-    return m_studyId;
-}
-
-Result<TrialRunCurves> TrialCurvesLoader::load(const QString &studyName, int trialNumber)
-{
-    auto study = studyId(studyName);
-    if (!study.isOk())
-        return study.status();
-    Store &store = *m_store.get().value();
-    auto trial = TrialRepository(store).findNumber(study.value(), trialNumber);
+        return Status::invalidInput("no study named '" + studyName.toStdString() + "' in "
+                                    + m_store.location().toStdString());
+    auto trial = TrialRepository(m_store).findNumber(study.value()->id, trialNumber);
     if (!trial.isOk())
         return trial.status();
     TrialRunCurves result;
@@ -44,7 +28,7 @@ Result<TrialRunCurves> TrialCurvesLoader::load(const QString &studyName, int tri
     result.loss = trial.value()->loss;
     if (!trial.value()->runId)
         return result;
-    RunRepository runs(store);
+    RunRepository runs(m_store);
     auto run = runs.findRun(*trial.value()->runId);
     if (!run.isOk())
         return run.status();

@@ -1,24 +1,15 @@
-#include "ui/checks/StoredCheckRuns.h"
+#include "jobs/StoredCheckRuns.h"
+
+#include "jobs/StoredRunListing.h"
 
 #include "core/checks/report/NoteWrapper.h"
 #include "db/runs/CheckResultRepository.h"
-#include "db/runs/RunRepository.h"
-#include "db/runs/RunStatus.h"
-#include "db/store/Store.h"
-
-#include <QJsonObject>
-#include <QJsonDocument>
 
 #include <nlohmann/json.hpp>
 
 namespace loupe {
 
 namespace {
-
-QJsonObject parseObject(const QString &json)
-{
-    return QJsonDocument::fromJson(json.toUtf8()).object();
-}
 
 QString stringOf(const nlohmann::ordered_json &value)
 {
@@ -53,40 +44,21 @@ constexpr int kRowsShown = 20; // as the text report: the first 20 failing rows 
 
 } // namespace
 
-StoredCheckRuns::StoredCheckRuns(QString workspace) : m_store(std::move(workspace)) { }
-
-StoredCheckRuns::~StoredCheckRuns() = default;
-
 Result<std::vector<StoredCheckRun>> StoredCheckRuns::list(int limit)
 {
-    auto records = m_store.runs(RunKind::Check, limit);
-    if (!records.isOk())
-        return records.status();
-    std::vector<StoredCheckRun> runs;
-    runs.reserve(records.value().size());
-    for (const RunRecord &record : records.value()) {
-        StoredCheckRun run;
-        run.id = record.id;
-        run.startedAt = record.startedAt.toLocalTime();
-        run.status = runStatusName(record.status);
-        const QJsonObject config = parseObject(record.configJson);
-        run.suitePath = config.value(QStringLiteral("suite")).toString();
-        run.dataPath = config.value(QStringLiteral("data")).toString();
-        const QJsonObject summary = parseObject(record.summaryJson);
-        run.testsRun = summary.value(QStringLiteral("tests_run")).toInt();
-        run.failures = summary.value(QStringLiteral("failures")).toInt();
-        run.warnings = summary.value(QStringLiteral("warnings")).toInt();
-        runs.push_back(std::move(run));
-    }
-    return runs;
+    return StoredRunListing::listSummaries<StoredCheckRun>(
+        m_store, RunKind::Check, limit, [](StoredCheckRun &run, const RunRecord &record, const QJsonObject &config) {
+            run.suitePath = config.value(QStringLiteral("suite")).toString();
+            const QJsonObject summary = StoredRunSummary::jsonObject(record.summaryJson);
+            run.testsRun = summary.value(QStringLiteral("tests_run")).toInt();
+            run.failures = summary.value(QStringLiteral("failures")).toInt();
+            run.warnings = summary.value(QStringLiteral("warnings")).toInt();
+        });
 }
 
 Result<std::vector<StoredCheckTest>> StoredCheckRuns::tests(qint64 runId)
 {
-    auto opened = m_store.get();
-    if (!opened.isOk())
-        return opened.status();
-    auto records = CheckResultRepository(*opened.value()).list(runId);
+    auto records = CheckResultRepository(m_store).list(runId);
     if (!records.isOk())
         return records.status();
     std::vector<StoredCheckTest> tests;
