@@ -36,11 +36,6 @@ constexpr std::array<ExpressionFunction, 21> kFunctions = {{
     {"weeks", 1, 1, ArgumentKind::Values, "weeks(number)"},
 }};
 
-Status fail(std::string message)
-{
-    return Status::invalidInput(std::move(message));
-}
-
 std::string kindOf(const ExpressionValue &value)
 {
     return std::string(valueKindName(value.kind()));
@@ -51,7 +46,7 @@ Result<ExpressionValue> makeDuration(std::string_view function, double n, double
 {
     const double nanos = n * unitNanos;
     if (!std::isfinite(nanos) || std::fabs(nanos) >= 9.2e18)
-        return Result<ExpressionValue>(fail(std::string(function) + "(" + formatValue(ExpressionValue::number(n))
+        return Result<ExpressionValue>(Status::invalidInput(std::string(function) + "(" + formatValue(ExpressionValue::number(n))
                                             + ") is outside the duration range (about +-106751 days)"));
     return ExpressionValue::duration(std::llround(nanos));
 }
@@ -60,11 +55,11 @@ Result<ExpressionValue> parseDate(std::string_view function, const std::string &
 {
     std::int64_t nanos = 0;
     if (!DateTimeParser::parse(text, nanos))
-        return Result<ExpressionValue>(fail(std::string(function) + "('" + text
+        return Result<ExpressionValue>(Status::invalidInput(std::string(function) + "('" + text
                                             + "'): not a date; expected YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] "
                                               "between 1677-09-22 and 2262-04-11"));
     if (function == "date" && nanos % kNanosPerDay != 0)
-        return Result<ExpressionValue>(fail("date('" + text + "') has a time of day; use datetime() for that"));
+        return Result<ExpressionValue>(Status::invalidInput("date('" + text + "') has a time of day; use datetime() for that"));
     return ExpressionValue::dateTime(nanos);
 }
 
@@ -118,7 +113,7 @@ Result<ExpressionValue> ExpressionFunctions::callScalar(const ExpressionFunction
     const ExpressionValue &arg = args.front();
     if (name == "date" || name == "datetime") {
         if (!arg.is(ValueKind::String))
-            return Result<ExpressionValue>(fail(std::string(name) + "() takes a string such as '2020-01-31', got a "
+            return Result<ExpressionValue>(Status::invalidInput(std::string(name) + "() takes a string such as '2020-01-31', got a "
                                                 + kindOf(arg)));
         return parseDate(name, arg.asString());
     }
@@ -127,17 +122,17 @@ Result<ExpressionValue> ExpressionFunctions::callScalar(const ExpressionFunction
             return ExpressionValue::number(std::fabs(arg.asNumber()));
         if (arg.is(ValueKind::Duration) && arg.asDuration() != INT64_MIN)
             return ExpressionValue::duration(arg.asDuration() < 0 ? -arg.asDuration() : arg.asDuration());
-        return Result<ExpressionValue>(fail("abs() takes a number or a duration, got a " + kindOf(arg)));
+        return Result<ExpressionValue>(Status::invalidInput("abs() takes a number or a duration, got a " + kindOf(arg)));
     }
     if (name == "to_days" || name == "to_seconds") {
         if (!arg.is(ValueKind::Duration))
-            return Result<ExpressionValue>(fail(std::string(name) + "() takes a duration such as days(3), got a "
+            return Result<ExpressionValue>(Status::invalidInput(std::string(name) + "() takes a duration such as days(3), got a "
                                                 + kindOf(arg)));
         const double unit = name == "to_days" ? static_cast<double>(kNanosPerDay) : static_cast<double>(kNanosPerSecond);
         return ExpressionValue::number(static_cast<double>(arg.asDuration()) / unit);
     }
     if (!arg.is(ValueKind::Number))
-        return Result<ExpressionValue>(fail(std::string(name) + "() takes a number, got a " + kindOf(arg)));
+        return Result<ExpressionValue>(Status::invalidInput(std::string(name) + "() takes a number, got a " + kindOf(arg)));
     return makeDuration(name, arg.asNumber(), unitOf(name));
 }
 

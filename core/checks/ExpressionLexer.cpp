@@ -5,6 +5,11 @@
 
 namespace loupe {
 
+Status expressionErrorAt(std::size_t column, const std::string &what)
+{
+    return Status::invalidInput("column " + std::to_string(column) + ": " + what);
+}
+
 namespace {
 
 // 1-based character position of byte offset pos (UTF-8 continuation bytes do not count).
@@ -30,11 +35,6 @@ bool isDigit(char c)
 bool isNameChar(char c)
 {
     return isNameStart(c) || isDigit(c);
-}
-
-Status errorAt(std::size_t column, const std::string &what)
-{
-    return Status::invalidInput("column " + std::to_string(column) + ": " + what);
 }
 
 std::string describeChar(char c)
@@ -82,7 +82,7 @@ Result<ExpressionToken> readString(std::string_view text, std::size_t &pos)
                 break;
             const char next = text[pos + 1];
             if (next != '\\' && next != '\'' && next != '"')
-                return Result<ExpressionToken>(errorAt(columnOf(text, pos), "unknown escape '\\" + std::string(1, next)
+                return Result<ExpressionToken>(expressionErrorAt(columnOf(text, pos), "unknown escape '\\" + std::string(1, next)
                                                                     + "' in a string; expected \\\\, \\' or \\\""));
             token.text += next;
             pos += 2;
@@ -91,7 +91,7 @@ Result<ExpressionToken> readString(std::string_view text, std::size_t &pos)
         token.text += text[pos++];
     }
     if (pos >= text.size())
-        return Result<ExpressionToken>(errorAt(token.column, "string is not closed; expected a closing "
+        return Result<ExpressionToken>(expressionErrorAt(token.column, "string is not closed; expected a closing "
                                                                  + std::string(1, quote)));
     ++pos;
     return token;
@@ -114,9 +114,9 @@ Result<std::vector<ExpressionToken>> ExpressionLexer::tokenize(std::string_view 
             ExpressionToken token{TokenKind::Number, std::string(text.substr(pos, end - pos)), 0.0, column};
             const auto parsed = std::from_chars(text.data() + pos, text.data() + end, token.number);
             if (parsed.ec != std::errc() || parsed.ptr != text.data() + end)
-                return TokensResult(errorAt(column, "number '" + token.text + "' is out of range"));
+                return TokensResult(expressionErrorAt(column, "number '" + token.text + "' is out of range"));
             if (end < text.size() && (isNameChar(text[end]) || text[end] == '.'))
-                return TokensResult(errorAt(columnOf(text, end), "unexpected " + describeChar(text[end]) + " right after the number "
+                return TokensResult(expressionErrorAt(columnOf(text, end), "unexpected " + describeChar(text[end]) + " right after the number "
                                                          + token.text + "; expected an operator, ',' or ')'"));
             tokens.push_back(std::move(token));
             pos = end;
@@ -138,12 +138,12 @@ Result<std::vector<ExpressionToken>> ExpressionLexer::tokenize(std::string_view 
                 if (text.substr(pos, 2) == two)
                     symbol = std::string(two);
             if (symbol == "=")
-                return TokensResult(errorAt(column, "unexpected '='; use '==' to compare (locals are named by the "
+                return TokensResult(expressionErrorAt(column, "unexpected '='; use '==' to compare (locals are named by the "
                                                     "suite, not assigned inside an expression)"));
             if (symbol == "!" || symbol == "&" || symbol == "|")
-                return TokensResult(errorAt(column, "unexpected '" + symbol + "'; write 'not', 'and', 'or'"));
+                return TokensResult(expressionErrorAt(column, "unexpected '" + symbol + "'; write 'not', 'and', 'or'"));
             if (symbol.size() == 1 && std::string_view("+-*/%<>(),").find(c) == std::string_view::npos)
-                return TokensResult(errorAt(column, "unexpected " + describeChar(c)
+                return TokensResult(expressionErrorAt(column, "unexpected " + describeChar(c)
                                                         + "; expected a number, a string, a name, an operator "
                                                           "(+ - * / % < <= > >= == !=) or a parenthesis"));
             tokens.push_back({TokenKind::Symbol, symbol, 0.0, column});

@@ -10,6 +10,9 @@
 
 namespace loupe {
 
+// "column C: what": an error in an expression, at column C of its text.
+Status expressionErrorAt(std::size_t column, const std::string &what);
+
 enum class TokenKind { Number, String, Name, Symbol, End };
 
 struct ExpressionToken {

@@ -8,11 +8,6 @@ namespace loupe {
 
 namespace {
 
-Status errorAt(std::size_t column, const std::string &what)
-{
-    return Status::invalidInput("column " + std::to_string(column) + ": " + what);
-}
-
 bool isKeyword(std::string_view name)
 {
     return name == "and" || name == "or" || name == "not" || name == "true" || name == "false";
@@ -40,13 +35,13 @@ ExpressionParser::ExpressionParser(std::vector<ExpressionToken> tokens) : m_toke
 Result<NodePtr> ExpressionParser::parse(std::string_view text)
 {
     if (text.size() > kMaxLength)
-        return Result<NodePtr>(errorAt(1, "expression is longer than " + std::to_string(kMaxLength) + " characters"));
+        return Result<NodePtr>(expressionErrorAt(1, "expression is longer than " + std::to_string(kMaxLength) + " characters"));
     auto tokens = ExpressionLexer::tokenize(text);
     if (!tokens.isOk())
         return Result<NodePtr>(tokens.status());
     ExpressionParser parser(tokens.takeValue());
     if (parser.peek().kind == TokenKind::End)
-        return Result<NodePtr>(errorAt(1, "the expression is empty; expected a value such as 1, 'text', today() or "
+        return Result<NodePtr>(expressionErrorAt(1, "the expression is empty; expected a value such as 1, 'text', today() or "
                                           "max(column)"));
     auto root = parser.parseOr(0);
     if (!root.isOk())
@@ -68,7 +63,7 @@ bool ExpressionParser::peekKeyword(std::string_view keyword) const
 
 Status ExpressionParser::unexpected(std::string_view expected) const
 {
-    return errorAt(peek().column, "unexpected " + describe(peek()) + "; expected " + std::string(expected));
+    return expressionErrorAt(peek().column, "unexpected " + describe(peek()) + "; expected " + std::string(expected));
 }
 
 Result<NodePtr> ExpressionParser::makeBinary(const ExpressionToken &op, NodePtr left, NodePtr right) const
@@ -83,7 +78,7 @@ Result<NodePtr> ExpressionParser::makeBinary(const ExpressionToken &op, NodePtr 
 
 Status ExpressionParser::tooDeep(std::size_t column)
 {
-    return errorAt(column, "expression nests deeper than " + std::to_string(kMaxDepth)
+    return expressionErrorAt(column, "expression nests deeper than " + std::to_string(kMaxDepth)
                                + " levels; split it into several locals");
 }
 
@@ -161,7 +156,7 @@ Result<NodePtr> ExpressionParser::parseComparison(int depth)
         if (node.isOk())
             for (std::string_view again : kComparisons)
                 if (peekSymbol(again))
-                    return Result<NodePtr>(errorAt(peek().column, "comparisons do not chain; write 'a < b and b < c'"));
+                    return Result<NodePtr>(expressionErrorAt(peek().column, "comparisons do not chain; write 'a < b and b < c'"));
         return node;
     }
     return left;
@@ -277,7 +272,7 @@ Result<NodePtr> ExpressionParser::parseCall(const ExpressionToken &nameToken, in
         std::string what = "unknown function '" + nameToken.text + "'";
         if (nameToken.text == "col")
             what = "col(\"name\") names a column only as the argument of an aggregate such as max(col(\"name\"))";
-        return Result<NodePtr>(errorAt(nameToken.column, what + "; known functions: " + ExpressionFunctions::knownNames()));
+        return Result<NodePtr>(expressionErrorAt(nameToken.column, what + "; known functions: " + ExpressionFunctions::knownNames()));
     }
     if (depth + 1 > kMaxDepth)
         return Result<NodePtr>(tooDeep(nameToken.column));
@@ -302,7 +297,7 @@ Result<NodePtr> ExpressionParser::parseCall(const ExpressionToken &nameToken, in
     ++m_pos;
     const std::size_t count = node->children.size();
     if (count < function->minArgs || count > function->maxArgs)
-        return Result<NodePtr>(errorAt(closing, std::string(function->name) + "() takes "
+        return Result<NodePtr>(expressionErrorAt(closing, std::string(function->name) + "() takes "
                                                     + (function->minArgs == function->maxArgs
                                                            ? std::to_string(function->minArgs)
                                                            : std::to_string(function->minArgs) + " or "
