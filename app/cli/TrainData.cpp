@@ -2,13 +2,11 @@
 
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
-#include "app/cli/CliWorkspace.h"
 #include "app/cli/CsvArguments.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
 #include "core/data/CsvReader.h"
-#include "db/runs/DatasetRepository.h"
-#include "db/runs/FileFingerprint.h"
+#include "db/runs/DatasetRecorder.h"
 #include "db/store/Store.h"
 #include "core/train/TrainingSession.h"
 
@@ -131,7 +129,7 @@ Result<TrainData> loadCsv(const ParsedArguments &arguments, const ModelSpec &spe
     data.csvPath = QFileInfo(path).absoluteFilePath();
     data.tableRows = table.rowCount();
     data.tableColumns = table.columnCount();
-    data.schemaJson = schemaJson(table);
+    data.schemaJson = DatasetRecorder::shapeOf(table).schemaJson;
     return data;
 }
 
@@ -181,17 +179,8 @@ Result<std::optional<qint64>> storeTrainDataset(Store &store, const TrainData &d
 {
     if (data.csvPath.isEmpty())
         return std::optional<qint64>();
-    auto file = FileFingerprint::ofFile(data.csvPath);
-    if (!file.isOk())
-        return file.status();
-    DatasetRecord record;
-    record.path = file.value().path;
-    record.contentHash = file.value().contentHash;
-    record.sizeBytes = file.value().sizeBytes;
-    record.rowCount = static_cast<qint64>(data.tableRows);
-    record.columnCount = static_cast<int>(data.tableColumns);
-    record.schemaJson = data.schemaJson;
-    auto id = DatasetRepository(store).upsert(record);
+    const DatasetShape shape{static_cast<qint64>(data.tableRows), static_cast<int>(data.tableColumns), data.schemaJson};
+    auto id = DatasetRecorder(store).recordDataset(data.csvPath, shape);
     if (!id.isOk())
         return id.status();
     return std::optional<qint64>(id.value());
