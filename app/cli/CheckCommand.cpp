@@ -14,8 +14,7 @@
 #include "core/data/CsvReader.h"
 #include "core/data/DateTimeParser.h"
 #include "db/runs/CheckRunRecorder.h"
-#include "db/runs/DatasetRepository.h"
-#include "db/runs/FileFingerprint.h"
+#include "db/runs/DatasetRecorder.h"
 #include "db/store/Store.h"
 
 #include <QFileInfo>
@@ -83,23 +82,13 @@ Result<qint64> record(CliWorkspace &workspace, const QString &suitePath, const Q
     if (!opened.isOk())
         return opened.status();
     Store &store = *opened.value();
-    auto file = FileFingerprint::ofFile(dataPath);
-    if (!file.isOk())
-        return file.status();
-    DatasetRecord dataset;
-    dataset.path = file.value().path;
-    dataset.contentHash = file.value().contentHash;
-    dataset.sizeBytes = file.value().sizeBytes;
-    dataset.rowCount = static_cast<qint64>(table.rowCount());
-    dataset.columnCount = static_cast<int>(table.columnCount());
-    dataset.schemaJson = schemaJson(table);
-    auto datasetId = DatasetRepository(store).upsert(dataset);
+    auto datasetId = DatasetRecorder(store).recordDataset(dataPath, DatasetRecorder::shapeOf(table));
     if (!datasetId.isOk())
         return datasetId.status();
     nlohmann::ordered_json config;
     config["command"] = "check";
     config["suite"] = toUtf8(QFileInfo(suitePath).absoluteFilePath());
-    config["data"] = toUtf8(file.value().path);
+    config["data"] = toUtf8(QFileInfo(dataPath).absoluteFilePath());
     return CheckRunRecorder(store).record(
         run, &table, datasetId.value(),
         QString::fromStdString(config.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)));

@@ -7,7 +7,7 @@
 #include "core/data/CsvWriter.h"
 #include "core/data/TransactionSimulator.h"
 #include "core/util/Timer.h"
-#include "db/runs/FileFingerprint.h"
+#include "db/runs/DatasetRecorder.h"
 
 #include <QDir>
 
@@ -17,7 +17,13 @@ namespace loupe::cli {
 
 namespace {
 
-constexpr std::size_t s_demoCategoricalLevels = 50;
+// Text columns with up to 50 values become categorical.
+CsvOptions demoCsvOptions()
+{
+    CsvOptions options;
+    options.categoricalMaxLevels = 50;
+    return options;
+}
 
 std::string seconds(double value)
 {
@@ -47,10 +53,8 @@ Result<std::string> simulate(DemoState &state)
 
 Result<std::string> load(DemoState &state)
 {
-    CsvOptions options;
-    options.categoricalMaxLevels = s_demoCategoricalLevels;
     const Timer timer;
-    auto report = CsvReader(options).readFile(toNativePath(state.dataPath));
+    auto report = CsvReader(demoCsvOptions()).readFile(toNativePath(state.dataPath));
     if (!report.isOk())
         return report.status();
     state.loadSeconds = timer.seconds();
@@ -93,15 +97,11 @@ Result<std::string> record(DemoState &state)
     CliWorkspace *workspace = state.settings.workspace;
     if (!workspace)
         return std::string("skipped (--no-workspace)");
-    auto file = FileFingerprint::ofFile(state.dataPath);
-    if (!file.isOk())
-        return file.status();
-    nlohmann::ordered_json config{{"command", "demo"}, {"path", toUtf8(state.dataPath)},
-                                  {"categorical_levels", s_demoCategoricalLevels}};
-    nlohmann::ordered_json summary{{"rows", state.table.rowCount()}, {"columns", state.table.columnCount()},
-                                   {"seconds", state.loadSeconds}, {"delimiter", std::string(1, state.delimiter)}};
-    auto stored = workspace->recordLoad(file.value(), state.table, state.loadSeconds,
-                                        QString::fromStdString(config.dump()), QString::fromStdString(summary.dump()));
+    // The load step reads with BadRowPolicy::Error, so no row was skipped.
+    const CsvLoad load{state.dataPath, demoCsvOptions(), 0, state.delimiter, state.loadSeconds};
+    auto store = workspace->store();
+    const Result<RecordedLoad> stored =
+        store.isOk() ? DatasetRecorder(*store.value()).recordLoad(state.table, load) : store.status();
     if (!stored.isOk())
         return Status::invalidInput("could not record the load in the workspace: " + stored.message());
     state.recorded = stored.value();

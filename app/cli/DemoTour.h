@@ -8,6 +8,7 @@
 #include "core/data/ColumnStats.h"
 #include "core/data/Table.h"
 #include "core/util/Status.h"
+#include "db/runs/DatasetRecorder.h"
 
 #include <QString>
 

@@ -4,11 +4,11 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CsvArguments.h"
 #include "app/cli/FileChecks.h"
-#include "app/cli/TableJson.h"
 #include "app/cli/TextTable.h"
 #include "core/data/CsvReader.h"
+#include "core/data/LoadRunJson.h"
 #include "core/util/Timer.h"
-#include "db/runs/FileFingerprint.h"
+#include "db/runs/DatasetRecorder.h"
 
 #include <QFileInfo>
 
@@ -19,51 +19,12 @@ namespace loupe::cli {
 
 namespace {
 
-std::string delimiterText(char delimiter)
+Result<RecordedLoad> record(CliWorkspace &workspace, const Table &table, const CsvLoad &load)
 {
-    return delimiter == '\t' ? std::string("tab") : std::string(1, delimiter);
-}
-
-nlohmann::ordered_json loadConfig(const CsvOptions &options, const QString &path)
-{
-    nlohmann::ordered_json config;
-    config["command"] = "load";
-    config["path"] = toUtf8(path);
-    config["delimiter"] = options.delimiter == 0 ? std::string("auto") : delimiterText(options.delimiter);
-    config["skip_bad_rows"] = options.badRows == BadRowPolicy::Skip;
-    nlohmann::ordered_json types = nlohmann::ordered_json::object();
-    for (const auto &[column, type] : options.typeOverrides)
-        types[column] = std::string(columnTypeName(type));
-    config["types"] = std::move(types);
-    config["categorical_levels"] = options.categoricalMaxLevels;
-    return config;
-}
-
-nlohmann::ordered_json loadSummary(const CsvReadReport &report, double seconds)
-{
-    nlohmann::ordered_json columns = nlohmann::ordered_json::array();
-    for (const Column &column : report.table.columns())
-        columns.push_back(columnShapeJson(column));
-    nlohmann::ordered_json summary;
-    summary["rows"] = report.table.rowCount();
-    summary["columns"] = std::move(columns);
-    summary["seconds"] = seconds;
-    summary["skipped_rows"] = report.skippedRows;
-    summary["delimiter"] = delimiterText(report.delimiter);
-    return summary;
-}
-
-Result<RecordedLoad> record(CliWorkspace &workspace, const QString &path, const CsvOptions &options,
-                            const Table &table, const nlohmann::ordered_json &summary, double seconds)
-{
-    auto file = FileFingerprint::ofFile(path);
-    if (!file.isOk())
-        return file.status();
-    const auto dump = [](const nlohmann::ordered_json &json) {
-        return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-    };
-    return workspace.recordLoad(file.value(), table, seconds, dump(loadConfig(options, file.value().path)),
-                                dump(summary));
+    auto store = workspace.store();
+    if (!store.isOk())
+        return store.status();
+    return DatasetRecorder(*store.value()).recordLoad(table, load);
 }
 
 void printText(CliContext &context, const QString &path, const CsvReadReport &report, double seconds,
@@ -72,7 +33,7 @@ void printText(CliContext &context, const QString &path, const CsvReadReport &re
     std::ostream &out = context.out();
     const Table &table = report.table;
     out << toUtf8(path) << ": " << table.rowCount() << " rows, " << table.columnCount() << " columns, parsed in "
-        << std::fixed << std::setprecision(3) << seconds << " s (delimiter '" << delimiterText(report.delimiter)
+        << std::fixed << std::setprecision(3) << seconds << " s (delimiter '" << csvDelimiterName(report.delimiter)
         << "')\n";
     if (report.skippedRows > 0)
         out << "skipped " << report.skippedRows << " row(s) with the wrong number of fields\n";
@@ -127,13 +88,15 @@ ExitCode LoadCommand::run(const ParsedArguments &arguments, CliContext &context)
     if (!report.isOk())
         return context.fail(report.status());
 
-    nlohmann::ordered_json summary = loadSummary(report.value(), seconds);
+    const CsvReadReport &read = report.value();
+    nlohmann::ordered_json summary = loadSummaryJson(read.table, read.skippedRows, read.delimiter, seconds);
     // Recording comes after the parse (hash, then one transaction), so "seconds" is the parse alone;
     // hashing beside the parse would only compete with it for the cores OpenMP already uses.
     std::optional<RecordedLoad> recorded;
     if (context.workspace().isEnabled()) {
         const Timer recordTimer;
-        auto stored = record(context.workspace(), path, options.value(), report.value().table, summary, seconds);
+        const CsvLoad load{path, options.value(), read.skippedRows, read.delimiter, seconds};
+        auto stored = record(context.workspace(), read.table, load);
         if (!stored.isOk())
             return context.fail(ExitCode::BadInput, "could not record the load in the workspace: " + stored.message()
                                                         + " (--no-workspace skips recording)");
@@ -148,7 +111,7 @@ ExitCode LoadCommand::run(const ParsedArguments &arguments, CliContext &context)
                                         : nlohmann::ordered_json(nullptr);
         context.printJson(summary);
     } else {
-        printText(context, path, report.value(), seconds, recorded);
+        printText(context, path, read, seconds, recorded);
     }
     return ExitCode::Success;
 }

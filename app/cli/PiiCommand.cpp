@@ -11,8 +11,7 @@
 #include "core/data/CsvReader.h"
 #include "core/privacy/KAnonymity.h"
 #include "core/privacy/PiiScanner.h"
-#include "db/runs/DatasetRepository.h"
-#include "db/runs/FileFingerprint.h"
+#include "db/runs/DatasetRecorder.h"
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 
@@ -45,17 +44,7 @@ Result<qint64> recordScan(CliWorkspace &workspace, const QString &path, const Ta
     auto store = workspace.store();
     if (!store.isOk())
         return store.status();
-    auto file = FileFingerprint::ofFile(path);
-    if (!file.isOk())
-        return file.status();
-    DatasetRecord record;
-    record.path = file.value().path;
-    record.contentHash = file.value().contentHash;
-    record.sizeBytes = file.value().sizeBytes;
-    record.rowCount = static_cast<qint64>(table.rowCount());
-    record.columnCount = static_cast<int>(table.columnCount());
-    record.schemaJson = schemaJson(table);
-    auto dataset = DatasetRepository(*store.value()).upsert(record);
+    auto dataset = DatasetRecorder(*store.value()).recordDataset(path, DatasetRecorder::shapeOf(table));
     if (!dataset.isOk())
         return dataset.status();
     RunRepository runs(*store.value());

@@ -61,13 +61,6 @@ nlohmann::ordered_json cellJson(const Column &column, std::size_t row)
     return nullptr;
 }
 
-nlohmann::ordered_json columnShapeJson(const Column &column)
-{
-    return {{"name", column.name()},
-            {"type", std::string(columnTypeName(column.type()))},
-            {"missing", column.missingCount()}};
-}
-
 nlohmann::ordered_json columnStatsJson(const ColumnStats &stats, std::size_t topValues)
 {
     nlohmann::ordered_json json;

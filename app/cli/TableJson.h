@@ -22,8 +22,6 @@ nlohmann::ordered_json cellJson(const Column &column, std::size_t row);
 std::string isoDateTime(std::int64_t nanosSinceEpoch);
 // A datetime statistic (a mean of nanoseconds) rounded to the second, as isoDateTime shows it.
 std::string isoDateTimeToSecond(double nanosSinceEpoch);
-// {"name","type","missing"} as `load --json` lists each column.
-nlohmann::ordered_json columnShapeJson(const Column &column);
 // {"name","type","rows","missing","distinct", then "min","max","mean","std" or "top_values":[{"value","count"}]}.
 nlohmann::ordered_json columnStatsJson(const ColumnStats &stats, std::size_t topValues = 5);
 

@@ -2,13 +2,11 @@
 
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
-#include "app/cli/CliWorkspace.h"
 #include "app/cli/CsvArguments.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
 #include "core/data/CsvReader.h"
-#include "db/runs/DatasetRepository.h"
-#include "db/runs/FileFingerprint.h"
+#include "db/runs/DatasetRecorder.h"
 #include "db/store/Store.h"
 #include "core/train/TrainingDataService.h"
 
@@ -109,7 +107,7 @@ Status readCsv(const ParsedArguments &arguments, const QString &path, TrainingDa
     loaded.csvPath = QFileInfo(path).absoluteFilePath();
     loaded.tableRows = table.rowCount();
     loaded.tableColumns = table.columnCount();
-    loaded.schemaJson = schemaJson(table);
+    loaded.schemaJson = DatasetRecorder::shapeOf(table).schemaJson;
     request.tableName = toUtf8(QFileInfo(path).fileName());
     request.table = std::make_shared<const Table>(std::move(table));
     return Status::ok();
@@ -187,17 +185,8 @@ Result<std::optional<qint64>> storeTrainDataset(Store &store, const LoadedTraini
 {
     if (data.csvPath.isEmpty())
         return std::optional<qint64>();
-    auto file = FileFingerprint::ofFile(data.csvPath);
-    if (!file.isOk())
-        return file.status();
-    DatasetRecord record;
-    record.path = file.value().path;
-    record.contentHash = file.value().contentHash;
-    record.sizeBytes = file.value().sizeBytes;
-    record.rowCount = static_cast<qint64>(data.tableRows);
-    record.columnCount = static_cast<int>(data.tableColumns);
-    record.schemaJson = data.schemaJson;
-    auto id = DatasetRepository(store).upsert(record);
+    const DatasetShape shape{static_cast<qint64>(data.tableRows), static_cast<int>(data.tableColumns), data.schemaJson};
+    auto id = DatasetRecorder(store).recordDataset(data.csvPath, shape);
     if (!id.isOk())
         return id.status();
     return std::optional<qint64>(id.value());

@@ -57,35 +57,28 @@ Result<qint64> CheckRunRecorder::record(const CheckRunResult &run, const Table *
 Status CheckRunRecorder::recordTest(qint64 runId, const CheckTestResult &test, const Table *table)
 {
     const AssertionOutcome &outcome = test.outcome;
-    QSqlQuery insert = m_store.query();
-    const QString resultSql = QStringLiteral("INSERT INTO check_results (run_id, test_name, severity, passed, "
-                                             "failure_count, report_json) VALUES (?, ?, ?, ?, ?, ?)");
-    if (Status s = m_store.prepare(insert, resultSql); !s.isOk())
-        return s;
-    insert.addBindValue(runId);
-    insert.addBindValue(QString::fromStdString(test.name));
-    insert.addBindValue(QString::fromLatin1(checkSeverityName(test.severity)));
-    insert.addBindValue(test.failed() ? 0 : 1);
-    insert.addBindValue(static_cast<qint64>(outcome.tableLevel && !outcome.passed ? 1 : outcome.failingCount()));
-    insert.addBindValue(dumpJson(JsonCheckReport::testJson(test, s_maxStoredFailures)));
-    if (Status s = m_store.execPrepared(insert); !s.isOk())
-        return s;
-    const qint64 resultId = insert.lastInsertId().toLongLong();
+    const auto resultId = m_store.insertReturningId(
+        QStringLiteral("INSERT INTO check_results (run_id, test_name, severity, passed, failure_count, report_json) "
+                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+        {runId, QString::fromStdString(test.name), QString::fromLatin1(checkSeverityName(test.severity)),
+         test.failed() ? 0 : 1, static_cast<qint64>(outcome.tableLevel && !outcome.passed ? 1 : outcome.failingCount()),
+         dumpJson(JsonCheckReport::testJson(test, s_maxStoredFailures))},
+        "storing the result of test '" + test.name + "'");
+    if (!resultId.isOk())
+        return resultId.status();
     if (outcome.passed)
         return Status::ok();
 
-    QSqlQuery failure = m_store.query();
     const QString failureSql = QStringLiteral("INSERT INTO check_failures (result_id, row_index, column_name, "
                                               "cell_value) VALUES (?, ?, ?, ?)");
+    if (outcome.tableLevel) {
+        return m_store.exec(failureSql, {resultId.value(), QVariant(QMetaType::fromType<qint64>()),
+                                         QVariant(QMetaType::fromType<QString>()),
+                                         QString::fromStdString(outcome.observed)});
+    }
+    QSqlQuery failure = m_store.query();
     if (Status s = m_store.prepare(failure, failureSql); !s.isOk())
         return s;
-    if (outcome.tableLevel) {
-        failure.addBindValue(resultId);
-        failure.addBindValue(QVariant(QMetaType::fromType<qint64>()));
-        failure.addBindValue(QVariant(QMetaType::fromType<QString>()));
-        failure.addBindValue(QString::fromStdString(outcome.observed));
-        return m_store.execPrepared(failure);
-    }
     const Column *column = nullptr;
     if (table && outcome.columns.size() == 1)
         column = table->find(outcome.columns.front());
@@ -98,11 +91,9 @@ Status CheckRunRecorder::recordTest(qint64 runId, const CheckTestResult &test, c
             cell = outcome.offendingValues[i];
         else if (column && row < column->size())
             cell = column->displayAt(static_cast<std::size_t>(row));
-        failure.addBindValue(resultId);
-        failure.addBindValue(static_cast<qint64>(row));
-        failure.addBindValue(columnName);
-        failure.addBindValue(QString::fromStdString(cell));
-        if (Status s = m_store.execPrepared(failure); !s.isOk())
+        if (Status s = m_store.execPrepared(
+                failure, {resultId.value(), static_cast<qint64>(row), columnName, QString::fromStdString(cell)});
+            !s.isOk())
             return s;
     }
     return Status::ok();

@@ -3,7 +3,6 @@
 #include "db/store/Store.h"
 #include "db/store/UtcTimestamp.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -34,61 +33,29 @@ Result<qint64> DatasetRepository::upsert(const DatasetRecord &record)
     if (record.path.isEmpty() || record.contentHash.isEmpty())
         return Status::invalidInput("dataset record needs a path and a content hash (path '"
                                     + record.path.toStdString() + "')");
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(
-        query, QStringLiteral("INSERT INTO datasets (path, content_hash, size_bytes, row_count, column_count, "
-                              "schema_json, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                              "ON CONFLICT (path, content_hash) DO UPDATE SET size_bytes = excluded.size_bytes, "
-                              "row_count = excluded.row_count, column_count = excluded.column_count, "
-                              "schema_json = excluded.schema_json, loaded_at = excluded.loaded_at "
-                              "RETURNING id"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(record.path);
-    query.addBindValue(record.contentHash);
-    query.addBindValue(record.sizeBytes);
-    query.addBindValue(record.rowCount);
-    query.addBindValue(record.columnCount);
-    query.addBindValue(record.schemaJson.isEmpty() ? QStringLiteral("{}") : record.schemaJson);
-    query.addBindValue(UtcTimestamp::now());
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    if (!query.next())
-        return Status::ioError("upsert of dataset '" + record.path.toStdString() + "' returned no id in "
-                               + m_store.location().toStdString());
-    const qint64 id = query.value(0).toLongLong();
-    query.finish();
-    return id;
+    return m_store.insertReturningId(
+        QStringLiteral("INSERT INTO datasets (path, content_hash, size_bytes, row_count, column_count, "
+                       "schema_json, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (path, content_hash) DO UPDATE SET size_bytes = excluded.size_bytes, "
+                       "row_count = excluded.row_count, column_count = excluded.column_count, "
+                       "schema_json = excluded.schema_json, loaded_at = excluded.loaded_at "
+                       "RETURNING id"),
+        {record.path, record.contentHash, record.sizeBytes, record.rowCount, record.columnCount,
+         record.schemaJson.isEmpty() ? QStringLiteral("{}") : record.schemaJson, UtcTimestamp::now()},
+        "upsert of dataset '" + record.path.toStdString() + "'");
 }
 
 Result<std::optional<DatasetRecord>> DatasetRepository::find(qint64 id)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT ") + s_columns
-                                               + QStringLiteral(" FROM datasets WHERE id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(id);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    if (!query.next())
-        return std::optional<DatasetRecord>();
-    return std::optional<DatasetRecord>(readDataset(query));
+    return m_store.selectFirst(QStringLiteral("SELECT ") + s_columns + QStringLiteral(" FROM datasets WHERE id = ?"),
+                               {id}, readDataset);
 }
 
 Result<std::vector<DatasetRecord>> DatasetRepository::list()
 {
-    QSqlQuery query = m_store.query();
-    const QString sql = QStringLiteral("SELECT ") + s_columns
-                        + QStringLiteral(" FROM datasets ORDER BY loaded_at DESC, id DESC");
-    if (!query.exec(sql))
-        return m_store.sqlError(query.lastError(), sql);
-    std::vector<DatasetRecord> records;
-    while (query.next())
-        records.push_back(readDataset(query));
-    return records;
+    return m_store.selectAll(QStringLiteral("SELECT ") + s_columns
+                                 + QStringLiteral(" FROM datasets ORDER BY loaded_at DESC, id DESC"),
+                             {}, readDataset);
 }
 
 } // namespace loupe

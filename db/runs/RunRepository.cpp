@@ -4,7 +4,6 @@
 #include "db/store/Transaction.h"
 #include "db/store/UtcTimestamp.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
@@ -69,6 +68,11 @@ RunRecord readRun(const QSqlQuery &query)
     return record;
 }
 
+std::string noRun(qint64 runId)
+{
+    return "no run " + std::to_string(runId);
+}
+
 // Stores `value` under `name` in the epoch's standard fields, or in `extra`.
 void assignMetric(EpochMetrics &metrics, const QString &name, double value)
 {
@@ -107,27 +111,14 @@ std::vector<std::pair<QString, double>> namedValues(const EpochMetrics &metrics)
 Result<qint64> RunRepository::createRun(RunKind kind, std::optional<qint64> datasetId, const QString &configJson,
                                         const QString &startSummaryJson)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("INSERT INTO runs (kind, dataset_id, config_json, summary_json, "
-                                                          "status, started_at, heartbeat_at) "
-                                                          "VALUES (?, ?, ?, ?, 'running', ?, ?) RETURNING id"));
-    if (!status.isOk())
-        return status;
     const QString now = UtcTimestamp::now();
-    query.addBindValue(runKindName(kind));
-    query.addBindValue(datasetId ? QVariant(*datasetId) : QVariant());
-    query.addBindValue(configJson.isEmpty() ? QStringLiteral("{}") : configJson);
-    query.addBindValue(startSummaryJson.isEmpty() ? QVariant() : QVariant(startSummaryJson));
-    query.addBindValue(now);
-    query.addBindValue(now);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    if (!query.next())
-        return Status::ioError("creating a run returned no id in " + m_store.location().toStdString());
-    const qint64 id = query.value(0).toLongLong();
-    query.finish();
-    return id;
+    return m_store.insertReturningId(
+        QStringLiteral("INSERT INTO runs (kind, dataset_id, config_json, summary_json, status, started_at, "
+                       "heartbeat_at) VALUES (?, ?, ?, ?, 'running', ?, ?) RETURNING id"),
+        {runKindName(kind), datasetId ? QVariant(*datasetId) : QVariant(),
+         configJson.isEmpty() ? QStringLiteral("{}") : configJson,
+         startSummaryJson.isEmpty() ? QVariant() : QVariant(startSummaryJson), now, now},
+        "creating a run");
 }
 
 Status RunRepository::finishRun(qint64 runId, RunStatus status, double seconds, const QString &summaryJson,
@@ -136,38 +127,19 @@ Status RunRepository::finishRun(qint64 runId, RunStatus status, double seconds, 
     Q_ASSERT(status != RunStatus::Running);
     if (status == RunStatus::Running)
         return Status::invalidInput("finishRun: status 'running' does not finish run " + std::to_string(runId));
-    QSqlQuery query = m_store.query();
-    Status result = m_store.prepare(query, QStringLiteral("UPDATE runs SET status = ?, finished_at = ?, "
-                                                          "heartbeat_at = ?, seconds = ?, summary_json = ?, "
-                                                          "error = ? WHERE id = ?"));
-    if (!result.isOk())
-        return result;
     const QString now = UtcTimestamp::now();
-    query.addBindValue(runStatusName(status));
-    query.addBindValue(now);
-    query.addBindValue(now);
-    query.addBindValue(storedDouble(seconds));
-    query.addBindValue(summaryJson.isEmpty() ? QVariant() : QVariant(summaryJson));
-    query.addBindValue(error.isEmpty() ? QVariant() : QVariant(error));
-    query.addBindValue(runId);
-    result = m_store.execPrepared(query);
-    if (result.isOk() && query.numRowsAffected() != 1)
-        return Status::invalidInput("no run " + std::to_string(runId) + " in " + m_store.location().toStdString());
-    return result;
+    return m_store.changeOne(QStringLiteral("UPDATE runs SET status = ?, finished_at = ?, heartbeat_at = ?, "
+                                            "seconds = ?, summary_json = ?, error = ? WHERE id = ?"),
+                             {runStatusName(status), now, now, storedDouble(seconds),
+                              summaryJson.isEmpty() ? QVariant() : QVariant(summaryJson),
+                              error.isEmpty() ? QVariant() : QVariant(error), runId},
+                             noRun(runId));
 }
 
 Status RunRepository::touchRun(qint64 runId)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("UPDATE runs SET heartbeat_at = ? WHERE id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(UtcTimestamp::now());
-    query.addBindValue(runId);
-    status = m_store.execPrepared(query);
-    if (status.isOk() && query.numRowsAffected() != 1)
-        return Status::invalidInput("no run " + std::to_string(runId) + " in " + m_store.location().toStdString());
-    return status;
+    return m_store.changeOne(QStringLiteral("UPDATE runs SET heartbeat_at = ? WHERE id = ?"),
+                             {UtcTimestamp::now(), runId}, noRun(runId));
 }
 
 Status RunRepository::insertEpoch(qint64 runId, const EpochMetrics &metrics)
@@ -175,20 +147,13 @@ Status RunRepository::insertEpoch(qint64 runId, const EpochMetrics &metrics)
     const auto values = namedValues(metrics);
     if (values.empty())
         return Status::ok();
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("INSERT INTO epoch_metrics (run_id, epoch, name, value) "
-                                                          "VALUES ") + placeholders(int(values.size()), 4)
-                                               + QStringLiteral(" ON CONFLICT (run_id, epoch, name) "
-                                                                "DO UPDATE SET value = excluded.value"));
-    if (!status.isOk())
-        return status;
-    for (const auto &[name, value] : values) {
-        query.addBindValue(runId);
-        query.addBindValue(metrics.epoch);
-        query.addBindValue(name);
-        query.addBindValue(storedDouble(value));
-    }
-    return m_store.execPrepared(query);
+    QVariantList bound;
+    for (const auto &[name, value] : values)
+        bound << runId << metrics.epoch << name << storedDouble(value);
+    return m_store.exec(QStringLiteral("INSERT INTO epoch_metrics (run_id, epoch, name, value) VALUES ")
+                            + placeholders(int(values.size()), 4)
+                            + QStringLiteral(" ON CONFLICT (run_id, epoch, name) DO UPDATE SET value = excluded.value"),
+                        bound);
 }
 
 Status RunRepository::addEpochMetrics(qint64 runId, const EpochMetrics &metrics)
@@ -216,13 +181,11 @@ Status RunRepository::insertStepChunk(QSqlQuery &query, qint64 runId, const Step
         if (!status.isOk())
             return status;
     }
-    for (int i = 0; i < count; ++i) {
-        query.addBindValue(runId);
-        query.addBindValue(steps[i].step);
-        query.addBindValue(storedDouble(steps[i].loss));
-        query.addBindValue(storedDouble(steps[i].learningRate));
-    }
-    return m_store.execPrepared(query);
+    QVariantList bound;
+    bound.reserve(count * 4);
+    for (int i = 0; i < count; ++i)
+        bound << runId << steps[i].step << storedDouble(steps[i].loss) << storedDouble(steps[i].learningRate);
+    return m_store.execPrepared(query, bound);
 }
 
 Status RunRepository::addStepMetrics(qint64 runId, const std::vector<StepMetric> &steps)
@@ -245,116 +208,69 @@ Status RunRepository::addStepMetrics(qint64 runId, const std::vector<StepMetric>
 
 Result<std::optional<RunRecord>> RunRepository::findRun(qint64 runId)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT ") + s_runColumns
-                                               + QStringLiteral(" FROM runs WHERE id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(runId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    if (!query.next())
-        return std::optional<RunRecord>();
-    return std::optional<RunRecord>(readRun(query));
+    return m_store.selectFirst(QStringLiteral("SELECT ") + s_runColumns + QStringLiteral(" FROM runs WHERE id = ?"),
+                               {runId}, readRun);
 }
 
 Result<std::vector<RunRecord>> RunRepository::listRuns(std::optional<RunKind> kind, int limit, TrialRuns trialRuns)
 {
     QString sql = QStringLiteral("SELECT ") + s_runColumns + QStringLiteral(" FROM runs WHERE 1 = 1");
-    if (kind)
+    QVariantList values;
+    if (kind) {
         sql += QStringLiteral(" AND kind = ?");
+        values << runKindName(*kind);
+    }
     if (trialRuns == TrialRuns::Exclude)
         sql += QStringLiteral(" AND id NOT IN (SELECT run_id FROM trials WHERE run_id IS NOT NULL)");
     sql += QStringLiteral(" ORDER BY started_at DESC, id DESC");
-    if (limit > 0)
+    if (limit > 0) {
         sql += QStringLiteral(" LIMIT ?");
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, sql);
-    if (!status.isOk())
-        return status;
-    if (kind)
-        query.addBindValue(runKindName(*kind));
-    if (limit > 0)
-        query.addBindValue(limit);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    std::vector<RunRecord> runs;
-    while (query.next())
-        runs.push_back(readRun(query));
-    return runs;
+        values << limit;
+    }
+    return m_store.selectAll(sql, values, readRun);
 }
 
 Result<std::vector<EpochMetrics>> RunRepository::epochMetrics(qint64 runId)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT epoch, name, value FROM epoch_metrics "
-                                                          "WHERE run_id = ? ORDER BY epoch, name"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(runId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
     std::vector<EpochMetrics> epochs;
-    while (query.next()) {
-        const int epoch = query.value(0).toInt();
-        if (epochs.empty() || epochs.back().epoch != epoch) {
-            epochs.emplace_back();
-            epochs.back().epoch = epoch;
-        }
-        assignMetric(epochs.back(), query.value(1).toString(), loadedDouble(query.value(2)));
-    }
+    const Status status = m_store.forEachRow(
+        QStringLiteral("SELECT epoch, name, value FROM epoch_metrics WHERE run_id = ? ORDER BY epoch, name"), {runId},
+        [&epochs](const QSqlQuery &row) {
+            const int epoch = row.value(0).toInt();
+            if (epochs.empty() || epochs.back().epoch != epoch) {
+                epochs.emplace_back();
+                epochs.back().epoch = epoch;
+            }
+            assignMetric(epochs.back(), row.value(1).toString(), loadedDouble(row.value(2)));
+        });
+    if (!status.isOk())
+        return status;
     return epochs;
 }
 
 Result<std::vector<StepMetric>> RunRepository::stepMetrics(qint64 runId)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT step, loss, lr FROM step_metrics "
-                                                          "WHERE run_id = ? ORDER BY step"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(runId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    std::vector<StepMetric> steps;
-    while (query.next())
-        steps.push_back({query.value(0).toLongLong(), loadedDouble(query.value(1)), loadedDouble(query.value(2))});
-    return steps;
+    return m_store.selectAll(
+        QStringLiteral("SELECT step, loss, lr FROM step_metrics WHERE run_id = ? ORDER BY step"), {runId},
+        [](const QSqlQuery &row) {
+            return StepMetric{row.value(0).toLongLong(), loadedDouble(row.value(1)), loadedDouble(row.value(2))};
+        });
 }
 
 Result<int> RunRepository::markStaleRunning(std::chrono::seconds staleAfter)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("UPDATE runs SET status = 'failed', finished_at = ?, "
-                                                          "error = ? || heartbeat_at || ')' "
-                                                          "WHERE status = 'running' AND heartbeat_at <= ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(UtcTimestamp::format(now));
-    query.addBindValue(QStringLiteral("interrupted: the run's process stopped (no heartbeat since "));
-    query.addBindValue(UtcTimestamp::format(now.addSecs(-staleAfter.count())));
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    return query.numRowsAffected();
+    return m_store.change(QStringLiteral("UPDATE runs SET status = 'failed', finished_at = ?, "
+                                         "error = ? || heartbeat_at || ')' "
+                                         "WHERE status = 'running' AND heartbeat_at <= ?"),
+                          {UtcTimestamp::format(now),
+                           QStringLiteral("interrupted: the run's process stopped (no heartbeat since "),
+                           UtcTimestamp::format(now.addSecs(-staleAfter.count()))});
 }
 
 Status RunRepository::deleteRun(qint64 runId)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("DELETE FROM runs WHERE id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(runId);
-    status = m_store.execPrepared(query);
-    if (status.isOk() && query.numRowsAffected() != 1)
-        return Status::invalidInput("no run " + std::to_string(runId) + " in " + m_store.location().toStdString());
-    return status;
+    return m_store.changeOne(QStringLiteral("DELETE FROM runs WHERE id = ?"), {runId}, noRun(runId));
 }
 
 } // namespace loupe

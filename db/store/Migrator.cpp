@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <map>
@@ -46,23 +45,19 @@ std::vector<Migrator::Migration> loadMigrations(StoreBackend backend)
 
 Result<int> readIntQuery(Store &store, const QString &sql, int valueIfNoRow)
 {
-    QSqlQuery query = store.query();
-    if (!query.exec(sql))
-        return store.sqlError(query.lastError(), sql);
-    return query.next() ? query.value(0).toInt() : valueIfNoRow;
+    auto value = store.selectFirst(sql, {}, [](const QSqlQuery &row) { return row.value(0).toInt(); });
+    if (!value.isOk())
+        return value.status();
+    return value.value().value_or(valueIfNoRow);
 }
 
 Status writeVersion(Store &store, int version)
 {
     if (store.backend() == StoreBackend::Sqlite)
         return store.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
-    QSqlQuery query = store.query();
-    Status status = store.prepare(query, QStringLiteral("INSERT INTO schema_version (id, version) VALUES (1, ?) "
-                                                       "ON CONFLICT (id) DO UPDATE SET version = excluded.version"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(version);
-    return store.execPrepared(query);
+    return store.exec(QStringLiteral("INSERT INTO schema_version (id, version) VALUES (1, ?) "
+                                     "ON CONFLICT (id) DO UPDATE SET version = excluded.version"),
+                      {version});
 }
 
 Status newerVersionError(Store &store, int stored)

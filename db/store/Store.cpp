@@ -159,11 +159,13 @@ QSqlQuery Store::query() const
     return query;
 }
 
-Status Store::exec(const QString &sql)
+Status Store::exec(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery q = query();
-    if (!q.exec(sql))
-        return sqlError(q.lastError(), sql);
+    QSqlQuery statement = query();
+    if (!values.isEmpty())
+        return run(statement, sql, values);
+    if (!statement.exec(sql))
+        return sqlError(statement.lastError(), sql);
     return Status::ok();
 }
 
@@ -175,9 +177,11 @@ Status Store::prepare(QSqlQuery &query, const QString &sql) const
     return Status::ok();
 }
 
-Status Store::execPrepared(QSqlQuery &query) const
+Status Store::execPrepared(QSqlQuery &query, const QVariantList &values) const
 {
     assertOwningThread();
+    for (const QVariant &value : values)
+        query.addBindValue(value);
     if (!query.exec())
         return sqlError(query.lastError(), query.lastQuery());
     return Status::ok();
@@ -187,9 +191,48 @@ Status Store::run(QSqlQuery &query, const QString &sql, const QVariantList &valu
 {
     if (Status prepared = prepare(query, sql); !prepared.isOk())
         return prepared;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return execPrepared(query);
+    return execPrepared(query, values);
+}
+
+Result<int> Store::change(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery statement = query();
+    if (Status status = run(statement, sql, values); !status.isOk())
+        return status;
+    return statement.numRowsAffected();
+}
+
+Status Store::changeOne(const QString &sql, const QVariantList &values, const std::string &missing) const
+{
+    auto changed = change(sql, values);
+    if (!changed.isOk())
+        return changed.status();
+    if (changed.value() != 1)
+        return Status::invalidInput(missing + " in " + location().toStdString());
+    return Status::ok();
+}
+
+Result<qint64> Store::insertReturningId(const QString &sql, const QVariantList &values, const std::string &what) const
+{
+    QSqlQuery statement = query();
+    if (Status status = run(statement, sql, values); !status.isOk())
+        return status;
+    if (!statement.next())
+        return Status::ioError(what + " returned no id in " + location().toStdString());
+    const qint64 id = statement.value(0).toLongLong();
+    statement.finish();
+    return id;
+}
+
+Status Store::forEachRow(const QString &sql, const QVariantList &values,
+                         const std::function<void(const QSqlQuery &)> &onRow) const
+{
+    QSqlQuery rows = query();
+    if (Status status = run(rows, sql, values); !status.isOk())
+        return status;
+    while (rows.next())
+        onRow(rows);
+    return Status::ok();
 }
 
 Status Store::sqlError(const QSqlError &error, const QString &sql) const

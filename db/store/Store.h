@@ -23,7 +23,13 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 class QSqlError;
 class QThread;
@@ -53,16 +59,39 @@ public:
     static int latestSchemaVersion(StoreBackend backend);
 
     // --- for repositories (same thread only) ---
+    // Every helper below fails with sqlError(), which names the location and the statement; `values`
+    // are bound in order to the statement's `?` placeholders (a null QVariant stores NULL).
     // A forward-only query on this connection.
     QSqlQuery query() const;
-    // Runs one statement that takes no values (DDL, PRAGMA, BEGIN ...).
-    Status exec(const QString &sql);
-    // Prepares `sql` on `query`; values are then bound with bindValue / addBindValue.
+    // Runs one statement that returns no rows: without values as it is (DDL, PRAGMA, BEGIN ...), with
+    // values prepared and bound.
+    Status exec(const QString &sql, const QVariantList &values = {}) const;
+    // Prepares `sql` on `query`, to be executed (once or many times) by execPrepared.
     Status prepare(QSqlQuery &query, const QString &sql) const;
-    // Executes a prepared `query`.
-    Status execPrepared(QSqlQuery &query) const;
-    // prepare() + addBindValue() of each value in order + execPrepared(), for the usual statement.
+    // Binds `values` to a prepared `query` and executes it.
+    Status execPrepared(QSqlQuery &query, const QVariantList &values = {}) const;
+    // prepare() + execPrepared(), for the usual statement; `query` then holds its result.
     Status run(QSqlQuery &query, const QString &sql, const QVariantList &values) const;
+    // A statement that writes (INSERT, UPDATE, DELETE).
+    // ensures: the number of rows it changed.
+    Result<int> change(const QString &sql, const QVariantList &values) const;
+    // A statement that must change exactly one row.
+    // ensures: InvalidInput "<missing> in <location>" when it changed none (or several).
+    Status changeOne(const QString &sql, const QVariantList &values, const std::string &missing) const;
+    // An INSERT ... RETURNING id.
+    // ensures: the new row's id; IoError naming `what` and the location when no id came back.
+    Result<qint64> insertReturningId(const QString &sql, const QVariantList &values, const std::string &what) const;
+    // A query: calls onRow(query) on each row of the result, in order.
+    Status forEachRow(const QString &sql, const QVariantList &values,
+                      const std::function<void(const QSqlQuery &)> &onRow) const;
+    // A query: every row, each read by readRow(const QSqlQuery &).
+    template <typename ReadRow>
+    auto selectAll(const QString &sql, const QVariantList &values, ReadRow readRow) const
+        -> Result<std::vector<std::invoke_result_t<ReadRow &, const QSqlQuery &>>>;
+    // A query: its first row read by readRow(const QSqlQuery &), nullopt when it has none.
+    template <typename ReadRow>
+    auto selectFirst(const QString &sql, const QVariantList &values, ReadRow readRow) const
+        -> Result<std::optional<std::invoke_result_t<ReadRow &, const QSqlQuery &>>>;
     // An IoError naming the location, the failing statement and the driver's message.
     Status sqlError(const QSqlError &error, const QString &sql) const;
     // True while a Transaction made from this Store is open.
@@ -82,5 +111,29 @@ private:
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
 };
+
+template <typename ReadRow>
+auto Store::selectAll(const QString &sql, const QVariantList &values, ReadRow readRow) const
+    -> Result<std::vector<std::invoke_result_t<ReadRow &, const QSqlQuery &>>>
+{
+    std::vector<std::invoke_result_t<ReadRow &, const QSqlQuery &>> rows;
+    if (Status status = forEachRow(sql, values, [&](const QSqlQuery &row) { rows.push_back(readRow(row)); });
+        !status.isOk())
+        return status;
+    return rows;
+}
+
+template <typename ReadRow>
+auto Store::selectFirst(const QString &sql, const QVariantList &values, ReadRow readRow) const
+    -> Result<std::optional<std::invoke_result_t<ReadRow &, const QSqlQuery &>>>
+{
+    using Row = std::invoke_result_t<ReadRow &, const QSqlQuery &>;
+    QSqlQuery result = query();
+    if (Status status = run(result, sql, values); !status.isOk())
+        return status;
+    if (!result.next())
+        return std::optional<Row>();
+    return std::optional<Row>(readRow(std::as_const(result)));
+}
 
 } // namespace loupe

@@ -42,6 +42,11 @@ bool sameJson(const QString &a, const QString &b)
     return left == right;
 }
 
+std::string noStudy(qint64 studyId)
+{
+    return "no study " + std::to_string(studyId);
+}
+
 QString jsonOrEmptyObject(const QString &text)
 {
     return text.trimmed().isEmpty() ? QStringLiteral("{}") : text;
@@ -58,24 +63,15 @@ Result<StudyRecord> StudyRepository::createOrOpen(const StudyRecord &wanted, Stu
 {
     const std::string where = " in " + m_store.location().toStdString();
     if (mode == StudyOpenMode::CreateOrOpen) {
-        QSqlQuery insert = m_store.query();
-        Status status = m_store.prepare(insert, QStringLiteral("INSERT INTO studies (name, direction, space_json, "
-                                                               "sampler, seed, max_evals, objective_json, created_at) "
-                                                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                                               "ON CONFLICT (name) DO NOTHING"));
-        if (!status.isOk())
-            return status;
-        insert.addBindValue(wanted.name);
-        insert.addBindValue(studyDirectionName(wanted.direction));
-        insert.addBindValue(wanted.spaceJson);
-        insert.addBindValue(wanted.sampler);
-        insert.addBindValue(wanted.seed ? QVariant(*wanted.seed) : QVariant());
-        insert.addBindValue(wanted.maxEvals ? QVariant(*wanted.maxEvals) : QVariant());
-        insert.addBindValue(jsonOrEmptyObject(wanted.objectiveJson));
-        insert.addBindValue(UtcTimestamp::now());
-        status = m_store.execPrepared(insert);
-        if (!status.isOk())
-            return status;
+        const Status inserted = m_store.exec(
+            QStringLiteral("INSERT INTO studies (name, direction, space_json, sampler, seed, max_evals, "
+                           "objective_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"),
+            {wanted.name, studyDirectionName(wanted.direction), wanted.spaceJson, wanted.sampler,
+             wanted.seed ? QVariant(*wanted.seed) : QVariant(),
+             wanted.maxEvals ? QVariant(*wanted.maxEvals) : QVariant(), jsonOrEmptyObject(wanted.objectiveJson),
+             UtcTimestamp::now()});
+        if (!inserted.isOk())
+            return inserted;
     }
     auto found = find(wanted.name);
     if (!found.isOk())
@@ -99,18 +95,9 @@ Result<StudyRecord> StudyRepository::createOrOpen(const StudyRecord &wanted, Stu
 
 Result<std::optional<StudyRecord>> StudyRepository::findWhere(const QString &condition, const QVariant &value)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT ") + s_studyColumns
-                                               + QStringLiteral(" FROM studies WHERE ") + condition);
-    if (!status.isOk())
-        return status;
-    query.addBindValue(value);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    if (!query.next())
-        return std::optional<StudyRecord>();
-    return std::optional<StudyRecord>(readStudy(query));
+    return m_store.selectFirst(QStringLiteral("SELECT ") + s_studyColumns + QStringLiteral(" FROM studies WHERE ")
+                                   + condition,
+                               {value}, readStudy);
 }
 
 Result<std::optional<StudyRecord>> StudyRepository::find(const QString &name)
@@ -125,45 +112,19 @@ Result<std::optional<StudyRecord>> StudyRepository::find(qint64 id)
 
 Result<std::vector<StudyRecord>> StudyRepository::list()
 {
-    QSqlQuery query = m_store.query();
-    const QString sql = QStringLiteral("SELECT ") + s_studyColumns + QStringLiteral(" FROM studies ORDER BY id");
-    Status status = m_store.prepare(query, sql);
-    if (!status.isOk())
-        return status;
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    std::vector<StudyRecord> studies;
-    while (query.next())
-        studies.push_back(readStudy(query));
-    return studies;
+    return m_store.selectAll(QStringLiteral("SELECT ") + s_studyColumns + QStringLiteral(" FROM studies ORDER BY id"),
+                             {}, readStudy);
 }
 
 Status StudyRepository::setMaxEvals(qint64 studyId, int maxEvals)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("UPDATE studies SET max_evals = ? WHERE id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(maxEvals);
-    query.addBindValue(studyId);
-    status = m_store.execPrepared(query);
-    if (status.isOk() && query.numRowsAffected() != 1)
-        return Status::invalidInput("no study " + std::to_string(studyId) + " in " + m_store.location().toStdString());
-    return status;
+    return m_store.changeOne(QStringLiteral("UPDATE studies SET max_evals = ? WHERE id = ?"), {maxEvals, studyId},
+                             noStudy(studyId));
 }
 
 Status StudyRepository::remove(qint64 studyId)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("DELETE FROM studies WHERE id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(studyId);
-    status = m_store.execPrepared(query);
-    if (status.isOk() && query.numRowsAffected() != 1)
-        return Status::invalidInput("no study " + std::to_string(studyId) + " in " + m_store.location().toStdString());
-    return status;
+    return m_store.changeOne(QStringLiteral("DELETE FROM studies WHERE id = ?"), {studyId}, noStudy(studyId));
 }
 
 } // namespace loupe

@@ -58,44 +58,38 @@ Status TrialRepository::lockStudy(qint64 studyId)
     // SQLite: the enclosing BEGIN IMMEDIATE already holds the database's write lock.
     if (m_store.backend() != StoreBackend::PostgreSql)
         return Status::ok();
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT id FROM studies WHERE id = ? FOR UPDATE"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(studyId);
-    status = m_store.execPrepared(query);
-    if (status.isOk() && !query.next())
+    auto locked = m_store.selectFirst(QStringLiteral("SELECT id FROM studies WHERE id = ? FOR UPDATE"), {studyId},
+                                      [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+    if (!locked.isOk())
+        return locked.status();
+    if (!locked.value())
         return Status::invalidInput("no study " + std::to_string(studyId) + " in " + m_store.location().toStdString());
-    return status;
+    return Status::ok();
 }
 
 Result<TrialCounts> TrialRepository::countsLocked(qint64 studyId)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(
-        query, QStringLiteral("SELECT "
-                              "COALESCE(SUM(CASE WHEN state = 'RUNNING' THEN 1 ELSE 0 END), 0), "
-                              "COALESCE(SUM(CASE WHEN state = 'COMPLETE' THEN 1 ELSE 0 END), 0), "
-                              "COALESCE(SUM(CASE WHEN state = 'FAIL' AND abandoned = 0 THEN 1 ELSE 0 END), 0), "
-                              "COALESCE(SUM(CASE WHEN state = 'PRUNED' THEN 1 ELSE 0 END), 0), "
-                              "COALESCE(SUM(CASE WHEN state = 'FAIL' AND abandoned = 1 THEN 1 ELSE 0 END), 0), "
-                              "COALESCE(MAX(number), -1) FROM trials WHERE study_id = ?"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(studyId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    TrialCounts counts;
-    if (query.next()) {
-        counts.running = query.value(0).toInt();
-        counts.complete = query.value(1).toInt();
-        counts.failed = query.value(2).toInt();
-        counts.pruned = query.value(3).toInt();
-        counts.abandoned = query.value(4).toInt();
-        counts.maxNumber = query.value(5).toInt();
-    }
-    return counts;
+    auto counted = m_store.selectFirst(
+        QStringLiteral("SELECT "
+                       "COALESCE(SUM(CASE WHEN state = 'RUNNING' THEN 1 ELSE 0 END), 0), "
+                       "COALESCE(SUM(CASE WHEN state = 'COMPLETE' THEN 1 ELSE 0 END), 0), "
+                       "COALESCE(SUM(CASE WHEN state = 'FAIL' AND abandoned = 0 THEN 1 ELSE 0 END), 0), "
+                       "COALESCE(SUM(CASE WHEN state = 'PRUNED' THEN 1 ELSE 0 END), 0), "
+                       "COALESCE(SUM(CASE WHEN state = 'FAIL' AND abandoned = 1 THEN 1 ELSE 0 END), 0), "
+                       "COALESCE(MAX(number), -1) FROM trials WHERE study_id = ?"),
+        {studyId}, [](const QSqlQuery &row) {
+            TrialCounts counts;
+            counts.running = row.value(0).toInt();
+            counts.complete = row.value(1).toInt();
+            counts.failed = row.value(2).toInt();
+            counts.pruned = row.value(3).toInt();
+            counts.abandoned = row.value(4).toInt();
+            counts.maxNumber = row.value(5).toInt();
+            return counts;
+        });
+    if (!counted.isOk())
+        return counted.status();
+    return counted.value().value_or(TrialCounts());
 }
 
 Result<TrialCounts> TrialRepository::counts(qint64 studyId)
@@ -126,25 +120,13 @@ Result<std::optional<TrialRecord>> TrialRepository::reserve(qint64 studyId, cons
     record.worker = worker;
     const QString stamp = UtcTimestamp::now();
     record.startedAt = record.heartbeatAt = UtcTimestamp::parse(stamp);
-    QSqlQuery insert = m_store.query();
-    Status status = m_store.prepare(insert, QStringLiteral("INSERT INTO trials (study_id, number, state, params_json, "
-                                                           "worker, heartbeat_at, started_at) "
-                                                           "VALUES (?, ?, 'RUNNING', ?, ?, ?, ?) RETURNING id"));
-    if (!status.isOk())
-        return status;
-    insert.addBindValue(studyId);
-    insert.addBindValue(record.number);
-    insert.addBindValue(record.paramsJson);
-    insert.addBindValue(worker);
-    insert.addBindValue(stamp);
-    insert.addBindValue(stamp);
-    status = m_store.execPrepared(insert);
-    if (!status.isOk())
-        return status;
-    if (!insert.next())
-        return Status::ioError("reserving a trial returned no id in " + m_store.location().toStdString());
-    record.id = insert.value(0).toLongLong();
-    insert.finish();
+    auto id = m_store.insertReturningId(
+        QStringLiteral("INSERT INTO trials (study_id, number, state, params_json, worker, heartbeat_at, started_at) "
+                       "VALUES (?, ?, 'RUNNING', ?, ?, ?, ?) RETURNING id"),
+        {studyId, record.number, record.paramsJson, worker, stamp, stamp}, "reserving a trial");
+    if (!id.isOk())
+        return id.status();
+    record.id = id.value();
     if (Status committed = tx.value().commit(); !committed.isOk())
         return committed;
     return std::optional<TrialRecord>(record);
@@ -158,39 +140,21 @@ Status TrialRepository::finish(qint64 trialId, const TrialOutcome &outcome)
     if (outcome.state == TrialState::Complete && !(outcome.loss && std::isfinite(*outcome.loss)))
         return Status::invalidInput("finish: a COMPLETE trial needs a finite loss (trial " + std::to_string(trialId)
                                     + ")");
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("UPDATE trials SET state = ?, loss = ?, error = ?, "
-                                                          "seconds = ?, finished_at = ?, heartbeat_at = ?, "
-                                                          "abandoned = 0 WHERE id = ? AND (state = 'RUNNING' OR "
-                                                          "(state = 'FAIL' AND abandoned = 1))"));
-    if (!status.isOk())
-        return status;
     const QString now = UtcTimestamp::now();
-    query.addBindValue(trialStateText(outcome.state));
-    query.addBindValue(storedDouble(outcome.loss));
-    query.addBindValue(outcome.error.isEmpty() ? QVariant() : QVariant(outcome.error));
-    query.addBindValue(storedDouble(outcome.seconds));
-    query.addBindValue(now);
-    query.addBindValue(now);
-    query.addBindValue(trialId);
-    status = m_store.execPrepared(query);
-    if (status.isOk() && query.numRowsAffected() != 1)
-        return Status::invalidInput("trial " + std::to_string(trialId) + " in " + m_store.location().toStdString()
-                                    + " does not exist or has already ended");
-    return status;
+    return m_store.changeOne(QStringLiteral("UPDATE trials SET state = ?, loss = ?, error = ?, seconds = ?, "
+                                            "finished_at = ?, heartbeat_at = ?, abandoned = 0 WHERE id = ? AND "
+                                            "(state = 'RUNNING' OR (state = 'FAIL' AND abandoned = 1))"),
+                             {trialStateText(outcome.state), storedDouble(outcome.loss),
+                              outcome.error.isEmpty() ? QVariant() : QVariant(outcome.error),
+                              storedDouble(outcome.seconds), now, now, trialId},
+                             "no open trial " + std::to_string(trialId) + " (it does not exist or has already ended)");
 }
 
 Status TrialRepository::abandon(qint64 trialId, const QString &reason)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("UPDATE trials SET state = 'FAIL', abandoned = 1, error = ?, "
-                                                          "finished_at = ? WHERE id = ? AND state = 'RUNNING'"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(reason);
-    query.addBindValue(UtcTimestamp::now());
-    query.addBindValue(trialId);
-    return m_store.execPrepared(query);
+    return m_store.exec(QStringLiteral("UPDATE trials SET state = 'FAIL', abandoned = 1, error = ?, finished_at = ? "
+                                       "WHERE id = ? AND state = 'RUNNING'"),
+                        {reason, UtcTimestamp::now(), trialId});
 }
 
 Status TrialRepository::heartbeat(const std::vector<qint64> &trialIds)
@@ -198,137 +162,93 @@ Status TrialRepository::heartbeat(const std::vector<qint64> &trialIds)
     if (trialIds.empty())
         return Status::ok();
     QStringList marks;
-    for (std::size_t i = 0; i < trialIds.size(); ++i)
+    QVariantList values{UtcTimestamp::now()};
+    for (qint64 id : trialIds) {
         marks << QStringLiteral("?");
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("UPDATE trials SET heartbeat_at = ? WHERE state = 'RUNNING' "
-                                                          "AND id IN (") + marks.join(QStringLiteral(", "))
-                                               + QLatin1Char(')'));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(UtcTimestamp::now());
-    for (qint64 id : trialIds)
-        query.addBindValue(id);
-    return m_store.execPrepared(query);
+        values << id;
+    }
+    return m_store.exec(QStringLiteral("UPDATE trials SET heartbeat_at = ? WHERE state = 'RUNNING' AND id IN (")
+                            + marks.join(QStringLiteral(", ")) + QLatin1Char(')'),
+                        values);
 }
 
 Result<int> TrialRepository::reapStale(qint64 studyId, std::chrono::milliseconds grace)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QSqlQuery query = m_store.query();
     QString sql = QStringLiteral("UPDATE trials SET state = 'FAIL', abandoned = 1, finished_at = ?, "
                                  "error = 'worker lost (no heartbeat since ' || heartbeat_at || ')' "
                                  "WHERE state = 'RUNNING' AND heartbeat_at < ?");
-    if (studyId > 0)
+    QVariantList values{UtcTimestamp::format(now), UtcTimestamp::format(now.addMSecs(-grace.count()))};
+    if (studyId > 0) {
         sql += QStringLiteral(" AND study_id = ?");
-    Status status = m_store.prepare(query, sql);
-    if (!status.isOk())
-        return status;
-    query.addBindValue(UtcTimestamp::format(now));
-    query.addBindValue(UtcTimestamp::format(now.addMSecs(-grace.count())));
-    if (studyId > 0)
-        query.addBindValue(studyId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    return query.numRowsAffected();
+        values << studyId;
+    }
+    return m_store.change(sql, values);
 }
 
 Status TrialRepository::linkRun(qint64 trialId, qint64 runId)
 {
-    QSqlQuery query = m_store.query();
-    return m_store.run(query, QStringLiteral("UPDATE trials SET run_id = ? WHERE id = ?"), {runId, trialId});
+    return m_store.exec(QStringLiteral("UPDATE trials SET run_id = ? WHERE id = ?"), {runId, trialId});
 }
 
 Result<std::vector<TrialRecord>> TrialRepository::list(qint64 studyId)
 {
-    QSqlQuery query = m_store.query();
-    const QString sql = QStringLiteral("SELECT ") + s_trialColumns
-                      + QStringLiteral(" FROM trials WHERE study_id = ? ORDER BY number");
-    if (Status status = m_store.run(query, sql, {studyId}); !status.isOk())
-        return status;
-    std::vector<TrialRecord> trials;
-    while (query.next())
-        trials.push_back(readTrial(query));
-    return trials;
+    return m_store.selectAll(QStringLiteral("SELECT ") + s_trialColumns
+                                 + QStringLiteral(" FROM trials WHERE study_id = ? ORDER BY number"),
+                             {studyId}, readTrial);
 }
 
 Result<std::vector<TrialOutcomeRow>> TrialRepository::listOutcomes(qint64 studyId)
 {
-    QSqlQuery query = m_store.query();
-    const QString sql = QStringLiteral("SELECT id, number, state, loss, seconds, error FROM trials WHERE study_id = ? "
-                                       "ORDER BY number");
-    if (Status status = m_store.run(query, sql, {studyId}); !status.isOk())
-        return status;
-    std::vector<TrialOutcomeRow> rows;
-    while (query.next()) {
-        TrialOutcomeRow row;
-        row.id = query.value(0).toLongLong();
-        row.number = query.value(1).toInt();
-        row.state = TrialState::Fail;
-        trialStateFromName(query.value(2).toString().toStdString(), row.state);
-        if (!query.value(3).isNull())
-            row.loss = query.value(3).toDouble();
-        if (!query.value(4).isNull())
-            row.seconds = query.value(4).toDouble();
-        row.error = query.value(5).toString();
-        rows.push_back(std::move(row));
-    }
-    return rows;
+    return m_store.selectAll(
+        QStringLiteral("SELECT id, number, state, loss, seconds, error FROM trials WHERE study_id = ? ORDER BY number"),
+        {studyId}, [](const QSqlQuery &query) {
+            TrialOutcomeRow row;
+            row.id = query.value(0).toLongLong();
+            row.number = query.value(1).toInt();
+            row.state = TrialState::Fail;
+            trialStateFromName(query.value(2).toString().toStdString(), row.state);
+            if (!query.value(3).isNull())
+                row.loss = query.value(3).toDouble();
+            if (!query.value(4).isNull())
+                row.seconds = query.value(4).toDouble();
+            row.error = query.value(5).toString();
+            return row;
+        });
 }
 
 Result<std::map<qint64, QString>> TrialRepository::paramsFrom(qint64 studyId, qint64 fromId)
 {
-    QSqlQuery query = m_store.query();
-    const QString sql = QStringLiteral("SELECT id, params_json FROM trials WHERE study_id = ? AND id >= ?");
-    if (Status status = m_store.run(query, sql, {studyId, fromId}); !status.isOk())
-        return status;
     std::map<qint64, QString> params;
-    while (query.next())
-        params.emplace(query.value(0).toLongLong(), query.value(1).toString());
+    const Status status = m_store.forEachRow(
+        QStringLiteral("SELECT id, params_json FROM trials WHERE study_id = ? AND id >= ?"), {studyId, fromId},
+        [&params](const QSqlQuery &row) { params.emplace(row.value(0).toLongLong(), row.value(1).toString()); });
+    if (!status.isOk())
+        return status;
     return params;
 }
 
 Result<std::optional<TrialRecord>> TrialRepository::find(qint64 trialId)
 {
-    QSqlQuery query = m_store.query();
-    const QString sql = QStringLiteral("SELECT ") + s_trialColumns + QStringLiteral(" FROM trials WHERE id = ?");
-    if (Status status = m_store.run(query, sql, {trialId}); !status.isOk())
-        return status;
-    if (!query.next())
-        return std::optional<TrialRecord>();
-    return std::optional<TrialRecord>(readTrial(query));
+    return m_store.selectFirst(QStringLiteral("SELECT ") + s_trialColumns + QStringLiteral(" FROM trials WHERE id = ?"),
+                               {trialId}, readTrial);
 }
 
 Result<std::optional<TrialRecord>> TrialRepository::findNumber(qint64 studyId, int number)
 {
-    QSqlQuery query = m_store.query();
-    const QString sql = QStringLiteral("SELECT ") + s_trialColumns
-                      + QStringLiteral(" FROM trials WHERE study_id = ? AND number = ?");
-    if (Status status = m_store.run(query, sql, {studyId, number}); !status.isOk())
-        return status;
-    if (!query.next())
-        return std::optional<TrialRecord>();
-    return std::optional<TrialRecord>(readTrial(query));
+    return m_store.selectFirst(QStringLiteral("SELECT ") + s_trialColumns
+                                   + QStringLiteral(" FROM trials WHERE study_id = ? AND number = ?"),
+                               {studyId, number}, readTrial);
 }
 
 Result<std::optional<TrialRecord>> TrialRepository::best(qint64 studyId, bool maximize)
 {
-    QSqlQuery query = m_store.query();
-    Status status = m_store.prepare(query, QStringLiteral("SELECT ") + s_trialColumns
-                                               + QStringLiteral(" FROM trials WHERE study_id = ? AND state = 'COMPLETE' "
-                                                                "AND loss IS NOT NULL ORDER BY loss ")
-                                               + (maximize ? QStringLiteral("DESC") : QStringLiteral("ASC"))
-                                               + QStringLiteral(", number LIMIT 1"));
-    if (!status.isOk())
-        return status;
-    query.addBindValue(studyId);
-    status = m_store.execPrepared(query);
-    if (!status.isOk())
-        return status;
-    if (!query.next())
-        return std::optional<TrialRecord>();
-    return std::optional<TrialRecord>(readTrial(query));
+    return m_store.selectFirst(QStringLiteral("SELECT ") + s_trialColumns
+                                   + QStringLiteral(" FROM trials WHERE study_id = ? AND state = 'COMPLETE' "
+                                                    "AND loss IS NOT NULL ORDER BY loss ")
+                                   + (maximize ? QStringLiteral("DESC") : QStringLiteral("ASC"))
+                                   + QStringLiteral(", number LIMIT 1"),
+                               {studyId}, readTrial);
 }
 
 } // namespace loupe
