@@ -1,5 +1,6 @@
 #include "app/cli/ArgumentParser.h"
 
+#include "app/cli/CliText.h"
 #include "app/cli/NumberParsing.h"
 
 #include <algorithm>
@@ -8,11 +9,6 @@
 namespace loupe::cli {
 
 namespace {
-
-Status usageError(const QString &message)
-{
-    return Status::invalidInput(message.toStdString());
-}
 
 QString typedName(const QString &token)
 {

@@ -51,7 +51,7 @@ Result<std::string> simulate(DemoState &state)
         + ", every defect planted in 0.2% of rows) to " + toUtf8(state.dataPath) + " in " + seconds(timer.seconds());
 }
 
-Result<std::string> load(DemoState &state)
+Result<std::string> loadStep(DemoState &state)
 {
     const Timer timer;
     auto report = CsvReader(demoCsvOptions()).readFile(toNativePath(state.dataPath));
@@ -64,7 +64,7 @@ Result<std::string> load(DemoState &state)
         + " columns in " + seconds(state.loadSeconds);
 }
 
-Result<std::string> summarise(DemoState &state)
+Result<std::string> summariseStep(DemoState &state)
 {
     const Timer timer;
     state.stats.clear();
@@ -77,7 +77,7 @@ Result<std::string> summarise(DemoState &state)
         + " missing values in all) in " + seconds(timer.seconds());
 }
 
-Result<std::string> report(DemoState &state)
+Result<std::string> reportStep(DemoState &state)
 {
     const StatsReportInput input{state.dataPath, state.table.rowCount(), state.loadSeconds, state.stats};
     const QString jsonPath = state.path(QStringLiteral("summary.json"));
@@ -92,7 +92,7 @@ Result<std::string> report(DemoState &state)
     return "wrote " + toUtf8(jsonPath) + " and " + toUtf8(textPath);
 }
 
-Result<std::string> record(DemoState &state)
+Result<std::string> recordStep(DemoState &state)
 {
     CliWorkspace *workspace = state.settings.workspace;
     if (!workspace)
@@ -127,10 +127,10 @@ std::vector<DemoStep> DemoTour::steps()
 {
     return {
         {QStringLiteral("simulate"), QStringLiteral("simulate card transactions with planted defects"), simulate},
-        {QStringLiteral("load"), QStringLiteral("parse the CSV file back"), load},
-        {QStringLiteral("summarise"), QStringLiteral("compute each column's statistics"), summarise},
-        {QStringLiteral("report"), QStringLiteral("write summary.json and summary.txt"), report},
-        {QStringLiteral("record"), QStringLiteral("store the dataset and the load run in the workspace"), record},
+        {QStringLiteral("load"), QStringLiteral("parse the CSV file back"), loadStep},
+        {QStringLiteral("summarise"), QStringLiteral("compute each column's statistics"), summariseStep},
+        {QStringLiteral("report"), QStringLiteral("write summary.json and summary.txt"), reportStep},
+        {QStringLiteral("record"), QStringLiteral("store the dataset and the load run in the workspace"), recordStep},
         {QStringLiteral("check"), QStringLiteral("run the data tests of suite.json; write check-report.txt/.json/.html"),
          DemoDebugSteps::check},
         {QStringLiteral("pii"), QStringLiteral("scan every column for personal data; write pii.json"), DemoDebugSteps::pii},

@@ -1,5 +1,6 @@
 #include "app/cli/LrFindCommand.h"
 
+#include "app/cli/CliText.h"
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/FileChecks.h"
@@ -20,11 +21,6 @@ namespace loupe::cli {
 
 namespace {
 
-Status usage(const std::string &message)
-{
-    return Status::invalidInput(message);
-}
-
 // "start: expected ..." -> "option --start: expected ..." ("iterations" is --steps).
 Status asOption(const Status &status)
 {
@@ -33,7 +29,7 @@ Status asOption(const Status &status)
     std::string key = message.substr(0, colon);
     if (key == "iterations")
         key = "steps";
-    return usage("option --" + key + message.substr(colon));
+    return usageError("option --" + key + message.substr(colon));
 }
 
 Result<LrFindSettings> settingsFrom(const ParsedArguments &arguments, std::uint64_t seed)
@@ -41,14 +37,14 @@ Result<LrFindSettings> settingsFrom(const ParsedArguments &arguments, std::uint6
     LrFindSettings settings;
     const QString mode = arguments.value(QStringLiteral("mode"));
     if (mode != QLatin1String("range") && mode != QLatin1String("onepass"))
-        return usage("option --mode: '" + mode.toStdString() + "' is not one of range, onepass");
+        return usageError("option --mode: '" + mode.toStdString() + "' is not one of range, onepass");
     settings.mode = mode == QLatin1String("range") ? LrFindMode::Range : LrFindMode::OnePass;
     const std::vector<const char *> otherModes = settings.mode == LrFindMode::Range
                                                      ? std::vector<const char *>{"end"}
                                                      : std::vector<const char *>{"factor", "fraction"};
     for (const char *option : otherModes) {
         if (arguments.isSet(QLatin1String(option)))
-            return usage(std::string("option --") + option + " does not apply to --mode " + mode.toStdString());
+            return usageError(std::string("option --") + option + " does not apply to --mode " + mode.toStdString());
     }
 
     if (settings.mode == LrFindMode::Range) {
@@ -57,7 +53,7 @@ Result<LrFindSettings> settingsFrom(const ParsedArguments &arguments, std::uint6
         range.factor = arguments.doubleValue(QStringLiteral("factor"), range.factor);
         const std::int64_t steps = arguments.intValue(QStringLiteral("steps"), range.steps);
         if (steps > 10000)
-            return usage("option --steps: expected at most 10000 rates for --mode range, got " + std::to_string(steps));
+            return usageError("option --steps: expected at most 10000 rates for --mode range, got " + std::to_string(steps));
         range.steps = static_cast<int>(steps);
         range.fraction = arguments.doubleValue(QStringLiteral("fraction"), range.fraction);
         range.seed = seed;
@@ -75,7 +71,7 @@ Result<LrFindSettings> settingsFrom(const ParsedArguments &arguments, std::uint6
     return settings;
 }
 
-std::string number(double value)
+std::string rateText(double value)
 {
     char text[32];
     std::snprintf(text, sizeof text, "%.4g", value);
@@ -88,23 +84,23 @@ void printText(std::ostream &out, const LrFindResult &result)
     table.addRow({"lr", "loss", ""});
     table.addSeparator();
     for (const LrPoint &point : result.points)
-        table.addRow({number(point.learningRate), std::isfinite(point.loss) ? number(point.loss) : "-",
+        table.addRow({rateText(point.learningRate), std::isfinite(point.loss) ? rateText(point.loss) : "-",
                       point.diverged ? "diverged" : ""});
     table.print(out, 2);
     const LrSuggestions &s = result.suggestions;
     if (s.recommended) {
-        out << "recommended learning rate " << number(*s.recommended)
+        out << "recommended learning rate " << rateText(*s.recommended)
             << (s.method == "valley" ? " (fastai's valley)\n" : " (the lowest loss's rate / 10)\n");
     } else {
         out << "no learning rate to recommend: the loss diverged before it fell\n";
     }
     if (s.lossMinimumRate)
-        out << "  lowest loss at " << number(*s.lossMinimumRate) << "; minimum/10 " << number(*s.minimum) << '\n';
+        out << "  lowest loss at " << rateText(*s.lossMinimumRate) << "; minimum/10 " << rateText(*s.minimum) << '\n';
     if (s.steep)
-        out << "  steepest descent at " << number(*s.steep) << '\n';
+        out << "  steepest descent at " << rateText(*s.steep) << '\n';
     if (s.valley)
-        out << "  valley " << number(*s.valley) << '\n';
-    out << "took " << number(result.seconds) << " s\n";
+        out << "  valley " << rateText(*s.valley) << '\n';
+    out << "took " << rateText(result.seconds) << " s\n";
 }
 
 std::vector<StepMetric> stepsOf(const LrFindResult &result)

@@ -1,5 +1,6 @@
 #include "app/cli/LrRunRecorder.h"
 
+#include "app/cli/CliText.h"
 #include "app/cli/CliContext.h"
 #include "db/runs/DatasetRepository.h"
 #include "db/runs/FileFingerprint.h"
@@ -11,11 +12,6 @@
 namespace loupe::cli {
 
 namespace {
-
-QString compact(const nlohmann::ordered_json &json)
-{
-    return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-}
 
 Status recordingError(const Status &status)
 {
@@ -37,7 +33,7 @@ Result<LrRunRecorder> LrRunRecorder::start(CliContext &context, RunKind kind, co
     auto dataset = storeTrainDataset(*store.value(), data);
     if (!dataset.isOk())
         return recordingError(dataset.status());
-    auto run = RunRepository(*store.value()).createRun(kind, dataset.value(), compact(config));
+    auto run = RunRepository(*store.value()).createRun(kind, dataset.value(), compactJson(config));
     if (!run.isOk())
         return recordingError(run.status());
     recorder.m_store = store.value();
@@ -64,7 +60,7 @@ Status LrRunRecorder::finish(RunStatus status, double seconds, const nlohmann::o
 {
     if (!m_store)
         return Status::ok();
-    return RunRepository(*m_store).finishRun(m_runId, status, seconds, compact(summary),
+    return RunRepository(*m_store).finishRun(m_runId, status, seconds, compactJson(summary),
                                              QString::fromStdString(error));
 }
 

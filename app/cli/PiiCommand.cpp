@@ -1,5 +1,6 @@
 #include "app/cli/PiiCommand.h"
 
+#include "app/cli/CliText.h"
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CsvArguments.h"
@@ -33,11 +34,6 @@ std::vector<std::string> splitList(const QString &text)
     return items;
 }
 
-QString compact(const nlohmann::ordered_json &json)
-{
-    return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-}
-
 Result<qint64> recordScan(CliWorkspace &workspace, const QString &path, const Table &table,
                           const nlohmann::ordered_json &config, const nlohmann::ordered_json &summary, double seconds)
 {
@@ -48,10 +44,10 @@ Result<qint64> recordScan(CliWorkspace &workspace, const QString &path, const Ta
     if (!dataset.isOk())
         return dataset.status();
     RunRepository runs(*store.value());
-    auto run = runs.createRun(RunKind::Scan, dataset.value(), compact(config));
+    auto run = runs.createRun(RunKind::Scan, dataset.value(), compactJson(config));
     if (!run.isOk())
         return run.status();
-    if (Status finished = runs.finishRun(run.value(), RunStatus::Completed, seconds, compact(summary)); !finished.isOk())
+    if (Status finished = runs.finishRun(run.value(), RunStatus::Completed, seconds, compactJson(summary)); !finished.isOk())
         return finished;
     return run.value();
 }

@@ -1,5 +1,6 @@
 #include "app/cli/ScaleCommand.h"
 
+#include "app/cli/CliText.h"
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CsvArguments.h"
@@ -20,11 +21,6 @@ namespace loupe::cli {
 
 namespace {
 
-Status usage(const QString &message)
-{
-    return Status::invalidInput(message.toStdString());
-}
-
 Result<std::pair<double, double>> parseRange(const QString &text)
 {
     const QStringList parts = text.split(QLatin1Char(','));
@@ -33,7 +29,7 @@ Result<std::pair<double, double>> parseRange(const QString &text)
     const double low = parts.size() == 2 ? parts[0].trimmed().toDouble(&lowOk) : 0.0;
     const double high = parts.size() == 2 ? parts[1].trimmed().toDouble(&highOk) : 0.0;
     if (!lowOk || !highOk || !(low < high))
-        return usage(QStringLiteral("option --range: expected LOW,HIGH with LOW < HIGH, got '%1'").arg(text));
+        return usageError(QStringLiteral("option --range: expected LOW,HIGH with LOW < HIGH, got '%1'").arg(text));
     return std::pair{low, high};
 }
 
@@ -43,13 +39,13 @@ Result<ScalingRequest> requestFrom(const ParsedArguments &arguments)
     const QString methodName = arguments.value(QStringLiteral("method"));
     const auto method = scalingMethodFromName(toUtf8(methodName));
     if (!method || *method == ScalingMethod::None)
-        return usage(QStringLiteral("option --method: '%1' is not one of standard, minmax, mean, l1, l2").arg(methodName));
+        return usageError(QStringLiteral("option --method: '%1' is not one of standard, minmax, mean, l1, l2").arg(methodName));
     request.scaler.method = *method;
     for (const QString &column : arguments.value(QStringLiteral("columns")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         request.scaler.columns.push_back(toUtf8(column.trimmed()));
     if (arguments.isSet(QStringLiteral("range"))) {
         if (*method != ScalingMethod::MinMax)
-            return usage(QStringLiteral("option --range applies to --method minmax only"));
+            return usageError(QStringLiteral("option --range applies to --method minmax only"));
         auto range = parseRange(arguments.value(QStringLiteral("range")));
         if (!range.isOk())
             return range.status();
@@ -60,7 +56,7 @@ Result<ScalingRequest> requestFrom(const ParsedArguments &arguments)
     request.seed = static_cast<std::uint64_t>(arguments.intValue(QStringLiteral("seed"), 0));
     const QString fitOn = arguments.value(QStringLiteral("fit-on"), QStringLiteral("train"));
     if (fitOn != QLatin1String("train") && fitOn != QLatin1String("all"))
-        return usage(QStringLiteral("option --fit-on: '%1' is not one of train, all").arg(fitOn));
+        return usageError(QStringLiteral("option --fit-on: '%1' is not one of train, all").arg(fitOn));
     request.fitOn = fitOn == QLatin1String("all") ? FitRows::All : FitRows::Train;
     return request;
 }
@@ -164,11 +160,11 @@ ExitCode ScaleCommand::run(const ParsedArguments &arguments, CliContext &context
     const QString paramsOut = arguments.value(QStringLiteral("params-out"));
     const bool apply = arguments.isSet(QStringLiteral("apply"));
     if (apply == arguments.isSet(QStringLiteral("method")))
-        return context.fail(usage(QStringLiteral("give exactly one of --method (fit a scaler) and --apply (use saved parameters)")));
+        return context.fail(usageError(QStringLiteral("give exactly one of --method (fit a scaler) and --apply (use saved parameters)")));
     if (apply) {
         for (const char *fitOnly : {"columns", "range", "test-fraction", "seed", "fit-on"}) {
             if (arguments.isSet(QLatin1String(fitOnly)))
-                return context.fail(usage(QStringLiteral("option --%1 applies to fitting, not to --apply").arg(QLatin1String(fitOnly))));
+                return context.fail(usageError(QStringLiteral("option --%1 applies to fitting, not to --apply").arg(QLatin1String(fitOnly))));
         }
     }
     auto csvOptions = CsvArguments::toOptions(arguments);

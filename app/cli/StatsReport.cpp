@@ -15,7 +15,7 @@ namespace loupe::cli {
 
 namespace {
 
-std::string number(double value)
+std::string statText(double value)
 {
     if (!std::isfinite(value))
         return "-";
@@ -30,8 +30,8 @@ std::vector<std::string> numericCells(const ColumnStats &stats)
     if (stats.type == ColumnType::DateTime)
         return {isoDateTime(static_cast<std::int64_t>(stats.min)), isoDateTime(static_cast<std::int64_t>(stats.max)),
                 isoDateTimeToSecond(stats.mean),
-                number(stats.std / static_cast<double>(kNanosPerDay)) + " d"};
-    return {number(stats.min), number(stats.max), number(stats.mean), number(stats.std)};
+                statText(stats.std / static_cast<double>(kNanosPerDay)) + " d"};
+    return {statText(stats.min), statText(stats.max), statText(stats.mean), statText(stats.std)};
 }
 
 std::string topValuesText(const ColumnStats &stats, std::size_t count)

@@ -1,5 +1,6 @@
 #include "app/cli/TrainingDataArguments.h"
 
+#include "app/cli/CliText.h"
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CsvArguments.h"
@@ -16,11 +17,6 @@ namespace loupe::cli {
 
 namespace {
 
-Status usage(const QString &message)
-{
-    return Status::invalidInput(message.toStdString());
-}
-
 Result<TargetTask> targetTask(const QString &text)
 {
     if (text.isEmpty() || text == QLatin1String("auto"))
@@ -29,7 +25,7 @@ Result<TargetTask> targetTask(const QString &text)
         return TargetTask::Classification;
     if (text == QLatin1String("regression"))
         return TargetTask::Regression;
-    return usage(QStringLiteral("option --task: '%1' is not one of auto, classification, regression").arg(text));
+    return usageError(QStringLiteral("option --task: '%1' is not one of auto, classification, regression").arg(text));
 }
 
 // The Fashion-MNIST request: the CSV-only options are refused; --no-standardize is accepted and
@@ -38,7 +34,7 @@ Result<TrainingDataRequest> fashionMnistRequest(const ParsedArguments &arguments
 {
     for (const char *csvOnly : {"target", "exclude", "test-fraction", "task", "max-levels", "scale"}) {
         if (arguments.isSet(QLatin1String(csvOnly)))
-            return usage(QStringLiteral("option --%1 applies to CSV data, not to --data fashion-mnist")
+            return usageError(QStringLiteral("option --%1 applies to CSV data, not to --data fashion-mnist")
                              .arg(QLatin1String(csvOnly)));
     }
     TrainingDataRequest request;
@@ -58,11 +54,11 @@ Result<std::optional<FeatureScaling>> scalingChoice(const ParsedArguments &argum
         return std::optional<FeatureScaling>();
     }
     if (noStandardize)
-        return usage(QStringLiteral("options --scale and --no-standardize contradict each other; use --scale none"));
+        return usageError(QStringLiteral("options --scale and --no-standardize contradict each other; use --scale none"));
     const QString name = arguments.value(QStringLiteral("scale"));
     const auto method = scalingMethodFromName(toUtf8(name));
     if (!method)
-        return usage(QStringLiteral("option --scale: '%1' is not one of %2")
+        return usageError(QStringLiteral("option --scale: '%1' is not one of %2")
                          .arg(name, QString::fromStdString(scalingMethodNames())));
     return std::optional<FeatureScaling>(*method);
 }
@@ -117,9 +113,9 @@ Result<TrainingDataRequest> csvFileRequest(const ParsedArguments &arguments, con
                                            LoadedTrainingData &loaded)
 {
     if (!arguments.isSet(QStringLiteral("target")))
-        return usage(QStringLiteral("option --target COL is required when --data is a CSV file (the column to predict)"));
+        return usageError(QStringLiteral("option --target COL is required when --data is a CSV file (the column to predict)"));
     if (arguments.isSet(QStringLiteral("limit")))
-        return usage(QStringLiteral("option --limit applies to --data fashion-mnist only"));
+        return usageError(QStringLiteral("option --limit applies to --data fashion-mnist only"));
     if (Status readable = checkReadableFile(path); !readable.isOk())
         return readable;
     auto request = csvRequest(arguments);
