@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -120,7 +121,9 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     statusBar()->addPermanentWidget(workspaceLabel);
     setWindowTitle(tr("Loupe"));
     setAcceptDrops(true);
-    resize(1400, 860);
+    // 1400 x 860 where the screen has room, never larger than the screen's free area (1280 x 720 laptops).
+    const QSize wanted(1400, 860);
+    resize(screen() ? wanted.boundedTo(screen()->availableGeometry().size()) : wanted);
 }
 
 MainWindow::~MainWindow()
