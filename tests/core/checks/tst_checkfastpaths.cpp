@@ -1,9 +1,8 @@
-// The fast paths behind the suite benchmark give the same answers as the plain definitions:
+// The fast paths behind the suite benchmark give the same answers as the plain definitions (the regex ones:
+// tst_regexfastpaths):
 //   - DuplicateFinder (hash partitions + exact verification) against a map of the key cells, also with
 //     hashes cut to a few bits so that different keys collide, with missing key cells, text/float/integer
 //     keys and partitioned tables (more rows than one partition holds);
-//   - the regex prefilter (a byte every match contains) against the per-category evaluation of the same
-//     values in a categorical column, and requiredByte itself;
 //   - in_set on String columns (two masked words per label) against the same values as a categorical column;
 //   - quantile_between's histogram selection against sorting all values;
 //   - between's double fast path against the same integers in an Int64 column;
@@ -12,7 +11,6 @@
 #include "core/checks/AssertionRegistry.h"
 #include "core/checks/CheckRunner.h"
 #include "core/checks/SuiteParser.h"
-#include "core/checks/PatternFilter.h"
 #include "core/checks/assertions/DuplicateFinder.h"
 #include "core/checks/CheckValue.h"
 #include "core/data/DateTime.h"
@@ -181,77 +179,6 @@ private slots:
         QCOMPARE(toRows(text.duplicatedRows), expected);
         QCOMPARE(toRows(category.duplicatedRows), expected);
         QCOMPARE(text.distinctCount, category.distinctCount);
-    }
-
-    void requiredByte_data()
-    {
-        QTest::addColumn<QString>("pattern");
-        QTest::addColumn<QString>("accepted"); // the bytes the analysis may name; empty: none (-1)
-        QTest::newRow("ssn") << R"(\d{3}-\d{2}-\d{4})" << "-";
-        QTest::newRow("plain word") << "abc" << "abc";
-        QTest::newRow("punctuation preferred") << "ab@c" << "@";
-        QTest::newRow("alternation without common byte") << "a|b" << "";
-        QTest::newRow("alternation with common byte") << "(a-|b-)" << "-";
-        QTest::newRow("optional literal is not required") << "x?y" << "y";
-        QTest::newRow("star is not required") << "(ab)*c" << "c";
-        QTest::newRow("one-member class") << "[.]x" << ".";
-        QTest::newRow("dot") << ".*" << "";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("non-ASCII literal") << "é" << "";
-        QTest::newRow("anchored") << "^a:$" << ":";
-        QTest::newRow("digit class only") << R"(\d+)" << "";
-        QTest::newRow("bounded repeat of zero") << "a{0}b" << "b";
-    }
-
-    void requiredByte()
-    {
-        QFETCH(QString, pattern);
-        QFETCH(QString, accepted);
-        Result<PatternProgram> program = PatternProgram::compile(pattern.toStdString());
-        QVERIFY2(program.isOk(), program.message().c_str());
-        const int byte = loupe::requiredByte(program.value());
-        if (accepted.isEmpty())
-            QCOMPARE(byte, -1);
-        else
-            QVERIFY2(byte >= 0 && accepted.contains(QChar(byte)), QByteArray::number(byte).constData());
-    }
-
-    void regexStringMatchesCategorical_data()
-    {
-        QTest::addColumn<QString>("assertName");
-        QTest::addColumn<QString>("pattern");
-        QTest::addColumn<QString>("match");
-        const char *patterns[] = {R"(\d{3}-\d{2}-\d{4})", "^-", "-$", "a-b|c-d", "é-", R"(x\.)", "[.]"};
-        for (const char *pattern : patterns) {
-            QTest::newRow(QByteArray("not_regex ") + pattern) << "not_regex" << pattern << "";
-            QTest::newRow(QByteArray("regex full ") + pattern) << "regex" << pattern << "full";
-            QTest::newRow(QByteArray("regex search ") + pattern) << "regex" << pattern << "search";
-        }
-    }
-
-    void regexStringMatchesCategorical()
-    {
-        QFETCH(QString, assertName);
-        QFETCH(QString, pattern);
-        QFETCH(QString, match);
-        // Hits at the first and last byte of the buffer, several per row, in missing-adjacent rows, in
-        // non-ASCII text, and rows that are exactly a match.
-        const Texts values{"-start", "ssn 123-45-6789 and 987-65-4321", std::nullopt, "", "no dash", "a-b", "c-d",
-                           "é-", "x.", "123-45-6789", std::nullopt, "--", "12-34-5678", "tail 555-12-3456", "end-"};
-        Table table;
-        table.addColumn(stringColumn("text", values));
-        table.addColumn(categoricalColumn("code", values));
-        nlohmann::json spec{{"assert", assertName.toStdString()}, {"pattern", pattern.toStdString()}};
-        if (!match.isEmpty())
-            spec["match"] = match.toStdString();
-        spec["column"] = "text";
-        const Run onText = run(assertion(assertName.toUtf8().constData()), table, spec.dump());
-        spec["column"] = "code";
-        const Run onCodes = run(assertion(assertName.toUtf8().constData()), table, spec.dump());
-        QVERIFY2(onText.validation.isOk(), onText.validation.message().c_str());
-        QCOMPARE(rowsOf(onText.outcome), rowsOf(onCodes.outcome));
-        QCOMPARE(onText.outcome.checkedCount, onCodes.outcome.checkedCount);
-        QCOMPARE(onText.outcome.offendingValues, onCodes.outcome.offendingValues);
     }
 
     void inSetStringMatchesCategorical_data()
