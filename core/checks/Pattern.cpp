@@ -68,7 +68,6 @@ Result<Pattern> Pattern::compile(std::string_view pattern, PatternMode mode)
         return Status::invalidInput("pattern position " + std::to_string(at + 1) + ": " + regex->error());
     }
     Pattern result;
-    result.m_requiredByte = loupe::requiredByte(*regex);
     result.m_regex = std::move(regex);
     result.m_source = std::string(pattern);
     result.m_mode = mode;
@@ -80,6 +79,11 @@ bool Pattern::matches(std::string_view text) const
 {
     const RE2::Anchor anchor = m_mode == PatternMode::FullMatch ? RE2::ANCHOR_BOTH : RE2::UNANCHORED;
     return m_regex->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), anchor, nullptr, 0);
+}
+
+int Pattern::requiredByte() const
+{
+    return loupe::requiredByte(*m_regex);
 }
 
 std::optional<Pattern::Span> Pattern::find(std::string_view text, std::size_t from) const

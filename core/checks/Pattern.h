@@ -43,14 +43,14 @@ public:
     // on the source text, so a ^ or $ that is a literal or inside a class also answers false).
     bool matchesLocally() const { return m_matchesLocally; }
     const std::string &source() const { return m_source; }
-    // An ASCII byte every matching text contains, or -1 (see PatternFilter.h).
-    int requiredByte() const { return m_requiredByte; }
+    // An ASCII byte every matching text contains, or -1 (see PatternFilter.h). Worked out on each call (RE2's
+    // prefilter analysis, tens of microseconds), so that validating a pattern does not pay for it.
+    int requiredByte() const;
 
 private:
     std::shared_ptr<const re2::RE2> m_regex;
     std::string m_source;
     PatternMode m_mode = PatternMode::FullMatch;
-    int m_requiredByte = -1;
     bool m_matchesLocally = false;
 };
 

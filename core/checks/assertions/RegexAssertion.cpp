@@ -82,8 +82,8 @@ RowScanResult scanStrings(const Column &column, const RegexSetup &setup, bool wa
 {
     const Pattern &pattern = setup.pattern;
     PatternMemo memo(pattern);
-    if (pattern.requiredByte() >= 0) {
-        if (auto rows = rowsContaining(column, static_cast<char>(pattern.requiredByte()), cancel)) {
+    if (const int byte = pattern.requiredByte(); byte >= 0) {
+        if (auto rows = rowsContaining(column, static_cast<char>(byte), cancel)) {
             const auto misses = [&](std::uint64_t row) { return !memo.matches(column.stringAt(static_cast<std::size_t>(row))); };
             rows->erase(std::remove_if(rows->begin(), rows->end(), misses), rows->end());
             return fromMatchingRows(column, *rows, wantMatch, cancel);
