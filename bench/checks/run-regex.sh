@@ -32,20 +32,5 @@ echo "one thread, per test:"
 "$BENCH" "$SUITE" "$FILE" --repeat "$REPS" --threads 1 --per-test 2>&1 >/dev/null | sed 's/^/  /'
 PANDAS_JSON=$("$PY" bench/checks/regex_pandas.py "$FILE" --repeat "$REPS") || die "regex_pandas.py failed: $PANDAS_JSON"
 
-"$PY" - "$LOUPE_JSON" "$PANDAS_JSON" <<'PYEOF'
-import json, sys
-loupe, pandas = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-print(f"loupe  CheckRunner     {loupe['seconds']:7.3f} s   (cpu {loupe['cpu_seconds']:.3f} s over all threads)")
-print(f"pandas + Python re     {pandas['seconds']:7.3f} s   (cpu {pandas['cpu_seconds']:.3f} s)")
-print(f"speed-up vs pandas: {pandas['seconds'] / loupe['seconds']:.1f}x wall, {pandas['cpu_seconds'] / loupe['cpu_seconds']:.1f}x cpu")
-print("failing rows per test (loupe / pandas):")
-pandas_tests = {t["name"]: t["failures"] for t in pandas["tests"]}
-agree = True
-for t in loupe["tests"]:
-    other = pandas_tests.get(t["name"])
-    agree = agree and other == t["failures"]
-    print(f"  {t['name']:<24} {t['status']:<8} {t['failures']:>7} / {other}{'' if other == t['failures'] else '   <-- differs'}")
-print("both sides found the same failing rows" if agree else "THE TWO SIDES DISAGREE")
-sys.exit(0 if agree else 1)
-PYEOF
+"$PY" bench/checks/peer.py report "$LOUPE_JSON" "$PANDAS_JSON"
 echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -83,15 +83,6 @@ QString sortedQuantile(std::vector<double> values, double q)
 class TestCheckFastPaths : public QObject {
     Q_OBJECT
 
-private:
-    static const Assertion &assertion(const char *name)
-    {
-        const Assertion *found = AssertionRegistry::builtin().find(name);
-        if (!found)
-            qFatal("no assertion %s", name);
-        return *found;
-    }
-
 private slots:
     void duplicatesMatchReference_data()
     {
@@ -209,9 +200,9 @@ private slots:
         table.addColumn(categoricalColumn("code", values));
         for (const char *name : {"in_set", "not_in_set"}) {
             nlohmann::json spec{{"assert", name}, {"values", levels}, {"column", "text"}};
-            const Run onText = run(assertion(name), table, spec.dump());
+            const Run onText = run(builtinAssertion(name), table, spec.dump());
             spec["column"] = "code";
-            const Run onCodes = run(assertion(name), table, spec.dump());
+            const Run onCodes = run(builtinAssertion(name), table, spec.dump());
             QVERIFY2(onText.validation.isOk(), onText.validation.message().c_str());
             QCOMPARE(rowsOf(onText.outcome), rowsOf(onCodes.outcome));
             QCOMPARE(onText.outcome.offendingValues, onCodes.outcome.offendingValues);
@@ -219,7 +210,7 @@ private slots:
         // The expected members, spelled out once.
         nlohmann::json spec{{"assert", "in_set"}, {"values", levels}, {"column", "text"}};
         const Rows expected = atBufferEnd ? Rows{1, 3, 5, 7, 9, 12, 14, 17} : Rows{1, 3, 5, 7, 9, 12, 14, 17, 18};
-        QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
+        QCOMPARE(rowsOf(run(builtinAssertion("in_set"), table, spec.dump()).outcome), expected);
     }
 
     void inSetManyLevels_data()
@@ -252,9 +243,9 @@ private slots:
         table.addColumn(stringColumn("text", values));
         table.addColumn(categoricalColumn("code", values));
         nlohmann::json spec{{"assert", "in_set"}, {"values", labels}, {"column", "text"}};
-        QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
+        QCOMPARE(rowsOf(run(builtinAssertion("in_set"), table, spec.dump()).outcome), expected);
         spec["column"] = "code";
-        QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
+        QCOMPARE(rowsOf(run(builtinAssertion("in_set"), table, spec.dump()).outcome), expected);
     }
 
     void quantileMatchesSort_data()
@@ -302,7 +293,7 @@ private slots:
         table.addColumn(doubleColumn("x", cells));
         const nlohmann::json spec{{"assert", "quantile_between"}, {"column", "x"}, {"quantile", q},
                                   {"min", -1e300}, {"max", 1e300}};
-        const Run result = run(assertion("quantile_between"), table, spec.dump());
+        const Run result = run(builtinAssertion("quantile_between"), table, spec.dump());
         QVERIFY2(result.validation.isOk(), result.validation.message().c_str());
         const QString expected = "quantile(" + QString::fromStdString(CheckValue::number(q).display())
                                  + ") = " + sortedQuantile(usable, q);
@@ -316,7 +307,7 @@ private slots:
                                          "2024-01-03"}));
         const nlohmann::json spec{{"assert", "quantile_between"}, {"column", "t"}, {"quantile", 0.5},
                                   {"min", "1800-01-01"}, {"max", "2100-01-01"}};
-        const Run result = run(assertion("quantile_between"), table, spec.dump());
+        const Run result = run(builtinAssertion("quantile_between"), table, spec.dump());
         QVERIFY2(result.validation.isOk(), result.validation.message().c_str());
         // Sorted: 1900-01-01, 1969-12-31, 2024-01-01, 2024-01-03, 2024-01-05; the median is the third.
         QCOMPARE(QString::fromStdString(result.outcome.observed),
@@ -346,8 +337,8 @@ private slots:
         table.addColumn(intColumn("i", ints));
         table.addColumn(doubleColumn("d", doubles));
         const std::string tail = ", " + bounds.toStdString() + "}";
-        const Run onInts = run(assertion("between"), table, R"({"assert": "between", "column": "i")" + tail);
-        const Run onDoubles = run(assertion("between"), table, R"({"assert": "between", "column": "d")" + tail);
+        const Run onInts = run(builtinAssertion("between"), table, R"({"assert": "between", "column": "i")" + tail);
+        const Run onDoubles = run(builtinAssertion("between"), table, R"({"assert": "between", "column": "d")" + tail);
         QVERIFY2(onInts.validation.isOk(), onInts.validation.message().c_str());
         QCOMPARE(rowsOf(onDoubles.outcome), rowsOf(onInts.outcome));
         QCOMPARE(onDoubles.outcome.checkedCount, onInts.outcome.checkedCount);
@@ -357,7 +348,7 @@ private slots:
     {
         Table table;
         table.addColumn(doubleColumn("d", {1.0, std::numeric_limits<double>::quiet_NaN(), std::nullopt, 2.0}));
-        const Run result = run(assertion("between"), table, R"({"assert": "between", "column": "d", "min": 0})");
+        const Run result = run(builtinAssertion("between"), table, R"({"assert": "between", "column": "d", "min": 0})");
         QCOMPARE(rowsOf(result.outcome), (Rows{1}));
         QCOMPARE(result.outcome.checkedCount, std::uint64_t(3));
     }
@@ -386,10 +377,10 @@ private slots:
         table.addColumn(doubleColumn("x", asDoubles(left)));
         table.addColumn(doubleColumn("y", asDoubles(right)));
         nlohmann::json spec{{"assert", "column_pair"}, {"column", "i"}, {"other", "j"}, {"op", op.toStdString()}};
-        const Run onInts = run(assertion("column_pair"), table, spec.dump());
+        const Run onInts = run(builtinAssertion("column_pair"), table, spec.dump());
         spec["column"] = "x";
         spec["other"] = "y";
-        const Run onDoubles = run(assertion("column_pair"), table, spec.dump());
+        const Run onDoubles = run(builtinAssertion("column_pair"), table, spec.dump());
         QVERIFY2(onInts.validation.isOk(), onInts.validation.message().c_str());
         QCOMPARE(rowsOf(onInts.outcome), rowsOf(onDoubles.outcome));
         QCOMPARE(onInts.outcome.checkedCount, std::uint64_t(6));

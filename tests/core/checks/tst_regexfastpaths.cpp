@@ -45,15 +45,6 @@ Texts randomTexts(std::size_t rows, bool distinct, unsigned seed)
 class TestRegexFastPaths : public QObject {
     Q_OBJECT
 
-private:
-    static const Assertion &assertion(const char *name)
-    {
-        const Assertion *found = AssertionRegistry::builtin().find(name);
-        if (!found)
-            qFatal("no assertion %s", name);
-        return *found;
-    }
-
 private slots:
     void requiredByte_data()
     {
@@ -124,9 +115,9 @@ private slots:
         if (!match.isEmpty())
             spec["match"] = match.toStdString();
         spec["column"] = "text";
-        const Run onText = run(assertion(assertName.toUtf8().constData()), table, spec.dump());
+        const Run onText = run(builtinAssertion(assertName.toUtf8().constData()), table, spec.dump());
         spec["column"] = "code";
-        const Run onCodes = run(assertion(assertName.toUtf8().constData()), table, spec.dump());
+        const Run onCodes = run(builtinAssertion(assertName.toUtf8().constData()), table, spec.dump());
         QVERIFY2(onText.validation.isOk(), onText.validation.message().c_str());
         QCOMPARE(rowsOf(onText.outcome), rowsOf(onCodes.outcome));
         QCOMPARE(onText.outcome.checkedCount, onCodes.outcome.checkedCount);
@@ -192,7 +183,7 @@ private slots:
         nlohmann::json spec{{"assert", assertName.toStdString()}, {"column", "text"}, {"pattern", pattern.toStdString()}};
         if (!match.isEmpty())
             spec["match"] = match.toStdString();
-        const Run run = testkit::run(assertion(assertName.toUtf8().constData()), table, spec.dump());
+        const Run run = testkit::run(builtinAssertion(assertName.toUtf8().constData()), table, spec.dump());
         QVERIFY2(run.validation.isOk(), run.validation.message().c_str());
 
         const bool search = assertName == "not_regex" || match == "search";
