@@ -10,7 +10,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6
   qt6-qpa-plugins libqt6opengl6-dev
   libqcustomplot-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev libgl-dev
-  libopenblas-dev libopenblas0-pthread
+  libopenblas-dev libopenblas0-pthread libre2-dev
   xvfb xauth fonts-dejavu-core
   dataset-fashion-mnist
   postgresql

@@ -40,23 +40,5 @@ echo "machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 LOUPE_JSON=$("$BENCH" "$SUITE" "$FILE" --repeat "$REPS") || die "bench_checks failed: $LOUPE_JSON"
 PANDAS_JSON=$("$PY" bench/checks/suite_pandas.py "$FILE" --repeat "$REPS") || die "suite_pandas.py failed: $PANDAS_JSON"
 
-"$PY" - "$LOUPE_JSON" "$PANDAS_JSON" <<'PYEOF'
-import json, sys
-loupe, pandas = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-print(f"loupe  CheckRunner     {loupe['seconds']:7.3f} s   (cpu {loupe['cpu_seconds']:.3f} s over all threads; load {loupe['load_seconds']:.2f} s, not counted)")
-print(f"pandas + Python re     {pandas['seconds']:7.3f} s   (cpu {pandas['cpu_seconds']:.3f} s)")
-ratio = pandas["seconds"] / loupe["seconds"]
-print(f"speed-up vs pandas: {ratio:.1f}x wall (target >= 10x), {pandas['cpu_seconds'] / loupe['cpu_seconds']:.1f}x cpu; "
-      f"loupe suite time {loupe['seconds']:.3f} s (target < 0.5 s)")
-print("failing rows per test (loupe / pandas):")
-pandas_tests = {t["name"]: t["failures"] for t in pandas["tests"]}
-agree = True
-for t in loupe["tests"]:
-    other = pandas_tests.get(t["name"])
-    mark = "" if other == t["failures"] else "   <-- differs"
-    agree = agree and other == t["failures"]
-    print(f"  {t['name']:<24} {t['status']:<8} {t['failures']:>7} / {other}{mark}")
-print("both sides found the same failing rows" if agree else "THE TWO SIDES DISAGREE")
-sys.exit(0 if agree else 1)
-PYEOF
+"$PY" bench/checks/peer.py report --targets "$LOUPE_JSON" "$PANDAS_JSON"
 echo "machine load after: $(cut -d' ' -f1-3 /proc/loadavg)"

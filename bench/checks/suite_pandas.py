@@ -3,17 +3,16 @@
 
 Loads the CSV first (not timed), then times the 10 tests together (best of --repeat runs). Each test collects what Loupe's report
 shows: every failing row's index (0-based, as the Data page shows) and its value, not just a count.
-Prints one JSON object: {"seconds": S (wall, best run), "cpu_seconds": C (process CPU, best run), "rows": R,
-"tests": [{"name": N, "failures": F}, ...]}.
+Prints one JSON object (peer.py): {"seconds": S (wall, best run), "cpu_seconds": C (process CPU, best run),
+"rows": R, "tests": [{"name": N, "failures": F}, ...]}.
 
     /usr/bin/python3 bench/checks/suite_pandas.py FILE.csv [--repeat N]
 """
-import json
 import re
-import sys
-import time
 
 import pandas as pd
+
+from peer import main
 
 
 def failing(mask, values):
@@ -68,23 +67,5 @@ def run_suite(df):
     return results
 
 
-def main():
-    if len(sys.argv) not in (2, 4) or (len(sys.argv) == 4 and sys.argv[2] != "--repeat"):
-        print(__doc__, file=sys.stderr)
-        sys.exit(2)
-    repeat = int(sys.argv[3]) if len(sys.argv) == 4 else 1
-    df = pd.read_csv(sys.argv[1], parse_dates=["timestamp", "birth_date"])
-    seconds = float("inf")
-    cpu_seconds = float("inf")
-    for _ in range(max(1, repeat)):
-        start = time.perf_counter()
-        cpu_start = time.process_time()
-        results = run_suite(df)
-        seconds = min(seconds, time.perf_counter() - start)
-        cpu_seconds = min(cpu_seconds, time.process_time() - cpu_start)
-    tests = [{"name": name, "failures": len(rows)} for name, (rows, _) in results]
-    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "rows": len(df), "tests": tests}))
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__, lambda path: pd.read_csv(path, parse_dates=["timestamp", "birth_date"]), run_suite)

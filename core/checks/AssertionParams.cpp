@@ -163,7 +163,7 @@ Result<std::int64_t> AssertionParams::dateTime(std::string_view key) const
     Result<CheckValue> v = valueAs(key, CheckValueKind::DateTime);
     if (!v.isOk())
         return v.status();
-    return v.value().asNanos();
+    return v.value().asDateTime();
 }
 
 Result<std::int64_t> AssertionParams::duration(std::string_view key) const
@@ -171,7 +171,7 @@ Result<std::int64_t> AssertionParams::duration(std::string_view key) const
     Result<CheckValue> v = valueAs(key, CheckValueKind::Duration);
     if (!v.isOk())
         return v.status();
-    return v.value().asNanos();
+    return v.value().asDuration();
 }
 
 Result<std::string> AssertionParams::string(std::string_view key) const

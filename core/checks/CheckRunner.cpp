@@ -25,12 +25,12 @@ Status evaluateLocals(const std::vector<CheckLocalSpec> &specs, ExpressionContex
                       const CheckSuite &suite, const std::string &label)
 {
     for (const CheckLocalSpec &local : specs) {
-        Result<ExpressionValue> value = local.expression.evaluate(context);
+        Result<CheckValue> value = local.expression.evaluate(context);
         if (!value.isOk())
             return Status::invalidInput(suite.location(local.line) + ": " + label + "local '" + local.name
                                         + "': " + value.message());
         context.locals[local.name] = value.value();
-        out.emplace_back(local.name, checkValueFrom(value.value()));
+        out.emplace_back(local.name, value.value());
     }
     return Status::ok();
 }

@@ -1,19 +1,26 @@
 #pragma once
-// A scalar a data test works with: a parameter of an assertion or a computed local.
-// Kinds: Number (double), String, Bool, DateTime (int64 ns since 1970 UTC, as in Table), Duration (int64 ns).
-// The expression language (core/checks/Expression*.h) produces these kinds; the runner converts its results
-// (checkValueFrom) so assertions never depend on the expression engine.
+// A scalar a data test works with: a parameter of an assertion, a suite local, or any value of the
+// expression language (core/checks/Expression*.h) that computes the locals.
+//   Number   double
+//   String   UTF-8 text
+//   Bool     true / false
+//   DateTime int64 nanoseconds since 1970-01-01T00:00:00Z (the Table's DateTime storage, core/data/DateTime.h)
+//   Duration int64 nanoseconds (may be negative)
 
 #include <cstdint>
 #include <string>
+#include <variant>
 
 namespace loupe {
 
 enum class CheckValueKind { Number, String, Bool, DateTime, Duration };
 
+// "number", "string", "bool", "datetime", "duration"
+const char *checkValueKindName(CheckValueKind kind);
+
 class CheckValue {
 public:
-    CheckValue() = default;
+    CheckValue() = default; // the number 0
     static CheckValue number(double value);
     static CheckValue string(std::string value);
     static CheckValue boolean(bool value);
@@ -21,28 +28,32 @@ public:
     static CheckValue duration(std::int64_t nanos);
 
     CheckValueKind kind() const { return m_kind; }
-    // requires: the matching kind.
-    double asNumber() const { return m_number; }
-    const std::string &asString() const { return m_string; }
-    bool asBool() const { return m_int != 0; }
-    std::int64_t asNanos() const { return m_int; } // DateTime or Duration
+    bool is(CheckValueKind kind) const { return m_kind == kind; }
 
-    // Human text for reports, as formatValue() in ExpressionValue.h prints it: numbers shortest round-trip,
-    // datetimes as formatDateTime(), durations like Python's timedelta ("47450 days, 0:00:00"), strings unquoted.
+    // requires: kind() matches.
+    double asNumber() const { return std::get<double>(m_data); }
+    const std::string &asString() const { return std::get<std::string>(m_data); }
+    bool asBool() const { return std::get<bool>(m_data); }
+    std::int64_t asDateTime() const { return std::get<std::int64_t>(m_data); }
+    std::int64_t asDuration() const { return std::get<std::int64_t>(m_data); }
+
+    // Same kind and same value (numbers compare with ==, so NaN != NaN).
+    bool operator==(const CheckValue &other) const;
+
+    // How a value prints in reports, notes and messages (marbles' str() style):
+    //   number   shortest round-trip text; integral values without ".0" ("47450", "0.25", "1e+300", "nan", "inf")
+    //   string   the text itself, unquoted
+    //   bool     "true" / "false"
+    //   datetime "YYYY-MM-DD" at midnight, else "YYYY-MM-DD HH:MM:SS[.fff|.fffffffff]" (formatDateTime)
+    //   duration as Python prints a timedelta: "47450 days, 0:00:00", "1 day, 2:03:04.500000", "-1 day, 23:59:59",
+    //            "0:00:00"; sub-microsecond parts print 9 fraction digits instead of 6.
     std::string display() const;
     // Like display() but strings quoted ("'abc'"), for Locals: and the test definition.
     std::string repr() const;
 
 private:
     CheckValueKind m_kind = CheckValueKind::Number;
-    double m_number = 0.0;
-    std::int64_t m_int = 0;
-    std::string m_string;
+    std::variant<double, std::string, bool, std::int64_t> m_data = 0.0;
 };
-
-const char *checkValueKindName(CheckValueKind kind);
-
-class ExpressionValue;
-CheckValue checkValueFrom(const ExpressionValue &value);
 
 } // namespace loupe

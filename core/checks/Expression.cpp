@@ -12,7 +12,7 @@ namespace loupe {
 
 namespace {
 
-using ValueResult = Result<ExpressionValue>;
+using ValueResult = Result<CheckValue>;
 
 constexpr std::size_t kMaxListedNames = 30;
 
@@ -103,7 +103,7 @@ ValueResult Evaluator::call(const ExpressionNode &node) const
     const ExpressionFunction *function = ExpressionFunctions::find(node.name);
     if (function->arguments == ArgumentKind::ColumnFirst)
         return aggregate(node, *function);
-    std::vector<ExpressionValue> args;
+    std::vector<CheckValue> args;
     for (const NodePtr &child : node.children) {
         auto value = evaluate(*child);
         if (!value.isOk())
@@ -129,7 +129,7 @@ ValueResult Evaluator::aggregate(const ExpressionNode &node, const ExpressionFun
                                                        + listNames(names)));
         }
     }
-    std::vector<ExpressionValue> extra;
+    std::vector<CheckValue> extra;
     for (std::size_t i = 1; i < node.children.size(); ++i) {
         auto value = evaluate(*node.children[i]);
         if (!value.isOk())
@@ -160,7 +160,7 @@ Result<Expression> Expression::parse(std::string_view text)
     return expression;
 }
 
-Result<ExpressionValue> Expression::evaluate(const ExpressionContext &context) const
+Result<CheckValue> Expression::evaluate(const ExpressionContext &context) const
 {
     if (!m_root)
         return ValueResult(Status::invalidInput("expression is empty"));
@@ -183,7 +183,7 @@ std::vector<std::string> Expression::columnNames() const
     return names;
 }
 
-Result<ExpressionValue> evaluateExpression(std::string_view text, const ExpressionContext &context)
+Result<CheckValue> evaluateExpression(std::string_view text, const ExpressionContext &context)
 {
     auto expression = Expression::parse(text);
     if (!expression.isOk())

@@ -32,8 +32,8 @@
 //   and/or/not on bools only. Anything else is an error saying which kinds met.
 // Errors read "expression 'TEXT': column N: WHAT", N the 1-based character position of the offending token.
 
+#include "core/checks/CheckValue.h"
 #include "core/checks/ExpressionContext.h"
-#include "core/checks/ExpressionValue.h"
 #include "core/util/Status.h"
 
 #include <memory>
@@ -52,7 +52,7 @@ public:
     static Result<Expression> parse(std::string_view text);
 
     // ensures: never throws; unknown locals/columns, type mismatches, empty columns and overflow are errors.
-    Result<ExpressionValue> evaluate(const ExpressionContext &context) const;
+    Result<CheckValue> evaluate(const ExpressionContext &context) const;
 
     const std::string &text() const { return m_text; }
     // Bare names used as values (locals this expression needs), in order of first use.
@@ -66,6 +66,6 @@ private:
 };
 
 // parse + evaluate in one step.
-Result<ExpressionValue> evaluateExpression(std::string_view text, const ExpressionContext &context);
+Result<CheckValue> evaluateExpression(std::string_view text, const ExpressionContext &context);
 
 } // namespace loupe

@@ -103,52 +103,52 @@ std::int64_t quantileOf(const std::vector<std::int64_t> &sorted, double q)
     return sorted[low] + std::llround(gap * (position - static_cast<double>(low)));
 }
 
-Result<ExpressionValue> numericAggregate(std::string_view name, const Column &column, double q)
+Result<CheckValue> numericAggregate(std::string_view name, const Column &column, double q)
 {
     std::vector<double> values = numbersOf(column);
     if (name == "sum") {
         long double total = 0.0L;
         for (double v : values)
             total += v;
-        return ExpressionValue::number(static_cast<double>(total));
+        return CheckValue::number(static_cast<double>(total));
     }
     if (values.empty())
-        return Result<ExpressionValue>(fail(std::string(name) + "(" + column.name() + "): column '" + column.name()
-                                            + "' has no non-null values"));
+        return Result<CheckValue>(fail(std::string(name) + "(" + column.name() + "): column '" + column.name()
+                                       + "' has no non-null values"));
     if (name == "min" || name == "max")
-        return ExpressionValue::number(name == "min" ? *std::min_element(values.begin(), values.end())
-                                                     : *std::max_element(values.begin(), values.end()));
+        return CheckValue::number(name == "min" ? *std::min_element(values.begin(), values.end())
+                                                : *std::max_element(values.begin(), values.end()));
     long double total = 0.0L;
     for (double v : values)
         total += v;
     const double mean = static_cast<double>(total / static_cast<long double>(values.size()));
     if (name == "mean")
-        return ExpressionValue::number(mean);
+        return CheckValue::number(mean);
     if (name == "std") {
         if (values.size() < 2)
-            return Result<ExpressionValue>(fail("std(" + column.name() + "): needs at least 2 non-null values, column '"
-                                                + column.name() + "' has 1"));
+            return Result<CheckValue>(fail("std(" + column.name() + "): needs at least 2 non-null values, column '"
+                                           + column.name() + "' has 1"));
         long double squares = 0.0L;
         for (double v : values)
             squares += (v - mean) * (v - mean);
-        return ExpressionValue::number(std::sqrt(static_cast<double>(squares / (values.size() - 1))));
+        return CheckValue::number(std::sqrt(static_cast<double>(squares / (values.size() - 1))));
     }
     std::sort(values.begin(), values.end());
-    return ExpressionValue::number(quantileOf(values, q));
+    return CheckValue::number(quantileOf(values, q));
 }
 
-Result<ExpressionValue> dateTimeAggregate(std::string_view name, const Column &column, double q)
+Result<CheckValue> dateTimeAggregate(std::string_view name, const Column &column, double q)
 {
     std::vector<std::int64_t> values = presentInts(column);
     if (name == "sum")
-        return Result<ExpressionValue>(fail("sum(" + column.name() + "): datetimes cannot be added; column '"
-                                            + column.name() + "' is datetime"));
+        return Result<CheckValue>(fail("sum(" + column.name() + "): datetimes cannot be added; column '"
+                                       + column.name() + "' is datetime"));
     if (values.empty())
-        return Result<ExpressionValue>(fail(std::string(name) + "(" + column.name() + "): column '" + column.name()
-                                            + "' has no non-null values"));
+        return Result<CheckValue>(fail(std::string(name) + "(" + column.name() + "): column '" + column.name()
+                                       + "' has no non-null values"));
     if (name == "min" || name == "max")
-        return ExpressionValue::dateTime(name == "min" ? *std::min_element(values.begin(), values.end())
-                                                       : *std::max_element(values.begin(), values.end()));
+        return CheckValue::dateTime(name == "min" ? *std::min_element(values.begin(), values.end())
+                                                  : *std::max_element(values.begin(), values.end()));
     // Offsets from the first value keep nanosecond precision where a double of the raw instant would not.
     const std::int64_t origin = values.front();
     __int128 total = 0;
@@ -156,27 +156,27 @@ Result<ExpressionValue> dateTimeAggregate(std::string_view name, const Column &c
         total += static_cast<__int128>(v) - origin;
     const auto meanOffset = static_cast<std::int64_t>(total / static_cast<__int128>(values.size()));
     if (name == "mean")
-        return ExpressionValue::dateTime(origin + meanOffset);
+        return CheckValue::dateTime(origin + meanOffset);
     if (name == "std") {
         if (values.size() < 2)
-            return Result<ExpressionValue>(fail("std(" + column.name() + "): needs at least 2 non-null values"));
+            return Result<CheckValue>(fail("std(" + column.name() + "): needs at least 2 non-null values"));
         long double squares = 0.0L;
         for (std::int64_t v : values) {
             const long double d = static_cast<long double>(v - origin - meanOffset);
             squares += d * d;
         }
-        return ExpressionValue::duration(std::llround(std::sqrt(static_cast<double>(squares / (values.size() - 1)))));
+        return CheckValue::duration(std::llround(std::sqrt(static_cast<double>(squares / (values.size() - 1)))));
     }
     std::sort(values.begin(), values.end());
-    return ExpressionValue::dateTime(quantileOf(values, q));
+    return CheckValue::dateTime(quantileOf(values, q));
 }
 
-Result<ExpressionValue> textAggregate(std::string_view name, const Column &column)
+Result<CheckValue> textAggregate(std::string_view name, const Column &column)
 {
     if (name != "min" && name != "max")
-        return Result<ExpressionValue>(fail(std::string(name) + "(" + column.name() + ") needs a numeric or datetime "
-                                            "column; '" + column.name() + "' is "
-                                            + std::string(columnTypeName(column.type()))));
+        return Result<CheckValue>(fail(std::string(name) + "(" + column.name() + ") needs a numeric or datetime "
+                                       "column; '" + column.name() + "' is "
+                                       + std::string(columnTypeName(column.type()))));
     bool found = false;
     std::string_view best;
     for (std::size_t row = 0; row < column.size(); ++row) {
@@ -188,26 +188,27 @@ Result<ExpressionValue> textAggregate(std::string_view name, const Column &colum
         found = true;
     }
     if (!found)
-        return Result<ExpressionValue>(fail(std::string(name) + "(" + column.name() + "): column '" + column.name()
-                                            + "' has no non-null values"));
-    return ExpressionValue::string(std::string(best));
+        return Result<CheckValue>(fail(std::string(name) + "(" + column.name() + "): column '" + column.name()
+                                       + "' has no non-null values"));
+    return CheckValue::string(std::string(best));
 }
 
 } // namespace
 
-Result<ExpressionValue> ExpressionFunctions::callAggregate(const ExpressionFunction &function, const Column *column,
-                                                           std::size_t rowCount, const std::vector<ExpressionValue> &extra)
+Result<CheckValue> ExpressionFunctions::callAggregate(const ExpressionFunction &function, const Column *column,
+                                                      std::size_t rowCount, const std::vector<CheckValue> &extra)
 {
     const std::string_view name = function.name;
     if (name == "count")
-        return ExpressionValue::number(static_cast<double>(column ? countPresent(*column) : rowCount));
+        return CheckValue::number(static_cast<double>(column ? countPresent(*column) : rowCount));
     if (name == "distinct")
-        return ExpressionValue::number(static_cast<double>(countDistinct(*column)));
+        return CheckValue::number(static_cast<double>(countDistinct(*column)));
     double q = 0.5;
     if (name == "quantile") {
-        if (!extra.front().is(ValueKind::Number) || !(extra.front().asNumber() >= 0.0 && extra.front().asNumber() <= 1.0))
-            return Result<ExpressionValue>(fail("quantile(" + column->name() + ", q): q must be a number from 0 to 1, got "
-                                                + formatValue(extra.front())));
+        const CheckValue &given = extra.front();
+        if (!given.is(CheckValueKind::Number) || !(given.asNumber() >= 0.0 && given.asNumber() <= 1.0))
+            return Result<CheckValue>(fail("quantile(" + column->name() + ", q): q must be a number from 0 to 1, got "
+                                           + given.display()));
         q = extra.front().asNumber();
     }
     switch (column->type()) {

@@ -36,31 +36,31 @@ constexpr std::array<ExpressionFunction, 21> kFunctions = {{
     {"weeks", 1, 1, ArgumentKind::Values, "weeks(number)"},
 }};
 
-std::string kindOf(const ExpressionValue &value)
+std::string kindOf(const CheckValue &value)
 {
-    return std::string(valueKindName(value.kind()));
+    return std::string(checkValueKindName(value.kind()));
 }
 
 // n units of unitNanos as a duration; an error when it does not fit int64 nanoseconds (about 292 years).
-Result<ExpressionValue> makeDuration(std::string_view function, double n, double unitNanos)
+Result<CheckValue> makeDuration(std::string_view function, double n, double unitNanos)
 {
     const double nanos = n * unitNanos;
     if (!std::isfinite(nanos) || std::fabs(nanos) >= 9.2e18)
-        return Result<ExpressionValue>(Status::invalidInput(std::string(function) + "(" + formatValue(ExpressionValue::number(n))
-                                            + ") is outside the duration range (about +-106751 days)"));
-    return ExpressionValue::duration(std::llround(nanos));
+        return Result<CheckValue>(Status::invalidInput(std::string(function) + "(" + CheckValue::number(n).display()
+                                       + ") is outside the duration range (about +-106751 days)"));
+    return CheckValue::duration(std::llround(nanos));
 }
 
-Result<ExpressionValue> parseDate(std::string_view function, const std::string &text)
+Result<CheckValue> parseDate(std::string_view function, const std::string &text)
 {
     std::int64_t nanos = 0;
     if (!DateTimeParser::parse(text, nanos))
-        return Result<ExpressionValue>(Status::invalidInput(std::string(function) + "('" + text
-                                            + "'): not a date; expected YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] "
-                                              "between 1677-09-22 and 2262-04-11"));
+        return Result<CheckValue>(Status::invalidInput(std::string(function) + "('" + text
+                                       + "'): not a date; expected YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] "
+                                         "between 1677-09-22 and 2262-04-11"));
     if (function == "date" && nanos % kNanosPerDay != 0)
-        return Result<ExpressionValue>(Status::invalidInput("date('" + text + "') has a time of day; use datetime() for that"));
-    return ExpressionValue::dateTime(nanos);
+        return Result<CheckValue>(Status::invalidInput("date('" + text + "') has a time of day; use datetime() for that"));
+    return CheckValue::dateTime(nanos);
 }
 
 double unitOf(std::string_view name)
@@ -97,42 +97,42 @@ std::string ExpressionFunctions::knownNames()
     return names;
 }
 
-Result<ExpressionValue> ExpressionFunctions::callScalar(const ExpressionFunction &function,
-                                                        const std::vector<ExpressionValue> &args,
-                                                        const ExpressionContext &context)
+Result<CheckValue> ExpressionFunctions::callScalar(const ExpressionFunction &function,
+                                                   const std::vector<CheckValue> &args,
+                                                   const ExpressionContext &context)
 {
     const std::string_view name = function.name;
     if (name == "now")
-        return ExpressionValue::dateTime(context.now);
+        return CheckValue::dateTime(context.now);
     if (name == "today") {
         std::int64_t days = context.now / kNanosPerDay;
         if (context.now % kNanosPerDay < 0)
             --days;
-        return ExpressionValue::dateTime(days * kNanosPerDay);
+        return CheckValue::dateTime(days * kNanosPerDay);
     }
-    const ExpressionValue &arg = args.front();
+    const CheckValue &arg = args.front();
     if (name == "date" || name == "datetime") {
-        if (!arg.is(ValueKind::String))
-            return Result<ExpressionValue>(Status::invalidInput(std::string(name) + "() takes a string such as '2020-01-31', got a "
-                                                + kindOf(arg)));
+        if (!arg.is(CheckValueKind::String))
+            return Result<CheckValue>(Status::invalidInput(std::string(name) + "() takes a string such as '2020-01-31', got a "
+                                           + kindOf(arg)));
         return parseDate(name, arg.asString());
     }
     if (name == "abs") {
-        if (arg.is(ValueKind::Number))
-            return ExpressionValue::number(std::fabs(arg.asNumber()));
-        if (arg.is(ValueKind::Duration) && arg.asDuration() != INT64_MIN)
-            return ExpressionValue::duration(arg.asDuration() < 0 ? -arg.asDuration() : arg.asDuration());
-        return Result<ExpressionValue>(Status::invalidInput("abs() takes a number or a duration, got a " + kindOf(arg)));
+        if (arg.is(CheckValueKind::Number))
+            return CheckValue::number(std::fabs(arg.asNumber()));
+        if (arg.is(CheckValueKind::Duration) && arg.asDuration() != INT64_MIN)
+            return CheckValue::duration(arg.asDuration() < 0 ? -arg.asDuration() : arg.asDuration());
+        return Result<CheckValue>(Status::invalidInput("abs() takes a number or a duration, got a " + kindOf(arg)));
     }
     if (name == "to_days" || name == "to_seconds") {
-        if (!arg.is(ValueKind::Duration))
-            return Result<ExpressionValue>(Status::invalidInput(std::string(name) + "() takes a duration such as days(3), got a "
-                                                + kindOf(arg)));
+        if (!arg.is(CheckValueKind::Duration))
+            return Result<CheckValue>(Status::invalidInput(std::string(name) + "() takes a duration such as days(3), got a "
+                                           + kindOf(arg)));
         const double unit = name == "to_days" ? static_cast<double>(kNanosPerDay) : static_cast<double>(kNanosPerSecond);
-        return ExpressionValue::number(static_cast<double>(arg.asDuration()) / unit);
+        return CheckValue::number(static_cast<double>(arg.asDuration()) / unit);
     }
-    if (!arg.is(ValueKind::Number))
-        return Result<ExpressionValue>(Status::invalidInput(std::string(name) + "() takes a number, got a " + kindOf(arg)));
+    if (!arg.is(CheckValueKind::Number))
+        return Result<CheckValue>(Status::invalidInput(std::string(name) + "() takes a number, got a " + kindOf(arg)));
     return makeDuration(name, arg.asNumber(), unitOf(name));
 }
 

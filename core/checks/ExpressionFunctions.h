@@ -2,8 +2,8 @@
 // The functions an expression may call (internal to core/checks): their arity, whether the first
 // argument names a column (aggregates), and their evaluation on already-evaluated arguments.
 
+#include "core/checks/CheckValue.h"
 #include "core/checks/ExpressionContext.h"
-#include "core/checks/ExpressionValue.h"
 #include "core/util/Status.h"
 
 #include <cstddef>
@@ -34,13 +34,13 @@ public:
 
     // Non-aggregate functions. requires: args.size() within the function's arity.
     // Errors are plain messages (the caller adds the expression text and column).
-    static Result<ExpressionValue> callScalar(const ExpressionFunction &function,
-                                              const std::vector<ExpressionValue> &args,
-                                              const ExpressionContext &context);
+    static Result<CheckValue> callScalar(const ExpressionFunction &function,
+                                         const std::vector<CheckValue> &args,
+                                         const ExpressionContext &context);
 
     // Aggregates. column is nullptr only for count(); extra holds the evaluated arguments after the column.
-    static Result<ExpressionValue> callAggregate(const ExpressionFunction &function, const Column *column,
-                                                 std::size_t rowCount, const std::vector<ExpressionValue> &extra);
+    static Result<CheckValue> callAggregate(const ExpressionFunction &function, const Column *column,
+                                            std::size_t rowCount, const std::vector<CheckValue> &extra);
 };
 
 } // namespace loupe

@@ -1,7 +1,7 @@
 #pragma once
 // The parsed form of an Expression (internal to core/checks). Nodes are immutable once built.
 
-#include "core/checks/ExpressionValue.h"
+#include "core/checks/CheckValue.h"
 
 #include <cstddef>
 #include <memory>
@@ -23,7 +23,7 @@ struct ExpressionNode {
     NodeKind kind = NodeKind::Literal;
     int height = 1;         // 1 + the tallest child's height
     std::size_t column = 1; // 1-based character position of the token that names this node
-    ExpressionValue value;
+    CheckValue value;
     std::string name;
     std::string op;
     std::vector<std::shared_ptr<const ExpressionNode>> children;

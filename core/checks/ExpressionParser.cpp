@@ -213,13 +213,13 @@ Result<NodePtr> ExpressionParser::parsePrimary(int depth)
     node->column = token.column;
     if (token.kind == TokenKind::Number || token.kind == TokenKind::String) {
         ++m_pos;
-        node->value = token.kind == TokenKind::Number ? ExpressionValue::number(token.number)
-                                                      : ExpressionValue::string(token.text);
+        node->value = token.kind == TokenKind::Number ? CheckValue::number(token.number)
+                                                      : CheckValue::string(token.text);
         return NodePtr(node);
     }
     if (token.kind == TokenKind::Name && (token.text == "true" || token.text == "false")) {
         ++m_pos;
-        node->value = ExpressionValue::boolean(token.text == "true");
+        node->value = CheckValue::boolean(token.text == "true");
         return NodePtr(node);
     }
     if (token.kind == TokenKind::Name && !isKeyword(token.text)) {

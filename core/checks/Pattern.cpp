@@ -2,158 +2,97 @@
 
 #include "core/checks/PatternFilter.h"
 
-#include <algorithm>
+#include <re2/re2.h>
 
 namespace loupe {
 
+namespace {
+
+RE2::Options patternOptions()
+{
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    options.set_dot_nl(true);         // `.` is any character, as it always was for `regex` checks
+    options.set_never_capture(true);  // matching only answers yes or no
+    options.set_log_errors(false);    // errors go back to the suite as values
+    return options;
+}
+
+// Where the piece an RE2 error quotes starts (0-based), or npos. The piece is a copy, so it is placed by
+// parsing the prefixes that end at each of its occurrences: RE2 reads left to right and stops at the first
+// error, so the first prefix that fails with the same error ends where the error is.
+std::size_t errorOffset(std::string_view pattern, const RE2 &failed)
+{
+    const std::string &piece = failed.error_arg();
+    if (failed.error_code() == RE2::ErrorTrailingBackslash)
+        return pattern.empty() ? std::string_view::npos : pattern.size() - 1;
+    if (piece.empty())
+        return std::string_view::npos;
+    std::size_t at = pattern.find(piece);
+    if (at != std::string_view::npos && pattern.find(piece, at + 1) == std::string_view::npos)
+        return at;
+    for (; at != std::string_view::npos; at = pattern.find(piece, at + 1)) {
+        const std::string_view prefix = pattern.substr(0, at + piece.size());
+        const RE2 shorter(re2::StringPiece(prefix.data(), prefix.size()), patternOptions());
+        if (shorter.error_code() == failed.error_code() && shorter.error_arg() == piece)
+            return at;
+    }
+    return std::string_view::npos;
+}
+
+// Whether the source may hold an assertion about the text around a match (Pattern::matchesLocally).
+bool hasContextAssertion(std::string_view pattern)
+{
+    if (pattern.find_first_of("^$") != std::string_view::npos)
+        return true;
+    for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
+        if (pattern[i] != '\\')
+            continue;
+        const char next = pattern[i + 1];
+        if (next == 'A' || next == 'z' || next == 'b' || next == 'B')
+            return true;
+        ++i; // skip the escaped character: in \\b (an escaped backslash, then b) the b is a literal
+    }
+    return false;
+}
+
+} // namespace
+
 Result<Pattern> Pattern::compile(std::string_view pattern, PatternMode mode)
 {
-    auto program = PatternProgram::compile(pattern);
-    if (!program.isOk())
-        return program.status();
+    auto regex = std::make_shared<const RE2>(re2::StringPiece(pattern.data(), pattern.size()), patternOptions());
+    if (!regex->ok()) {
+        const std::size_t at = errorOffset(pattern, *regex);
+        if (at == std::string_view::npos)
+            return Status::invalidInput("pattern: " + regex->error());
+        return Status::invalidInput("pattern position " + std::to_string(at + 1) + ": " + regex->error());
+    }
     Pattern result;
+    result.m_regex = std::move(regex);
     result.m_source = std::string(pattern);
-    result.m_program = program.takeValue();
     result.m_mode = mode;
-    const bool search = mode == PatternMode::Search;
-    result.m_restartEachStep = search && !result.m_program.anchoredStart;
-    result.m_acceptEarly = search && !result.m_program.anchoredEnd;
-    result.m_requiredByte = loupe::requiredByte(result.m_program);
-    result.m_mark.assign(result.m_program.states.size(), 0);
+    result.m_matchesLocally = !hasContextAssertion(pattern);
     return result;
 }
 
-void Pattern::resetCache()
+bool Pattern::matches(std::string_view text) const
 {
-    m_ids.clear();
-    m_sets.clear();
-    m_accepting.clear();
-    m_stop.clear();
-    m_ascii.clear();
-    m_start = kUnknown;
-    m_dead = kUnknown;
-    m_leavesStart.clear();
+    const RE2::Anchor anchor = m_mode == PatternMode::FullMatch ? RE2::ANCHOR_BOTH : RE2::UNANCHORED;
+    return m_regex->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), anchor, nullptr, 0);
 }
 
-void Pattern::addClosure(int nfaState, std::vector<int> &set)
+int Pattern::requiredByte() const
 {
-    std::vector<int> stack{nfaState};
-    while (!stack.empty()) {
-        const int s = stack.back();
-        stack.pop_back();
-        auto &mark = m_mark[static_cast<std::size_t>(s)];
-        if (mark == m_generation)
-            continue;
-        mark = m_generation;
-        const PatternState &state = m_program.states[static_cast<std::size_t>(s)];
-        if (state.kind == PatternState::Kind::Split) {
-            stack.push_back(state.out1);
-            stack.push_back(state.out);
-        } else {
-            set.push_back(s);
-        }
-    }
+    return loupe::requiredByte(*m_regex);
 }
 
-int Pattern::intern(std::vector<int> &&set)
+std::optional<Pattern::Span> Pattern::find(std::string_view text, std::size_t from) const
 {
-    std::sort(set.begin(), set.end());
-    if (const auto found = m_ids.find(set); found != m_ids.end())
-        return found->second;
-    if (m_sets.size() >= kMaxDfaStates) {
-        // A pathological pattern: drop the cache and keep going (the caller holds no other ids).
-        resetCache();
-    }
-    const int id = static_cast<int>(m_sets.size());
-    bool accepting = false;
-    for (const int s : set)
-        accepting = accepting || m_program.states[static_cast<std::size_t>(s)].kind == PatternState::Kind::Match;
-    m_ids.emplace(set, id);
-    m_stop.push_back(set.empty() || (m_acceptEarly && accepting) ? 1 : 0);
-    m_sets.push_back(std::move(set));
-    m_accepting.push_back(accepting ? 1 : 0);
-    m_ascii.insert(m_ascii.end(), 128, kUnknown);
-    return id;
-}
-
-int Pattern::startState()
-{
-    if (m_start == kUnknown) {
-        ++m_generation;
-        std::vector<int> set;
-        addClosure(m_program.start, set);
-        m_start = intern(std::move(set));
-    }
-    return m_start;
-}
-
-int Pattern::step(int state, char32_t cp)
-{
-    ++m_generation;
-    std::vector<int> next;
-    for (const int s : m_sets[static_cast<std::size_t>(state)]) {
-        const PatternState &nfa = m_program.states[static_cast<std::size_t>(s)];
-        if (nfa.kind == PatternState::Kind::Consume && m_program.sets[static_cast<std::size_t>(nfa.set)].contains(cp))
-            addClosure(nfa.out, next);
-    }
-    if (m_restartEachStep)
-        addClosure(m_program.start, next);
-    return intern(std::move(next));
-}
-
-void Pattern::computeLeavesStart()
-{
-    m_leavesStart.assign(256, 1);
-    const int start = startState();
-    for (int byte = 0; byte < 128; ++byte) {
-        const int next = step(start, static_cast<char32_t>(byte));
-        if (m_start != start) { // the cache was reset while stepping: skip nothing
-            m_leavesStart.assign(256, 1);
-            return;
-        }
-        m_ascii[static_cast<std::size_t>(start) * 128 + static_cast<std::size_t>(byte)] = next;
-        m_leavesStart[static_cast<std::size_t>(byte)] = next != start ? 1 : 0;
-    }
-}
-
-bool Pattern::matches(std::string_view text)
-{
-    int state = startState();
-    if (m_stop[static_cast<std::size_t>(state)])
-        return m_accepting[static_cast<std::size_t>(state)] != 0;
-    if (m_restartEachStep && m_leavesStart.empty()) {
-        computeLeavesStart();
-        state = startState();
-    }
-    const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        if (state == m_start && !m_leavesStart.empty()) {
-            while (i < n && !m_leavesStart[bytes[i]])
-                ++i;
-            if (i == n)
-                break;
-        }
-        const unsigned char byte = bytes[i];
-        int next;
-        if (byte < 0x80) {
-            next = m_ascii[static_cast<std::size_t>(state) * 128 + byte];
-            if (next == kUnknown) {
-                const std::size_t before = m_sets.size();
-                next = step(state, byte);
-                if (m_sets.size() >= before) // no cache reset happened: the slot is still ours
-                    m_ascii[static_cast<std::size_t>(state) * 128 + byte] = next;
-            }
-            ++i;
-        } else {
-            next = step(state, decodeUtf8(text, i));
-        }
-        state = next;
-        if (m_stop[static_cast<std::size_t>(state)])
-            return m_accepting[static_cast<std::size_t>(state)] != 0;
-    }
-    return m_accepting[static_cast<std::size_t>(state)] != 0;
+    re2::StringPiece match;
+    if (!m_regex->Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED, &match, 1))
+        return std::nullopt;
+    const auto begin = static_cast<std::size_t>(match.data() - text.data());
+    return Span{begin, begin + match.size()};
 }
 
 } // namespace loupe

@@ -1,58 +1,57 @@
 #pragma once
-// A compiled `regex` pattern (syntax: see PatternProgram.h) with a lazily built DFA, so matching is linear in
-// the text and, once warm, one table lookup per ASCII byte. Not thread-safe (the DFA cache is mutable): give
-// each thread its own copy.
+// A compiled `regex` pattern in RE2's syntax (docs/assertions.md), matched by RE2 in time linear in the text
+// (no backtracking, so no pattern can hang a check). Texts are UTF-8; `.` also matches a newline (as if the
+// pattern began with (?s); write (?-s) to exclude it); ^ and $ anchor to the ends of the text unless (?m) is
+// set. Copies share the compiled program, and matches() may be called from several threads at once.
 
-#include "core/checks/PatternProgram.h"
+#include "core/util/Status.h"
 
-#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace re2 {
+class RE2;
+}
 
 namespace loupe {
 
 enum class PatternMode {
     FullMatch, // the whole value must match (as Python re.fullmatch)
-    Search,    // some part of the value must match (as Python re.search); ^ and $ anchor to the ends
+    Search,    // some part of the value must match (as Python re.search)
 };
 
 class Pattern {
 public:
+    // Errors carry RE2's text and, when the piece it quotes can be placed, its 1-based character position:
+    // "pattern position 4: invalid escape sequence: \1".
     static Result<Pattern> compile(std::string_view pattern, PatternMode mode);
 
-    bool matches(std::string_view text);
+    // requires (both): a Pattern returned by compile().
+    bool matches(std::string_view text) const;
+    // The leftmost match that starts at or after `from` in text, whatever the mode, as byte offsets
+    // [begin, end) into text; nullopt when there is none.
+    struct Span {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+    };
+    std::optional<Span> find(std::string_view text, std::size_t from) const;
+
+    // Whether a match found inside a longer text is also a match of just the part that holds it: true when
+    // the source has none of the assertions that look at the text around a match (^ $ \A \z \b \B; checked
+    // on the source text, so a ^ or $ that is a literal or inside a class also answers false).
+    bool matchesLocally() const { return m_matchesLocally; }
     const std::string &source() const { return m_source; }
-    // An ASCII byte every matching text contains, or -1 (see PatternFilter.h).
-    int requiredByte() const { return m_requiredByte; }
+    // An ASCII byte every matching text contains, or -1 (see PatternFilter.h). Worked out on each call (RE2's
+    // prefilter analysis, tens of microseconds), so that validating a pattern does not pay for it.
+    int requiredByte() const;
 
 private:
-    static constexpr int kUnknown = -1;
-    static constexpr std::size_t kMaxDfaStates = 4096;
-
-    int startState();
-    int intern(std::vector<int> &&set);
-    int step(int state, char32_t cp);
-    void addClosure(int nfaState, std::vector<int> &set);
-    void resetCache();
-    void computeLeavesStart();
-
+    std::shared_ptr<const re2::RE2> m_regex;
     std::string m_source;
-    PatternProgram m_program;
     PatternMode m_mode = PatternMode::FullMatch;
-    bool m_restartEachStep = false; // unanchored search: the start state joins every step
-    bool m_acceptEarly = false;     // search without $: the first accepting state decides
-    int m_requiredByte = -1;
-
-    // DFA cache: state sets, their acceptance, ASCII transitions (128 per state).
-    std::map<std::vector<int>, int> m_ids;
-    std::vector<std::vector<int>> m_sets;
-    std::vector<char> m_accepting;
-    std::vector<char> m_stop; // per DFA state: matching can stop here (dead, or accepting when accepting early)
-    std::vector<int> m_ascii;
-    std::vector<std::uint32_t> m_mark;
-    std::uint32_t m_generation = 0;
-    int m_start = kUnknown;
-    // Unanchored search: bytes that move the DFA off its start state (others are skipped in a tight loop).
-    std::vector<char> m_leavesStart;
-    int m_dead = kUnknown;
+    bool m_matchesLocally = false;
 };
 
 } // namespace loupe

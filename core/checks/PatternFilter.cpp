@@ -1,63 +1,62 @@
 #include "core/checks/PatternFilter.h"
 
-#include <algorithm>
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <string>
+#include <vector>
 
 namespace loupe {
 
 namespace {
 
-// Whether Match is reachable from start when every Consume state whose set is exactly {byte} is a wall.
-bool reachesMatchAvoiding(const PatternProgram &program, int byte)
+enum class ByteUse { Unusable, Plain, Preferred };
+
+ByteUse byteUse(unsigned char b)
 {
-    std::vector<char> seen(program.states.size(), 0);
-    std::vector<int> stack{program.start};
-    while (!stack.empty()) {
-        const int s = stack.back();
-        stack.pop_back();
-        if (s < 0 || seen[static_cast<std::size_t>(s)])
-            continue;
-        seen[static_cast<std::size_t>(s)] = 1;
-        const PatternState &state = program.states[static_cast<std::size_t>(s)];
-        switch (state.kind) {
-        case PatternState::Kind::Match:
-            return true;
-        case PatternState::Kind::Split:
-            stack.push_back(state.out);
-            stack.push_back(state.out1);
-            break;
-        case PatternState::Kind::Consume:
-            if (program.sets[static_cast<std::size_t>(state.set)].singleAsciiByte() != byte)
-                stack.push_back(state.out);
-            break;
-        }
-    }
-    return false;
+    if (b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'))
+        return ByteUse::Unusable; // part of a multi-byte character, or a letter of unknown case
+    if ((b >= '0' && b <= '9') || b == ' ')
+        return ByteUse::Plain; // common in text
+    return ByteUse::Preferred;
 }
 
 } // namespace
 
-int requiredByte(const PatternProgram &program)
+int requiredByte(const re2::RE2 &regex)
 {
-    constexpr std::size_t kMaxCandidates = 16; // bounds the analysis on long literal patterns
-    std::vector<int> candidates;
-    for (const PatternState &state : program.states) {
-        if (state.kind != PatternState::Kind::Consume)
+    constexpr std::size_t kMaxAtoms = 64; // bounds the analysis on patterns with many alternatives
+    re2::FilteredRE2 filter(1);
+    int id = 0;
+    if (filter.Add(regex.pattern(), regex.options(), &id) != RE2::NoError)
+        return -1;
+    std::vector<std::string> atoms;
+    filter.Compile(&atoms);
+    if (atoms.size() > kMaxAtoms)
+        return -1;
+    int plain = -1;
+    std::vector<int> others;
+    std::vector<int> passing;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+        // The atom is required when the pattern fails the prefilter with every other atom present.
+        others.clear();
+        for (std::size_t j = 0; j < atoms.size(); ++j) {
+            if (j != i)
+                others.push_back(static_cast<int>(j));
+        }
+        filter.AllPotentials(others, &passing);
+        if (!passing.empty())
             continue;
-        const int byte = program.sets[static_cast<std::size_t>(state.set)].singleAsciiByte();
-        if (byte >= 0 && std::find(candidates.begin(), candidates.end(), byte) == candidates.end())
-            candidates.push_back(byte);
-        if (candidates.size() == kMaxCandidates)
-            break;
+        for (const char c : atoms[i]) {
+            const auto b = static_cast<unsigned char>(c);
+            const ByteUse use = byteUse(b);
+            if (use == ByteUse::Preferred)
+                return b;
+            if (use == ByteUse::Plain && plain < 0)
+                plain = b;
+        }
     }
-    const auto alphanumeric = [](int b) {
-        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == ' ';
-    };
-    std::stable_partition(candidates.begin(), candidates.end(), [&](int b) { return !alphanumeric(b); });
-    for (const int byte : candidates) {
-        if (!reachesMatchAvoiding(program, byte))
-            return byte;
-    }
-    return -1;
+    return plain;
 }
 
 } // namespace loupe

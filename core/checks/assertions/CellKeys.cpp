@@ -9,20 +9,6 @@ namespace loupe {
 
 namespace {
 
-std::uint64_t hashText(std::string_view text)
-{
-    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ text.size();
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + i, 8);
-        h = mixBits(h ^ word) * 0x9e3779b97f4a7c15ULL;
-    }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, text.data() + i, text.size() - i);
-    return mixBits(h ^ tail ^ (static_cast<std::uint64_t>(text.size() - i) << 56));
-}
-
 std::uint64_t hashDouble(double value)
 {
     if (value == 0.0)
@@ -33,6 +19,34 @@ std::uint64_t hashDouble(double value)
 }
 
 } // namespace
+
+std::uint64_t hashText(std::string_view text)
+{
+    const char *p = text.data();
+    const std::size_t n = text.size();
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p + i, 8);
+        h = mixBits(h ^ word) * 0x9e3779b97f4a7c15ULL;
+    }
+    // The last 1-7 bytes, read with fixed-size loads (a copy of variable length would call memmove).
+    const std::size_t rest = n - i;
+    std::uint64_t tail = 0;
+    if (rest > 0 && n >= 8) {
+        std::memcpy(&tail, p + n - 8, 8); // overlaps bytes already mixed, which is harmless
+    } else if (rest >= 4) {
+        std::uint32_t first, last;
+        std::memcpy(&first, p, 4);
+        std::memcpy(&last, p + n - 4, 4);
+        tail = (static_cast<std::uint64_t>(first) << 32) | last;
+    } else if (rest > 0) {
+        const auto byte = [&](std::size_t k) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])); };
+        tail = (byte(0) << 16) | (byte(rest / 2) << 8) | byte(rest - 1);
+    }
+    return mixBits(h ^ tail ^ (static_cast<std::uint64_t>(rest) << 56));
+}
 
 KeyFamily keyFamily(const Column &column)
 {

@@ -7,6 +7,7 @@
 #include "core/data/Column.h"
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace loupe {
@@ -14,6 +15,9 @@ namespace loupe {
 enum class KeyFamily { Text, Integer, Float };
 
 KeyFamily keyFamily(const Column &column);
+
+// The hash of a text cell (String or a Categorical's label): hashCells' hash of a row holding it.
+std::uint64_t hashText(std::string_view text);
 
 // One hash per row (missing rows get a fixed hash; callers skip them). Equal cells give equal hashes, also
 // across columns of the same family.

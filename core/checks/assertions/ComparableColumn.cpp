@@ -28,7 +28,7 @@ Result<ComparisonBound> readBound(const AssertionParams &params, std::string_vie
                                     + std::string(columnTypeName(column.type())) + ")");
     bound.value = value.value();
     if (bound.isDateTime)
-        bound.nanos = bound.value.asNanos();
+        bound.nanos = bound.value.asDateTime();
     else
         bound.number = bound.value.asNumber();
     if (!bound.isDateTime && bound.number != bound.number)

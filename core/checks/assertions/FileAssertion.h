@@ -4,7 +4,7 @@
 // examine), except file_not_exists, which then passes.
 //   "file_exists"            the file exists and is a regular file
 //   "file_name_equal"        name: the file's name (without directories) equals name
-//   "file_name_matches"      pattern: the file's name matches the pattern as a whole (PatternProgram.h syntax)
+//   "file_name_matches"      pattern: the file's name matches the pattern as a whole (RE2 syntax, Pattern.h)
 //   "file_type_equal"        extension (".csv" or "csv"): the file's extension, compared case-sensitively as marbles
 //   "file_size_between"      min and/or max, in bytes, inclusive (covers marbles' SizeGreater/Less forms)
 //   "file_size_equal"        size: exactly that many bytes

@@ -1,11 +1,13 @@
 #include "core/checks/assertions/RegexAssertion.h"
 
 #include "core/checks/Pattern.h"
+#include "core/checks/PatternMemo.h"
 #include "core/checks/RowScan.h"
+#include "core/checks/assertions/MatchingRows.h"
 #include "core/data/Table.h"
 
 #include <algorithm>
-#include <cstring>
+#include <iterator>
 
 namespace loupe {
 
@@ -48,70 +50,54 @@ Result<RegexSetup> readSetup(const Table &table, const AssertionParams &params, 
     return RegexSetup{column.value(), pattern.takeValue(), mode};
 }
 
-// The rows of a String column whose text contains `byte`, ascending: one memchr pass over the whole
-// character buffer, each hit mapped to its row by a galloping search in the offsets.
-std::vector<std::uint64_t> rowsContaining(const Column &column, char byte, const CancellationToken *cancel)
+// The failing rows given exactly the rows of a String column that match: for not_regex (wantMatch false)
+// those rows themselves, for regex every other present row. Same result as asking the matcher on every row.
+RowScanResult fromMatchingRows(const Column &column, const std::vector<std::uint64_t> &matching, bool wantMatch,
+                               const CancellationToken *cancel)
 {
-    std::vector<std::uint64_t> rows;
-    const char *chars = column.chars().data();
-    const std::uint64_t *offsets = column.offsets().data();
-    const std::size_t n = column.size();
-    const char *end = chars + offsets[n];
-    const char *at = chars;
-    std::size_t row = 0;
-    std::size_t polled = 0;
-    while (at < end) {
-        const auto *hit = static_cast<const char *>(std::memchr(at, byte, static_cast<std::size_t>(end - at)));
-        if (!hit)
-            break;
-        const auto position = static_cast<std::uint64_t>(hit - chars);
-        // The row holding position: offsets[row] <= position < offsets[row + 1].
-        std::size_t step = 1;
-        std::size_t low = row;
-        while (low + step <= n && offsets[low + step] <= position) {
-            low += step;
-            step *= 2;
-        }
-        row = static_cast<std::size_t>(std::upper_bound(offsets + low, offsets + std::min(n, low + step) + 1, position)
-                                       - offsets)
-              - 1;
-        rows.push_back(row);
-        at = chars + offsets[row + 1];
-        if (++polled % 4096 == 0 && cancel && cancel->isCancelled())
-            break;
-    }
-    return rows;
-}
-
-// A String column scanned through the pattern's required byte: only rows containing it can match, so the
-// matcher runs on those rows alone. Same failing rows and checked count as running it on every row.
-RowScanResult scanWithRequiredByte(const Column &column, Pattern &pattern, bool wantMatch,
-                                   const CancellationToken *cancel)
-{
-    const std::vector<std::uint64_t> candidates
-        = rowsContaining(column, static_cast<char>(pattern.requiredByte()), cancel);
-    const auto matchesRow = [&](std::uint64_t row) {
-        return pattern.matches(column.stringAt(static_cast<std::size_t>(row)));
-    };
-    const std::uint8_t *valid = column.validity().data();
-    if (!wantMatch) { // failing rows are matching rows: all among the candidates
+    if (!wantMatch) {
         RowScanResult result;
         result.checked = column.size() - column.missingCount();
         result.cancelled = cancel && cancel->isCancelled();
-        for (const std::uint64_t row : candidates) {
-            if (valid[row] && matchesRow(row))
-                result.failingRows.push_back(row);
-        }
+        const std::uint8_t *valid = column.validity().data();
+        std::copy_if(matching.begin(), matching.end(), std::back_inserter(result.failingRows),
+                     [&](std::uint64_t row) { return valid[row] != 0; });
         return result;
     }
     std::size_t next = 0;
     return scanValidRows(
         column,
         [&](std::size_t row) {
-            while (next < candidates.size() && candidates[next] < row)
+            while (next < matching.size() && matching[next] < row)
                 ++next;
-            const bool candidate = next < candidates.size() && candidates[next] == row;
-            return !(candidate && matchesRow(row));
+            return !(next < matching.size() && matching[next] == row);
+        },
+        cancel);
+}
+
+// A String column: through the pattern's required byte when it has a rare one (the matcher runs only on the
+// rows holding it), through rowsWithMatch when the pattern is searched for and matches locally, else row by row.
+// Repeated values are matched once (PatternMemo).
+RowScanResult scanStrings(const Column &column, const RegexSetup &setup, bool wantMatch, const CancellationToken *cancel)
+{
+    const Pattern &pattern = setup.pattern;
+    PatternMemo memo(pattern);
+    if (const int byte = pattern.requiredByte(); byte >= 0) {
+        if (auto rows = rowsContaining(column, static_cast<char>(byte), cancel)) {
+            const auto misses = [&](std::uint64_t row) { return !memo.matches(column.stringAt(static_cast<std::size_t>(row))); };
+            rows->erase(std::remove_if(rows->begin(), rows->end(), misses), rows->end());
+            return fromMatchingRows(column, *rows, wantMatch, cancel);
+        }
+    }
+    if (setup.mode == PatternMode::Search && pattern.matchesLocally() && !pattern.matches(""))
+        return fromMatchingRows(column, rowsWithMatch(column, pattern, memo, cancel), wantMatch, cancel);
+    const char *chars = column.chars().data();
+    const std::uint64_t *offsets = column.offsets().data();
+    return scanValidRows(
+        column,
+        [&](std::size_t row) {
+            const std::string_view text(chars + offsets[row], offsets[row + 1] - offsets[row]);
+            return memo.matches(text) != wantMatch;
         },
         cancel);
 }
@@ -152,18 +138,8 @@ AssertionOutcome RegexAssertion::evaluate(const Table &table, const AssertionPar
         const std::int64_t *codes = column.ints().data();
         scan = scanValidRows(column, [&](std::size_t row) { return categoryFails[static_cast<std::size_t>(codes[row])] != 0; },
                              cancel);
-    } else if (setup.pattern.requiredByte() >= 0) {
-        scan = scanWithRequiredByte(column, setup.pattern, wantMatch, cancel);
     } else {
-        const char *chars = column.chars().data();
-        const std::uint64_t *offsets = column.offsets().data();
-        scan = scanValidRows(
-            column,
-            [&](std::size_t row) {
-                const std::string_view text(chars + offsets[row], offsets[row + 1] - offsets[row]);
-                return setup.pattern.matches(text) != wantMatch;
-            },
-            cancel);
+        scan = scanStrings(column, setup, wantMatch, cancel);
     }
     std::string what;
     if (!wantMatch)

@@ -1,7 +1,7 @@
 #pragma once
 // Regular-expression checks on a string or categorical column (GX expect_column_values_to_match_regex /
-// _not_match_regex). The pattern language is the linear-time subset documented in PatternProgram.h; a
-// pattern outside it is rejected at validation with its character position. Missing values are skipped.
+// _not_match_regex). Patterns are RE2's syntax (core/checks/Pattern.h, docs/assertions.md); a pattern RE2
+// rejects is reported at validation with RE2's message and its character position. Missing values are skipped.
 //   "regex"      column, pattern, match ("full", the default: the whole value must match; or "search": some
 //                part must match, as Python re.search). Fails with every value that does not match.
 //   "not_regex"  column, pattern: fails with every value in which the pattern is found anywhere (search).

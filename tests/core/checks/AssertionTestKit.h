@@ -3,6 +3,7 @@
 // and the comparison of failing rows.
 
 #include "core/checks/Assertion.h"
+#include "core/checks/AssertionRegistry.h"
 #include "core/data/DateTimeParser.h"
 #include "core/data/Table.h"
 
@@ -92,6 +93,15 @@ inline Column dateColumn(const std::string &name, const std::vector<std::optiona
             column.appendMissing();
     }
     return column;
+}
+
+// The built-in assertion of that name; an unknown name stops the test program.
+inline const Assertion &builtinAssertion(const char *name)
+{
+    const Assertion *found = AssertionRegistry::builtin().find(name);
+    if (!found)
+        qFatal("no assertion %s", name);
+    return *found;
 }
 
 struct Run {

@@ -1,9 +1,8 @@
-// The fast paths behind the suite benchmark give the same answers as the plain definitions:
+// The fast paths behind the suite benchmark give the same answers as the plain definitions (the regex ones:
+// tst_regexfastpaths):
 //   - DuplicateFinder (hash partitions + exact verification) against a map of the key cells, also with
 //     hashes cut to a few bits so that different keys collide, with missing key cells, text/float/integer
 //     keys and partitioned tables (more rows than one partition holds);
-//   - the regex prefilter (a byte every match contains) against the per-category evaluation of the same
-//     values in a categorical column, and requiredByte itself;
 //   - in_set on String columns (two masked words per label) against the same values as a categorical column;
 //   - quantile_between's histogram selection against sorting all values;
 //   - between's double fast path against the same integers in an Int64 column;
@@ -12,7 +11,6 @@
 #include "core/checks/AssertionRegistry.h"
 #include "core/checks/CheckRunner.h"
 #include "core/checks/SuiteParser.h"
-#include "core/checks/PatternFilter.h"
 #include "core/checks/assertions/DuplicateFinder.h"
 #include "core/checks/CheckValue.h"
 #include "core/data/DateTime.h"
@@ -84,15 +82,6 @@ QString sortedQuantile(std::vector<double> values, double q)
 
 class TestCheckFastPaths : public QObject {
     Q_OBJECT
-
-private:
-    static const Assertion &assertion(const char *name)
-    {
-        const Assertion *found = AssertionRegistry::builtin().find(name);
-        if (!found)
-            qFatal("no assertion %s", name);
-        return *found;
-    }
 
 private slots:
     void duplicatesMatchReference_data()
@@ -183,77 +172,6 @@ private slots:
         QCOMPARE(text.distinctCount, category.distinctCount);
     }
 
-    void requiredByte_data()
-    {
-        QTest::addColumn<QString>("pattern");
-        QTest::addColumn<QString>("accepted"); // the bytes the analysis may name; empty: none (-1)
-        QTest::newRow("ssn") << R"(\d{3}-\d{2}-\d{4})" << "-";
-        QTest::newRow("plain word") << "abc" << "abc";
-        QTest::newRow("punctuation preferred") << "ab@c" << "@";
-        QTest::newRow("alternation without common byte") << "a|b" << "";
-        QTest::newRow("alternation with common byte") << "(a-|b-)" << "-";
-        QTest::newRow("optional literal is not required") << "x?y" << "y";
-        QTest::newRow("star is not required") << "(ab)*c" << "c";
-        QTest::newRow("one-member class") << "[.]x" << ".";
-        QTest::newRow("dot") << ".*" << "";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("non-ASCII literal") << "é" << "";
-        QTest::newRow("anchored") << "^a:$" << ":";
-        QTest::newRow("digit class only") << R"(\d+)" << "";
-        QTest::newRow("bounded repeat of zero") << "a{0}b" << "b";
-    }
-
-    void requiredByte()
-    {
-        QFETCH(QString, pattern);
-        QFETCH(QString, accepted);
-        Result<PatternProgram> program = PatternProgram::compile(pattern.toStdString());
-        QVERIFY2(program.isOk(), program.message().c_str());
-        const int byte = loupe::requiredByte(program.value());
-        if (accepted.isEmpty())
-            QCOMPARE(byte, -1);
-        else
-            QVERIFY2(byte >= 0 && accepted.contains(QChar(byte)), QByteArray::number(byte).constData());
-    }
-
-    void regexStringMatchesCategorical_data()
-    {
-        QTest::addColumn<QString>("assertName");
-        QTest::addColumn<QString>("pattern");
-        QTest::addColumn<QString>("match");
-        const char *patterns[] = {R"(\d{3}-\d{2}-\d{4})", "^-", "-$", "a-b|c-d", "é-", R"(x\.)", "[.]"};
-        for (const char *pattern : patterns) {
-            QTest::newRow(QByteArray("not_regex ") + pattern) << "not_regex" << pattern << "";
-            QTest::newRow(QByteArray("regex full ") + pattern) << "regex" << pattern << "full";
-            QTest::newRow(QByteArray("regex search ") + pattern) << "regex" << pattern << "search";
-        }
-    }
-
-    void regexStringMatchesCategorical()
-    {
-        QFETCH(QString, assertName);
-        QFETCH(QString, pattern);
-        QFETCH(QString, match);
-        // Hits at the first and last byte of the buffer, several per row, in missing-adjacent rows, in
-        // non-ASCII text, and rows that are exactly a match.
-        const Texts values{"-start", "ssn 123-45-6789 and 987-65-4321", std::nullopt, "", "no dash", "a-b", "c-d",
-                           "é-", "x.", "123-45-6789", std::nullopt, "--", "12-34-5678", "tail 555-12-3456", "end-"};
-        Table table;
-        table.addColumn(stringColumn("text", values));
-        table.addColumn(categoricalColumn("code", values));
-        nlohmann::json spec{{"assert", assertName.toStdString()}, {"pattern", pattern.toStdString()}};
-        if (!match.isEmpty())
-            spec["match"] = match.toStdString();
-        spec["column"] = "text";
-        const Run onText = run(assertion(assertName.toUtf8().constData()), table, spec.dump());
-        spec["column"] = "code";
-        const Run onCodes = run(assertion(assertName.toUtf8().constData()), table, spec.dump());
-        QVERIFY2(onText.validation.isOk(), onText.validation.message().c_str());
-        QCOMPARE(rowsOf(onText.outcome), rowsOf(onCodes.outcome));
-        QCOMPARE(onText.outcome.checkedCount, onCodes.outcome.checkedCount);
-        QCOMPARE(onText.outcome.offendingValues, onCodes.outcome.offendingValues);
-    }
-
     void inSetStringMatchesCategorical_data()
     {
         QTest::addColumn<bool>("atBufferEnd");
@@ -282,9 +200,9 @@ private slots:
         table.addColumn(categoricalColumn("code", values));
         for (const char *name : {"in_set", "not_in_set"}) {
             nlohmann::json spec{{"assert", name}, {"values", levels}, {"column", "text"}};
-            const Run onText = run(assertion(name), table, spec.dump());
+            const Run onText = run(builtinAssertion(name), table, spec.dump());
             spec["column"] = "code";
-            const Run onCodes = run(assertion(name), table, spec.dump());
+            const Run onCodes = run(builtinAssertion(name), table, spec.dump());
             QVERIFY2(onText.validation.isOk(), onText.validation.message().c_str());
             QCOMPARE(rowsOf(onText.outcome), rowsOf(onCodes.outcome));
             QCOMPARE(onText.outcome.offendingValues, onCodes.outcome.offendingValues);
@@ -292,7 +210,7 @@ private slots:
         // The expected members, spelled out once.
         nlohmann::json spec{{"assert", "in_set"}, {"values", levels}, {"column", "text"}};
         const Rows expected = atBufferEnd ? Rows{1, 3, 5, 7, 9, 12, 14, 17} : Rows{1, 3, 5, 7, 9, 12, 14, 17, 18};
-        QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
+        QCOMPARE(rowsOf(run(builtinAssertion("in_set"), table, spec.dump()).outcome), expected);
     }
 
     void inSetManyLevels_data()
@@ -325,9 +243,9 @@ private slots:
         table.addColumn(stringColumn("text", values));
         table.addColumn(categoricalColumn("code", values));
         nlohmann::json spec{{"assert", "in_set"}, {"values", labels}, {"column", "text"}};
-        QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
+        QCOMPARE(rowsOf(run(builtinAssertion("in_set"), table, spec.dump()).outcome), expected);
         spec["column"] = "code";
-        QCOMPARE(rowsOf(run(assertion("in_set"), table, spec.dump()).outcome), expected);
+        QCOMPARE(rowsOf(run(builtinAssertion("in_set"), table, spec.dump()).outcome), expected);
     }
 
     void quantileMatchesSort_data()
@@ -375,7 +293,7 @@ private slots:
         table.addColumn(doubleColumn("x", cells));
         const nlohmann::json spec{{"assert", "quantile_between"}, {"column", "x"}, {"quantile", q},
                                   {"min", -1e300}, {"max", 1e300}};
-        const Run result = run(assertion("quantile_between"), table, spec.dump());
+        const Run result = run(builtinAssertion("quantile_between"), table, spec.dump());
         QVERIFY2(result.validation.isOk(), result.validation.message().c_str());
         const QString expected = "quantile(" + QString::fromStdString(CheckValue::number(q).display())
                                  + ") = " + sortedQuantile(usable, q);
@@ -389,7 +307,7 @@ private slots:
                                          "2024-01-03"}));
         const nlohmann::json spec{{"assert", "quantile_between"}, {"column", "t"}, {"quantile", 0.5},
                                   {"min", "1800-01-01"}, {"max", "2100-01-01"}};
-        const Run result = run(assertion("quantile_between"), table, spec.dump());
+        const Run result = run(builtinAssertion("quantile_between"), table, spec.dump());
         QVERIFY2(result.validation.isOk(), result.validation.message().c_str());
         // Sorted: 1900-01-01, 1969-12-31, 2024-01-01, 2024-01-03, 2024-01-05; the median is the third.
         QCOMPARE(QString::fromStdString(result.outcome.observed),
@@ -419,8 +337,8 @@ private slots:
         table.addColumn(intColumn("i", ints));
         table.addColumn(doubleColumn("d", doubles));
         const std::string tail = ", " + bounds.toStdString() + "}";
-        const Run onInts = run(assertion("between"), table, R"({"assert": "between", "column": "i")" + tail);
-        const Run onDoubles = run(assertion("between"), table, R"({"assert": "between", "column": "d")" + tail);
+        const Run onInts = run(builtinAssertion("between"), table, R"({"assert": "between", "column": "i")" + tail);
+        const Run onDoubles = run(builtinAssertion("between"), table, R"({"assert": "between", "column": "d")" + tail);
         QVERIFY2(onInts.validation.isOk(), onInts.validation.message().c_str());
         QCOMPARE(rowsOf(onDoubles.outcome), rowsOf(onInts.outcome));
         QCOMPARE(onDoubles.outcome.checkedCount, onInts.outcome.checkedCount);
@@ -430,7 +348,7 @@ private slots:
     {
         Table table;
         table.addColumn(doubleColumn("d", {1.0, std::numeric_limits<double>::quiet_NaN(), std::nullopt, 2.0}));
-        const Run result = run(assertion("between"), table, R"({"assert": "between", "column": "d", "min": 0})");
+        const Run result = run(builtinAssertion("between"), table, R"({"assert": "between", "column": "d", "min": 0})");
         QCOMPARE(rowsOf(result.outcome), (Rows{1}));
         QCOMPARE(result.outcome.checkedCount, std::uint64_t(3));
     }
@@ -459,10 +377,10 @@ private slots:
         table.addColumn(doubleColumn("x", asDoubles(left)));
         table.addColumn(doubleColumn("y", asDoubles(right)));
         nlohmann::json spec{{"assert", "column_pair"}, {"column", "i"}, {"other", "j"}, {"op", op.toStdString()}};
-        const Run onInts = run(assertion("column_pair"), table, spec.dump());
+        const Run onInts = run(builtinAssertion("column_pair"), table, spec.dump());
         spec["column"] = "x";
         spec["other"] = "y";
-        const Run onDoubles = run(assertion("column_pair"), table, spec.dump());
+        const Run onDoubles = run(builtinAssertion("column_pair"), table, spec.dump());
         QVERIFY2(onInts.validation.isOk(), onInts.validation.message().c_str());
         QCOMPARE(rowsOf(onInts.outcome), rowsOf(onDoubles.outcome));
         QCOMPARE(onInts.outcome.checkedCount, std::uint64_t(6));

@@ -61,9 +61,9 @@ ExpressionContext contextWith(const Table *table)
     ExpressionContext context;
     context.table = table;
     context.now = chapterNow();
-    context.locals["limit"] = ExpressionValue::number(10);
-    context.locals["start"] = ExpressionValue::dateTime(daysFromCivil(2020, 1, 1) * kNanosPerDay);
-    context.locals["_hidden"] = ExpressionValue::string("secret");
+    context.locals["limit"] = CheckValue::number(10);
+    context.locals["start"] = CheckValue::dateTime(daysFromCivil(2020, 1, 1) * kNanosPerDay);
+    context.locals["_hidden"] = CheckValue::string("secret");
     return context;
 }
 
@@ -150,8 +150,8 @@ void TestExpression::values()
     const Table table = sampleTable();
     const auto result = evaluateExpression(text.toStdString(), contextWith(&table));
     QVERIFY2(result.isOk(), result.message().c_str());
-    QCOMPARE(QString::fromStdString(std::string(valueKindName(result.value().kind()))), kind);
-    QCOMPARE(QString::fromStdString(formatValue(result.value())), printed);
+    QCOMPARE(QString::fromStdString(std::string(checkValueKindName(result.value().kind()))), kind);
+    QCOMPARE(QString::fromStdString(result.value().display()), printed);
 }
 
 void TestExpression::errors_data()
@@ -230,14 +230,14 @@ void TestExpression::chapterLocals()
     context.now = chapterNow();
     auto maxTd = evaluateExpression("days(365*130)", context);
     QVERIFY2(maxTd.isOk(), maxTd.message().c_str());
-    QCOMPARE(formatValue(maxTd.value()), std::string("47450 days, 0:00:00"));
+    QCOMPARE(maxTd.value().display(), std::string("47450 days, 0:00:00"));
     context.locals["max_td"] = maxTd.value();
     auto earliest = evaluateExpression("today() - max_td", context);
     QVERIFY2(earliest.isOk(), earliest.message().c_str());
-    QCOMPARE(formatValue(earliest.value()), std::string("1888-07-02"));
+    QCOMPARE(earliest.value().display(), std::string("1888-07-02"));
     auto instant = evaluateExpression("now() - max_td", context);
     QVERIFY(instant.isOk());
-    QCOMPARE(formatValue(instant.value()), std::string("1888-07-02 11:31:21"));
+    QCOMPARE(instant.value().display(), std::string("1888-07-02 11:31:21"));
 }
 
 void TestExpression::deepNestingIsRejected()
@@ -287,8 +287,8 @@ void TestExpression::namesAreReported()
     auto unknown = evaluateExpression("limit", context);
     QCOMPARE(unknown.message(), std::string("expression 'limit': column 1: unknown name 'limit'; no locals are "
                                             "defined before this one (a local can use only the locals listed above it)"));
-    context.locals["b"] = ExpressionValue::number(1);
-    context.locals["a"] = ExpressionValue::number(2);
+    context.locals["b"] = CheckValue::number(1);
+    context.locals["a"] = CheckValue::number(2);
     unknown = evaluateExpression("2 * c", context);
     QCOMPARE(unknown.message(), std::string("expression '2 * c': column 5: unknown name 'c'; locals defined so far: a, b"));
     auto noData = evaluateExpression("count()", context);
@@ -312,7 +312,7 @@ void TestExpression::durationFormat()
 {
     QFETCH(qint64, nanos);
     QFETCH(QString, printed);
-    QCOMPARE(QString::fromStdString(formatValue(ExpressionValue::duration(nanos))), printed);
+    QCOMPARE(QString::fromStdString(CheckValue::duration(nanos).display()), printed);
 }
 
 QTEST_APPLESS_MAIN(TestExpression)
