@@ -2,8 +2,6 @@
 
 #include "app/cli/CliText.h"
 #include "app/cli/CliContext.h"
-#include "db/runs/DatasetRepository.h"
-#include "db/runs/FileFingerprint.h"
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 

@@ -11,8 +11,6 @@
 #include "core/train/TrainingOverrides.h"
 #include "core/train/TrainingReport.h"
 #include "core/train/TrainingSession.h"
-#include "db/runs/DatasetRepository.h"
-#include "db/runs/FileFingerprint.h"
 #include "db/store/Store.h"
 #include "db/runs/TrainRunRecorder.h"
 
