@@ -1,10 +1,17 @@
 #include "app/cli/CliWorkspace.h"
 
+#include "db/store/ConnectionSpec.h"
+
 #include "db/store/Store.h"
 
 namespace loupe::cli {
 
 CliWorkspace::CliWorkspace(QString location, WorkspaceUse use) : m_location(std::move(location)), m_use(use) {}
+
+QString CliWorkspace::displayLocation() const
+{
+    return ConnectionSpec::redacted(m_location);
+}
 
 CliWorkspace::~CliWorkspace() = default;
 

@@ -24,7 +24,7 @@ void printFiles(CliContext &context, const DemoState &state)
     for (const auto &[what, path] : state.files)
         out << "  " << std::left << std::setw(16) << (toUtf8(what) + ":") << toUtf8(path) << '\n';
     if (state.isRecorded)
-        out << "Open it in the GUI: loupe --db " << toUtf8(state.settings.workspace->location()) << ' '
+        out << "Open it in the GUI: loupe --db " << toUtf8(state.settings.workspace->displayLocation()) << ' '
             << toUtf8(state.dataPath) << '\n';
     out.flush();
 }

@@ -106,9 +106,9 @@ Result<std::string> recordStep(DemoState &state)
         return Status::invalidInput("could not record the load in the workspace: " + stored.message());
     state.recorded = stored.value();
     state.isRecorded = true;
-    state.addFile(QStringLiteral("workspace"), workspace->location());
+    state.addFile(QStringLiteral("workspace"), workspace->displayLocation());
     return "stored dataset " + std::to_string(state.recorded.datasetId) + " and load run "
-        + std::to_string(state.recorded.runId) + " in " + toUtf8(workspace->location());
+        + std::to_string(state.recorded.runId) + " in " + toUtf8(workspace->displayLocation());
 }
 
 } // namespace

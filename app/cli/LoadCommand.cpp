@@ -45,7 +45,7 @@ void printText(CliContext &context, const QString &path, const CsvReadReport &re
     columns.print(out, 2);
     if (recorded)
         out << "recorded as dataset " << recorded->datasetId << ", run " << recorded->runId << " in "
-            << toUtf8(context.workspace().location()) << '\n';
+            << toUtf8(context.workspace().displayLocation()) << '\n';
     out.flush();
 }
 
@@ -105,7 +105,7 @@ ExitCode LoadCommand::run(const ParsedArguments &arguments, CliContext &context)
     }
     if (context.isJson()) {
         summary["file"] = toUtf8(QFileInfo(path).absoluteFilePath());
-        summary["workspace"] = recorded ? nlohmann::ordered_json{{"location", toUtf8(context.workspace().location())},
+        summary["workspace"] = recorded ? nlohmann::ordered_json{{"location", toUtf8(context.workspace().displayLocation())},
                                                                  {"dataset_id", recorded->datasetId},
                                                                  {"run_id", recorded->runId}}
                                         : nlohmann::ordered_json(nullptr);

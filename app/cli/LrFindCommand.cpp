@@ -220,7 +220,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
     } else {
         printText(context.out(), result);
         if (run.isRecording())
-            context.out() << "recorded as run " << run.id() << " in " << toUtf8(context.workspace().location()) << '\n';
+            context.out() << "recorded as run " << run.id() << " in " << toUtf8(context.workspace().displayLocation()) << '\n';
         context.out().flush();
     }
     return problem.empty() ? ExitCode::Success : ExitCode::Failures;

@@ -209,14 +209,14 @@ ExitCode PiiCommand::run(const ParsedArguments &arguments, CliContext &context)
             if (key != "columns")
                 document[key] = value;
         document["file"] = toUtf8(QFileInfo(path).absoluteFilePath());
-        document["workspace"] = runId ? nlohmann::ordered_json{{"location", toUtf8(context.workspace().location())},
+        document["workspace"] = runId ? nlohmann::ordered_json{{"location", toUtf8(context.workspace().displayLocation())},
                                                                {"run_id", *runId}}
                                       : nlohmann::ordered_json(nullptr);
         context.printJson(document);
     } else {
         printText(context, path, report, audit, 20);
         if (runId)
-            context.out() << "recorded as run " << *runId << " in " << toUtf8(context.workspace().location()) << '\n';
+            context.out() << "recorded as run " << *runId << " in " << toUtf8(context.workspace().displayLocation()) << '\n';
     }
     return failed ? ExitCode::Failures : ExitCode::Success;
 }

@@ -169,7 +169,7 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
     } else {
         printText(context.out(), report.value());
         if (run.isRecording())
-            context.out() << "recorded as run " << run.id() << " in " << toUtf8(context.workspace().location()) << '\n';
+            context.out() << "recorded as run " << run.id() << " in " << toUtf8(context.workspace().displayLocation()) << '\n';
         context.out().flush();
     }
     return report.value().status.isOk() ? ExitCode::Success : ExitCode::Failures;

@@ -141,7 +141,7 @@ void printResult(CliContext &context, const TrainingOutcome &outcome, const Trai
         out << "no test rows\n";
     }
     if (runId > 0)
-        out << "recorded as run " << runId << " in " << toUtf8(context.workspace().location()) << '\n';
+        out << "recorded as run " << runId << " in " << toUtf8(context.workspace().displayLocation()) << '\n';
     out.flush();
 }
 
@@ -280,7 +280,7 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
         context.err() << "loupe-cli train: " << outcome.result.status.message() << '\n' << std::flush;
     if (context.isJson()) {
         summary["run_id"] = runId > 0 ? nlohmann::ordered_json(runId) : nlohmann::ordered_json(nullptr);
-        summary["workspace"] = runId > 0 ? nlohmann::ordered_json(toUtf8(context.workspace().location()))
+        summary["workspace"] = runId > 0 ? nlohmann::ordered_json(toUtf8(context.workspace().displayLocation()))
                                          : nlohmann::ordered_json(nullptr);
         context.printJson(summary);
     } else {

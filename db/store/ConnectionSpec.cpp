@@ -7,12 +7,17 @@
 namespace loupe {
 namespace {
 
+std::string shown(const QString &text)
+{
+    return ConnectionSpec::redacted(text).toStdString();
+}
+
 Result<ConnectionSpec> parsePostgresUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return Status::invalidInput("invalid PostgreSQL URL '" + text.toStdString()
-                                    + "': " + url.errorString().toStdString());
+        return Status::invalidInput("invalid PostgreSQL URL '" + shown(text) + "': "
+                                    + QString(url.errorString()).replace(text, ConnectionSpec::redacted(text)).toStdString());
     ConnectionSpec spec;
     spec.backend = StoreBackend::PostgreSql;
     spec.host = url.host(QUrl::FullyDecoded);
@@ -20,14 +25,14 @@ Result<ConnectionSpec> parsePostgresUrl(const QString &text)
         spec.host = QStringLiteral("localhost");
     spec.port = url.port(5432);
     if (spec.port <= 0 || spec.port > 65535)
-        return Status::invalidInput("invalid port in PostgreSQL URL '" + text.toStdString() + "'");
+        return Status::invalidInput("invalid port in PostgreSQL URL '" + shown(text) + "'");
     spec.user = url.userName(QUrl::FullyDecoded);
     spec.password = url.password(QUrl::FullyDecoded);
     QString path = url.path(QUrl::FullyDecoded);
     if (path.startsWith(QLatin1Char('/')))
         path.remove(0, 1);
     if (path.contains(QLatin1Char('/')))
-        return Status::invalidInput("PostgreSQL URL '" + text.toStdString()
+        return Status::invalidInput("PostgreSQL URL '" + shown(text)
                                     + "' has a path with more than a database name");
     spec.database = path;
 
@@ -36,7 +41,7 @@ Result<ConnectionSpec> parsePostgresUrl(const QString &text)
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key.isEmpty() || key.contains(QLatin1Char(';')) || value.contains(QLatin1Char(';')))
             return Status::invalidInput("invalid connection option '" + key.toStdString()
-                                        + "' in PostgreSQL URL '" + text.toStdString() + "'");
+                                        + "' in PostgreSQL URL '" + shown(text) + "'");
         options << key + QLatin1Char('=') + value;
     }
     spec.connectOptions = options.join(QLatin1Char(';'));
@@ -66,7 +71,7 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &pathOrUrl)
     const int schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd > 0 && !text.left(schemeEnd).contains(QLatin1Char('/')))
         return Status::invalidInput("unsupported database URL scheme '" + text.left(schemeEnd).toStdString()
-                                    + "' in '" + text.toStdString() + "' (use sqlite:// or postgresql://)");
+                                    + "' in '" + shown(text) + "' (use sqlite:// or postgresql://)");
     spec.filePath = text;
     return spec;
 }
@@ -80,6 +85,26 @@ QString ConnectionSpec::displayName() const
         name += user + QLatin1Char('@');
     name += host + QLatin1Char(':') + QString::number(port) + QLatin1Char('/') + database;
     return name;
+}
+
+QString ConnectionSpec::redacted(const QString &pathOrUrl)
+{
+    // scheme://user:password@host...: keep the user, hide what follows the first ':' of the
+    // user-info part. Works on text QUrl rejects too, so an error can quote a malformed URL.
+    const int schemeEnd = pathOrUrl.indexOf(QLatin1String("://"));
+    if (schemeEnd <= 0)
+        return pathOrUrl;
+    const int authorityStart = schemeEnd + 3;
+    int authorityEnd = pathOrUrl.indexOf(QLatin1Char('/'), authorityStart);
+    if (authorityEnd < 0)
+        authorityEnd = pathOrUrl.size();
+    const int at = pathOrUrl.lastIndexOf(QLatin1Char('@'), authorityEnd - 1);
+    if (at < authorityStart)
+        return pathOrUrl;
+    const int colon = pathOrUrl.indexOf(QLatin1Char(':'), authorityStart);
+    if (colon < 0 || colon > at)
+        return pathOrUrl;
+    return pathOrUrl.left(colon + 1) + QStringLiteral("***") + pathOrUrl.mid(at);
 }
 
 } // namespace loupe

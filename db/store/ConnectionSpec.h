@@ -31,6 +31,9 @@ struct ConnectionSpec {
 
     // ensures: on success backend and its fields are set; on failure the message quotes the input.
     static Result<ConnectionSpec> parse(const QString &pathOrUrl);
+    // pathOrUrl with any password in a URL's user-info replaced by "***" (also for text that does
+    // not parse), for every message, log line, JSON document or stored row that quotes a location.
+    static QString redacted(const QString &pathOrUrl);
 
     // The location for messages: the file path, or postgresql://user@host:port/database
     // (without the password).
