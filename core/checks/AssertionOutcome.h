@@ -19,6 +19,12 @@ namespace loupe {
 
 class Column;
 
+// Whether a failing cell's own text may be shown or stored beyond the values the assertion made.
+//   Raw:    a reader may fall back to the column's text for rows past offendingValues.
+//   Masked: only the assertion's (masked) values may appear; personal data stays out of every
+//           report and stored row (no_pii).
+enum class CellDisclosure { Raw, Masked };
+
 struct AssertionOutcome {
     static constexpr std::size_t kMaxShownValues = 20;
 
@@ -33,6 +39,7 @@ struct AssertionOutcome {
     // The bound(s) in the column's numeric view (Column::numericAt units: ns for datetimes), for plots.
     std::optional<double> lowerBound;
     std::optional<double> upperBound;
+    CellDisclosure disclosure = CellDisclosure::Raw;
 
     std::uint64_t failingCount() const { return failingRows.size(); }
 

@@ -86,13 +86,13 @@ Status CheckRunRecorder::recordTest(qint64 runId, const CheckTestResult &test, c
     const std::size_t stored = std::min(outcome.failingRows.size(), s_maxStoredFailures);
     for (std::size_t i = 0; i < stored; ++i) {
         const std::uint64_t row = outcome.failingRows[i];
-        std::string cell;
+        // A masked outcome's rows past its masked values keep their index and no text (NULL).
+        QVariant cell(QMetaType::fromType<QString>());
         if (i < outcome.offendingValues.size())
-            cell = outcome.offendingValues[i];
-        else if (column && row < column->size())
-            cell = column->displayAt(static_cast<std::size_t>(row));
-        if (Status s = m_store.execPrepared(
-                failure, {resultId.value(), static_cast<qint64>(row), columnName, QString::fromStdString(cell)});
+            cell = QString::fromStdString(outcome.offendingValues[i]);
+        else if (column && row < column->size() && outcome.disclosure == CellDisclosure::Raw)
+            cell = QString::fromStdString(column->displayAt(static_cast<std::size_t>(row)));
+        if (Status s = m_store.execPrepared(failure, {resultId.value(), static_cast<qint64>(row), columnName, cell});
             !s.isOk())
             return s;
     }

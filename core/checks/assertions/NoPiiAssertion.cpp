@@ -109,8 +109,10 @@ AssertionOutcome NoPiiAssertion::evaluate(const Table &table, const AssertionPar
     }
     const std::string message = std::to_string(scan.failingRows.size()) + " of " + std::to_string(scan.checked)
                                 + " values in " + column.name() + " contain personal data";
-    return AssertionOutcome::fromRowValues(std::move(scan.failingRows), std::move(values), scan.checked,
-                                           {column.name()}, message);
+    AssertionOutcome outcome = AssertionOutcome::fromRowValues(std::move(scan.failingRows), std::move(values),
+                                                               scan.checked, {column.name()}, message);
+    outcome.disclosure = CellDisclosure::Masked; // rows past the masked values are never shown raw
+    return outcome;
 }
 
 } // namespace loupe
