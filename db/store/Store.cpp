@@ -91,6 +91,13 @@ Status Store::openSqlite()
         const QString parent = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(parent))
             return Status::ioError("cannot create directory " + quoted(parent) + " for workspace " + quoted(path));
+        // A new workspace can hold personal data (check failures, dataset paths): only its owner may
+        // read it. SQLite gives its -wal and -shm files the same mode.
+        QFile created(path);
+        if (!created.exists() && !created.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                                               QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            && !created.exists())
+            return Status::ioError("cannot create workspace " + quoted(path) + ": " + created.errorString().toStdString());
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return Status::ioError("the Qt SQLite driver (QSQLITE) is not installed; cannot open " + quoted(path));

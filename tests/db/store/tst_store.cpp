@@ -57,6 +57,7 @@ private slots:
     void openCreatesFileAndMigrates();
     void sqliteUrlOpensSameFile();
     void missingParentDirectoryIsCreated();
+    void newWorkspaceIsPrivate();
     void reopenKeepsDataAndVersion();
     void newerVersionIsRejected();
     void notADatabaseIsRejected_data();
@@ -92,6 +93,21 @@ void TestStore::openCreatesFileAndMigrates()
         QVERIFY2(query.value(0).toInt() == 1, table);
     }
     QCOMPARE(store->location(), path);
+}
+
+// A new workspace file (and its WAL) is readable and writable by its owner only (issue 13, item 9).
+void TestStore::newWorkspaceIsPrivate()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("private.sqlite"));
+    auto store = openOrFail(path);
+    QVERIFY(store);
+    const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                                            | QFileDevice::WriteOther;
+    QCOMPARE(QFile::permissions(path) & (ownerOnly | others), ownerOnly);
+    QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+    QCOMPARE(QFile::permissions(path + QStringLiteral("-wal")) & others, QFileDevice::Permissions());
 }
 
 void TestStore::sqliteUrlOpensSameFile()
