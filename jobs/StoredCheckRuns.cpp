@@ -47,7 +47,9 @@ constexpr int kRowsShown = 20; // as the text report: the first 20 failing rows 
 Result<std::vector<StoredCheckRun>> StoredCheckRuns::list(int limit)
 {
     return StoredRunListing::listSummaries<StoredCheckRun>(
-        m_store, RunKind::Check, limit, [](StoredCheckRun &run, const RunRecord &record, const QJsonObject &config) {
+        m_store, RunKind::Check, limit, [](StoredCheckRun &run, const RunRecord &record) {
+            const QJsonObject config = StoredRunSummary::jsonObject(record.configJson);
+            run.dataSource = config.value(QStringLiteral("data")).toString();
             run.suitePath = config.value(QStringLiteral("suite")).toString();
             const QJsonObject summary = StoredRunSummary::jsonObject(record.summaryJson);
             run.testsRun = summary.value(QStringLiteral("tests_run")).toInt();

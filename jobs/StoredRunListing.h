@@ -12,8 +12,6 @@
 #include "db/runs/RunRecord.h"
 #include "db/runs/RunRepository.h"
 
-#include <QJsonObject>
-
 #include <type_traits>
 #include <vector>
 
@@ -39,17 +37,16 @@ public:
         return runs;
     }
 
-    // As list(), for value types that extend StoredRunSummary: the summary is read from the record
-    // and its config, then complete(run, record, config) adds what the kind stores.
+    // As list(), for value types that extend StoredRunSummary: the summary's id, start and status
+    // come from the record, then complete(run, record) reads the kind's config and summary.
     template <typename Run, typename Complete>
     static Result<std::vector<Run>> listSummaries(Store &store, RunKind kind, int limit, Complete complete)
     {
         static_assert(std::is_base_of_v<StoredRunSummary, Run>);
         return list(store, kind, limit, [&complete](const RunRecord &record) {
-            const QJsonObject config = StoredRunSummary::jsonObject(record.configJson);
             Run run;
-            static_cast<StoredRunSummary &>(run) = StoredRunSummary::of(record, config);
-            complete(run, record, config);
+            static_cast<StoredRunSummary &>(run) = StoredRunSummary::of(record);
+            complete(run, record);
             return run;
         });
     }

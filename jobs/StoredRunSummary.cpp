@@ -6,14 +6,12 @@
 
 namespace loupe {
 
-StoredRunSummary StoredRunSummary::of(const RunRecord &record, const QJsonObject &config)
+StoredRunSummary StoredRunSummary::of(const RunRecord &record)
 {
     StoredRunSummary summary;
     summary.id = record.id;
     summary.startedAt = record.startedAt.toLocalTime();
     summary.status = runStatusName(record.status);
-    summary.dataSource = config.value(QStringLiteral("data")).toString();
-    summary.specName = config.value(QStringLiteral("spec")).toObject().value(QStringLiteral("name")).toString();
     return summary;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// What every list of stored runs shows of a run, read from its record and its config JSON: the id,
-// when it started, its status and, for runs of a model spec on some data (lr-find, snapshot), the
-// data and the spec's name. The Stored*Runs readers extend it with what their kind stores
+// What every list of stored runs shows of a run: the id, when it started and its status (from the
+// record), and the data and the spec's name, which each Stored*Runs reader takes from its kind's
+// config with that kind's own reader. The readers extend it with what their kind stores
 // (StoredRunListing reads them). A copyable value: it crosses threads in a workspace read's reply.
 
 #include "db/runs/RunRecord.h"
@@ -19,8 +19,8 @@ struct StoredRunSummary {
     QString dataSource;  // the config's "data": "fashion-mnist", a CSV's name or path
     QString specName;    // the config's "spec"."name"; empty when the run has no spec
 
-    // The summary of `record`, whose config JSON is `config`.
-    static StoredRunSummary of(const RunRecord &record, const QJsonObject &config);
+    // The id, start and status of `record`; the reader fills dataSource and specName.
+    static StoredRunSummary of(const RunRecord &record);
     // A stored JSON text as an object; empty for empty, malformed or non-object text.
     static QJsonObject jsonObject(const QString &json);
 };
