@@ -49,9 +49,7 @@ QString workspaceDescription(const QString &workspace)
 {
     if (workspace.isEmpty())
         return MainWindow::tr("No workspace: runs are not recorded");
-    const Result<ConnectionSpec> spec = ConnectionSpec::parse(workspace);
-    const QString where = spec.isOk() ? spec.value().displayName() : ConnectionSpec::redacted(workspace);
-    return MainWindow::tr("Workspace: %1").arg(QDir::toNativeSeparators(where));
+    return MainWindow::tr("Workspace: %1").arg(QDir::toNativeSeparators(ConnectionSpec::displayNameOf(workspace)));
 }
 
 } // namespace

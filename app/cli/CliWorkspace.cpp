@@ -10,7 +10,7 @@ CliWorkspace::CliWorkspace(QString location, WorkspaceUse use) : m_location(std:
 
 QString CliWorkspace::displayLocation() const
 {
-    return ConnectionSpec::redacted(m_location);
+    return ConnectionSpec::displayNameOf(m_location);
 }
 
 CliWorkspace::~CliWorkspace() = default;

@@ -27,7 +27,7 @@ public:
     bool isEnabled() const { return m_use == WorkspaceUse::Record; }
     // What to open (may hold a password): for Store::open and for workers that must connect.
     const QString &location() const { return m_location; }
-    // What to show: the location with any password replaced by "***".
+    // What to show: the location without its password (ConnectionSpec::displayNameOf).
     QString displayLocation() const;
 
     // Opens (creating and migrating if needed) on the first call; later calls return the same Store.

@@ -87,6 +87,12 @@ QString ConnectionSpec::displayName() const
     return name;
 }
 
+QString ConnectionSpec::displayNameOf(const QString &pathOrUrl)
+{
+    const Result<ConnectionSpec> spec = parse(pathOrUrl);
+    return spec.isOk() ? spec.value().displayName() : redacted(pathOrUrl);
+}
+
 QString ConnectionSpec::redacted(const QString &pathOrUrl)
 {
     // scheme://user:password@host...: keep the user, hide what follows the first ':' of the

@@ -34,6 +34,8 @@ struct ConnectionSpec {
     // pathOrUrl with any password in a URL's user-info replaced by "***" (also for text that does
     // not parse), for every message, log line, JSON document or stored row that quotes a location.
     static QString redacted(const QString &pathOrUrl);
+    // How to show a location the user typed: its displayName() when it parses, else redacted().
+    static QString displayNameOf(const QString &pathOrUrl);
 
     // The location for messages: the file path, or postgresql://user@host:port/database
     // (without the password).

@@ -94,9 +94,9 @@ Status Store::openSqlite()
         // A new workspace can hold personal data (check failures, dataset paths): only its owner may
         // read it. SQLite gives its -wal and -shm files the same mode.
         QFile created(path);
-        if (!created.exists() && !created.open(QIODevice::WriteOnly | QIODevice::NewOnly,
-                                               QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            && !created.exists())
+        if (!created.exists()
+            && !created.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            && !created.exists()) // another process may have created it in between
             return Status::ioError("cannot create workspace " + quoted(path) + ": " + created.errorString().toStdString());
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
