@@ -1,5 +1,7 @@
 #include "jobs/PiiScanJob.h"
 
+#include "db/store/StoredJson.h"
+
 #include "core/privacy/PiiReportJson.h"
 #include "core/privacy/PiiScanner.h"
 #include "db/runs/RunRepository.h"
@@ -68,18 +70,15 @@ void PiiScanJob::record()
                                    {"scan_seconds", report.seconds}};
     if (m_outcome.kAnonymity)
         summary["k_anonymity"] = kAnonymityJson(*m_outcome.kAnonymity);
-    const auto dump = [](const nlohmann::ordered_json &json) {
-        return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-    };
     RunRepository runs(*store.value());
     const std::optional<qint64> dataset =
         m_request.datasetId >= 0 ? std::optional<qint64>(m_request.datasetId) : std::nullopt;
-    auto run = runs.createRun(RunKind::Scan, dataset, dump(config));
+    auto run = runs.createRun(RunKind::Scan, dataset, storedJson(config));
     if (!run.isOk()) {
         m_outcome.workspaceNote = QStringLiteral("not recorded: %1").arg(QString::fromStdString(run.message()));
         return;
     }
-    const Status finished = runs.finishRun(run.value(), RunStatus::Completed, report.seconds, dump(summary));
+    const Status finished = runs.finishRun(run.value(), RunStatus::Completed, report.seconds, storedJson(summary));
     if (!finished.isOk()) {
         m_outcome.workspaceNote = QStringLiteral("not recorded: %1").arg(QString::fromStdString(finished.message()));
         return;

@@ -1,5 +1,7 @@
 #include "jobs/SearchJob.h"
 
+#include "db/store/StoredJson.h"
+
 #include "core/data/IdxReader.h"
 #include "core/search/Study.h"
 #include "core/search/TestFunction.h"
@@ -23,10 +25,6 @@ namespace loupe {
 
 namespace {
 
-QString compact(const nlohmann::json &json)
-{
-    return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
 
 // What the job evaluates: the test function, or the template's space, its data and the objective.
 struct SearchTarget {
@@ -98,8 +96,8 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
         if (!function.isOk())
             return function.status();
         target->function = function.takeValue();
-        target->spaceJson = compact(target->function->space().describe());
-        target->objectiveJson = compact(nlohmann::json{{"objective", request.testFunction.toStdString()}});
+        target->spaceJson = storedJson(target->function->space().describe());
+        target->objectiveJson = storedJson(nlohmann::json{{"objective", request.testFunction.toStdString()}});
         return target;
     }
     const nlohmann::json templateJson = nlohmann::json::parse(request.templateJson.toStdString(), nullptr, false);
@@ -119,7 +117,7 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
         return data.status();
     target->data = data.takeValue();
     target->training = std::make_unique<TrainingObjective>(target->space, target->data, request.loss);
-    target->spaceJson = compact(templateJson);
+    target->spaceJson = storedJson(templateJson);
     nlohmann::json objective{{"objective", "training"},
                              {"loss", trainingLossName(request.loss)},
                              {"source", "gui"},
@@ -136,7 +134,7 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
         if (!data.is_null())
             objective["data"] = data;
     }
-    target->objectiveJson = compact(objective);
+    target->objectiveJson = storedJson(objective);
     return target;
 }
 
@@ -201,8 +199,8 @@ SearchTrialRow SearchJob::rowOf(const Trial &trial, const SearchSpace &space)
         row.loss = *trial.loss;
     row.seconds = trial.seconds;
     row.error = QString::fromStdString(trial.error);
-    row.paramsJson = compact(trial.params.valuesJson(space));
-    row.indicesJson = compact(trial.params.indicesJson(space));
+    row.paramsJson = storedJson(trial.params.valuesJson(space));
+    row.indicesJson = storedJson(trial.params.indicesJson(space));
     return row;
 }
 
@@ -232,7 +230,7 @@ Status SearchJob::execute()
     SearchStart start;
     start.studyName = study.value().name;
     start.storage = display;
-    start.spaceJson = compact(space.describe());
+    start.spaceJson = storedJson(space.describe());
     for (const SearchParameter &parameter : space.parameters())
         start.parameterNames << QString::fromStdString(parameter.name);
     start.maxEvals = *study.value().maxEvals;

@@ -1,6 +1,6 @@
 #include "app/cli/LrRunRecorder.h"
 
-#include "app/cli/CliText.h"
+#include "db/store/StoredJson.h"
 #include "app/cli/CliContext.h"
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
@@ -31,7 +31,7 @@ Result<LrRunRecorder> LrRunRecorder::start(CliContext &context, RunKind kind, co
     auto dataset = storeTrainDataset(*store.value(), data);
     if (!dataset.isOk())
         return recordingError(dataset.status());
-    auto run = RunRepository(*store.value()).createRun(kind, dataset.value(), compactJson(config));
+    auto run = RunRepository(*store.value()).createRun(kind, dataset.value(), storedJson(config));
     if (!run.isOk())
         return recordingError(run.status());
     recorder.m_store = store.value();
@@ -58,7 +58,7 @@ Status LrRunRecorder::finish(RunStatus status, double seconds, const nlohmann::o
 {
     if (!m_store)
         return Status::ok();
-    return RunRepository(*m_store).finishRun(m_runId, status, seconds, compactJson(summary),
+    return RunRepository(*m_store).finishRun(m_runId, status, seconds, storedJson(summary),
                                              QString::fromStdString(error));
 }
 

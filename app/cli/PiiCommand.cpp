@@ -1,6 +1,6 @@
 #include "app/cli/PiiCommand.h"
 
-#include "app/cli/CliText.h"
+#include "db/store/StoredJson.h"
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CsvArguments.h"
@@ -44,10 +44,10 @@ Result<qint64> recordScan(CliWorkspace &workspace, const QString &path, const Ta
     if (!dataset.isOk())
         return dataset.status();
     RunRepository runs(*store.value());
-    auto run = runs.createRun(RunKind::Scan, dataset.value(), compactJson(config));
+    auto run = runs.createRun(RunKind::Scan, dataset.value(), storedJson(config));
     if (!run.isOk())
         return run.status();
-    if (Status finished = runs.finishRun(run.value(), RunStatus::Completed, seconds, compactJson(summary)); !finished.isOk())
+    if (Status finished = runs.finishRun(run.value(), RunStatus::Completed, seconds, storedJson(summary)); !finished.isOk())
         return finished;
     return run.value();
 }

@@ -1,6 +1,6 @@
 #include "app/cli/SearchSetup.h"
 
-#include "app/cli/CliText.h"
+#include "db/store/StoredJson.h"
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/FileChecks.h"
@@ -122,8 +122,8 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forFunction(const QString &nam
         setup->m_costly = std::make_unique<CostlyObjective>(
             *setup->m_function, std::chrono::milliseconds(static_cast<std::int64_t>(costSeconds * 1000.0 + 0.5)));
     }
-    setup->m_spaceJson = compactJson(setup->m_function->space().describe());
-    setup->m_objectiveJson = compactJson(objective);
+    setup->m_spaceJson = storedJson(setup->m_function->space().describe());
+    setup->m_objectiveJson = storedJson(objective);
     setup->m_label = name;
     return setup;
 }
@@ -141,7 +141,7 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
         return data.status();
     setup->m_data = std::make_unique<LoadedTrainingData>(data.takeValue());
     setup->m_training = std::make_unique<TrainingObjective>(setup->m_space, setup->m_data->data, loss);
-    setup->m_spaceJson = compactJson(setup->m_space.templateJson());
+    setup->m_spaceJson = storedJson(setup->m_space.templateJson());
     nlohmann::json objective{{"objective", "training"},
                              {"loss", trainingLossName(loss)},
                              {"data", dataArgumentsJson(dataArguments)}};
@@ -153,7 +153,7 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
         objective["data_hash"] = toUtf8(fingerprint.value().contentHash);
         setup->m_dataHash = fingerprint.value().contentHash;
     }
-    setup->m_objectiveJson = compactJson(objective);
+    setup->m_objectiveJson = storedJson(objective);
     return setup;
 }
 

@@ -1,5 +1,7 @@
 #include "db/runs/CheckRunRecorder.h"
 
+#include "db/store/StoredJson.h"
+
 #include "core/checks/report/JsonCheckReport.h"
 #include "core/data/Table.h"
 #include "db/runs/RunRepository.h"
@@ -13,10 +15,6 @@ namespace loupe {
 
 namespace {
 
-QString dumpJson(const nlohmann::ordered_json &json)
-{
-    return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-}
 
 nlohmann::ordered_json summaryJson(const CheckRunResult &run)
 {
@@ -46,7 +44,7 @@ Result<qint64> CheckRunRecorder::record(const CheckRunResult &run, const Table *
         if (Status s = recordTest(runId.value(), test, table); !s.isOk())
             return s;
     }
-    if (Status s = runs.finishRun(runId.value(), RunStatus::Completed, run.seconds, dumpJson(summaryJson(run)));
+    if (Status s = runs.finishRun(runId.value(), RunStatus::Completed, run.seconds, storedJson(summaryJson(run)));
         !s.isOk())
         return s;
     if (Status s = transaction.value().commit(); !s.isOk())
@@ -62,7 +60,7 @@ Status CheckRunRecorder::recordTest(qint64 runId, const CheckTestResult &test, c
                        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
         {runId, QString::fromStdString(test.name), QString::fromLatin1(checkSeverityName(test.severity)),
          test.failed() ? 0 : 1, static_cast<qint64>(outcome.tableLevel && !outcome.passed ? 1 : outcome.failingCount()),
-         dumpJson(JsonCheckReport::testJson(test, s_maxStoredFailures))},
+         storedJson(JsonCheckReport::testJson(test, s_maxStoredFailures))},
         "storing the result of test '" + test.name + "'");
     if (!resultId.isOk())
         return resultId.status();

@@ -1,5 +1,7 @@
 #include "db/runs/DatasetRecorder.h"
 
+#include "db/store/StoredJson.h"
+
 #include "core/data/LoadRunJson.h"
 #include "db/runs/DatasetRepository.h"
 #include "db/runs/FileFingerprint.h"
@@ -10,11 +12,6 @@
 namespace loupe {
 
 namespace {
-
-QString compactJson(const nlohmann::ordered_json &json)
-{
-    return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-}
 
 // "STEP: message", keeping the code; a cancellation stays the plain Status::cancelled().
 Status atStep(const Status &status, const char *step)
@@ -31,7 +28,7 @@ DatasetShape DatasetRecorder::shapeOf(const Table &table)
     DatasetShape shape;
     shape.rowCount = static_cast<qint64>(table.rowCount());
     shape.columnCount = static_cast<int>(table.columnCount());
-    shape.schemaJson = compactJson(tableSchemaJson(table));
+    shape.schemaJson = storedJson(tableSchemaJson(table));
     return shape;
 }
 
@@ -47,11 +44,11 @@ Result<RecordedLoad> DatasetRecorder::recordLoad(const Table &table, const CsvLo
     RecordedLoad recorded;
     const auto addRun = [&](qint64 datasetId, const FileFingerprint &file) -> Status {
         RunRepository runs(m_store);
-        const QString config = compactJson(loadConfigJson(load.options, file.path.toStdString()));
+        const QString config = storedJson(loadConfigJson(load.options, file.path.toStdString()));
         auto runId = runs.createRun(RunKind::Load, datasetId, config);
         if (!runId.isOk())
             return atStep(runId.status(), "creating the load run");
-        const QString summary = compactJson(loadSummaryJson(table, load.skippedRows, load.delimiter, load.seconds));
+        const QString summary = storedJson(loadSummaryJson(table, load.skippedRows, load.delimiter, load.seconds));
         if (Status finished = runs.finishRun(runId.value(), RunStatus::Completed, load.seconds, summary);
             !finished.isOk())
             return atStep(finished, "finishing the load run");

@@ -1,5 +1,7 @@
 #include "db/studies/TrialRunRecorder.h"
 
+#include "db/store/StoredJson.h"
+
 #include "core/train/TrainingObjective.h"
 #include "core/train/TrainingReport.h"
 #include "core/train/TrainingSession.h"
@@ -46,10 +48,6 @@ std::vector<StepMetric> stepsOf(const TrainingOutcome &outcome)
     return steps;
 }
 
-QString text(const nlohmann::ordered_json &json)
-{
-    return QString::fromStdString(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-}
 
 } // namespace
 
@@ -104,7 +102,7 @@ Result<qint64> TrialRunRecorder::record(const ModelSpec &spec, const TrainingOut
     const QString error = outcome.result.status.isOk() ? QString()
                                                        : QString::fromStdString(outcome.result.status.message());
     if (Status finished = runs.finishRun(run.value(), TrainRunRecorder::statusFor(outcome.result.stopReason),
-                                         outcome.result.seconds, text(summary), error);
+                                         outcome.result.seconds, storedJson(summary), error);
         !finished.isOk())
         return finished;
     if (Status linked = TrialRepository(*store.value()).linkRun(trial->id, run.value()); !linked.isOk())
