@@ -175,6 +175,11 @@ QString PrivacyPage::summaryText() const
     return text;
 }
 
+QString PrivacyPage::findingTitle() const
+{
+    return m_findingTitle->text();
+}
+
 QString PrivacyPage::messageText() const
 {
     return m_message->text();
@@ -246,9 +251,7 @@ void PrivacyPage::onScanFinished(const PiiScanOutcome &outcome)
     m_findingModel->setReport(report);
     m_columnView->resizeColumnsToContents();
     m_findingView->resizeColumnsToContents();
-    m_findingTitle->setText(tr("<b>Findings</b> — %1 listed of %2 (row = data row as on the Data page)")
-                                .arg(report.findings.size())
-                                .arg(report.totalFindings));
+    updateFindingTitle();
     const double megabytes = double(report.textBytes) / 1e6;
     QString note = tr("Scanned %1 MB of text in %2 s on %3 thread(s).")
                        .arg(megabytes, 0, 'f', 1)
@@ -304,6 +307,30 @@ void PrivacyPage::onColumnSelectionChanged()
 {
     const QModelIndexList rows = m_columnView->selectionModel()->selectedRows();
     m_findingModel->setColumnFilter(rows.size() == 1 ? int(m_columnModel->columnAt(rows.front().row()).index) : -1);
+    updateFindingTitle();
+}
+
+// The title counts what the list shows: every column's findings, or the selected column's.
+void PrivacyPage::updateFindingTitle()
+{
+    const QLocale locale;
+    const QModelIndexList rows = m_columnView->selectionModel()->selectedRows();
+    if (m_findingModel->columnFilter() < 0 || rows.size() != 1) {
+        m_findingTitle->setText(tr("<b>Findings</b> — %1 listed of %2 (row = data row as on the Data page)")
+                                    .arg(locale.toString(m_findingModel->rowCount()),
+                                         locale.toString(qulonglong(m_totalFindings))));
+        return;
+    }
+    const PiiColumnReport &column = m_columnModel->columnAt(rows.front().row());
+    const QString name = QString::fromStdString(column.name).toHtmlEscaped();
+    if (column.total() == 0) {
+        m_findingTitle->setText(tr("<b>Findings</b> — none in “%1”").arg(name));
+        return;
+    }
+    m_findingTitle->setText(tr("<b>Findings</b> in “%1” — %2 listed of %3 (the list keeps the first findings of the "
+                               "whole table)")
+                                .arg(name, locale.toString(m_findingModel->rowCount()),
+                                     locale.toString(qulonglong(column.total()))));
 }
 
 void PrivacyPage::setTreatmentOfSelection(ColumnTreatment treatment)

@@ -148,8 +148,16 @@ void TestPrivacyPage::selectingColumnFiltersFindings()
     QCOMPARE(findings.index(3, PiiFindingModel::RowColumn).data().toULongLong(), 4ULL);
     QCOMPARE(findings.index(3, PiiFindingModel::KindColumn).data().toString(), QStringLiteral("email"));
     QCOMPARE(findings.index(3, PiiFindingModel::MaskedColumn).data().toString(), QStringLiteral("e***@example.com"));
+    QVERIFY2(m_page->findingTitle().contains(QStringLiteral("in “memo” — 4 listed of 4")), qPrintable(m_page->findingTitle()));
+    // Issue 14, item 2: a column with no findings said "9 listed of 9" (the whole table's count).
+    const int zip = rowOf(*m_page->columnModel(), QStringLiteral("zip"));
+    m_page->columnView()->selectionModel()->select(m_page->columnModel()->index(zip, 0),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(findings.rowCount(), 0);
+    QVERIFY2(m_page->findingTitle().contains(QStringLiteral("none in “zip”")), qPrintable(m_page->findingTitle()));
     m_page->columnView()->selectionModel()->clearSelection();
     QCOMPARE(findings.rowCount(), 9);
+    QVERIFY2(m_page->findingTitle().contains(QStringLiteral("9 listed of 9")), qPrintable(m_page->findingTitle()));
 }
 
 void TestPrivacyPage::kAnonymityAudit()
