@@ -18,6 +18,7 @@
 #include "core/checks/report/TextCheckReport.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -190,18 +191,54 @@ QString ChecksPage::openSuite(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return tr("Cannot open %1: %2").arg(path, file.errorString());
-    const QString problem = m_editor->setSuiteText(QString::fromUtf8(file.readAll()));
+    const QString text = QString::fromUtf8(file.readAll());
+    const QString problem = m_editor->setSuiteText(text);
     m_suitePath = path;
+    m_loadedSuiteText = m_editor->suiteText();
     showOutcome(problem.isEmpty() ? QString() : tr("%1: %2").arg(path, problem), QString());
     return problem;
 }
 
 QString ChecksPage::saveSuite(const QString &path)
 {
-    const QString problem = writeText(path, m_editor->suiteText().toUtf8());
-    if (problem.isEmpty())
+    if (isExampleFile(path))
+        return tr("%1 is one of Loupe's examples, which stay as shipped; save the suite to another file "
+                  "(the workspace's folder is proposed).")
+            .arg(path);
+    const QString text = m_editor->suiteText();
+    const QString problem = writeText(path, text.toUtf8());
+    if (problem.isEmpty()) {
         m_suitePath = path;
+        m_loadedSuiteText = text;
+    }
     return problem;
+}
+
+QString ChecksPage::suiteDisplayName() const
+{
+    if (m_suitePath.isEmpty() || m_editor->suiteText() != m_loadedSuiteText)
+        return QStringLiteral("<editor>");
+    return m_suitePath;
+}
+
+bool ChecksPage::isExampleFile(const QString &path)
+{
+    // The checkout's resources/examples, or the installed share/loupe/examples (links resolved).
+    const QFileInfo info(path);
+    const QString absolute = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    return absolute.contains(QStringLiteral("/resources/examples/"))
+           || absolute.contains(QStringLiteral("/share/loupe/examples/"));
+}
+
+QString ChecksPage::proposedSavePath() const
+{
+    const QString name = m_suitePath.isEmpty() ? QStringLiteral("suite.json") : QFileInfo(m_suitePath).fileName();
+    if (!m_suitePath.isEmpty() && !isExampleFile(m_suitePath))
+        return m_suitePath;
+    const QString folder = m_context.workspace.isEmpty() || m_context.workspace.contains(QStringLiteral("://"))
+                               ? QDir::homePath()
+                               : QFileInfo(m_context.workspace).absolutePath();
+    return QDir(folder).filePath(name);
 }
 
 void ChecksPage::runChecks()
@@ -211,7 +248,7 @@ void ChecksPage::runChecks()
         m_message->showMessage(tr("Open a CSV file on the Data page first."), MessageBanner::Kind::Error);
         return;
     }
-    const QString display = m_suitePath.isEmpty() ? QStringLiteral("<editor>") : m_suitePath;
+    const QString display = suiteDisplayName();
     const QString text = m_editor->suiteText();
     // Parsed here too, so a bad suite is reported at once and no run starts; the job parses its own copy.
     auto suite = SuiteParser::parseText(text.toStdString(), display.toStdString());
@@ -339,7 +376,7 @@ void ChecksPage::openWithDialog()
 
 void ChecksPage::saveWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save suite"), m_suitePath,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save suite"), proposedSavePath(),
                                                       tr("Suites (*.json);;All files (*)"));
     if (path.isEmpty())
         return;

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void reportsExport();
     void historyReadsStoredRuns();
     void historyFillsAsynchronously();
+    void examplesStayAsShipped();
 
 private:
     void loadCeo();
@@ -190,7 +191,8 @@ void TestChecksPage::badSuiteIsRefusedWithItsLine()
     QSignalSpy finished(m_page.get(), &ChecksPage::runFinished);
     m_page->runChecks();
     QVERIFY(!m_page->isRunning());
-    QVERIFY2(m_page->messageText().contains(QStringLiteral("suite.json:")), qPrintable(m_page->messageText()));
+    // Edited in the editor, the suite is named as the editor's, with the editor's line.
+    QVERIFY2(m_page->messageText().contains(QStringLiteral("<editor>:7:")), qPrintable(m_page->messageText()));
     QVERIFY2(m_page->messageText().contains(QStringLiteral("aftr")), qPrintable(m_page->messageText()));
     QCOMPARE(finished.count(), 0);
 }
@@ -302,6 +304,36 @@ void TestChecksPage::historyFillsAsynchronously()
     QCOMPARE(shown.count(), 1); // the superseded reply never reached the table
     QCOMPARE(history->runsTable()->rowCount(), 2);
     QVERIFY(!history->isLoading());
+}
+
+// Issue 14, item 2: an edited suite was reported as the example's file, and "Save suite…" proposed
+// overwriting resources/examples/ceo/suite.json.
+void TestChecksPage::examplesStayAsShipped()
+{
+    QTemporaryDir dir;
+    PageContext context;
+    context.runner = m_runner.get();
+    context.dataset = m_dataset.get();
+    context.workspace = dir.filePath(QStringLiteral("w.sqlite"));
+    ChecksPage page(context);
+    const QString example = examplePath(QStringLiteral("suite.json"));
+    const QString shipped = readAll(example);
+    QCOMPARE(page.openSuite(example), QString());
+    QCOMPARE(page.suiteDisplayName(), example);
+    QCOMPARE(page.proposedSavePath(), dir.filePath(QStringLiteral("suite.json")));
+    QVERIFY(ChecksPage::isExampleFile(example));
+    const QString refused = page.saveSuite(example);
+    QVERIFY2(refused.contains(QStringLiteral("examples")), qPrintable(refused));
+    QCOMPARE(readAll(example), shipped);
+    // Typed into the editor, the suite is no longer the example's.
+    QCOMPARE(page.editor()->setSuiteText(QString(shipped).replace(QStringLiteral("old_age"), QStringLiteral("older_age"))), QString());
+    QCOMPARE(page.suiteDisplayName(), QStringLiteral("<editor>"));
+    // Saved elsewhere, the suite is that file's from now on.
+    const QString mine = dir.filePath(QStringLiteral("mine.json"));
+    QCOMPARE(page.saveSuite(mine), QString());
+    QCOMPARE(page.suiteDisplayName(), mine);
+    QCOMPARE(page.proposedSavePath(), mine);
+    QVERIFY(!ChecksPage::isExampleFile(mine));
 }
 
 QTEST_MAIN(TestChecksPage)
