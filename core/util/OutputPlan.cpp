@@ -115,7 +115,7 @@ Status OutputPlan::checkTarget(const OutputTarget &target)
         return outputRefused(target, "is a directory; give a file name");
     if (!S_ISREG(info.st_mode)) {
         std::string why = std::string("is ") + specialFileKind(info.st_mode)
-            + ", not a regular file: it would be replaced by a file, not written to";
+            + ", not a regular file; outputs are written as regular files only";
         if (target.stream == StreamUse::Allowed)
             why += " (give - to write to standard output)";
         return outputRefused(target, why);
