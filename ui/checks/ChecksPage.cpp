@@ -1,6 +1,7 @@
 #include "ui/checks/ChecksPage.h"
 
 #include "ui/common/DatasetSession.h"
+#include "ui/common/ExportFile.h"
 #include "ui/checks/CheckHistoryPanel.h"
 #include "ui/checks/CheckResultsTree.h"
 #include "ui/checks/SuiteEditor.h"
@@ -29,7 +30,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -40,15 +40,11 @@ namespace {
 
 const QString kRunSlot = QStringLiteral("checks");
 
-QString writeText(const QString &path, const QByteArray &bytes)
+// Through ExportFile: never over one of `inputs`, never a special file, whole or not at all.
+QString writeText(const QString &path, const QByteArray &bytes, const QStringList &inputs)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return ChecksPage::tr("Cannot write %1: %2").arg(path, file.errorString());
-    file.write(bytes);
-    if (!file.commit())
-        return ChecksPage::tr("Cannot write %1: %2").arg(path, file.errorString());
-    return QString();
+    const Status written = ExportFile::write(path, bytes, inputs);
+    return written.isOk() ? QString() : ChecksPage::tr("Not written: %1").arg(QString::fromStdString(written.message()));
 }
 
 } // namespace
@@ -205,8 +201,9 @@ QString ChecksPage::saveSuite(const QString &path)
         return tr("%1 is one of Loupe's examples, which stay as shipped; save the suite to another file "
                   "(the workspace's folder is proposed).")
             .arg(path);
+    // The suite may replace itself, not the loaded data.
     const QString text = m_editor->suiteText();
-    const QString problem = writeText(path, text.toUtf8());
+    const QString problem = writeText(path, text.toUtf8(), {m_context.dataset->current().path});
     if (problem.isEmpty()) {
         m_suitePath = path;
         m_loadedSuiteText = text;
@@ -363,7 +360,7 @@ QString ChecksPage::exportReport(ReportFormat format, const QString &path) const
 {
     if (!m_result)
         return tr("Run the suite before exporting its report.");
-    return writeText(path, reportText(format, *m_result).toUtf8());
+    return writeText(path, reportText(format, *m_result).toUtf8(), {m_context.dataset->current().path, m_suitePath});
 }
 
 void ChecksPage::openWithDialog()

@@ -4,6 +4,7 @@
 #include "core/data/CsvWriter.h"
 #include "core/privacy/TableMasking.h"
 #include "ui/common/DatasetSession.h"
+#include "ui/common/ExportFile.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/privacy/PiiColumnModel.h"
 #include "ui/privacy/PiiFindingModel.h"
@@ -347,7 +348,10 @@ QString PrivacyPage::saveCleanedCsv(const QString &path)
     auto cleaned = TableMasking::apply(*current.table, m_columnModel->actions());
     if (!cleaned.isOk())
         return QString::fromStdString(cleaned.message());
-    const Status written = CsvWriter::writeFile(cleaned.value(), QFile::encodeName(path).toStdString());
+    // Never over the dataset it cleans (also through a link); owner-only when new, as it holds personal data.
+    if (Status checked = ExportFile::check(path, {current.path}); !checked.isOk())
+        return QString::fromStdString(checked.message());
+    const Status written = CsvWriter::writeFile(cleaned.value(), ExportFile::target(path));
     if (!written.isOk())
         return QString::fromStdString(written.message());
     Q_EMIT cleanedCsvSaved(path);

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void formAndJsonStayInSync();
     void badSuiteIsRefusedWithItsLine();
     void reportsExport();
+    void reportNeverReplacesItsInputs();
     void historyReadsStoredRuns();
     void historyFillsAsynchronously();
     void examplesStayAsShipped();
@@ -218,6 +219,32 @@ void TestChecksPage::reportsExport()
         QVERIFY2(written.contains(QString::fromLatin1(c.needle)), c.file);
         QVERIFY2(written.contains(QStringLiteral("1800-01-01")), c.file);
     }
+}
+
+// Issue 13, item 5: a report is never written over the data or the suite it came from (copies here, so
+// a broken guard could not damage the examples).
+void TestChecksPage::reportNeverReplacesItsInputs()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString data = dir.filePath(QStringLiteral("ceo.csv"));
+    const QString suite = dir.filePath(QStringLiteral("suite.json"));
+    QVERIFY(QFile::copy(examplePath(QStringLiteral("ceo.csv")), data));
+    QVERIFY(QFile::copy(examplePath(QStringLiteral("suite.json")), suite));
+    QSignalSpy loaded(m_dataPage.get(), &DataPage::loadFinished);
+    m_dataPage->loadFile(data);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QCOMPARE(m_page->openSuite(suite), QString());
+    runAndWait();
+    const QString dataBefore = readAll(data), suiteBefore = readAll(suite);
+    for (const QString &target : {data, suite}) {
+        const QString refused = m_page->exportReport(ChecksPage::ReportFormat::Text, target);
+        QVERIFY2(refused.contains(QStringLiteral("is the same file as the input")), qPrintable(refused));
+    }
+    QVERIFY2(m_page->saveSuite(data).contains(QStringLiteral("is the same file as the input")), "suite over the data");
+    QCOMPARE(readAll(data), dataBefore);
+    QCOMPARE(readAll(suite), suiteBefore);
+    QCOMPARE(m_page->saveSuite(suite), QString()); // the suite may replace itself
 }
 
 void TestChecksPage::historyReadsStoredRuns()

@@ -236,6 +236,13 @@ void TestPreparePage::savesCsvAndParameters()
     for (std::size_t row = 0; row < expected.size(); ++row)
         QCOMPARE(written.doubleAt(row), expected.doubleAt(row));
     QVERIFY(reread.value().table.find("score")->missingCount() == 3);
+
+    // One file for both outputs is refused before anything is written (issue 13, item 5).
+    const QString both = dir.filePath(QStringLiteral("both.csv"));
+    panel->save(both, both);
+    QVERIFY(saved.wait(s_timeoutMs));
+    QVERIFY2(panel->statusText().contains(QStringLiteral("is the same file as")), qPrintable(panel->statusText()));
+    QVERIFY(!QFile::exists(both));
 }
 
 void TestPreparePage::noDatasetMeansNothingToDo()

@@ -203,6 +203,21 @@ void TestPrivacyPage::saveCleanedCsv()
     QVERIFY(text.contains("***-**-1097"));
     QVERIFY(!text.contains("Ann Lee"));
     QVERIFY(!m_page->saveCleanedCsv(m_dir.filePath(QStringLiteral("no-such-dir/x.csv"))).isEmpty());
+    // Issue 13, item 5: never over the dataset it cleans, also through a link; the dataset is untouched.
+    const QString people = m_dir.filePath(QStringLiteral("people.csv"));
+    QFile original(people);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray before = original.readAll();
+    original.close();
+    QVERIFY(QFile::link(people, m_dir.filePath(QStringLiteral("people-link.csv"))));
+    for (const QString &name : {QStringLiteral("people.csv"), QStringLiteral("people-link.csv")}) {
+        const QString refused = m_page->saveCleanedCsv(m_dir.filePath(name));
+        QVERIFY2(refused.contains(QStringLiteral("is the same file as the input")), qPrintable(refused));
+    }
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), before);
+    QCOMPARE(saved.count(), 1);
+    QFile::remove(m_dir.filePath(QStringLiteral("people-link.csv")));
 }
 
 void TestPrivacyPage::newDatasetClearsResults()
