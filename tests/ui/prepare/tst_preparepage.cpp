@@ -61,6 +61,7 @@ private Q_SLOTS:
     void cleanup();
     void sufficiencyTableIsColoured();
     void sufficiencyWithSpecCountsParameters();
+    void specFieldIsCheckedAsTyped();
     void scalingFitsOnTrainingRows();
     void fittingOnEveryRowIsRefused();
     void savesCsvAndParameters();
@@ -129,6 +130,26 @@ void TestPreparePage::sufficiencyTableIsColoured()
     QCOMPARE(model.data(model.index(perClass, SufficiencyModel::VerdictColumn)).toString(), QStringLiteral("ok"));
     QVERIFY(panel->statusText().contains(QStringLiteral("120 rows")));
     QVERIFY(panel->statusText().contains(QStringLiteral("warning")));
+}
+
+// Issue 14, item 6: the spec field wants a path (its label said "model spec (JSON)") and reported
+// problems only on Check data.
+void TestPreparePage::specFieldIsCheckedAsTyped()
+{
+    QTemporaryDir dir;
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"layers\": [\n    {\"type\": \"dense\", \"units\": 1e999}\n  ]\n}\n");
+    file.close();
+    SufficiencyPanel *panel = m_page->sufficiencyPanel();
+    panel->setSpecPath(broken);
+    QTRY_VERIFY2(panel->statusText().startsWith(broken + QStringLiteral(":3:32: the number 1e999")),
+                 qPrintable(panel->statusText()));
+    panel->setSpecPath(fixture(QStringLiteral("big-model.json")));
+    QTRY_VERIFY2(panel->statusText().contains(QStringLiteral("will be compared")), qPrintable(panel->statusText()));
+    panel->setSpecPath(dir.filePath(QStringLiteral("nothing-here.json")));
+    QTRY_VERIFY2(panel->statusText().contains(QStringLiteral("cannot open the file")), qPrintable(panel->statusText()));
 }
 
 void TestPreparePage::sufficiencyWithSpecCountsParameters()
