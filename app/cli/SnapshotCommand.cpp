@@ -149,7 +149,8 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
         const InterruptGuard guard(token);
         ProgressLine line(context.err(), "training");
         report = SnapshotEnsemble::run(spec.value(), prepared, options, &token,
-                                       context.isJson() ? ProgressSink() : line.sink());
+                                       recorder.value().withHeartbeat(context.isJson() ? ProgressSink()
+                                                                                       : line.sink()));
     }
     LrRunRecorder &run = recorder.value();
     if (!report.isOk()) {
