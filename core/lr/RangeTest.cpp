@@ -39,7 +39,7 @@ Status RangeTest::validate(const RangeTestOptions &options)
     if (!LearningRateLimits::isAllowed(last))
         return Status::invalidInput("steps: the last rate start * factor^(steps - 1) = " + numberText("%g", last)
                                     + " is not " + LearningRateLimits::allowedText()
-                                    + "; lower --start, --factor or --steps");
+                                    + "; lower start, factor or steps");
     if (!(options.fraction > 0.0 && options.fraction <= 1.0))
         return Status::invalidInput("fraction: expected a number in (0, 1], got " + numberText("%g", options.fraction));
     return Status::ok();
