@@ -207,6 +207,7 @@ ExitCode SearchCommand::run(const ParsedArguments &arguments, CliContext &contex
         if (!store.isOk())
             return context.fail(store.status());
         display = store.value()->location();
+        context.noteInterruptedRuns(*store.value());
         auto prepared = prepareStudy(*store.value(), arguments, *setup.value(), name);
         if (!prepared.isOk())
             return context.fail(prepared.status());

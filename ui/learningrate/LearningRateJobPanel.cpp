@@ -13,6 +13,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace loupe {
 
 LearningRateJobPanel::LearningRateJobPanel(const PageContext &context, Names names, QWidget *parent)
@@ -155,6 +157,8 @@ void LearningRateJobPanel::showRuns(const std::vector<ListedRun> &runs, const QS
         const ListedRun &run = runs[i];
         auto *item = new QListWidgetItem(run.text, m_runList);
         item->setData(Qt::UserRole, run.id);
+        if (!run.toolTip.isEmpty())
+            item->setToolTip(run.toolTip);
         const bool pick = picked.contains(run.id) || (first && i == 0);
         if (run.id == m_pickWhenListed)
             m_pickWhenListed = 0;
@@ -173,7 +177,9 @@ void LearningRateJobPanel::showRuns(const std::vector<ListedRun> &runs, const QS
     if (current >= 0)
         m_runList->setCurrentRow(current);
     if (problem.isEmpty())
-        m_runsHeader->showListed(int(runs.size()));
+        m_runsHeader->showListed(int(runs.size()), int(std::count_if(runs.begin(), runs.end(), [](const ListedRun &run) {
+                                     return run.interrupted;
+                                 })));
     else
         m_runsHeader->showProblem(problem);
     runsListed();

@@ -13,6 +13,7 @@
 
 #include "jobs/JobRunner.h"
 #include "jobs/StoredTrainRuns.h"
+#include "db/runs/RunStatus.h"
 #include "jobs/TrainJob.h"
 #include "jobs/WorkspaceReader.h"
 
@@ -27,6 +28,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -352,7 +355,11 @@ void TrainPage::reloadRuns()
                 m_runsHeader->showProblem(QString::fromStdString(runs.message()));
                 return;
             }
-            m_runsHeader->showListed(int(runs.value().size()));
+            m_runsHeader->showListed(int(runs.value().size()),
+                                     int(std::count_if(runs.value().begin(), runs.value().end(),
+                                                       [](const StoredTrainRun &run) {
+                                                           return run.record.status == RunStatus::Interrupted;
+                                                       })));
             m_runs->setRuns(runs.takeValue());
             m_runView->resizeColumnsToContents();
         });

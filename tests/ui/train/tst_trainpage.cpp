@@ -2,7 +2,8 @@
 // every plot (through the coalescing redraw timer, not per signal), the runs list shows the
 // stored run (read off the UI thread, so the test waits for the read), checking an older run
 // overlays its stored curves, a diverged run shows its message, Cancel stores the run as
-// cancelled, Fashion-MNIST (a tiny IDX directory) trains, and every plot exports to PNG, PDF, SVG.
+// cancelled, a run a killed process left behind shows as interrupted with its reason, Fashion-MNIST
+// (a tiny IDX directory) trains, and every plot exports to PNG, PDF, SVG.
 
 #include "ui/common/DatasetSession.h"
 #include "ui/common/TrainCurves.h"
@@ -16,11 +17,15 @@
 
 #include "jobs/JobRunner.h"
 #include "core/data/CsvReader.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
+#include "ui/common/StoredRunsHeader.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -46,6 +51,7 @@ private Q_SLOTS:
     void checkingAStoredRunOverlaysIt();
     void divergedRunShowsMessage();
     void cancelKeepsRunAsCancelled();
+    void interruptedRunShowsItsReason();
     void fashionMnistTrains();
     void plotsExport();
     void badSettingsShowMessage();
@@ -185,6 +191,39 @@ void TestTrainPage::divergedRunShowsMessage()
     QCOMPARE(m_page->runListModel()->runAt(0).record.status, RunStatus::Diverged);
     const QModelIndex status = m_page->runListModel()->index(0, TrainRunListModel::StatusColumn);
     QVERIFY(status.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("diverged at epoch")));
+}
+
+void TestTrainPage::interruptedRunShowsItsReason()
+{
+    // A run whose process has ended without finishing it (the id of a reaped child stands for a
+    // killed `loupe-cli train`): the page's next read opens the workspace, which marks it.
+    QProcess ended;
+    ended.start(QStringLiteral("true"), QStringList());
+    QVERIFY(ended.waitForStarted());
+    const qint64 pid = ended.processId();
+    QVERIFY(ended.waitForFinished());
+    QTRY_VERIFY(!m_page->isLoading());
+    qint64 runId = 0;
+    {
+        auto store = Store::open(m_dir.filePath(QStringLiteral("interruptedRunShowsItsReason.sqlite")));
+        QVERIFY2(store.isOk(), store.message().c_str());
+        auto created = RunRepository(*store.value()).createRun(RunKind::Train, std::nullopt,
+                                                               QStringLiteral(R"({"name":"tiny"})"));
+        QVERIFY(created.isOk());
+        runId = created.value();
+        QVERIFY(store.value()->exec(QStringLiteral("UPDATE runs SET owner_pid = ? WHERE id = ?"), {pid, runId}).isOk());
+    }
+    m_page->reloadRuns();
+    QTRY_VERIFY(!m_page->isLoading());
+    QCOMPARE(m_page->runListModel()->rowCount(), 1);
+    QCOMPARE(m_page->runListModel()->runAt(0).record.status, RunStatus::Interrupted);
+    const QModelIndex status = m_page->runListModel()->index(0, TrainRunListModel::StatusColumn);
+    QCOMPARE(status.data().toString(), QStringLiteral("interrupted"));
+    QVERIFY2(status.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("the process %1 on host ").arg(pid)),
+             qPrintable(status.data(Qt::ToolTipRole).toString()));
+    const auto *header = m_page->findChild<StoredRunsHeader *>();
+    QVERIFY(header);
+    QVERIFY2(header->noteText().contains(QStringLiteral("1 interrupted")), qPrintable(header->noteText()));
 }
 
 void TestTrainPage::cancelKeepsRunAsCancelled()
