@@ -143,11 +143,12 @@ void TrainingDataArguments::declare(ArgumentParser &parser)
     parser.addTextOption(QStringLiteral("target"), QStringLiteral("COL"),
                          QStringLiteral("CSV: the column to predict (required for a CSV)"));
     parser.addTextOption(QStringLiteral("exclude"), QStringLiteral("COL"),
-                         QStringLiteral("CSV: a column that is not a feature"))
+                         QStringLiteral("CSV: a column that is not a feature; given, only these are left out (no "
+                                        "automatic choice)"))
         .repeatable();
     parser.addTextOption(QStringLiteral("keep"), QStringLiteral("COL"),
                          QStringLiteral("CSV: a column that stays a feature even if the automatic choice would leave it "
-                                        "out (repeatable)"))
+                                        "out"))
         .repeatable();
     parser.addFlag(QStringLiteral("no-auto-ignore"),
                    QStringLiteral("CSV: use every column but the target and --exclude (no automatic choice; missing "

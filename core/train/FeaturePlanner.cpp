@@ -3,6 +3,7 @@
 #include "core/data/ColumnStats.h"
 #include "core/privacy/ColumnNameHints.h"
 #include "core/privacy/IdentifierDetector.h"
+#include "core/privacy/PersonNameDetector.h"
 #include "core/privacy/PiiTextScanner.h"
 
 #include <algorithm>
@@ -104,6 +105,8 @@ std::string planPersonalDetail(const Column &column, const FeaturePlanOptions &o
     }
     if (!planIsText(column.type()))
         return {};
+    if (const PersonNameVerdict names = PersonNameDetector::judge(column, options.sampledCells); names.personNames)
+        return "personal data: person names (" + names.reason + ")";
     const std::size_t present = column.size() - column.missingCount();
     if (present == 0 || options.sampledCells == 0)
         return {};

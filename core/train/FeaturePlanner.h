@@ -14,15 +14,16 @@
 //      and nearly unique; an int64 only when also named like an id or strictly increasing, since a
 //      unique number can be a measurement), or an int64 named like an id (customer_id: its value is
 //      no quantity), or text named like an id with more levels than the one-hot cap -> ignored (Identifier);
-//   7. personal data: a text column where core/privacy's scanner finds e-mails, phone numbers, card
-//      numbers, ... in at least `personalShare` of `sampledCells` evenly spaced cells; a datetime named
-//      like a birth date; an int64 named like an SSN or a phone number -> ignored (PersonalData);
+//   7. personal data: a text column of person names (core/privacy's PersonNameDetector: named like a
+//      person's name and shaped like names), or where core/privacy's scanner finds e-mails, phone
+//      numbers, card numbers, ... in at least `personalShare` of `sampledCells` evenly spaced cells; a
+//      datetime named like a birth date; an int64 named like an SSN or a phone number -> ignored (PersonalData);
 //   8. text with more than maxFeatureLevels distinct values (free text, names) -> ignored (HighCardinality);
 //   9. otherwise a feature, encoded as TableEncoding does (numbers, 0/1 flags, datetimes as seconds
 //      since 1970-01-01, text one-hot).
 // Missing values: the given policy, else (Proposed) Impute when a feature column has missing values
-// (stated in missingNote), else Reject. Person names are not detected as personal data (core/privacy
-// has no such detector); a name column is ignored by rule 8 when it has more values than the cap.
+// (stated in missingNote), else Reject. A name column that rule 7 misses (named "name", or names in
+// lower case) is still ignored by rule 8 when it has more values than the cap.
 // The class balance of a class target (bool, text, or int64 with at most maxIntegerClasses values)
 // is counted for every class. Deterministic; single-threaded; cost: a few passes per column
 // (ColumnStats, the identifier check), about 0.1 s per column of 1M rows.

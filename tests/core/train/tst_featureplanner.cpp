@@ -19,15 +19,16 @@ namespace {
 std::shared_ptr<const Table> ruleTable()
 {
     const char *colors[] = {"red", "green", "blue"};
+    const char *holders[] = {"Eve Smith", "Ines Haddad", "Bob Silva", "Grace Novak", "Anne-Marie O'Neil"};
     std::string csv = "row_id,order_code,customer_id,memo,email,country,color,amount,sparse,partly,birth_date,"
-                      "flag,label\n";
+                      "flag,holder_name,label\n";
     for (int i = 0; i < 40; ++i) {
         char line[400];
         std::snprintf(line, sizeof line,
-                      "%d,A%04d,%d,memo %d,user%d@example.com,NL,%s,%.2f,%s,%s,19%02d-0%d-1%d,%s,%s\n", i + 1,
+                      "%d,A%04d,%d,memo %d,user%d@example.com,NL,%s,%.2f,%s,%s,19%02d-0%d-1%d,%s,%s,%s\n", i + 1,
                       (i * 37) % 1000, 100 + i % 7, i % 30, i % 25, colors[i % 3], 10.0 + i * 1.25,
                       i % 4 == 0 ? "3.5" : "", i % 20 == 3 ? "" : std::to_string(i % 9).c_str(), 50 + i % 40,
-                      1 + i % 9, i % 9, i % 2 ? "true" : "false", i % 4 == 0 ? "yes" : "no");
+                      1 + i % 9, i % 9, i % 2 ? "true" : "false", holders[i % 5], i % 4 == 0 ? "yes" : "no");
         csv += line;
     }
     auto report = CsvReader().readBuffer(csv, "rules.csv");
@@ -87,6 +88,8 @@ void TestFeaturePlanner::proposesRoleAndReason_data()
     row("country", FeatureRole::Ignored, IgnoreReason::Constant, "('NL')");
     row("sparse", FeatureRole::Ignored, IgnoreReason::Missing, "missing in 75% of the rows");
     row("birth_date", FeatureRole::Ignored, IgnoreReason::PersonalData, "named like a birth date");
+    // Five names, far below the one-hot cap: left out for what they are, not for their number.
+    row("holder_name", FeatureRole::Ignored, IgnoreReason::PersonalData, "person names");
     row("color", FeatureRole::Feature, IgnoreReason::None, "one-hot, 3 levels");
     row("amount", FeatureRole::Feature, IgnoreReason::None, "number");
     row("partly", FeatureRole::Feature, IgnoreReason::None, "number");
@@ -124,7 +127,8 @@ void TestFeaturePlanner::explicitChoicesOverride_data()
     QTest::newRow("ignored beats a small categorical") << QStringList{"color"} << QStringList() << false
                                                        << QStringList{"amount", "partly", "flag"};
     QTest::newRow("as given: only the user's exclusions")
-        << QStringList{"row_id", "order_code", "email", "memo", "sparse", "birth_date"} << QStringList() << true
+        << QStringList{"row_id", "order_code", "email", "memo", "sparse", "birth_date", "holder_name"} << QStringList()
+        << true
         << QStringList{"customer_id", "country", "color", "amount", "partly", "flag"};
 }
 
@@ -243,7 +247,7 @@ void TestFeaturePlanner::serviceTrainsOnThePlan()
     QCOMPARE(data.value().featureNames, (std::vector<std::string>{"color=blue", "color=green", "color=red", "amount",
                                                                    "partly", "flag"}));
     QCOMPARE(Index(plan.featureWidth()), data.value().train.featureCount());
-    QCOMPARE(plan.ignoredCount(), std::size_t(8));
+    QCOMPARE(plan.ignoredCount(), std::size_t(9));
     // The GUI proposes with the same options, so it shows what the run uses.
     auto again = FeaturePlanner::propose(*request.table, TrainingDataService::planOptionsFor(request));
     QVERIFY(again.isOk());
@@ -257,7 +261,8 @@ void TestFeaturePlanner::serviceKeepsExplicitExclusionsAuthoritative()
     request.table = ruleTable();
     request.target = "label";
     request.selection = ColumnSelection::AsGiven;
-    request.excluded = {"row_id", "order_code", "customer_id", "memo", "email", "sparse", "birth_date", "partly"};
+    request.excluded = {"row_id", "order_code", "customer_id", "memo", "email",
+                        "sparse", "birth_date", "holder_name", "partly"};
     auto spec = ModelSpec::parse(R"({"layers": [{"type": "dense", "units": 2, "activation": "softmax"}], "loss": "categorical_crossentropy", "seed": 3})");
     QVERIFY(spec.isOk());
     auto data = TrainingDataService::prepare(request, spec.value());
