@@ -38,7 +38,7 @@ void LearningRateJobPanel::build(QWidget *fields, QWidget *results)
     auto *left = new QWidget(this);
     auto *column = new QVBoxLayout(left);
     column->setContentsMargins(0, 0, 0, 0);
-    m_setup = new TrainSetupPanel(m_context.dataset, left);
+    m_setup = new TrainSetupPanel(m_context.dataset, m_context.runner, left);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::Epochs);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::LearningRate);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::Schedule);
