@@ -31,6 +31,44 @@ QString encodingText(const FeatureColumn &column)
 
 FeaturePlanModel::FeaturePlanModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+QString FeaturePlanModel::whyText(const FeatureColumn &column)
+{
+    if (column.role == FeatureRole::Target) {
+        const QString detail = QString::fromStdString(column.detail);
+        return detail.startsWith(QLatin1String("classification, ")) ? detail.mid(16) : detail;
+    }
+    if (column.role == FeatureRole::Feature)
+        return column.chosen ? tr("kept by you: %1").arg(encodingText(column)) : encodingText(column);
+    switch (column.reason) {
+    case IgnoreReason::Chosen:
+        return tr("your choice");
+    case IgnoreReason::Identifier:
+        return tr("identifier");
+    case IgnoreReason::PersonalData:
+        return tr("personal data");
+    case IgnoreReason::HighCardinality:
+        return tr("free text");
+    case IgnoreReason::Constant:
+        return tr("constant");
+    case IgnoreReason::Missing:
+        return tr("mostly missing");
+    case IgnoreReason::None:
+        break;
+    }
+    return QString::fromStdString(column.detail);
+}
+
+QString FeaturePlanModel::detailText(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const FeatureColumn &column = m_plan.columns[std::size_t(row)];
+    const QString missing = column.missing == 0 ? tr("none missing") : tr("%1 missing").arg(formatCount(column.missing));
+    return tr("%1 (%2, %3 distinct, %4): %5")
+        .arg(QString::fromStdString(column.name), QString::fromUtf8(columnTypeName(column.type).data()),
+             formatCount(column.distinct), missing, QString::fromStdString(column.detail));
+}
+
 QString FeaturePlanModel::roleText(FeatureRole role)
 {
     switch (role) {
@@ -179,11 +217,9 @@ QVariant FeaturePlanModel::data(const QModelIndex &index, int role) const
         case RoleColumn:
             return roleText(column.role);
         case WhyColumn:
-            return QString::fromStdString(column.detail);
+            return whyText(column);
         case TypeColumn:
             return QString::fromUtf8(columnTypeName(column.type).data());
-        case EncodingColumn:
-            return column.role == FeatureRole::Feature ? encodingText(column) : QStringLiteral("—");
         case DistinctColumn:
             return formatCount(column.distinct);
         case MissingColumn:
@@ -197,7 +233,7 @@ QVariant FeaturePlanModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (index.column() == RoleColumn && column.role != FeatureRole::Target)
             return tr("Double-click to choose feature or ignored; your choice beats the proposal");
-        return QString::fromStdString(column.name + ": " + column.detail);
+        return detailText(index.row());
     }
     if (role == Qt::TextAlignmentRole && (index.column() == DistinctColumn || index.column() == MissingColumn))
         return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -224,8 +260,6 @@ QVariant FeaturePlanModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Why");
     case TypeColumn:
         return tr("Type");
-    case EncodingColumn:
-        return tr("Encoding");
     case DistinctColumn:
         return tr("Distinct");
     case MissingColumn:

@@ -2,8 +2,9 @@
 // The feature table's model: one row per table column of a FeaturePlan (what FeaturePlanner proposed
 // with the user's choices applied), and the user's choices themselves.
 //
-// Columns: Column (name), Role (editable: feature / ignored; the target is not), Why (the reason a
-// column is left out, or how it is used), Type, Encoding, Distinct, Missing.
+// Columns: Column (name), Role (editable: feature / ignored; the target is not), Why (in short: the
+// reason a column is left out, or how a feature is encoded; the whole reason is the tooltip and
+// detailText()), Type, Distinct, Missing.
 // Choosing a role records a choice only where it differs from the proposal (choosing the proposed
 // role again drops the choice), and the row shows it at once; the planner is asked again by the
 // panel, whose next plan replaces the rows (setPlan keeps the choices and the proposals they hide).
@@ -23,7 +24,7 @@ namespace loupe {
 class FeaturePlanModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, RoleColumn, WhyColumn, TypeColumn, EncodingColumn, DistinctColumn, MissingColumn, ColumnCount };
+    enum Column { NameColumn, RoleColumn, WhyColumn, TypeColumn, DistinctColumn, MissingColumn, ColumnCount };
 
     explicit FeaturePlanModel(QObject *parent = nullptr);
 
@@ -45,6 +46,11 @@ public:
     bool hasChoices() const { return !m_choices.isEmpty(); }
 
     static QString roleText(FeatureRole role);
+    // The Why column: "identifier", "personal data", "free text", "constant", "mostly missing",
+    // "your choice" for a column left out; "one-hot (12)", "number", "0 / 1", "seconds" for a feature.
+    static QString whyText(const FeatureColumn &column);
+    // "transaction_id (int64, 100,000 distinct, none missing): identifier: unique in every row"
+    QString detailText(int row) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -71,12 +71,20 @@ FeatureSelectionPanel::FeatureSelectionPanel(JobRunner *runner, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(FeaturePlanModel::WhyColumn, QHeaderView::Stretch);
-    header->setMinimumSectionSize(40);
+    header->setStretchLastSection(false);
     m_view->setMinimumHeight(150);
     layout->addWidget(m_view, 1);
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(QStringLiteral("featureDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_detail);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &FeatureSelectionPanel::updateDetail);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FeatureSelectionPanel::updateDetail);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &FeatureSelectionPanel::updateDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FeatureSelectionPanel::updateDetail);
     layout->addWidget(buildControls());
     m_missingNote = new QLabel(this);
     m_missingNote->setObjectName(QStringLiteral("missingNote"));
@@ -238,6 +246,13 @@ QString FeatureSelectionPanel::balanceText(const FeaturePlan &plan)
     return text;
 }
 
+void FeatureSelectionPanel::updateDetail()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const int row = rows.isEmpty() ? m_view->currentIndex().row() : rows.front().row();
+    m_detail->setText(row >= 0 ? m_model->detailText(row) : tr("Select a row for the whole reason."));
+}
+
 void FeatureSelectionPanel::updateLabels()
 {
     const FeaturePlan &shown = m_model->plan();
@@ -262,13 +277,14 @@ void FeatureSelectionPanel::updateLabels()
             features += column.role == FeatureRole::Feature ? 1 : 0;
             byYou += column.role == FeatureRole::Ignored && column.chosen ? 1 : 0;
         }
-        summary = tr("%1 of %2 columns are features (%3 model inputs); %4 left out (%5 by you). "
-                     "Double-click a role to change it.")
+        summary = tr("%1 of %2 columns are features (%3 model inputs), %4 left out")
                       .arg(features)
                       .arg(shown.columns.size())
                       .arg(shown.featureWidth())
-                      .arg(shown.ignoredCount())
-                      .arg(byYou);
+                      .arg(shown.ignoredCount());
+        if (byYou > 0)
+            summary += tr(" (%1 by you)").arg(byYou);
+        summary += tr(". Double-click a role to change it.");
     }
     if (isComputing())
         summary = tr("Proposing the features (distinct values, identifiers, personal data)…") + QLatin1Char(' ') + summary;

@@ -55,6 +55,8 @@ public:
     QComboBox *missingPolicy() const { return m_missing; }
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *balanceLabel() const { return m_balance; }
+    // The whole reason of the selected row.
+    QLabel *detailLabel() const { return m_detail; }
 
     // "false 98,713 (98.7 %) · true 1,287 (1.3 %)" with a note when one class is rare.
     static QString balanceText(const FeaturePlan &plan);
@@ -70,6 +72,7 @@ private:
     void onPlan(const FeaturePlan &plan);
     void onFailed(const QString &message);
     void updateLabels();
+    void updateDetail();
 
     JobRunner *m_runner = nullptr;
     std::shared_ptr<const Table> m_table;
@@ -84,6 +87,7 @@ private:
     QLabel *m_summary = nullptr;
     QLabel *m_balance = nullptr;
     QLabel *m_missingNote = nullptr;
+    QLabel *m_detail = nullptr;
     QTimer *m_replan = nullptr;
 };
 

@@ -258,6 +258,9 @@ void TrainSetupPanel::onDatasetChanged()
     }
     if (items)
         items->item(1)->setEnabled(bool(loaded.table));
+    if (loaded.table && loaded.table.get() != m_shownTable)
+        m_source->setCurrentIndex(1); // a CSV was just loaded: that is what the user came to train on
+    m_shownTable = loaded.table.get();
     m_features->setTable(loaded.table);
     m_features->setTarget(m_target->currentText());
     updateSourceUi();

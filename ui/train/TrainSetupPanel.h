@@ -50,7 +50,7 @@ public:
     static QString chapterSpecText();
 
     Source source() const;
-    // requires: a table is loaded when choosing Source::LoadedTable.
+    // requires: a table is loaded when choosing Source::LoadedTable. Loading another CSV selects it.
     void setSource(Source source);
     QString specText() const;
     void setSpecText(const QString &text);
@@ -117,6 +117,7 @@ private:
     QWidget *m_featuresGroup = nullptr;
     FeatureSelectionPanel *m_features = nullptr;
     SpecFitBar *m_specFit = nullptr;
+    const Table *m_shownTable = nullptr; // the table the panel last followed (identity only)
 };
 
 } // namespace loupe

@@ -116,11 +116,16 @@ void TestFeatureSelection::proposalShowsRolesReasonsAndBalance()
     const FeaturePlanModel *model = features->model();
     QCOMPARE(model->rowCount(), 11);
     QCOMPARE(cell(model, QStringLiteral("transaction_id"), FeaturePlanModel::RoleColumn), QStringLiteral("ignored"));
-    QCOMPARE(cell(model, QStringLiteral("transaction_id"), FeaturePlanModel::WhyColumn),
-             QStringLiteral("identifier: unique in every row"));
-    QVERIFY(cell(model, QStringLiteral("customer_name"), FeaturePlanModel::WhyColumn).startsWith(QStringLiteral("personal data")));
+    QCOMPARE(cell(model, QStringLiteral("transaction_id"), FeaturePlanModel::WhyColumn), QStringLiteral("identifier"));
+    QCOMPARE(cell(model, QStringLiteral("customer_name"), FeaturePlanModel::WhyColumn), QStringLiteral("personal data"));
     QCOMPARE(cell(model, QStringLiteral("category"), FeaturePlanModel::RoleColumn), QStringLiteral("feature"));
-    QCOMPARE(cell(model, QStringLiteral("category"), FeaturePlanModel::EncodingColumn), QStringLiteral("one-hot (12)"));
+    QCOMPARE(cell(model, QStringLiteral("category"), FeaturePlanModel::WhyColumn), QStringLiteral("one-hot (12)"));
+    // The whole reason: the tooltip, and the line under the table for the selected row.
+    const int idRow = rowOf(model, QStringLiteral("transaction_id"));
+    QCOMPARE(model->index(idRow, FeaturePlanModel::WhyColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("transaction_id (int64, 300 distinct, none missing): identifier: unique in every row"));
+    features->view()->selectRow(idRow);
+    QCOMPARE(features->detailLabel()->text(), model->detailText(idRow));
     QCOMPARE(cell(model, QStringLiteral("is_fraud"), FeaturePlanModel::RoleColumn), QStringLiteral("target"));
     QVERIFY(!(model->flags(model->index(rowOf(model, QStringLiteral("is_fraud")), FeaturePlanModel::RoleColumn))
               & Qt::ItemIsEditable));
