@@ -136,6 +136,8 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
                              {"loss", trainingLossName(request.loss)},
                              {"source", "gui"},
                              {"data_description", target->data.description()}};
+    if (target->data.featurePlan)
+        objective["feature_plan"] = nlohmann::json(target->data.featurePlan->toJson());
     if (nlohmann::json data = workerDataOptions(request.data); !data.is_null()) {
         // As search --data stores it: a worker refuses a CSV whose content changed since.
         if (request.data.source == TrainRequest::Source::Table) {

@@ -146,6 +146,8 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
     nlohmann::json objective{{"objective", "training"},
                              {"loss", trainingLossName(loss)},
                              {"data", dataArgumentsJson(dataArguments)}};
+    if (setup->m_data->data.featurePlan)
+        objective["feature_plan"] = nlohmann::json(setup->m_data->data.featurePlan->toJson());
     // A CSV's content hash, so that a worker or a resume on changed data is refused (see fromStudy).
     if (!setup->m_data->csvPath.isEmpty()) {
         auto fingerprint = FileFingerprint::ofFile(setup->m_data->csvPath);

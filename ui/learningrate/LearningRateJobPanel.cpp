@@ -10,6 +10,7 @@
 #include <QListWidget>
 #include <QSet>
 #include <QSignalBlocker>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -49,12 +50,19 @@ void LearningRateJobPanel::build(QWidget *fields, QWidget *results)
     connect(m_controls, &RunControls::startClicked, this, &LearningRateJobPanel::startRun);
     connect(m_controls, &RunControls::cancelClicked, this, &LearningRateJobPanel::cancelRun);
 
+    // The data, features, spec and the tool's fields are taller than a 720-pixel screen: they scroll
+    // rather than being squeezed over each other.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(left);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QHBoxLayout(this);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
+    splitter->addWidget(scroll);
     splitter->addWidget(results);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({400, 1000});
+    splitter->setSizes({480, 920});
     layout->addWidget(splitter);
     reloadRuns();
 }
