@@ -183,8 +183,22 @@ void FeatureSelectionPanel::schedulePlan()
     updateLabels();
 }
 
+void FeatureSelectionPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_planWhenShown) {
+        m_planWhenShown = false;
+        schedulePlan();
+    }
+}
+
 void FeatureSelectionPanel::startPlan()
 {
+    if (!isVisible()) {
+        m_planWhenShown = true;
+        updateLabels();
+        return;
+    }
     if (m_planRun)
         m_runner->cancel(m_planRun);
     m_planRun = 0;

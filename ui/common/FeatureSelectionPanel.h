@@ -4,7 +4,8 @@
 // missing-value policy, the target's class balance and a summary. What it shows is the plan the
 // training will use: FeaturePlanner's proposal for the same options TrainingDataService plans
 // with (applyTo + TrainingDataService::planOptionsFor), computed off the UI thread by a
-// FeaturePlanJob after each change (coalesced); the user's role choices show at once.
+// FeaturePlanJob after each change (coalesced), and only while the panel is visible (a page not
+// looked at costs nothing; the request needs only the choices); the user's role choices show at once.
 // Used by the Train and Learning-rate pages (through TrainSetupPanel).
 
 #include "core/data/Table.h"
@@ -61,6 +62,9 @@ public:
     // "false 98,713 (98.7 %) · true 1,287 (1.3 %)" with a note when one class is rare.
     static QString balanceText(const FeaturePlan &plan);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     // A new plan is shown (after a proposal or a choice).
     void planChanged();
@@ -79,6 +83,7 @@ private:
     QString m_target;
     QString m_error;
     quint64 m_planRun = 0;
+    bool m_planWhenShown = false; // a proposal was due while the panel was hidden
     FeaturePlanModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     QSpinBox *m_levelCap = nullptr;

@@ -36,7 +36,7 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
 {
     Q_ASSERT(m_context.runner && m_context.dataset);
     registerSearchMetaTypes();
-    m_setup = new SearchSetupPanel(m_context.dataset, this);
+    m_setup = new SearchSetupPanel(m_context.dataset, m_context.runner, this);
     m_results = new SearchResultsPanel(this);
     m_curves = new TrialCurvesPanel(m_results->plotTabs());
     m_results->plotTabs()->addTab(m_curves, tr("Training curves"));
