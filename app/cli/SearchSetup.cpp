@@ -241,12 +241,23 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudyObjective(const Study
                                     + "), which a worker cannot rebuild (only Fashion-MNIST from the default "
                                       "folder and CSV files opened on the Data page can be). Start the study "
                                       "with `loupe-cli search SPACE.json --data ...` to share it with workers");
-    auto dataArguments = dataArgumentsFrom(objective.value("data", nlohmann::json()));
+    nlohmann::json data = objective.value("data", nlohmann::json());
+    // A CSV study from before the automatic feature choice (no "feature_plan" stored) trained on
+    // every column but its --exclude list: its new trials must too.
+    const bool csv = data.is_object() && data.contains("data") && data["data"] != nlohmann::json::array({"fashion-mnist"});
+    if (csv && !objective.contains("feature_plan") && !data.contains("exclude") && !data.contains("no-auto-ignore"))
+        data["no-auto-ignore"] = nlohmann::json::array({""});
+    auto dataArguments = dataArgumentsFrom(data);
     if (!dataArguments.isOk())
         return Status::invalidInput(where + dataArguments.message());
     auto setup = forTemplate(space.takeValue(), dataArguments.value(), *loss);
     if (!setup.isOk())
         return Status::invalidInput(where + setup.message());
+    const TrainingData *rebuilt = setup.value()->trainingData();
+    if (objective.contains("feature_plan") && rebuilt && rebuilt->featurePlan
+        && nlohmann::json(rebuilt->featurePlan->toJson()) != objective["feature_plan"])
+        return Status::invalidInput(where + "the columns chosen for the data differ from the study's (\"feature_plan\"): "
+                                            "new trials would not be comparable with the old ones");
     const std::string storedHash = objective.value("data_hash", std::string());
     if (!storedHash.empty() && storedHash != toUtf8(setup.value()->m_dataHash))
         return Status::invalidInput(where + toUtf8(dataArguments.value().value(QStringLiteral("data")))
