@@ -253,17 +253,17 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudyObjective(const Study
     auto setup = forTemplate(space.takeValue(), dataArguments.value(), *loss);
     if (!setup.isOk())
         return Status::invalidInput(where + setup.message());
-    const TrainingData *rebuilt = setup.value()->trainingData();
-    if (objective.contains("feature_plan") && rebuilt && rebuilt->featurePlan
-        && nlohmann::json(rebuilt->featurePlan->toJson()) != objective["feature_plan"])
-        return Status::invalidInput(where + "the columns chosen for the data differ from the study's (\"feature_plan\"): "
-                                            "new trials would not be comparable with the old ones");
     const std::string storedHash = objective.value("data_hash", std::string());
     if (!storedHash.empty() && storedHash != toUtf8(setup.value()->m_dataHash))
         return Status::invalidInput(where + toUtf8(dataArguments.value().value(QStringLiteral("data")))
                                     + " has changed since the study started (its content hash is "
                                     + toUtf8(setup.value()->m_dataHash) + ", the study's is " + storedHash
                                     + "): new trials would not be comparable with the old ones");
+    const TrainingData *rebuilt = setup.value()->trainingData();
+    if (objective.contains("feature_plan") && rebuilt && rebuilt->featurePlan
+        && nlohmann::json(rebuilt->featurePlan->toJson()) != objective["feature_plan"])
+        return Status::invalidInput(where + "the columns chosen for the data differ from the study's (\"feature_plan\"): "
+                                            "new trials would not be comparable with the old ones");
     setup.value()->m_label = study.name;
     return setup;
 }
