@@ -182,6 +182,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
     auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
+    TrainingDataArguments::reportPlan(context, data.value().data);
     const TrainingData &prepared = data.value().data;
     auto recorder = LrRunRecorder::start(context, RunKind::LrFind, data.value(),
                                          lrFindConfigJson(settings.value(), spec.value(), prepared));

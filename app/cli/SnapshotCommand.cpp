@@ -131,6 +131,7 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
     auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
+    TrainingDataArguments::reportPlan(context, data.value().data);
     const TrainingData &prepared = data.value().data;
     if (Status status = SnapshotEnsemble::check(spec.value(), prepared, options); !status.isOk())
         return context.fail(ExitCode::BadInput, asOption(status.message()));

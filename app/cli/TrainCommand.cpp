@@ -258,6 +258,7 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
     auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
+    TrainingDataArguments::reportPlan(context, data.value().data);
     auto session = TrainingSession::create(spec.value(), data.value().data);
     if (!session.isOk())
         return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + session.message());

@@ -53,6 +53,14 @@ ColumnNameHints ColumnNameHints::fromName(std::string_view name)
         const std::string &last = list.back();
         hints.identifier = last == "id" || last == "uuid" || last == "guid" || last == "key";
     }
+    for (std::string_view word : {"surname", "forename", "firstname", "lastname", "fullname", "givenname", "familyname"})
+        hints.personName = hints.personName || contains(list, word);
+    if (list.size() >= 2 && list.back() == "name") {
+        for (std::string_view word : {"customer", "client", "user", "person", "patient", "employee", "holder",
+                                      "cardholder", "owner", "contact", "first", "last", "full", "given", "family",
+                                      "middle", "maiden", "sender", "recipient", "beneficiary", "payer", "payee"})
+            hints.personName = hints.personName || list[list.size() - 2] == word;
+    }
     return hints;
 }
 

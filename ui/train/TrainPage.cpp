@@ -67,7 +67,7 @@ TrainPage::TrainPage(const PageContext &context, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    m_setup = new TrainSetupPanel(m_context.dataset, splitter);
+    m_setup = new TrainSetupPanel(m_context.dataset, m_context.runner, splitter);
     m_setup->setMinimumWidth(300);
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
@@ -82,7 +82,7 @@ TrainPage::TrainPage(const PageContext &context, QWidget *parent)
     splitter->addWidget(m_setup);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({430, 970});
+    splitter->setSizes({520, 880});
     layout->addWidget(splitter);
 
     setRunningUi(false);
