@@ -102,9 +102,14 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     addPage(tr("Learning rate"), pageIcon(QStringLiteral("learning-rate")), learningRatePage);
     addPage(tr("Search"), pageIcon(QStringLiteral("search")), new SearchPage(m_context));
     connect(learningRatePage, &LearningRatePage::learningRateChosen, this, [this, trainPage](double rate) {
+        const bool replacesSchedule = trainPage->setupPanel()->schedule().has_value();
         trainPage->setupPanel()->setLearningRate(rate);
         showPage(trainPage);
-        statusBar()->showMessage(tr("Learning rate %1 set on the Train page").arg(rate, 0, 'g', 3), 5000);
+        statusBar()->showMessage(replacesSchedule
+                                     ? tr("Learning rate %1 set on the Train page; it replaces the schedule")
+                                           .arg(rate, 0, 'g', 3)
+                                     : tr("Learning rate %1 set on the Train page").arg(rate, 0, 'g', 3),
+                                 5000);
     });
     connect(learningRatePage, &LearningRatePage::scheduleChosen, this, [this, trainPage](const ScheduleSpec &schedule) {
         trainPage->setupPanel()->setSchedule(schedule);

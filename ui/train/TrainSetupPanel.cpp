@@ -235,6 +235,13 @@ void TrainSetupPanel::setSchedule(const std::optional<ScheduleSpec> &schedule)
                                               "step and replaces the spec's \"schedule\" and the learning rate")
                                          : QString());
     m_clearSchedule->setEnabled(schedule.has_value());
+    // A schedule sets the rate itself: a learning-rate override next to it would be silently ignored,
+    // so the field is emptied and locked while a schedule applies.
+    if (schedule)
+        m_learningRate->clear();
+    m_learningRate->setEnabled(!schedule);
+    m_learningRate->setPlaceholderText(schedule ? tr("set by the schedule (Clear it to give a constant rate)")
+                                                : tr("from spec"));
     Q_EMIT settingsChanged();
 }
 
@@ -325,7 +332,12 @@ void TrainSetupPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 void TrainSetupPanel::setBatchSize(int batchSize) { m_batchSize->setValue(batchSize); }
 void TrainSetupPanel::setSeed(int seed) { m_seed->setValue(seed); }
 void TrainSetupPanel::setImageLimit(int images) { m_imageLimit->setValue(images); }
-void TrainSetupPanel::setLearningRate(double rate) { m_learningRate->setText(QString::number(rate, 'g', 6)); }
+void TrainSetupPanel::setLearningRate(double rate)
+{
+    if (m_schedule)
+        setSchedule(std::nullopt); // the latest choice applies: a constant rate replaces the schedule
+    m_learningRate->setText(QString::number(rate, 'g', 6));
+}
 
 Result<TrainRequest> TrainSetupPanel::request(const QString &workspace) const
 {

@@ -64,7 +64,9 @@ public:
     void setBatchSize(int batchSize);   // 0: the spec's
     void setSeed(int seed);             // -1: the spec's
     void setImageLimit(int images);     // Fashion-MNIST: 0 = all
-    void setLearningRate(double rate);  // fills the learning-rate override (e.g. from the finder)
+    // Fills the learning-rate override (e.g. from the finder); it replaces a schedule, which would
+    // otherwise set the rate. A schedule, in turn, empties and locks the override while it applies.
+    void setLearningRate(double rate);
     // The schedule that replaces the spec's (nullopt: the spec's own). requires: validate() ok.
     void setSchedule(const std::optional<ScheduleSpec> &schedule);
     const std::optional<ScheduleSpec> &schedule() const { return m_schedule; }

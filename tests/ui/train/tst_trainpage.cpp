@@ -16,6 +16,7 @@
 #include "ui/train/LearningRatePlot.h"
 
 #include "jobs/JobRunner.h"
+#include "core/optim/ScheduleSpec.h"
 #include "core/data/CsvReader.h"
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void badSettingsShowMessage();
     void specScalingIsStoredAndShown();
     void scalingChoiceBeatsTheSpec();
+    void scheduleAndRateNeverBothApply();
 
 private:
     void useTinyCsv();
@@ -336,6 +338,35 @@ void TestTrainPage::scalingChoiceBeatsTheSpec()
     setup->setSource(TrainSetupPanel::Source::LoadedTable);
     setup->setScaling(std::nullopt);
     QVERIFY(!setup->scaling().has_value());
+}
+
+// Issue 14, item 2: a learning-rate override and a schedule were both shown while the schedule
+// silently won. Now the latest choice applies and the other is cleared.
+void TestTrainPage::scheduleAndRateNeverBothApply()
+{
+    TrainSetupPanel *setup = m_page->setupPanel();
+    auto *rate = m_page->findChild<QLineEdit *>(QStringLiteral("learningRateOverride"));
+    QVERIFY(rate);
+    setup->setLearningRate(0.003);
+    QCOMPARE(rate->text(), QStringLiteral("0.003"));
+    QVERIFY(rate->isEnabled());
+    ScheduleSpec cosine = ScheduleSpec::defaults(ScheduleKind::Cosine);
+    setup->setSchedule(cosine);
+    QVERIFY(rate->text().isEmpty());
+    QVERIFY(!rate->isEnabled());
+    QVERIFY(rate->placeholderText().contains(QStringLiteral("schedule")));
+    useTinyCsv();
+    auto request = setup->request(QStringLiteral("w.sqlite"));
+    QVERIFY2(request.isOk(), request.message().c_str());
+    QVERIFY(!request.value().overrides.learningRate);
+    QVERIFY(request.value().overrides.schedule);
+    setup->setLearningRate(0.01);
+    QVERIFY(!setup->schedule());
+    QVERIFY(rate->isEnabled());
+    request = setup->request(QStringLiteral("w.sqlite"));
+    QVERIFY2(request.isOk(), request.message().c_str());
+    QCOMPARE(*request.value().overrides.learningRate, 0.01);
+    QVERIFY(!request.value().overrides.schedule);
 }
 
 QTEST_MAIN(TestTrainPage)
