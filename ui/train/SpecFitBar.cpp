@@ -38,11 +38,18 @@ void SpecFitBar::check(const QString &specText, const FeaturePlan *plan)
     m_adapted.clear();
     m_banner->clear();
     hide();
+    // The spec is read as the user types, so a JSON or spec error shows at once (with its line and
+    // column), not only when Start is pressed.
+    auto spec = ModelSpec::parse(specText.toStdString());
+    if (!spec.isOk()) {
+        m_banner->showMessage(tr("The model spec has a problem: %1").arg(QString::fromStdString(spec.message())),
+                              MessageBanner::Kind::Error);
+        m_adapt->hide();
+        show();
+        return;
+    }
     if (!plan || plan->columns.empty())
         return;
-    auto spec = ModelSpec::parse(specText.toStdString());
-    if (!spec.isOk())
-        return; // Start reports a spec that does not parse
     const SpecFit fit = ModelSpecFit::check(spec.value(), *plan);
     if (fit.fits())
         return;
@@ -50,6 +57,7 @@ void SpecFitBar::check(const QString &specText, const FeaturePlan *plan)
     m_banner->showMessage(tr("The model spec does not fit this data: %1. Training would stop at the start.")
                               .arg(QString::fromStdString(fit.describe())),
                           MessageBanner::Kind::Warning);
+    m_adapt->show();
     show();
 }
 

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void cleanup();
     void proposalShowsRolesReasonsAndBalance();
     void chapterSpecIsOfferedAnAdaptation();
+    void specErrorsShowAsTyped();
     void roleChosenInTheTableReachesTheRequest();
     void newUserTrainsTransactionsWithoutJson();
 
@@ -157,6 +158,20 @@ void TestFeatureSelection::chapterSpecIsOfferedAnAdaptation()
     QVERIFY(!fit->isVisible());
     QVERIFY(!setup->specText().contains(QStringLiteral("784")));
     QVERIFY(setup->specText().contains(QStringLiteral("\"units\": 512"))); // the hidden layers stay
+}
+
+// Issue 14, item 6: a spec's JSON errors showed only on Start.
+void TestFeatureSelection::specErrorsShowAsTyped()
+{
+    TrainSetupPanel *setup = m_page->setupPanel();
+    SpecFitBar *fit = setup->specFitBar();
+    setup->setSpecText(QStringLiteral("{\n  \"layers\": [\n    {\"type\": \"dense\", \"units\": 1e999}]\n}"));
+    QTRY_VERIFY(fit->isVisible());
+    QVERIFY2(fit->message().contains(QStringLiteral("model spec:3:32: the number 1e999 is outside the range of a double")),
+             qPrintable(fit->message()));
+    QVERIFY(!fit->adaptButton()->isVisible());
+    setup->setSpecText(chapterSpec());
+    QTRY_VERIFY(!fit->isVisible());
 }
 
 void TestFeatureSelection::roleChosenInTheTableReachesTheRequest()
