@@ -1,5 +1,6 @@
 #include "ui/prepare/ScalingPanel.h"
 
+#include "core/privacy/ColumnNameHints.h"
 #include "jobs/JobRunner.h"
 #include "jobs/SaveScaledJob.h"
 #include "ui/common/DatasetSession.h"
@@ -133,13 +134,24 @@ void ScalingPanel::reloadColumns()
         m_status->showMessage(tr("Load a dataset on the Data page to scale it."), MessageBanner::Kind::Info);
         return;
     }
+    // A number named like an identifier (transaction_id, customer_id) is no quantity: scaling it means
+    // nothing, so it is listed but not checked (the Train page's feature proposal leaves it out too).
+    QStringList identifiers;
     for (const std::string &name : TableScaling::numericColumns(*m_context.dataset->current().table)) {
         auto *item = new QListWidgetItem(QString::fromStdString(name), m_columns);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Checked);
+        const bool identifier = ColumnNameHints::fromName(name).identifier;
+        item->setCheckState(identifier ? Qt::Unchecked : Qt::Checked);
+        if (identifier) {
+            identifiers << item->text();
+            item->setToolTip(tr("Named like an identifier: not checked, since its value is no quantity. Check it "
+                                "to scale it anyway."));
+        }
     }
-    m_status->showMessage(tr("The scaler is fitted on the training rows only and applied unchanged to the test rows."),
-                          MessageBanner::Kind::Info);
+    QString text = tr("The scaler is fitted on the training rows only and applied unchanged to the test rows.");
+    if (!identifiers.isEmpty())
+        text += QLatin1Char(' ') + tr("Not checked, named like identifiers: %1.").arg(identifiers.join(QStringLiteral(", ")));
+    m_status->showMessage(text, MessageBanner::Kind::Info);
 }
 
 void ScalingPanel::setMethod(ScalingMethod method)
