@@ -151,6 +151,11 @@ void MainWindow::showPage(QWidget *page)
         m_navigation->setCurrentRow(index);
 }
 
+QWidget *MainWindow::pageWidget(int index) const
+{
+    return m_pages->widget(index);
+}
+
 QStringList MainWindow::pageTitles() const
 {
     QStringList titles;

@@ -114,7 +114,7 @@ QWidget *TrainPage::buildControls()
     m_progress = new QProgressBar(box);
     m_progress->setObjectName(QStringLiteral("trainProgress"));
     m_progress->setRange(0, 1000);
-    m_progress->setMinimumWidth(320);
+    m_progress->setMinimumWidth(200);
     bar->addWidget(m_progress);
     m_statusLabel = new QLabel(box);
     m_statusLabel->setObjectName(QStringLiteral("trainStatus"));
@@ -144,7 +144,7 @@ QWidget *TrainPage::buildPlots()
     layout->addWidget(m_learningRatePlot, 1, 1);
     for (CurvePlot *plot : {static_cast<CurvePlot *>(m_lossPlot), static_cast<CurvePlot *>(m_accuracyPlot),
                             static_cast<CurvePlot *>(m_batchLossPlot), static_cast<CurvePlot *>(m_learningRatePlot)})
-        plot->setMinimumSize(280, 200);
+        plot->setMinimumSize(220, 160); // the page must fit a 1280x720 screen (tst_mainwindow)
     return grid;
 }
 
@@ -165,7 +165,7 @@ QWidget *TrainPage::buildRunList()
     m_runView->verticalHeader()->hide();
     m_runView->verticalHeader()->setDefaultSectionSize(m_runView->fontMetrics().height() + 6);
     m_runView->horizontalHeader()->setStretchLastSection(true);
-    m_runView->setMinimumHeight(110);
+    m_runView->setMinimumHeight(80);
     layout->addWidget(m_runView, 1);
     return box;
 }
