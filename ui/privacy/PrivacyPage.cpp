@@ -85,7 +85,9 @@ void PrivacyPage::buildUi()
     m_columnView->setObjectName(QStringLiteral("piiColumns"));
     m_columnView->setModel(m_columnModel);
     m_findingView = makeTable(this);
+    m_findingView->setObjectName(QStringLiteral("piiFindings"));
     m_findingView->setModel(m_findingModel);
+    m_findingView->setToolTip(tr("Double-click a finding to show its cell on the Data page"));
     m_findingTitle = new QLabel(tr("<b>Findings</b>"), this);
 
     auto *left = new QWidget(this);
@@ -116,6 +118,13 @@ void PrivacyPage::buildUi()
     connect(m_kPanel, &KAnonymityPanel::auditRequested, this, &PrivacyPage::startAudit);
     connect(m_columnView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PrivacyPage::onColumnSelectionChanged);
+    connect(m_findingView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!index.isValid())
+            return;
+        const PiiFinding &finding = m_findingModel->findingAt(index.row());
+        const QString column = m_findingModel->index(index.row(), PiiFindingModel::NameColumn).data().toString();
+        Q_EMIT showFindingCell(column, quint64(finding.row));
+    });
     setScanningUi(false);
 }
 
