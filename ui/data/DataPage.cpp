@@ -3,6 +3,7 @@
 #include "ui/common/DatasetSession.h"
 #include "ui/common/DisplayFormat.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/common/RecentFolder.h"
 #include "ui/data/TableModel.h"
 #include "ui/data/ColumnPanel.h"
 #include "ui/data/TableQueryBar.h"
@@ -13,7 +14,6 @@
 
 #include <QCheckBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,7 +22,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -185,14 +184,10 @@ QString DataPage::summaryText() const
 
 void DataPage::openWithDialog()
 {
-    QSettings settings;
-    const QString directory = settings.value(QStringLiteral("data/lastDirectory")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open CSV file"), directory,
-                                                      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("data/lastDirectory"), QFileInfo(path).absolutePath());
-    loadFile(path);
+    const QString path = RecentFolder::getOpenFileName(this, FolderPurpose::DataFiles, tr("Open CSV file"),
+                                                       tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        loadFile(path);
 }
 
 CsvOptions DataPage::csvOptions() const

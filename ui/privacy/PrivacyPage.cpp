@@ -1,5 +1,6 @@
 #include "ui/privacy/PrivacyPage.h"
 
+#include "ui/common/RecentFolder.h"
 #include "jobs/JobRunner.h"
 #include "core/data/CsvWriter.h"
 #include "core/privacy/TableMasking.h"
@@ -10,7 +11,6 @@
 #include "ui/privacy/KAnonymityPanel.h"
 
 #include <QApplication>
-#include <QFileDialog>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -369,8 +369,9 @@ void PrivacyPage::saveWithDialog()
     if (!current.table)
         return;
     const QFileInfo source(current.path);
-    const QString suggested = source.dir().filePath(source.completeBaseName() + QStringLiteral("-clean.csv"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save cleaned CSV"), suggested, tr("CSV files (*.csv)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::DataFiles, tr("Save cleaned CSV"),
+                                                       source.completeBaseName() + QStringLiteral("-clean.csv"),
+                                                       tr("CSV files (*.csv)"), source.absolutePath());
     if (path.isEmpty())
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
