@@ -16,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QTableView>
 
 namespace loupe {
@@ -78,8 +79,8 @@ void TableQueryBar::buildUi()
     m_operand->setObjectName(QStringLiteral("filterValue"));
     m_operand->setPlaceholderText(tr("value"));
     m_operand->setClearButtonEnabled(true);
-    m_operand->setMinimumWidth(140);
-    m_operand->setMaximumWidth(260);
+    m_operand->setMinimumWidth(120);
+    m_operand->setMaximumWidth(180);
     row->addWidget(m_operand, 1);
     m_apply = new QPushButton(tr("Apply"), this);
     m_apply->setObjectName(QStringLiteral("applyFilter"));
@@ -87,26 +88,30 @@ void TableQueryBar::buildUi()
     m_clear = new QPushButton(tr("Clear filter"), this);
     m_clear->setObjectName(QStringLiteral("clearFilter"));
     row->addWidget(m_clear);
-    m_status = new QLabel(this);
+    // One place at the end of the row: what the table shows, or, while a job runs, its progress and Cancel;
+    // the controls before it never move.
+    m_statusArea = new QStackedWidget(this);
+    m_statusArea->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status = new QLabel(m_statusArea);
     m_status->setObjectName(QStringLiteral("queryStatus"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    row->addWidget(m_status, 2);
-    m_progress = new QProgressBar(this);
+    m_statusArea->addWidget(m_status);
+    auto *busy = new QWidget(m_statusArea);
+    auto *busyRow = new QHBoxLayout(busy);
+    busyRow->setContentsMargins(0, 0, 0, 0);
+    m_progress = new QProgressBar(busy);
     m_progress->setObjectName(QStringLiteral("queryProgress"));
     m_progress->setRange(0, 1000);
-    m_progress->setFixedWidth(180);
-    row->addWidget(m_progress);
-    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_progress->setMaximumWidth(260);
+    busyRow->addWidget(m_progress, 1);
+    m_cancel = new QPushButton(tr("Cancel"), busy);
     m_cancel->setObjectName(QStringLiteral("cancelQuery"));
     m_cancel->setToolTip(tr("Stop sorting or filtering; the table keeps its current rows"));
-    row->addWidget(m_cancel);
-    // Busy parts keep their room while hidden, so nothing moves when a sort starts or ends.
-    for (QWidget *busy : {static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_cancel)}) {
-        QSizePolicy policy = busy->sizePolicy();
-        policy.setRetainSizeWhenHidden(true);
-        busy->setSizePolicy(policy);
-    }
+    busyRow->addWidget(m_cancel);
+    busyRow->addStretch(0);
+    m_statusArea->addWidget(busy);
+    row->addWidget(m_statusArea, 1);
 
     connect(m_column, &QComboBox::currentIndexChanged, this, &TableQueryBar::validateFields);
     connect(m_condition, &QComboBox::currentIndexChanged, this, &TableQueryBar::validateFields);
@@ -272,8 +277,7 @@ void TableQueryBar::applyOrder(std::shared_ptr<const std::vector<std::size_t>> r
 
 void TableQueryBar::setBusy(bool busy)
 {
-    m_progress->setVisible(busy);
-    m_cancel->setVisible(busy);
+    m_statusArea->setCurrentIndex(busy ? 1 : 0);
     if (busy) {
         m_progress->setValue(0);
         m_progress->setFormat(m_query.sort ? tr("sorting") : tr("filtering"));
@@ -281,6 +285,7 @@ void TableQueryBar::setBusy(bool busy)
     updateStatus();
 }
 
+// The applied filter and sort in full, for the status line's tooltip.
 QString TableQueryBar::queryText() const
 {
     const std::shared_ptr<const Table> &table = m_model->table();
@@ -293,11 +298,13 @@ QString TableQueryBar::queryText() const
         parts << text;
     }
     if (const std::optional<SortKey> &sort = m_shown.sort)
-        parts << (sort->direction == SortDirection::Ascending ? tr("sorted by %1 ↑") : tr("sorted by %1 ↓"))
+        parts << (sort->direction == SortDirection::Ascending ? tr("sorted by %1, ascending")
+                                                              : tr("sorted by %1, descending"))
                      .arg(columnName(*table, sort->column));
     return parts.join(QStringLiteral(" · "));
 }
 
+// Short, for the narrow end of the bar: "1,234 of 1,000,000 rows · amount ↓"; the whole query in the tooltip.
 void TableQueryBar::updateStatus()
 {
     const std::shared_ptr<const Table> &table = m_model->table();
@@ -310,16 +317,21 @@ void TableQueryBar::updateStatus()
     m_status->setStyleSheet(QString());
     if (!table) {
         m_status->clear();
+        m_status->setToolTip(QString());
         return;
     }
-    QString text = m_shown.filter ? tr("%1 of %2 rows").arg(formatCount(quint64(m_model->rowCount())),
-                                                            formatCount(table->rowCount()))
-                                  : tr("%1 rows").arg(formatCount(table->rowCount()));
+    QStringList parts;
+    if (m_shown.filter)
+        parts << tr("%1 of %2 rows").arg(formatCount(quint64(m_model->rowCount())), formatCount(table->rowCount()));
+    if (const std::optional<SortKey> &sort = m_shown.sort)
+        parts << QStringLiteral("%1 %2").arg(columnName(*table, sort->column),
+                                             sort->direction == SortDirection::Ascending ? QStringLiteral("↑")
+                                                                                         : QStringLiteral("↓"));
+    if (parts.isEmpty())
+        parts << tr("table order, every row");
+    m_status->setText(parts.join(QStringLiteral(" · ")));
     const QString query = queryText();
-    if (!query.isEmpty())
-        text += QStringLiteral(" · ") + query;
-    m_status->setText(text);
-    m_status->setToolTip(text);
+    m_status->setToolTip(query.isEmpty() ? m_status->text() : query);
 }
 
 QString TableQueryBar::statusText() const

@@ -22,6 +22,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 
 namespace loupe {
@@ -86,6 +87,7 @@ private:
     QLineEdit *m_operand = nullptr;
     QPushButton *m_apply = nullptr;
     QPushButton *m_clear = nullptr;
+    QStackedWidget *m_statusArea = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -75,9 +75,11 @@ ScheduleJsonEditor::ScheduleJsonEditor(QWidget *parent) : QWidget(parent)
     m_copy = new QPushButton(tr("Copy"), this);
     m_copy->setObjectName(QStringLiteral("copyScheduleJson"));
     m_copy->setToolTip(tr("Copy the schedule's JSON to the clipboard"));
-    row->addWidget(m_copy, 0, Qt::AlignTop);
+    row->addWidget(m_copy, 0, Qt::AlignTop | Qt::AlignRight);
     layout->addLayout(row);
-    m_error->hide();
+    // Room for two lines of message, always: the button below does not move when an error comes and goes.
+    m_error->setMinimumHeight(2 * m_error->fontMetrics().lineSpacing());
+    m_error->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     connect(m_edit, &QPlainTextEdit::textChanged, this, &ScheduleJsonEditor::onTextEdited);
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(text()); });
@@ -140,7 +142,6 @@ void ScheduleJsonEditor::setError(const QString &error)
     const bool wasValid = m_errorText.isEmpty();
     m_errorText = error;
     m_error->setText(error);
-    m_error->setVisible(!error.isEmpty());
     if (wasValid != error.isEmpty())
         Q_EMIT validityChanged(error.isEmpty());
 }

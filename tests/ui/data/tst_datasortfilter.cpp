@@ -134,7 +134,7 @@ void TestDataSortFilter::headerClicksSortOffTheGuiThread()
     QCOMPARE(m_model->headerData(0, Qt::Vertical).toString(), QString::number(first));
     QCOMPARE(amountAt(0), m_reference->column(kAmount).doubleAt(first));
     QCOMPARE(m_page->currentColumn(), kAmount); // the clicked column is the one inspected
-    QVERIFY2(m_bar->statusText().contains(QStringLiteral("sorted by amount ↑")), qPrintable(m_bar->statusText()));
+    QCOMPARE(m_bar->statusText(), QStringLiteral("amount ↑"));
 
     clickHeader(kAmount); // descending
     waitIdle();

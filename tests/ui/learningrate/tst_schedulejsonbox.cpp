@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -138,7 +139,9 @@ void TestScheduleJsonBox::typedScheduleIsReadAsTyped()
     QVERIFY(!m_box->isValid());
     QVERIFY(!m_panel->useButton()->isEnabled());
     QCOMPARE(m_panel->kind(), ScheduleKind::StepDecay);
-    QVERIFY(m_box->findChild<QWidget *>(QStringLiteral("scheduleJsonError"))->isVisible());
+    auto *error = m_box->findChild<QLabel *>(QStringLiteral("scheduleJsonError"));
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), m_box->errorText());
     // A form edit replaces the broken text with the form's schedule.
     QVERIFY(m_panel->setParameter(QStringLiteral("gamma"), QStringLiteral("0.5")));
     QVERIFY(m_box->isValid());
