@@ -94,7 +94,12 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
                 m_dataPage->highlightCells(columns, rows);
                 showPage(m_dataPage);
             });
-    addPage(tr("Privacy"), pageIcon(QStringLiteral("privacy")), new PrivacyPage(m_context));
+    auto *privacyPage = new PrivacyPage(m_context);
+    addPage(tr("Privacy"), pageIcon(QStringLiteral("privacy")), privacyPage);
+    connect(privacyPage, &PrivacyPage::showFindingCell, this, [this](const QString &column, quint64 row) {
+        m_dataPage->highlightCells({column}, {row});
+        showPage(m_dataPage);
+    });
     addPage(tr("Prepare"), pageIcon(QStringLiteral("prepare")), new PreparePage(m_context));
     auto *trainPage = new TrainPage(m_context);
     addPage(tr("Train"), pageIcon(QStringLiteral("train")), trainPage);

@@ -105,7 +105,9 @@ std::string planPersonalDetail(const Column &column, const FeaturePlanOptions &o
     }
     if (!planIsText(column.type()))
         return {};
-    if (const PersonNameVerdict names = PersonNameDetector::judge(column, options.sampledCells); names.personNames)
+    PersonNameRules nameRules;
+    nameRules.sampleRows = options.sampledCells;
+    if (const PersonNameVerdict names = PersonNameDetector::judge(column, hints, nameRules); names.personName)
         return "personal data: person names (" + names.reason + ")";
     const std::size_t present = column.size() - column.missingCount();
     if (present == 0 || options.sampledCells == 0)

@@ -1,9 +1,10 @@
 #include "ui/common/PlotWidget.h"
 
+#include "ui/common/RecentFolder.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
-#include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QVBoxLayout>
@@ -77,8 +78,9 @@ void PlotWidget::showContextMenu(const QPoint &position)
 
 void PlotWidget::exportWithDialog(PlotExporter::Format format)
 {
-    const QString proposed = QDir::home().filePath(m_exportName + QLatin1Char('.') + PlotExporter::extension(format));
-    QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), proposed, PlotExporter::dialogFilter(format));
+    const QString proposed = m_exportName + QLatin1Char('.') + PlotExporter::extension(format);
+    QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Exports, tr("Export plot"), proposed,
+                                                 PlotExporter::dialogFilter(format));
     if (path.isEmpty())
         return;
     if (!PlotExporter::formatForPath(path))

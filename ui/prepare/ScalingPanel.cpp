@@ -1,6 +1,7 @@
 #include "ui/prepare/ScalingPanel.h"
 
 #include "core/privacy/ColumnNameHints.h"
+#include "ui/common/RecentFolder.h"
 #include "jobs/JobRunner.h"
 #include "jobs/SaveScaledJob.h"
 #include "ui/common/DatasetSession.h"
@@ -10,7 +11,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -305,14 +305,16 @@ void ScalingPanel::save(const QString &csvPath, const QString &parametersPath)
 
 void ScalingPanel::chooseCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save scaled CSV"), QString(), tr("CSV (*.csv)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::DataFiles, tr("Save scaled CSV"), QString(),
+                                                       tr("CSV (*.csv)"));
     if (!path.isEmpty())
         save(path, QString());
 }
 
 void ScalingPanel::chooseParameters()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save scaler parameters"), QString(), tr("JSON (*.json)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Exports, tr("Save scaler parameters"),
+                                                       QString(), tr("JSON (*.json)"));
     if (!path.isEmpty())
         save(QString(), path);
 }
