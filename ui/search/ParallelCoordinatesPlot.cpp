@@ -12,7 +12,6 @@ namespace loupe {
 
 namespace {
 
-constexpr int kColorBins = 8;
 constexpr double kAxisGrab = 0.2;     // how far from an axis (in axis spacings) a drag starts a brush
 constexpr double kBrushHalfWidth = 0.06;
 constexpr int kDenseLines = 500;      // from this many lines on, draw them without antialiasing

@@ -12,8 +12,6 @@ namespace loupe {
 
 namespace {
 
-constexpr int kColorBins = 8;
-
 // A fixed sideways offset in [-0.25, 0.25] per trial number, so choice columns spread out.
 double jitter(int number)
 {
