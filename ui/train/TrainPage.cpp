@@ -119,9 +119,14 @@ QWidget *TrainPage::buildControls()
     m_statusLabel = new QLabel(box);
     m_statusLabel->setObjectName(QStringLiteral("trainStatus"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    bar->addWidget(m_statusLabel, 1);
+    // Its own line of two wrapped lines, under the buttons: beside them it was cut off (the data
+    // description is long), and a fixed height keeps the plots still while it changes.
+    m_statusLabel->setWordWrap(true);
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_statusLabel->setFixedHeight(2 * m_statusLabel->fontMetrics().lineSpacing() + 2);
+    bar->addStretch(1);
     layout->addLayout(bar);
+    layout->addWidget(m_statusLabel);
     m_message = new MessageBanner(box);
     m_message->setObjectName(QStringLiteral("trainMessage"));
     layout->addWidget(m_message);
