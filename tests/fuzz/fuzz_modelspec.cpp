@@ -1,0 +1,30 @@
+// libFuzzer target for model specs: ModelSpec::parse on the input text. Properties: no crash; an error has a
+// message; a parsed spec round-trips: parse(toJsonText()) succeeds and gives the same canonical JSON.
+
+#include "FuzzSupport.h"
+
+#include "core/train/ModelSpec.h"
+
+#include <nlohmann/json.hpp>
+
+namespace {
+constexpr const char *kTarget = "fuzz_modelspec";
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    using namespace loupe;
+    const Result<ModelSpec> spec = ModelSpec::parse(std::string(fuzz::asText(data, size)));
+    if (!spec.isOk()) {
+        if (spec.message().empty())
+            fuzz::fail(kTarget, "error without a message", "");
+        return 0;
+    }
+    const std::string canonical = spec.value().toJsonText();
+    const Result<ModelSpec> again = ModelSpec::parse(canonical);
+    if (!again.isOk())
+        fuzz::fail(kTarget, "toJsonText() does not parse", again.message() + "\n" + canonical);
+    if (again.value().toJson() != spec.value().toJson())
+        fuzz::fail(kTarget, "round trip changed the spec", canonical + "\n" + again.value().toJsonText());
+    return 0;
+}
