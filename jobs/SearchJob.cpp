@@ -1,5 +1,6 @@
 #include "jobs/SearchJob.h"
 
+#include "core/util/JsonReader.h"
 #include "db/store/StoredJson.h"
 
 #include "core/data/IdxReader.h"
@@ -100,9 +101,10 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
         target->objectiveJson = storedJson(nlohmann::json{{"objective", request.testFunction.toStdString()}});
         return target;
     }
-    const nlohmann::json templateJson = nlohmann::json::parse(request.templateJson.toStdString(), nullptr, false);
-    if (templateJson.is_discarded())
-        return Status::invalidInput("search template: not valid JSON");
+    Result<nlohmann::json> parsedTemplate = JsonReader::parse(request.templateJson.toStdString(), "search template");
+    if (!parsedTemplate.isOk())
+        return parsedTemplate.status();
+    const nlohmann::json &templateJson = parsedTemplate.value();
     auto space = SearchSpace::fromTemplate(templateJson);
     if (!space.isOk())
         return Status::invalidInput("search template: " + space.message());

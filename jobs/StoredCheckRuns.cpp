@@ -1,5 +1,6 @@
 #include "jobs/StoredCheckRuns.h"
 
+#include "core/util/JsonReader.h"
 #include "jobs/StoredRunListing.h"
 
 #include "core/checks/report/NoteWrapper.h"
@@ -20,8 +21,8 @@ QString stringOf(const nlohmann::ordered_json &value)
 // and note from its stored report; leaves them empty when the report is unreadable.
 void readReport(const QString &reportJson, StoredCheckTest &test)
 {
-    const auto report = nlohmann::ordered_json::parse(reportJson.toStdString(), nullptr, false);
-    if (report.is_discarded() || !report.is_object())
+    const auto report = JsonReader::parseOrderedOrNull(reportJson.toStdString());
+    if (!report.is_object())
         return;
     test.message = stringOf(report.value("message", nlohmann::ordered_json()));
     test.note = stringOf(report.value("note", nlohmann::ordered_json()));

@@ -10,6 +10,7 @@
 #include "core/data/CsvReader.h"
 #include "core/data/CsvWriter.h"
 #include "core/prep/TableScaling.h"
+#include "core/util/JsonReader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -65,10 +66,10 @@ Result<Scaler> loadScaler(const QString &path)
 {
     if (Status readable = checkReadableFile(path); !readable.isOk())
         return readable;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Status::ioError(toUtf8(path) + ": " + toUtf8(file.errorString()));
-    auto scaler = Scaler::fromJsonText(file.readAll().toStdString());
+    Result<nlohmann::json> document = JsonReader::parseFile(toNativePath(path));
+    if (!document.isOk())
+        return document.status();
+    auto scaler = Scaler::fromJson(document.value());
     if (!scaler.isOk())
         return Status::invalidInput(toUtf8(path) + ": " + scaler.message());
     return scaler;

@@ -7,6 +7,7 @@
 #include "app/cli/ParsedArguments.h"
 #include "db/runs/FileFingerprint.h"
 #include "db/studies/StudyRecord.h"
+#include "core/util/JsonReader.h"
 
 #include <QFileInfo>
 
@@ -198,8 +199,22 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromArguments(const ParsedArgu
 
 Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudy(const StudyRecord &study)
 {
+    // A shared study's rows come from a database other processes write: they are input like any file.
     const std::string where = "study '" + toUtf8(study.name) + "': ";
-    const nlohmann::json objective = nlohmann::json::parse(toUtf8(study.objectiveJson), nullptr, false);
+    Result<nlohmann::json> objectiveRow = JsonReader::parse(toUtf8(study.objectiveJson), where + "stored objective");
+    if (!objectiveRow.isOk())
+        return objectiveRow.status();
+    try {
+        return fromStudyObjective(study, objectiveRow.value());
+    } catch (const nlohmann::json::exception &error) {
+        return Status::invalidInput(where + "the stored objective has a value of the wrong type (" + error.what() + ")");
+    }
+}
+
+Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudyObjective(const StudyRecord &study,
+                                                                      const nlohmann::json &objective)
+{
+    const std::string where = "study '" + toUtf8(study.name) + "': ";
     if (!objective.is_object() || !objective.contains("objective") || !objective["objective"].is_string())
         return Status::invalidInput(where + "no objective stored (created by an older loupe-cli?)");
     const std::string kind = objective["objective"].get<std::string>();
@@ -212,12 +227,9 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudy(const StudyRecord &s
             return Status::invalidInput(where + setup.message());
         return setup;
     }
-    const nlohmann::json templateJson = nlohmann::json::parse(toUtf8(study.spaceJson), nullptr, false);
-    if (templateJson.is_discarded())
-        return Status::invalidInput(where + "the stored template is not JSON");
-    auto space = SearchSpace::fromTemplate(templateJson);
+    auto space = SearchSpace::fromTemplateText(toUtf8(study.spaceJson), where + "stored template");
     if (!space.isOk())
-        return Status::invalidInput(where + space.message());
+        return space.status();
     const std::optional<TrainingLoss> loss = trainingLossFromName(objective.value("loss", std::string("val_loss")));
     if (!loss)
         return Status::invalidInput(where + "objective.loss is not val_loss or val_accuracy");

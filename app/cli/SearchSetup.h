@@ -56,6 +56,10 @@ public:
 private:
     SearchSetup() = default;
     static Result<std::unique_ptr<SearchSetup>> forFunction(const QString &name, double costSeconds);
+    // fromStudy's work once the objective row is parsed; may throw nlohmann::json::exception on a row of
+    // unexpected types, which fromStudy turns into InvalidInput.
+    static Result<std::unique_ptr<SearchSetup>> fromStudyObjective(const StudyRecord &study,
+                                                                   const nlohmann::json &objective);
     static Result<std::unique_ptr<SearchSetup>> forTemplate(SearchSpace space, const ParsedArguments &dataArguments,
                                                             TrainingLoss loss);
 

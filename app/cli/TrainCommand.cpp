@@ -11,6 +11,7 @@
 #include "core/train/TrainingOverrides.h"
 #include "core/train/TrainingReport.h"
 #include "core/train/TrainingSession.h"
+#include "core/util/JsonReader.h"
 #include "db/store/Store.h"
 #include "db/runs/TrainRunRecorder.h"
 
@@ -64,7 +65,10 @@ Result<ScheduleSpec> scheduleFrom(const QString &value)
     const QString text = value.trimmed();
     Result<ScheduleSpec> schedule = Status::invalidInput("no schedule");
     if (text.startsWith(QLatin1Char('{'))) {
-        schedule = ScheduleSpec::parse(text.toStdString());
+        Result<nlohmann::json> inlineJson = JsonReader::parse(toUtf8(text), "option --schedule");
+        if (!inlineJson.isOk())
+            return inlineJson.status();
+        schedule = ScheduleSpec::fromJson(inlineJson.value());
     } else if (scheduleKindFromName(text.toStdString())) {
         schedule = ScheduleSpec::parse(nlohmann::json{{"name", text.toStdString()}}.dump());
     } else {
@@ -72,10 +76,10 @@ Result<ScheduleSpec> scheduleFrom(const QString &value)
             return Status::invalidInput("option --schedule: '" + toUtf8(text) + "' is neither a schedule name ("
                                         + scheduleKindList() + "), inline JSON nor a readable file: "
                                         + readable.message());
-        std::ifstream in(toNativePath(text));
-        std::ostringstream content;
-        content << in.rdbuf();
-        schedule = ScheduleSpec::parse(content.str());
+        Result<nlohmann::json> document = JsonReader::parseFile(toNativePath(text));
+        if (!document.isOk())
+            return document.status();
+        schedule = ScheduleSpec::fromJson(document.value());
         if (!schedule.isOk())
             return Status::invalidInput(toUtf8(text) + ": " + schedule.message());
         return schedule;

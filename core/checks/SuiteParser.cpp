@@ -1,10 +1,9 @@
 #include "core/checks/SuiteParser.h"
 
 #include "core/checks/JsonPositionIndex.h"
+#include "core/util/JsonReader.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace loupe {
 
@@ -220,37 +219,20 @@ std::string CheckSuite::location(std::size_t line) const
 
 Result<CheckSuite> SuiteParser::parseFile(const std::string &path, const AssertionRegistry &registry)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Status::ioError(path + ": cannot open the suite file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return parseText(buffer.str(), path, registry);
+    Result<std::string> text = JsonReader::readFile(path);
+    if (!text.isOk())
+        return text.status();
+    return parseText(text.value(), path, registry);
 }
 
 Result<CheckSuite> SuiteParser::parseText(std::string_view text, const std::string &displayPath,
                                           const AssertionRegistry &registry)
 {
     const std::string name = displayPath.empty() ? std::string("suite") : displayPath;
-    OrderedJson root;
-    try {
-        root = OrderedJson::parse(text);
-    } catch (const OrderedJson::parse_error &error) {
-        std::size_t line = 1, column = 1;
-        const std::size_t end = std::min<std::size_t>(error.byte > 0 ? error.byte - 1 : 0, text.size());
-        for (std::size_t i = 0; i < end; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        std::string what = error.what();
-        const std::size_t cut = what.find("syntax error");
-        return Status::invalidInput(name + ":" + std::to_string(line) + ":" + std::to_string(column)
-                                    + ": not valid JSON (" + (cut == std::string::npos ? what : what.substr(cut)) + ")");
-    }
+    Result<OrderedJson> parsed = JsonReader::parseOrdered(text, name);
+    if (!parsed.isOk())
+        return parsed.status();
+    const OrderedJson &root = parsed.value();
     Result<JsonPositionIndex> index = JsonPositionIndex::build(text);
     if (!index.isOk())
         return Status::invalidInput(name + ": " + index.message());

@@ -1,5 +1,6 @@
 #include "core/lr/LrFindRunJson.h"
 
+#include "core/util/JsonReader.h"
 #include "core/util/JsonValues.h"
 
 #include <cmath>
@@ -56,7 +57,7 @@ ordered_json lrFindConfigJson(const LrFindSettings &settings, const ModelSpec &s
 LrFindRunConfig lrFindConfigFromJson(const std::string &configJson)
 {
     LrFindRunConfig config;
-    const json document = json::parse(configJson, nullptr, false);
+    const json document = JsonReader::parseOrNull(configJson);
     config.mode = jsonText(document, "mode") == lrFindModeName(LrFindMode::Range) ? LrFindMode::Range
                                                                                  : LrFindMode::OnePass;
     config.subject = RunSubject::of(document);
@@ -90,8 +91,8 @@ ordered_json lrFindResultJson(const LrFindResult &result)
 
 Result<LrFindResult> lrFindResultFromJson(const std::string &summaryJson)
 {
-    const json document = json::parse(summaryJson, nullptr, false);
-    if (document.is_discarded() || !document.is_object())
+    const json document = JsonReader::parseOrNull(summaryJson);
+    if (!document.is_object())
         return Status::invalidInput("summary: not a JSON object");
     if (!document.contains("points") || !document["points"].is_array())
         return Status::invalidInput("points: missing or not an array");

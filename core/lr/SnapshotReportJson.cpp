@@ -1,5 +1,6 @@
 #include "core/lr/SnapshotReportJson.h"
 
+#include "core/util/JsonReader.h"
 #include "core/util/JsonValues.h"
 
 #include <cmath>
@@ -116,7 +117,7 @@ ordered_json snapshotConfigJson(const SnapshotOptions &options, const ModelSpec 
 SnapshotRunConfig snapshotConfigFromJson(const std::string &configJson)
 {
     SnapshotRunConfig config;
-    const json document = json::parse(configJson, nullptr, false);
+    const json document = JsonReader::parseOrNull(configJson);
     config.cycles = integerOf(document, "cycles");
     config.epochs = integerOf(document, "epochs");
     config.subject = RunSubject::of(document);
@@ -165,8 +166,8 @@ ordered_json snapshotReportJson(const SnapshotReport &report)
 
 Result<SnapshotReport> snapshotReportFromJson(const std::string &jsonText)
 {
-    const json root = json::parse(jsonText, nullptr, false);
-    if (root.is_discarded() || !root.is_object())
+    const json root = JsonReader::parseOrNull(jsonText);
+    if (!root.is_object())
         return Status::invalidInput("(root): not a JSON object");
     SnapshotReport report;
     if (Status status = readSnapshots(root, report); !status.isOk())

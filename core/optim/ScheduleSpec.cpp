@@ -1,5 +1,6 @@
 #include "core/optim/ScheduleSpec.h"
 
+#include "core/util/JsonReader.h"
 #include "core/util/NumberText.h"
 
 #include "core/optim/ConstantSchedule.h"
@@ -138,15 +139,12 @@ const std::vector<std::string> &ScheduleSpec::parameterNames(ScheduleKind kind)
     return constant;
 }
 
-Result<ScheduleSpec> ScheduleSpec::parse(const std::string &jsonText)
+Result<ScheduleSpec> ScheduleSpec::parse(const std::string &jsonText, std::string_view source)
 {
-    nlohmann::json root;
-    try {
-        root = nlohmann::json::parse(jsonText);
-    } catch (const nlohmann::json::parse_error &error) {
-        return Status::invalidInput("JSON syntax error at byte " + std::to_string(error.byte) + ": not valid JSON");
-    }
-    return fromJson(root);
+    Result<nlohmann::json> root = JsonReader::parse(jsonText, source);
+    if (!root.isOk())
+        return root.status();
+    return fromJson(root.value());
 }
 
 Result<ScheduleSpec> ScheduleSpec::fromJson(const nlohmann::json &object)

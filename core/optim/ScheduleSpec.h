@@ -53,8 +53,9 @@ struct ScheduleSpec {
     // The spec of `kind` with every default filled in.
     static ScheduleSpec defaults(ScheduleKind kind);
 
-    // Errors: InvalidInput "<key>: <what is wrong>" (syntax errors give the byte offset).
-    static Result<ScheduleSpec> parse(const std::string &jsonText);
+    // Errors: InvalidInput "<key>: <what is wrong>"; JSON that cannot be read gives
+    // "<source>:<line>:<column>: <what> (at <key>)".
+    static Result<ScheduleSpec> parse(const std::string &jsonText, std::string_view source = "schedule");
     static Result<ScheduleSpec> fromJson(const nlohmann::json &object);
 
     // The range checks parse() applies, for specs built in code. InvalidInput naming the key.

@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace loupe {
@@ -68,7 +69,8 @@ public:
     nlohmann::ordered_json toJson() const;
     // InvalidInput starting with the JSON path of what is wrong ("columns[1].scale: ...").
     static Result<Scaler> fromJson(const nlohmann::json &json);
-    static Result<Scaler> fromJsonText(const std::string &text);
+    // JSON that cannot be read gives "<source>:<line>:<column>: <what> (at <json path>)".
+    static Result<Scaler> fromJsonText(const std::string &text, std::string_view source = "scaler parameters");
 
 private:
     ScalingMethod m_method = ScalingMethod::None;

@@ -1,5 +1,6 @@
 // Scaler's JSON form: what a run stores and a later process loads back.
 #include "core/prep/Scaler.h"
+#include "core/util/JsonReader.h"
 
 #include <cmath>
 
@@ -128,12 +129,12 @@ Result<Scaler> Scaler::fromJson(const nlohmann::json &json)
     return scaler;
 }
 
-Result<Scaler> Scaler::fromJsonText(const std::string &text)
+Result<Scaler> Scaler::fromJsonText(const std::string &text, std::string_view source)
 {
-    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded())
-        return Status::invalidInput("scaler parameters: not valid JSON");
-    return fromJson(json);
+    Result<nlohmann::json> json = JsonReader::parse(text, source);
+    if (!json.isOk())
+        return json.status();
+    return fromJson(json.value());
 }
 
 } // namespace loupe

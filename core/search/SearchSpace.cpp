@@ -2,11 +2,10 @@
 
 #include "core/search/SearchSpaceParser.h"
 #include "core/search/TrialParams.h"
+#include "core/util/JsonReader.h"
 
 #include <cassert>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 namespace loupe {
 
@@ -16,27 +15,23 @@ Result<SearchSpace> SearchSpace::fromTemplate(const nlohmann::json &templateJson
     return parser.parse(templateJson);
 }
 
+Result<SearchSpace> SearchSpace::fromTemplateText(std::string_view text, std::string_view source)
+{
+    Result<nlohmann::json> json = JsonReader::parse(text, source);
+    if (!json.isOk())
+        return json.status();
+    Result<SearchSpace> space = fromTemplate(json.value());
+    if (!space.isOk())
+        return Status::invalidInput(std::string(source) + ": " + space.message());
+    return space;
+}
+
 Result<SearchSpace> SearchSpace::fromTemplateFile(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Status::ioError(path + ": cannot open the file");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded()) {
-        try {
-            (void)nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error &error) {
-            return Status::invalidInput(path + ": malformed JSON: " + error.what());
-        }
-        return Status::invalidInput(path + ": malformed JSON");
-    }
-    Result<SearchSpace> space = fromTemplate(json);
-    if (!space.isOk())
-        return Status::invalidInput(path + ": " + space.message());
-    return space;
+    Result<std::string> text = JsonReader::readFile(path);
+    if (!text.isOk())
+        return text.status();
+    return fromTemplateText(text.value(), path);
 }
 
 int SearchSpace::addParameter(std::string name, Distribution distribution, int parent, int parentOption)

@@ -21,6 +21,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace loupe {
@@ -42,8 +43,11 @@ public:
 
     // Parses a template. Ok even when the template holds no distribution (an empty space).
     static Result<SearchSpace> fromTemplate(const nlohmann::json &templateJson);
-    // Reads a file holding a template; errors name the file and the JSON path (or the parse
-    // line/column for malformed JSON).
+    // Parses template text (a file's, a form's, a stored study's); source names it in messages:
+    // "<source>:<line>:<column>: <what> (at <json path>)" for JSON that cannot be read, else
+    // "<source>: <json path>: <what is wrong>".
+    static Result<SearchSpace> fromTemplateText(std::string_view text, std::string_view source);
+    // Reads a file holding a template; errors name the file as fromTemplateText's do.
     static Result<SearchSpace> fromTemplateFile(const std::string &path);
 
     // Builds a space in code. Returns the new parameter's index.

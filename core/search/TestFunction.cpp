@@ -9,7 +9,7 @@ namespace {
 
 SearchSpace spaceFrom(const char *templateText)
 {
-    return SearchSpace::fromTemplate(nlohmann::json::parse(templateText)).takeValue();
+    return SearchSpace::fromTemplateText(templateText, "test function template").takeValue();
 }
 
 // Conditional function: see TestFunction.h. Indices follow the template's declaration order.

@@ -1,13 +1,12 @@
 #include "core/train/ModelSpec.h"
 
 #include "core/train/ModelSpecParser.h"
+#include "core/util/JsonReader.h"
 
 #include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace loupe {
 
@@ -61,17 +60,16 @@ std::string optimizerName(OptimizerKind optimizer)
     return "rmsprop";
 }
 
-Result<ModelSpec> ModelSpec::parse(const std::string &jsonText)
+Result<ModelSpec> ModelSpec::parse(const std::string &jsonText, std::string_view source)
 {
-    nlohmann::json root;
-    try {
-        root = nlohmann::json::parse(jsonText);
-    } catch (const nlohmann::json::parse_error &error) {
-        return Status::invalidInput("(root): JSON syntax error at byte " + std::to_string(error.byte) + ": "
-                                    + error.what());
-    } catch (const nlohmann::json::exception &error) {
-        return Status::invalidInput(std::string("(root): ") + error.what()); // e.g. a number out of range
-    }
+    Result<nlohmann::json> root = JsonReader::parse(jsonText, source);
+    if (!root.isOk())
+        return root.status();
+    return fromJson(root.value());
+}
+
+Result<ModelSpec> ModelSpec::fromJson(const nlohmann::json &root)
+{
     try {
         return ModelSpecParser().parse(root);
     } catch (const nlohmann::json::exception &error) {
@@ -82,12 +80,10 @@ Result<ModelSpec> ModelSpec::parse(const std::string &jsonText)
 
 Result<ModelSpec> ModelSpec::fromFile(const std::string &path)
 {
-    std::ifstream in(path);
-    if (!in)
-        return Status::ioError(path + ": cannot open the model spec");
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto spec = parse(text.str());
+    Result<nlohmann::json> root = JsonReader::parseFile(path);
+    if (!root.isOk())
+        return root.status();
+    auto spec = fromJson(root.value());
     if (!spec.isOk())
         return Status::invalidInput(path + ": " + spec.message());
     return spec;

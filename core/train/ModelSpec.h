@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace loupe {
@@ -66,8 +67,10 @@ struct ModelSpec {
     // loupe-cli train --scale / --no-standardize replace the key). Fashion-MNIST refuses the key.
     std::optional<ScalingMethod> scaling;
 
-    // Errors: InvalidInput with "<json path>: <what is wrong>" (syntax errors give the byte offset).
-    static Result<ModelSpec> parse(const std::string &jsonText);
+    // Errors: InvalidInput with "<json path>: <what is wrong>"; JSON that cannot be read (syntax, depth,
+    // numbers beyond a double) gives "<source>:<line>:<column>: <what> (at <json path>)".
+    static Result<ModelSpec> parse(const std::string &jsonText, std::string_view source = "model spec");
+    static Result<ModelSpec> fromJson(const nlohmann::json &root);
     // As parse(), with messages prefixed by "<path>: "; IoError when the file cannot be read.
     static Result<ModelSpec> fromFile(const std::string &path);
 

@@ -129,6 +129,18 @@ Result<nlohmann::ordered_json> JsonReader::parseOrderedFile(const std::string &p
     return parseGuardedFile<nlohmann::ordered_json>(path, limits);
 }
 
+nlohmann::json JsonReader::parseOrNull(std::string_view text)
+{
+    Result<nlohmann::json> parsed = parse(text, "stored JSON");
+    return parsed.isOk() ? parsed.takeValue() : nlohmann::json();
+}
+
+nlohmann::ordered_json JsonReader::parseOrderedOrNull(std::string_view text)
+{
+    Result<nlohmann::ordered_json> parsed = parseOrdered(text, "stored JSON");
+    return parsed.isOk() ? parsed.takeValue() : nlohmann::ordered_json();
+}
+
 Result<std::string> JsonReader::readFile(const std::string &path, std::size_t maxBytes)
 {
     struct stat info {};

@@ -33,6 +33,11 @@ public:
     static Result<nlohmann::json> parseFile(const std::string &path, JsonLimits limits = {});
     static Result<nlohmann::ordered_json> parseOrderedFile(const std::string &path, JsonLimits limits = {});
 
+    // For rows Loupe stored itself, where an unreadable row reads as absent: the document, or null when
+    // parse() refuses the text (with the same limits, so a tampered row cannot hurt either).
+    static nlohmann::json parseOrNull(std::string_view text);
+    static nlohmann::ordered_json parseOrderedOrNull(std::string_view text);
+
     // Reads a whole file (a regular file of at most maxBytes) as text, for callers that keep the text too.
     static Result<std::string> readFile(const std::string &path, std::size_t maxBytes = JsonLimits().maxBytes);
 };

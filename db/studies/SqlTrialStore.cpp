@@ -1,5 +1,6 @@
 #include "db/studies/SqlTrialStore.h"
 
+#include "core/util/JsonReader.h"
 #include "db/store/Store.h"
 #include "db/studies/TrialRepository.h"
 
@@ -17,10 +18,10 @@ QString defaultWorkerName()
 
 Result<TrialParams> parseTrialParams(int number, const QString &paramsJson, const SearchSpace &space)
 {
-    const nlohmann::json json = nlohmann::json::parse(paramsJson.toStdString(), nullptr, false);
-    if (json.is_discarded())
-        return Status::invalidInput("trial " + std::to_string(number) + ": params are not JSON");
-    auto params = TrialParams::fromJson(space, json);
+    Result<nlohmann::json> json = JsonReader::parse(paramsJson.toStdString(), "trial " + std::to_string(number) + "'s params");
+    if (!json.isOk())
+        return json.status();
+    auto params = TrialParams::fromJson(space, json.value());
     if (!params.isOk())
         return Status::invalidInput("trial " + std::to_string(number) + " does not fit the study's space: "
                                     + params.message());

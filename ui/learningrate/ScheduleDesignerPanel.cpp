@@ -1,5 +1,6 @@
 #include "ui/learningrate/ScheduleDesignerPanel.h"
 
+#include "core/util/JsonReader.h"
 #include "ui/learningrate/SchedulePreviewPlot.h"
 
 #include <nlohmann/json.hpp>
@@ -44,8 +45,8 @@ constexpr std::int64_t s_defaultOneCycleSteps = 100;
 nlohmann::json fieldValue(const QString &text)
 {
     const std::string trimmed = text.trimmed().toStdString();
-    nlohmann::json value = nlohmann::json::parse(trimmed, nullptr, false);
-    if (value.is_discarded() || !(value.is_number() || value.is_boolean()))
+    nlohmann::json value = JsonReader::parseOrNull(trimmed);
+    if (!(value.is_number() || value.is_boolean()))
         return trimmed;
     return value;
 }

@@ -1,5 +1,6 @@
 #include "ui/search/SearchSetupPanel.h"
 
+#include "core/util/JsonReader.h"
 #include "ui/common/DatasetSession.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/search/SearchSpaceForm.h"
@@ -223,10 +224,7 @@ Result<SearchSpace> SearchSetupPanel::space() const
             return function.status();
         return function.value()->space();
     }
-    const nlohmann::json parsed = nlohmann::json::parse(templateText().toStdString(), nullptr, false);
-    if (parsed.is_discarded())
-        return Status::invalidInput(tr("The template is not valid JSON").toStdString());
-    return SearchSpace::fromTemplate(parsed);
+    return SearchSpace::fromTemplateText(templateText().toStdString(), tr("template").toStdString());
 }
 
 void SearchSetupPanel::refreshSpace()
@@ -244,9 +242,10 @@ void SearchSetupPanel::refreshSpace()
 
 void SearchSetupPanel::onDistributionEdited(const QString &path, const nlohmann::json &distribution)
 {
-    nlohmann::json document = nlohmann::json::parse(templateText().toStdString(), nullptr, false);
-    if (document.is_discarded())
+    Result<nlohmann::json> parsed = JsonReader::parse(templateText().toStdString(), "template");
+    if (!parsed.isOk())
         return;
+    nlohmann::json document = parsed.takeValue();
     const Status replaced = TemplatePath::replace(document, path.toStdString(), distribution);
     if (!replaced.isOk()) {
         m_spaceStatus->showMessage(QString::fromStdString(replaced.message()), MessageBanner::Kind::Error);

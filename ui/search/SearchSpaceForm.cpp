@@ -1,3 +1,4 @@
+#include "core/util/JsonReader.h"
 #include "ui/search/SearchSpaceForm.h"
 
 #include <QComboBox>
@@ -127,8 +128,8 @@ Result<nlohmann::json> SearchSpaceForm::rowDistribution(int row) const
     if (!kind || !arguments)
         return Status::invalidInput("row " + std::to_string(row + 1) + ": incomplete");
     const std::string name = m_space.parameter(row).name;
-    const nlohmann::json parsed = nlohmann::json::parse(arguments->text().toStdString(), nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_array())
+    const nlohmann::json parsed = JsonReader::parseOrNull(arguments->text().toStdString());
+    if (!parsed.is_array())
         return Status::invalidInput(name + ": the arguments must be a JSON array, e.g. [0, 0.5]");
     nlohmann::json distribution{{kind->currentText().toStdString(), parsed}};
     const SearchParameter &parameter = m_space.parameter(row);

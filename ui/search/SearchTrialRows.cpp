@@ -1,3 +1,4 @@
+#include "core/util/JsonReader.h"
 #include "ui/search/SearchTrialRows.h"
 
 #include <cmath>
@@ -14,8 +15,8 @@ Trial SearchTrialRows::toTrial(const SearchSpace &space, const SearchTrialRow &r
     trial.seconds = row.seconds;
     trial.error = row.error.toStdString();
     trial.params = TrialParams(space.size());
-    const nlohmann::json values = nlohmann::json::parse(row.paramsJson.toStdString(), nullptr, false);
-    const nlohmann::json indices = nlohmann::json::parse(row.indicesJson.toStdString(), nullptr, false);
+    const nlohmann::json values = JsonReader::parseOrNull(row.paramsJson.toStdString());
+    const nlohmann::json indices = JsonReader::parseOrNull(row.indicesJson.toStdString());
     if (!values.is_object())
         return trial;
     for (int p = 0; p < space.size(); ++p) {

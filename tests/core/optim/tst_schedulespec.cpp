@@ -26,7 +26,11 @@ void TestScheduleSpec::rejects_data()
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("prefix");
 
-    QTest::newRow("not JSON") << "{\"name\": " << "JSON syntax error at byte";
+    QTest::newRow("not JSON") << "{\"name\": " << "schedule:1:10: not valid JSON (syntax error while parsing value";
+    QTest::newRow("number beyond a double (issue 13)") << R"({"name": "sgdr", "lr0": 1e999})"
+                                                       << "schedule:1:25: the number 1e999 is outside the range of a double (at lr0)";
+    QTest::newRow("nested 20,000 deep (issue 13)") << QString(20000, '[') + QString(20000, ']')
+                                                   << "schedule:1:65: nested deeper than 64 arrays or objects";
     QTest::newRow("not an object") << "[1, 2]" << "schedule: expected a JSON object";
     QTest::newRow("no name") << R"({"lr0": 0.1})" << "name: missing; expected one of constant, cosine";
     QTest::newRow("unknown name") << R"({"name": "cyclic"})" << "name: unknown schedule \"cyclic\"";

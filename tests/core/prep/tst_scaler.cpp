@@ -317,7 +317,9 @@ void TestScaler::jsonRejectsBadParameters_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("message");
-    QTest::newRow("not json") << "{" << "not valid JSON";
+    QTest::newRow("not json") << "{" << "scaler parameters:1:2: not valid JSON";
+    QTest::newRow("number beyond a double (issue 13)") << R"({"method":"standard","range":[0,1e999]})"
+                                                       << "scaler parameters:1:33: the number 1e999 is outside the range of a double (at range[1])";
     QTest::newRow("unknown method") << R"({"method":"robust","columns":[{"name":"a","center":0,"scale":1}]})"
                                     << "method: unknown method \"robust\"";
     QTest::newRow("no columns") << R"({"method":"standard","columns":[]})" << "columns: expected a non-empty array";

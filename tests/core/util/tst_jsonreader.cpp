@@ -104,7 +104,7 @@ void TestJsonReader::deepNestingFailsFast()
     JsonLimits shallow;
     shallow.maxDepth = 2;
     QCOMPARE(JsonReader::parse("{\"a\": {\"b\": []}}", "x", shallow).message(),
-             std::string("x:1:12: nested deeper than 2 arrays or objects (at a.b)"));
+             std::string("x:1:13: nested deeper than 2 arrays or objects (at a.b)"));
 }
 
 void TestJsonReader::sizeLimit()
