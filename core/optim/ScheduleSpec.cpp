@@ -66,6 +66,14 @@ Status checkOneCycle(const OneCycleSchedule::Options &options)
         return outOfRange("div_factor", "a finite number > 0", options.divFactor);
     if (!positiveFinite(options.finalDivFactor))
         return outOfRange("final_div_factor", "a finite number > 0", options.finalDivFactor);
+    // Each factor can be fine alone and still divide the rate out of range (max_lr 0.1, div_factor 1e-320).
+    const double initialRate = options.maxLr / options.divFactor;
+    if (!std::isfinite(initialRate))
+        return Status::invalidInput("div_factor: max_lr / div_factor must be a finite rate, got "
+                                    + numberText("%g", options.maxLr) + " / " + numberText("%g", options.divFactor));
+    if (!std::isfinite(initialRate / options.finalDivFactor))
+        return Status::invalidInput("final_div_factor: max_lr / div_factor / final_div_factor must be a finite rate, got "
+                                    + numberText("%g", initialRate) + " / " + numberText("%g", options.finalDivFactor));
     return Status::ok();
 }
 
