@@ -9,15 +9,20 @@
 
 namespace {
 constexpr const char *kTarget = "fuzz_modelspec";
+constexpr std::string_view kSource = "fuzz-spec.json";
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     using namespace loupe;
-    const Result<ModelSpec> spec = ModelSpec::parse(std::string(fuzz::asText(data, size)));
+    const Result<ModelSpec> spec = ModelSpec::parse(std::string(fuzz::asText(data, size)), kSource);
     if (!spec.isOk()) {
-        if (spec.message().empty())
+        const std::string &message = spec.message();
+        if (message.empty())
             fuzz::fail(kTarget, "error without a message", "");
+        // Errors in the JSON text are located; errors in the document start with the member path instead.
+        if (fuzz::startsWith(message, kSource) && !fuzz::startsWithLocation(message, kSource))
+            fuzz::fail(kTarget, "a JSON error without line and column", message);
         return 0;
     }
     const std::string canonical = spec.value().toJsonText();

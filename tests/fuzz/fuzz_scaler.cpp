@@ -8,15 +8,20 @@
 
 namespace {
 constexpr const char *kTarget = "fuzz_scaler";
+constexpr std::string_view kSource = "fuzz-scaler.json";
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     using namespace loupe;
-    const Result<Scaler> scaler = Scaler::fromJsonText(std::string(fuzz::asText(data, size)));
+    const Result<Scaler> scaler = Scaler::fromJsonText(std::string(fuzz::asText(data, size)), kSource);
     if (!scaler.isOk()) {
-        if (scaler.message().empty())
+        const std::string &message = scaler.message();
+        if (message.empty())
             fuzz::fail(kTarget, "error without a message", "");
+        // Errors in the JSON text are located; errors in the document start with the member path instead.
+        if (fuzz::startsWith(message, kSource) && !fuzz::startsWithLocation(message, kSource))
+            fuzz::fail(kTarget, "a JSON error without line and column", message);
         return 0;
     }
     const nlohmann::ordered_json canonical = scaler.value().toJson();

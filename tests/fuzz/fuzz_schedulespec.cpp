@@ -13,15 +13,20 @@
 namespace {
 constexpr const char *kTarget = "fuzz_schedulespec";
 constexpr double kTimes[] = {0.0, 0.5, 1.0, 2.0, 3.7, 9.0, 10.0, 99.5, 1e3, 1e6, 1e12};
+constexpr std::string_view kSource = "fuzz-schedule.json";
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     using namespace loupe;
-    const Result<ScheduleSpec> spec = ScheduleSpec::parse(std::string(fuzz::asText(data, size)));
+    const Result<ScheduleSpec> spec = ScheduleSpec::parse(std::string(fuzz::asText(data, size)), kSource);
     if (!spec.isOk()) {
-        if (spec.message().empty())
+        const std::string &message = spec.message();
+        if (message.empty())
             fuzz::fail(kTarget, "error without a message", "");
+        // Errors in the JSON text are located; errors in the document start with the member path instead.
+        if (fuzz::startsWith(message, kSource) && !fuzz::startsWithLocation(message, kSource))
+            fuzz::fail(kTarget, "a JSON error without line and column", message);
         return 0;
     }
     if (const Status valid = spec.value().validate(); !valid.isOk())

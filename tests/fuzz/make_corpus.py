@@ -47,7 +47,7 @@ SUITE_OK = ('{"suite": "fuzz", "locals": {"limit": "max(amount) * 2"}, "tests": 
             ' {"name": "ids", "assert": "unique", "column": "id", "severity": "warn", "mostly": 0.9},\n'
             ' {"name": "amount", "assert": "between", "column": "amount", "min": -5, "max": "limit",'
             ' "note": "over {limit}"},\n'
-            ' {"name": "name", "assert": "matches_regex", "column": "name", "pattern": "[a-z]+"},\n'
+            ' {"name": "name", "assert": "regex", "column": "name", "pattern": "[a-z]+"},\n'
             ' {"name": "pii", "assert": "no_pii", "column": "name"}\n]}\n')
 SCHEDULES = {
     "sgdr": '{"name": "sgdr", "lr0": 0.1, "t0": 10, "t_mult": 2, "eta_min": 0.0, "warmup": 0, "per": "epoch"}',
@@ -61,6 +61,8 @@ SCHEDULES = {
     # issue 13, item 10
     "issue13-sgdr-lr0-1e308": '{"name":"sgdr","lr0":1e308}',
     "issue13-one-cycle-div-1e-320": '{"name":"one-cycle","max_lr":0.1,"total_steps":10,"div_factor":1e-320}',
+    "issue13-one-cycle-final-div-1e-10": ('{"name":"one-cycle","max_lr":1e300,"total_steps":10,"div_factor":1,'
+                                          '"final_div_factor":1e-10}'),
     "issue13-1e999": '{"name":"sgdr","lr0":1e999}',
     "issue13-deep-20000": deep(20000),
 }
