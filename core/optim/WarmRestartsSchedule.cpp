@@ -42,8 +42,9 @@ WarmRestartsSchedule::Position WarmRestartsSchedule::position(double t) const
 double WarmRestartsSchedule::learningRate(double t) const
 {
     const Position where = position(t);
+    // Halve before multiplying (exact, so the same rates): (eta_max - eta_min) * 2 overflows for eta_max > 9e307.
     return m_etaMin
-           + (m_etaMax - m_etaMin) * (1.0 + std::cos(std::numbers::pi * where.sinceRestart / where.period)) / 2.0;
+           + (m_etaMax - m_etaMin) / 2.0 * (1.0 + std::cos(std::numbers::pi * where.sinceRestart / where.period));
 }
 
 std::unique_ptr<Schedule> WarmRestartsSchedule::clone() const
