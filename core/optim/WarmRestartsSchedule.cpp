@@ -1,5 +1,6 @@
 #include "core/optim/WarmRestartsSchedule.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <numbers>
@@ -23,8 +24,8 @@ WarmRestartsSchedule::Position WarmRestartsSchedule::position(double t) const
     Position where;
     if (m_tMult == 1) {
         where.period = m_t0;
-        where.restarts = static_cast<int>(std::floor(t / m_t0));
-        where.sinceRestart = t - static_cast<double>(where.restarts) * m_t0;
+        where.restarts = std::floor(t / m_t0);
+        where.sinceRestart = std::clamp(t - where.restarts * m_t0, 0.0, m_t0);
         return where;
     }
     // Subtracting whole periods keeps integer boundaries exact (no log rounding); the loop runs
@@ -34,7 +35,7 @@ WarmRestartsSchedule::Position WarmRestartsSchedule::position(double t) const
     while (where.sinceRestart >= where.period) {
         where.sinceRestart -= where.period;
         where.period *= static_cast<double>(m_tMult);
-        ++where.restarts;
+        where.restarts += 1.0;
     }
     return where;
 }
