@@ -1,6 +1,8 @@
 #pragma once
-// Writes a scaled table as CSV (CsvWriter: temporary file, then rename) and, when a parameters path is
-// given, the scaler's fitted parameters as JSON (same discipline), on a background thread.
+// Writes a scaled table as CSV and, when a parameters path is given, the scaler's fitted parameters as
+// JSON, on a background thread, through core/util/OutputFile (unique temporary file, fsync, rename; new
+// files 0600: both hold values of the data). Both are checked first (OutputPlan): neither may be the
+// dataset the table came from, nor the other one, nor a directory, device or FIFO.
 // Emits finished(runId, csvPath).
 
 #include "jobs/Job.h"
@@ -13,11 +15,12 @@ namespace loupe {
 class SaveScaledJob : public Job {
     Q_OBJECT
 public:
-    // requires: table != nullptr. Either path may be empty (nothing written there).
+    // requires: table != nullptr. Either path may be empty (nothing written there). sourcePath: the
+    // file the table was read from (never replaced); may be empty.
     SaveScaledJob(std::shared_ptr<const Table> table, Scaler scaler, QString csvPath, QString parametersPath,
-                  QObject *parent = nullptr);
+                  QString sourcePath, QObject *parent = nullptr);
 
-    // Writes the scaler's JSON to `path` through a temporary file. IoError naming the path.
+    // Writes the scaler's JSON to `path` through OutputFile. The message names the path.
     static Status writeParameters(const Scaler &scaler, const QString &path);
 
 Q_SIGNALS:
@@ -32,6 +35,7 @@ private:
     Scaler m_scaler;
     QString m_csvPath;
     QString m_parametersPath;
+    QString m_sourcePath;
 };
 
 } // namespace loupe

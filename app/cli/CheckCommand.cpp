@@ -2,6 +2,7 @@
 
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
+#include "app/cli/CommandOutputs.h"
 #include "app/cli/CsvArguments.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/InterruptGuard.h"
@@ -13,12 +14,12 @@
 #include "core/checks/report/TextCheckReport.h"
 #include "core/data/CsvReader.h"
 #include "core/data/DateTimeParser.h"
+#include "core/util/OutputFile.h"
 #include "db/runs/CheckRunRecorder.h"
 #include "db/runs/DatasetRecorder.h"
 #include "db/store/Store.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <optional>
 
@@ -54,17 +55,6 @@ std::string render(ReportFormat format, const CheckRunResult &run)
         return HtmlCheckReport::render(run);
     }
     return {};
-}
-
-// Writes next to the target and renames over it, so a reader never sees half a report.
-Status writeAtomically(const QString &path, const std::string &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::ioError(toUtf8(path) + ": cannot write the report: " + toUtf8(file.errorString()));
-    if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !file.commit())
-        return Status::ioError(toUtf8(path) + ": cannot write the report: " + toUtf8(file.errorString()));
-    return Status::ok();
 }
 
 Result<std::int64_t> parseNow(const QString &text)
@@ -108,7 +98,8 @@ QString CheckCommand::description() const
         "message, the first 20 failing rows and their values, the count and percent, the test's source\n"
         "(suite file and line), its locals and its note, then 'Ran N tests in Xs' and OK or FAILED.\n"
         "--format picks text (default), json, junit (JUnit XML for CI servers) or html; --json is --format json.\n"
-        "-o FILE writes the report to FILE (atomically) instead of stdout.\n"
+        "-o FILE writes the report to FILE (atomically; a new file is 0600) instead of stdout; it may not be the\n"
+        "suite or the data (-o - is stdout).\n"
         "Exit code: 0 when every error-severity test passes (warnings allowed), 1 when one fails, 2 for a bad\n"
         "suite (message with file:line and a hint) or bad data. The run, each test's result and up to 1000\n"
         "failing rows per test are stored in the workspace as a 'check' run.");
@@ -150,11 +141,17 @@ ExitCode CheckCommand::run(const ParsedArguments &arguments, CliContext &context
             return context.fail(now.status());
         runOptions.nowNanos = now.value();
     }
+    // -o - is the report on stdout, as without -o; any other -o is checked against the suite and the data.
     const QString outputPath = arguments.value(QStringLiteral("output"));
-    if (!outputPath.isEmpty()) {
-        if (Status writable = checkWritableFile(outputPath); !writable.isOk())
-            return context.fail(writable);
-    }
+    const bool toFile = arguments.isSet(QStringLiteral("output")) && outputPath != QLatin1String("-");
+    CommandOutputs outputs(context);
+    outputs.addInput(suitePath);
+    outputs.addInput(dataPath);
+    // The report quotes failing values: owner-only when new.
+    const OutputTarget reportTarget = toFile ? outputs.addOutput(QStringLiteral("-o"), outputPath, FileAccess::OwnerOnly)
+                                             : OutputTarget{};
+    if (Status checked = outputs.check(); !checked.isOk())
+        return context.fail(checked);
     auto csvOptions = CsvArguments::toOptions(arguments);
     if (!csvOptions.isOk())
         return context.fail(csvOptions.status());
@@ -188,8 +185,8 @@ ExitCode CheckCommand::run(const ParsedArguments &arguments, CliContext &context
                          + " (--no-workspace skips recording)");
     }
     const std::string report = render(format, run.value());
-    if (!outputPath.isEmpty()) {
-        if (Status written = writeAtomically(outputPath, report); !written.isOk())
+    if (toFile) {
+        if (Status written = OutputFile::write(reportTarget, report); !written.isOk())
             return context.fail(written);
         if (context.isJson())
             context.printJson(JsonCheckReport::toJson(run.value()));

@@ -168,9 +168,14 @@ int CliApplication::runCommand(Command &command, const QStringList &arguments)
     const QString db = values.value(QStringLiteral("db"));
     if (values.isSet(QStringLiteral("db")) && db.trimmed().isEmpty())
         return toInt(context.fail(ExitCode::BadInput, std::string("option --db: the workspace path is empty")));
-    context.configureWorkspace(WorkspaceLocation::resolve(db), values.isSet(QStringLiteral("no-workspace"))
-                                                                   ? WorkspaceUse::Skip
-                                                                   : WorkspaceUse::Record);
+    const bool records = !values.isSet(QStringLiteral("no-workspace"));
+    const QString location = WorkspaceLocation::resolve(db);
+    // A --db in a folder that does not exist is refused before any work (Store::open would refuse it later).
+    if (records && values.isSet(QStringLiteral("db"))) {
+        if (Status folder = WorkspaceLocation::checkFolder(location); !folder.isOk())
+            return toInt(context.fail(ExitCode::BadInput, "option --db: " + folder.message()));
+    }
+    context.configureWorkspace(location, records ? WorkspaceUse::Record : WorkspaceUse::Skip);
     return toInt(command.run(values, context));
 }
 

@@ -2,7 +2,6 @@
 
 #include "app/cli/CliContext.h"
 #include "app/cli/DemoSuite.h"
-#include "app/cli/StatsReport.h"
 #include "core/checks/CheckRunner.h"
 #include "core/checks/SuiteParser.h"
 #include "core/checks/report/HtmlCheckReport.h"
@@ -28,15 +27,6 @@ const char *const s_target = "is_fraud";
 std::string dump(const nlohmann::ordered_json &json)
 {
     return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-}
-
-Status writeInto(DemoState &state, const QString &fileName, const QString &what, const std::string &text)
-{
-    const QString path = state.path(fileName);
-    if (Status written = StatsReport::writeFile(path, text); !written.isOk())
-        return written;
-    state.addFile(what, path);
-    return Status::ok();
 }
 
 std::string number(double value, const char *format)
@@ -99,11 +89,11 @@ Result<std::string> DemoDebugSteps::check(DemoState &state)
     auto suite = SuiteParser::parseText(DemoSuite::text(), std::string(DemoSuite::fileName));
     if (!suite.isOk())
         return suite.status();
-    const QString suitePath = state.path(QString::fromUtf8(DemoSuite::fileName.data(),
-                                                           static_cast<qsizetype>(DemoSuite::fileName.size())));
-    if (Status written = StatsReport::writeFile(suitePath, std::string(DemoSuite::text())); !written.isOk())
+    const QString suiteName = QString::fromUtf8(DemoSuite::fileName.data(), static_cast<qsizetype>(DemoSuite::fileName.size()));
+    if (Status written = state.writeFile(suiteName, QStringLiteral("data tests"), std::string(DemoSuite::text()));
+        !written.isOk())
         return written;
-    state.addFile(QStringLiteral("data tests"), suitePath);
+    const QString suitePath = state.path(suiteName);
     suite.value().path = toUtf8(suitePath);
 
     CheckRunOptions options;
@@ -112,13 +102,13 @@ Result<std::string> DemoDebugSteps::check(DemoState &state)
     if (!run.isOk())
         return run.status();
     const CheckRunResult &result = run.value();
-    if (Status s = writeInto(state, QStringLiteral("check-report.txt"), QStringLiteral("checks (text)"),
+    if (Status s = state.writeFile(QStringLiteral("check-report.txt"), QStringLiteral("checks (text)"),
                              TextCheckReport::render(result)); !s.isOk())
         return s;
-    if (Status s = writeInto(state, QStringLiteral("check-report.json"), QStringLiteral("checks (JSON)"),
+    if (Status s = state.writeFile(QStringLiteral("check-report.json"), QStringLiteral("checks (JSON)"),
                              JsonCheckReport::render(result) + "\n"); !s.isOk())
         return s;
-    if (Status s = writeInto(state, QStringLiteral("check-report.html"), QStringLiteral("checks (HTML)"),
+    if (Status s = state.writeFile(QStringLiteral("check-report.html"), QStringLiteral("checks (HTML)"),
                              HtmlCheckReport::render(result)); !s.isOk())
         return s;
 
@@ -149,7 +139,7 @@ Result<std::string> DemoDebugSteps::pii(DemoState &state)
     document["threads"] = report.threads;
     document["file"] = toUtf8(state.dataPath);
     document["workspace"] = nullptr;
-    if (Status s = writeInto(state, QStringLiteral("pii.json"), QStringLiteral("personal data"), dump(document));
+    if (Status s = state.writeFile(QStringLiteral("pii.json"), QStringLiteral("personal data"), dump(document));
         !s.isOk())
         return s;
     return std::to_string(report.totalFindings) + " findings (" + piiKindCounts(report) + "); identifier columns: "
@@ -166,7 +156,7 @@ Result<std::string> DemoDebugSteps::sufficiency(DemoState &state)
     const SufficiencyReport &report = analyzed.value();
     nlohmann::ordered_json document{{"file", toUtf8(state.dataPath)}};
     document.update(report.toJson());
-    if (Status s = writeInto(state, QStringLiteral("sufficiency.json"), QStringLiteral("sufficiency"), dump(document));
+    if (Status s = state.writeFile(QStringLiteral("sufficiency.json"), QStringLiteral("sufficiency"), dump(document));
         !s.isOk())
         return s;
     std::string flagged;
@@ -217,7 +207,7 @@ Result<std::string> DemoDebugSteps::search(DemoState &state)
     document["regret"] = best - function.optimum();
     document["losses"] = losses;
     document["trials"] = trialList;
-    if (Status s = writeInto(state, QStringLiteral("search.json"), QStringLiteral("search"), dump(document)); !s.isOk())
+    if (Status s = state.writeFile(QStringLiteral("search.json"), QStringLiteral("search"), dump(document)); !s.isOk())
         return s;
     return "best loss " + number(best, "%.4f") + " after " + std::to_string(summary.trialsRun) + " trials (optimum "
         + number(function.optimum(), "%.4f") + ", trial " + std::to_string(summary.best->number) + ")";

@@ -6,6 +6,7 @@
 #include "core/data/CsvReader.h"
 #include "core/data/CsvWriter.h"
 #include "core/data/TransactionSimulator.h"
+#include "core/util/OutputFile.h"
 #include "core/util/Timer.h"
 #include "db/runs/DatasetRecorder.h"
 
@@ -44,7 +45,7 @@ Result<std::string> simulate(DemoState &state)
     const Timer timer;
     const Table table = TransactionSimulator(options).generate();
     state.dataPath = state.path(QStringLiteral("transactions.csv"));
-    if (Status written = CsvWriter::writeFile(table, toNativePath(state.dataPath)); !written.isOk())
+    if (Status written = CsvWriter::writeFile(table, OutputTarget{.parameter = "--out", .path = toNativePath(state.dataPath)}); !written.isOk())
         return written;
     state.addFile(QStringLiteral("data"), state.dataPath);
     return "wrote " + std::to_string(table.rowCount()) + " transactions (seed " + std::to_string(options.seed)
@@ -80,16 +81,16 @@ Result<std::string> summariseStep(DemoState &state)
 Result<std::string> reportStep(DemoState &state)
 {
     const StatsReportInput input{state.dataPath, state.table.rowCount(), state.loadSeconds, state.stats};
-    const QString jsonPath = state.path(QStringLiteral("summary.json"));
-    const QString textPath = state.path(QStringLiteral("summary.txt"));
     const std::string json = StatsReport::toJson(input).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    if (Status written = StatsReport::writeFile(jsonPath, json + "\n"); !written.isOk())
+    if (Status written = state.writeFile(QStringLiteral("summary.json"), QStringLiteral("summary (JSON)"), json + "\n");
+        !written.isOk())
         return written;
-    state.addFile(QStringLiteral("summary (JSON)"), jsonPath);
-    if (Status written = StatsReport::writeFile(textPath, StatsReport::toText(input)); !written.isOk())
+    if (Status written = state.writeFile(QStringLiteral("summary.txt"), QStringLiteral("summary (text)"),
+                                         StatsReport::toText(input));
+        !written.isOk())
         return written;
-    state.addFile(QStringLiteral("summary (text)"), textPath);
-    return "wrote " + toUtf8(jsonPath) + " and " + toUtf8(textPath);
+    return "wrote " + toUtf8(state.path(QStringLiteral("summary.json"))) + " and "
+        + toUtf8(state.path(QStringLiteral("summary.txt")));
 }
 
 Result<std::string> recordStep(DemoState &state)
@@ -121,6 +122,16 @@ QString DemoState::path(const QString &fileName) const
 void DemoState::addFile(const QString &what, const QString &filePath)
 {
     files.emplace_back(what, filePath);
+}
+
+Status DemoState::writeFile(const QString &fileName, const QString &what, const std::string &text)
+{
+    const QString filePath = path(fileName);
+    if (Status written = OutputFile::write(OutputTarget{.parameter = "--out", .path = toNativePath(filePath)}, text);
+        !written.isOk())
+        return written;
+    addFile(what, filePath);
+    return Status::ok();
 }
 
 std::vector<DemoStep> DemoTour::steps()

@@ -41,6 +41,9 @@ struct DemoState {
 
     QString path(const QString &fileName) const;
     void addFile(const QString &what, const QString &filePath);
+    // Writes `text` to the tour's file `fileName` (core/util/OutputFile: atomic, owner-only when new)
+    // and adds it as `what`. Messages name the file as "--out PATH".
+    Status writeFile(const QString &fileName, const QString &what, const std::string &text);
 };
 
 struct DemoStep {

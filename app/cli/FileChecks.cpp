@@ -24,21 +24,6 @@ Status checkReadableFile(const QString &path)
     return Status::ok();
 }
 
-Status checkWritableFile(const QString &path)
-{
-    const QFileInfo info(path);
-    if (path.isEmpty())
-        return fileError(QStringLiteral("the output path is empty"));
-    if (info.isDir())
-        return fileError(QStringLiteral("%1: is a directory; give a file name").arg(path));
-    const QFileInfo directory(info.absolutePath());
-    if (!directory.isDir())
-        return fileError(QStringLiteral("%1: the directory %2 does not exist").arg(path, directory.filePath()));
-    if (!directory.isWritable())
-        return fileError(QStringLiteral("%1: the directory %2 is not writable").arg(path, directory.filePath()));
-    return Status::ok();
-}
-
 Status ensureDirectory(const QString &path)
 {
     const QFileInfo info(path);

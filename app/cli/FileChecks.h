@@ -10,8 +10,7 @@ namespace loupe::cli {
 
 // ensures: ok when `path` names a readable regular file; else InvalidInput naming the path and the reason.
 Status checkReadableFile(const QString &path);
-// ensures: ok when a file can be created at `path` (its directory exists and `path` is not a directory).
-Status checkWritableFile(const QString &path);
+// Outputs are checked by CommandOutputs (core/util/OutputPlan), together with the inputs.
 // ensures: ok when `path` is a directory or can be created as one (created on success).
 Status ensureDirectory(const QString &path);
 

@@ -2,6 +2,7 @@
 
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
+#include "app/cli/CommandOutputs.h"
 #include "app/cli/CsvArguments.h"
 #include "app/cli/FileChecks.h"
 #include "core/data/CsvReader.h"
@@ -34,14 +35,15 @@ QString MaskCommand::description() const
     return QStringLiteral(
         "--mask COL masks every value the privacy scan finds in COL (4111 **** **** 1111, ***-**-6789, ...) and\n"
         "keeps the rest of each cell; --mask-all COL masks every cell of COL (first character kept when it has\n"
-        "four or more); --drop COL removes COL. The output is written atomically (OUT.tmp, then renamed).\n"
+        "four or more); --drop COL removes COL. The output is written atomically (a unique temporary file,\n"
+        "then renamed; a new file is 0600) and may not be the input; -o - writes the CSV to stdout.\n"
         "With --json: {\"output\", \"rows\", \"columns\":[names], \"dropped\", \"masked\"}. Nothing is recorded.");
 }
 
 void MaskCommand::declareArguments(ArgumentParser &parser) const
 {
     parser.addPositional(QStringLiteral("FILE"), QStringLiteral("the CSV file to clean"));
-    parser.addTextOption(QStringLiteral("output"), QStringLiteral("OUT.csv"), QStringLiteral("the cleaned file"))
+    parser.addTextOption(QStringLiteral("output"), QStringLiteral("OUT.csv"), QStringLiteral("the cleaned file (- for stdout)"))
         .withShortName(QLatin1Char('o'))
         .required();
     parser.addTextOption(QStringLiteral("drop"), QStringLiteral("COL"), QStringLiteral("remove this column")).repeatable();
@@ -63,8 +65,11 @@ ExitCode MaskCommand::run(const ParsedArguments &arguments, CliContext &context)
     addActions(arguments, QStringLiteral("mask-all"), ColumnTreatment::MaskAll, actions);
     if (actions.empty())
         return context.fail(ExitCode::BadInput, std::string("nothing to do: give --drop, --mask or --mask-all"));
-    if (QFileInfo(output).absoluteFilePath() == QFileInfo(path).absoluteFilePath())
-        return context.fail(ExitCode::BadInput, std::string("--output must not be the input file"));
+    CommandOutputs outputs(context);
+    outputs.addInput(path);
+    const OutputTarget target = outputs.addOutput(QStringLiteral("-o"), output, FileAccess::OwnerOnly, StreamUse::Allowed);
+    if (Status checked = outputs.check(); !checked.isOk())
+        return context.fail(checked);
     auto options = CsvArguments::toOptions(arguments);
     if (!options.isOk())
         return context.fail(options.status());
@@ -76,7 +81,7 @@ ExitCode MaskCommand::run(const ParsedArguments &arguments, CliContext &context)
     auto cleaned = TableMasking::apply(loaded.value().table, actions);
     if (!cleaned.isOk())
         return context.fail(ExitCode::BadInput, toUtf8(path) + ": " + cleaned.message());
-    if (Status written = CsvWriter::writeFile(cleaned.value(), toNativePath(output)); !written.isOk())
+    if (Status written = CsvWriter::writeFile(cleaned.value(), target); !written.isOk())
         return context.fail(written);
 
     nlohmann::ordered_json columns = nlohmann::ordered_json::array();
@@ -86,15 +91,17 @@ ExitCode MaskCommand::run(const ParsedArguments &arguments, CliContext &context)
     for (const ColumnAction &action : actions)
         (action.treatment == ColumnTreatment::Drop ? dropped : masked).push_back(action.column);
     if (context.isJson()) {
-        context.printJson({{"output", toUtf8(QFileInfo(output).absoluteFilePath())},
+        context.printJson({{"output", toUtf8(QFileInfo(output).absoluteFilePath())}, // "-" is refused with --json
                            {"rows", cleaned.value().rowCount()},
                            {"columns", columns},
                            {"dropped", dropped},
                            {"masked", masked}});
     } else {
-        context.out() << "wrote " << toUtf8(output) << ": " << cleaned.value().rowCount() << " rows, "
-                      << cleaned.value().columnCount() << " columns (" << dropped.size() << " dropped, "
-                      << masked.size() << " masked)\n";
+        // With -o - the data owns stdout: the summary goes to stderr.
+        std::ostream &summary = target.isStandardOutput() ? context.err() : context.out();
+        summary << "wrote " << (target.isStandardOutput() ? std::string("standard output") : toUtf8(output)) << ": "
+                << cleaned.value().rowCount() << " rows, " << cleaned.value().columnCount() << " columns ("
+                << dropped.size() << " dropped, " << masked.size() << " masked)\n";
     }
     return ExitCode::Success;
 }

@@ -3,6 +3,7 @@
 #include "app/cli/CliText.h"
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
+#include "app/cli/CommandOutputs.h"
 #include "app/cli/CsvArguments.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
@@ -11,12 +12,13 @@
 #include "core/data/CsvWriter.h"
 #include "core/prep/TableScaling.h"
 #include "core/util/JsonReader.h"
+#include "core/util/OutputFile.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
+#include <optional>
 
 namespace loupe::cli {
 
@@ -75,19 +77,8 @@ Result<Scaler> loadScaler(const QString &path)
     return scaler;
 }
 
-Status saveParameters(const QString &path, const nlohmann::ordered_json &parameters)
+void printText(std::ostream &out, const Scaler &scaler, const nlohmann::ordered_json &summary)
 {
-    QSaveFile file(path);
-    const std::string text = parameters.dump(2) + "\n";
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), qint64(text.size())) != qint64(text.size())
-        || !file.commit())
-        return Status::ioError(toUtf8(path) + ": cannot write the scaler parameters (" + toUtf8(file.errorString()) + ")");
-    return Status::ok();
-}
-
-void printText(CliContext &context, const Scaler &scaler, const nlohmann::ordered_json &summary)
-{
-    std::ostream &out = context.out();
     out << "scaled " << scaler.columns().size() << " column(s) with " << scalingMethodName(scaler.method());
     if (summary.contains("train_rows"))
         out << ", fitted on " << summary["train_rows"].get<std::size_t>() << " training rows ("
@@ -126,7 +117,8 @@ QString ScaleCommand::description() const
         "minmax ([0,1] or --range LOW,HIGH), mean ((x-mean)/(max-min)), l1 and l2 (each row over --columns).\n"
         "Missing cells stay missing; a constant column divides by 1 (no NaN). --apply P.json scales with saved\n"
         "parameters instead of fitting. With --json: {\"input\",\"output\",\"params_out\",\"method\",\"train_rows\",\n"
-        "\"test_rows\",\"test_fraction\",\"seed\",\"scaler\":{...}}. Exit 2 for bad input or a refused fit.");
+        "\"test_rows\",\"test_fraction\",\"seed\",\"scaler\":{...}}. Exit 2 for bad input or a refused fit, and for an\n"
+        "output that is an input or the other output. New output files are 0600 (they hold the data's values).");
 }
 
 void ScaleCommand::declareArguments(ArgumentParser &parser) const
@@ -146,7 +138,7 @@ void ScaleCommand::declareArguments(ArgumentParser &parser) const
                          QStringLiteral("train (default) or all; all is refused when there are test rows"));
     parser.addTextOption(QStringLiteral("apply"), QStringLiteral("P.json"),
                          QStringLiteral("scale with saved parameters instead of fitting"));
-    parser.addTextOption(QStringLiteral("output"), QStringLiteral("OUT.csv"), QStringLiteral("the scaled CSV"))
+    parser.addTextOption(QStringLiteral("output"), QStringLiteral("OUT.csv"), QStringLiteral("the scaled CSV (- for stdout)"))
         .withShortName(QLatin1Char('o'))
         .required();
     parser.addTextOption(QStringLiteral("params-out"), QStringLiteral("P.json"),
@@ -173,10 +165,18 @@ ExitCode ScaleCommand::run(const ParsedArguments &arguments, CliContext &context
         return context.fail(csvOptions.status());
     if (Status readable = checkReadableFile(path); !readable.isOk())
         return context.fail(readable);
-    for (const QString &target : {output, paramsOut}) {
-        if (Status writable = target.isEmpty() ? Status::ok() : checkWritableFile(target); !writable.isOk())
-            return context.fail(writable);
-    }
+    CommandOutputs outputs(context);
+    outputs.addInput(path);
+    if (apply)
+        outputs.addInput(arguments.value(QStringLiteral("apply")));
+    const OutputTarget scaledTarget = outputs.addOutput(QStringLiteral("-o"), output, FileAccess::OwnerOnly,
+                                                        StreamUse::Allowed);
+    // The parameters hold each column's mean, min and max: values of the data, so owner-only too.
+    const std::optional<OutputTarget> parametersTarget = arguments.isSet(QStringLiteral("params-out"))
+        ? std::optional(outputs.addOutput(QStringLiteral("--params-out"), paramsOut, FileAccess::OwnerOnly))
+        : std::nullopt;
+    if (Status checked = outputs.check(); !checked.isOk())
+        return context.fail(checked);
     auto read = CsvReader(csvOptions.value()).readFile(toNativePath(path));
     if (!read.isOk())
         return context.fail(read.status());
@@ -185,7 +185,7 @@ ExitCode ScaleCommand::run(const ParsedArguments &arguments, CliContext &context
     nlohmann::ordered_json summary;
     summary["input"] = toUtf8(QFileInfo(path).absoluteFilePath());
     summary["output"] = toUtf8(output);
-    summary["params_out"] = paramsOut.isEmpty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(toUtf8(paramsOut));
+    summary["params_out"] = !parametersTarget ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(toUtf8(paramsOut));
     Scaler scaler;
     Table scaled;
     if (apply) {
@@ -213,17 +213,17 @@ ExitCode ScaleCommand::run(const ParsedArguments &arguments, CliContext &context
         scaler = std::move(outcome.value().scaler);
         scaled = std::move(outcome.value().scaled);
     }
-    if (Status written = CsvWriter::writeFile(scaled, toNativePath(output)); !written.isOk())
+    if (Status written = CsvWriter::writeFile(scaled, scaledTarget); !written.isOk())
         return context.fail(written);
     summary["scaler"] = scaler.toJson();
-    if (!paramsOut.isEmpty()) {
-        if (Status saved = saveParameters(paramsOut, scaler.toJson()); !saved.isOk())
+    if (parametersTarget) {
+        if (Status saved = OutputFile::write(*parametersTarget, scaler.toJson().dump(2) + "\n"); !saved.isOk())
             return context.fail(saved);
     }
     if (context.isJson())
         context.printJson(summary);
-    else
-        printText(context, scaler, summary);
+    else // with -o - the data owns stdout: the summary goes to stderr
+        printText(scaledTarget.isStandardOutput() ? context.err() : context.out(), scaler, summary);
     return ExitCode::Success;
 }
 

@@ -2,7 +2,7 @@
 
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
-#include "app/cli/FileChecks.h"
+#include "app/cli/CommandOutputs.h"
 #include "core/data/CsvWriter.h"
 #include "core/util/Timer.h"
 
@@ -44,7 +44,7 @@ void SimulateCommand::declareArguments(ArgumentParser &parser) const
     parser.addIntegerOption(QStringLiteral("rows"), QStringLiteral("N"), QStringLiteral("how many transactions"), 1,
                             s_maxRows)
         .required();
-    parser.addTextOption(QStringLiteral("output"), QStringLiteral("FILE"), QStringLiteral("the CSV file to write"))
+    parser.addTextOption(QStringLiteral("output"), QStringLiteral("FILE"), QStringLiteral("the CSV file to write (- for stdout)"))
         .withShortName(QLatin1Char('o'))
         .required();
     parser.addIntegerOption(QStringLiteral("seed"), QStringLiteral("S"), QStringLiteral("random seed (default 42)"), 0,
@@ -87,12 +87,14 @@ ExitCode SimulateCommand::run(const ParsedArguments &arguments, CliContext &cont
         options.defects = defects.takeValue();
     }
     const QString path = arguments.value(QStringLiteral("output"));
-    if (Status writable = checkWritableFile(path); !writable.isOk())
-        return context.fail(writable);
+    CommandOutputs outputs(context);
+    const OutputTarget target = outputs.addOutput(QStringLiteral("-o"), path, FileAccess::OwnerOnly, StreamUse::Allowed);
+    if (Status checked = outputs.check(); !checked.isOk())
+        return context.fail(checked);
 
     const Timer timer;
     const Table table = TransactionSimulator(options).generate();
-    if (Status written = CsvWriter::writeFile(table, toNativePath(path)); !written.isOk())
+    if (Status written = CsvWriter::writeFile(table, target); !written.isOk())
         return context.fail(written);
     const double seconds = timer.seconds();
 
@@ -104,10 +106,11 @@ ExitCode SimulateCommand::run(const ParsedArguments &arguments, CliContext &cont
         context.printJson({{"rows", table.rowCount()}, {"columns", table.columnCount()}, {"path", absolute},
                            {"seed", options.seed}, {"fraud_rate", options.fraudRate}, {"defects", defects},
                            {"seconds", seconds}});
-    } else {
-        context.out() << "wrote " << table.rowCount() << " rows x " << table.columnCount() << " columns to "
-                      << absolute << " (seed " << options.seed << ", " << std::fixed << std::setprecision(3) << seconds
-                      << " s)\n";
+    } else { // with -o - the data owns stdout: the summary goes to stderr
+        (target.isStandardOutput() ? context.err() : context.out())
+            << "wrote " << table.rowCount() << " rows x " << table.columnCount() << " columns to "
+            << (target.isStandardOutput() ? std::string("standard output") : absolute) << " (seed " << options.seed
+            << ", " << std::fixed << std::setprecision(3) << seconds << " s)\n";
     }
     return ExitCode::Success;
 }

@@ -4,8 +4,6 @@
 #include "app/cli/TextTable.h"
 #include "core/data/DateTime.h"
 
-#include <QSaveFile>
-
 #include <cmath>
 #include <algorithm>
 #include <cstdio>
@@ -92,16 +90,6 @@ std::string StatsReport::toText(const StatsReportInput &input)
     out << "\nText, category and boolean columns\n";
     other.print(out, 2);
     return text + out.str();
-}
-
-Status StatsReport::writeFile(const QString &path, const std::string &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::ioError(QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString()).toStdString());
-    if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !file.commit())
-        return Status::ioError(QStringLiteral("%1: write failed (%2)").arg(path, file.errorString()).toStdString());
-    return Status::ok();
 }
 
 } // namespace loupe::cli

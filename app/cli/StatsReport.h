@@ -24,8 +24,6 @@ class StatsReport {
 public:
     static nlohmann::ordered_json toJson(const StatsReportInput &input);
     static std::string toText(const StatsReportInput &input);
-    // Writes `text` to `path` through a temporary file, so a killed process leaves no half file.
-    static Status writeFile(const QString &path, const std::string &text);
 };
 
 } // namespace loupe::cli

@@ -2,6 +2,7 @@
 
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
+#include "app/cli/CommandOutputs.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/ParsedArguments.h"
@@ -160,10 +161,11 @@ TrainingOutcome trainInterruptibly(TrainingSession &session)
     return outcome;
 }
 
-bool saveWeights(CliContext &context, const QString &path, TrainingSession &session, nlohmann::ordered_json &summary)
+bool saveWeights(CliContext &context, const OutputTarget &target, TrainingSession &session,
+                 nlohmann::ordered_json &summary)
 {
-    const Status saved = WeightsFile::save(toNativePath(path), session.model());
-    summary["weights"] = saved.isOk() ? nlohmann::ordered_json(toUtf8(path)) : nlohmann::ordered_json(nullptr);
+    const Status saved = WeightsFile::save(target, session.model());
+    summary["weights"] = saved.isOk() ? nlohmann::ordered_json(target.path) : nlohmann::ordered_json(nullptr);
     if (saved.isOk())
         return true;
     summary["weights_error"] = saved.message();
@@ -238,11 +240,20 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
     auto spec = readSpec(specPath, arguments);
     if (!spec.isOk())
         return context.fail(spec.status());
-    const QString weightsPath = arguments.value(QStringLiteral("save-weights"));
-    if (!weightsPath.isEmpty()) {
-        if (Status writable = checkWritableFile(weightsPath); !writable.isOk())
-            return context.fail(writable);
-    }
+    // --save-weights may not replace the spec, the data or a schedule file; weights hold no row of the
+    // data and are meant to be deployed, so a new weights file is readable as the umask allows.
+    const bool savesWeights = arguments.isSet(QStringLiteral("save-weights"));
+    CommandOutputs outputs(context);
+    outputs.addInput(specPath);
+    for (const char *input : {"data", "schedule"})
+        if (arguments.isSet(QLatin1String(input)))
+            outputs.addInput(arguments.value(QLatin1String(input)));
+    const OutputTarget weightsTarget = savesWeights
+        ? outputs.addOutput(QStringLiteral("--save-weights"), arguments.value(QStringLiteral("save-weights")),
+                            FileAccess::Shared)
+        : OutputTarget{};
+    if (Status checked = outputs.check(); !checked.isOk())
+        return context.fail(checked);
     auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
@@ -274,7 +285,7 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
 
     nlohmann::ordered_json summary = TrainingReport::summaryJson(outcome, prepared);
     ExitCode code = outcome.succeeded() ? ExitCode::Success : ExitCode::Failures;
-    if (!weightsPath.isEmpty() && outcome.succeeded() && !saveWeights(context, weightsPath, *session.value(), summary))
+    if (savesWeights && outcome.succeeded() && !saveWeights(context, weightsTarget, *session.value(), summary))
         code = ExitCode::BadInput;
     const qint64 runId = recorder ? finishRecording(context, *recorder, outcome, summary) : 0;
     if (outcome.cancelled())

@@ -1,5 +1,7 @@
 #include "core/data/CsvReader.h"
 
+#include <algorithm>
+
 #include "core/data/CsvParseRun.h"
 #include "core/data/MappedFile.h"
 
@@ -17,6 +19,18 @@ Result<CsvReadReport> CsvReader::readFile(const std::string &path) const
 
 Result<CsvReadReport> CsvReader::readBuffer(std::string_view data, const std::string &displayName) const
 {
+    // A NUL byte near the start means a binary file (or UTF-16 text), which would otherwise be
+    // reported as whatever quoting or width error its bytes happen to make.
+    constexpr std::size_t kBinaryProbeBytes = 64 * 1024;
+    const std::string_view head = data.substr(0, std::min(data.size(), kBinaryProbeBytes));
+    if (const std::size_t nul = head.find('\0'); nul != std::string_view::npos) {
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(head.begin(), head.begin() + nul, '\n'));
+        const std::size_t lineStart = head.rfind('\n', nul == 0 ? 0 : nul - 1);
+        const std::size_t column = lineStart == std::string_view::npos || lineStart >= nul ? nul + 1 : nul - lineStart;
+        return Status::invalidInput(displayName + ":" + std::to_string(line) + ":" + std::to_string(column)
+                                    + ": not a text CSV file (byte offset " + std::to_string(nul)
+                                    + " is a NUL byte: a binary file, or text saved as UTF-16; save it as UTF-8 CSV)");
+    }
     CsvParseRun run(data, displayName, m_options, m_progress, m_cancel);
     return run.run();
 }

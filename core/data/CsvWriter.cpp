@@ -1,10 +1,9 @@
 #include "core/data/CsvWriter.h"
 
 #include "core/data/DateTime.h"
+#include "core/util/OutputFile.h"
 
 #include <charconv>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <vector>
 
@@ -173,36 +172,18 @@ void CsvWriter::write(const Table &table, std::ostream &out)
     out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
+Status CsvWriter::writeFile(const Table &table, const OutputTarget &target)
+{
+    OutputFile file(target);
+    if (Status opened = file.open(); !opened.isOk())
+        return opened;
+    write(table, file.stream());
+    return file.commit();
+}
+
 Status CsvWriter::writeFile(const Table &table, const std::string &path)
 {
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return Status::ioError(temporary + ": cannot open for writing (while writing " + path + ")");
-        write(table, out);
-        out.flush();
-        if (!out) {
-            out.close();
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return Status::ioError(temporary + ": write failed (disk full or I/O error) while writing " + path);
-        }
-        out.close();
-        if (out.fail()) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return Status::ioError(temporary + ": closing failed while writing " + path);
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        return Status::ioError(path + ": cannot move " + temporary + " into place: " + ec.message());
-    }
-    return Status::ok();
+    return writeFile(table, OutputTarget{.parameter = {}, .path = path});
 }
 
 } // namespace loupe

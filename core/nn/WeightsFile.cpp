@@ -1,6 +1,7 @@
 #include "core/nn/WeightsFile.h"
 
 #include "core/nn/Sequential.h"
+#include "core/util/OutputFile.h"
 
 #include <bit>
 #include <climits>
@@ -167,7 +168,7 @@ std::uint64_t WeightsFile::checksum(const unsigned char *bytes, std::size_t size
     return hash;
 }
 
-Status WeightsFile::save(const std::string &path, Sequential &model)
+Status WeightsFile::save(const OutputTarget &target, Sequential &model)
 {
     ByteWriter writer;
     writer.bytes(s_magic, sizeof s_magic);
@@ -191,21 +192,12 @@ Status WeightsFile::save(const std::string &path, Sequential &model)
     std::vector<unsigned char> &bytes = writer.buffer();
     writer.u64(checksum(bytes.data(), bytes.size()));
 
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return Status::ioError(path + ": cannot open " + temporary + " for writing (" + std::strerror(errno) + ")");
-        out.write(reinterpret_cast<const char *>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out)
-            return Status::ioError(path + ": write to " + temporary + " failed");
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error)
-        return Status::ioError(path + ": cannot rename " + temporary + " into place (" + error.message() + ")");
-    return Status::ok();
+    return OutputFile::write(target, std::string_view(reinterpret_cast<const char *>(bytes.data()), bytes.size()));
+}
+
+Status WeightsFile::save(const std::string &path, Sequential &model)
+{
+    return save(OutputTarget{.parameter = {}, .path = path, .access = FileAccess::Shared}, model);
 }
 
 Result<std::vector<WeightsFile::LayerWeights>> WeightsFile::read(const std::string &path)

@@ -10,12 +10,14 @@
 //   float32 data of every block, layer by layer, row-major
 //   u64 FNV-1a 64 checksum of every byte before it
 //
-// Saving writes "<path>.tmp" then renames it over path, so a killed process never leaves a half
-// file under the real name. Loading checks, in order: magic, version, header bounds, size,
+// Saving goes through OutputFile (a unique temporary file, then renamed), so a killed process never
+// leaves a half file under the real name. A new weights file is readable by everyone the umask allows
+// (FileAccess::Shared): weights hold no row of the data and are meant to be deployed. Loading checks, in order: magic, version, header bounds, size,
 // checksum, then the layer types and shapes against the model; any failure is a Status whose
 // message starts with the path and says what is wrong, and leaves the model unchanged.
 
 #include "core/util/Matrix.h"
+#include "core/util/OutputTarget.h"
 #include "core/util/Status.h"
 
 #include <cstdint>
@@ -36,7 +38,9 @@ public:
         std::vector<Matrix> blocks;
     };
 
-    // requires: model built. IoError naming the path when it cannot be written.
+    // requires: model built. The target's problem or an IoError, naming it, when it cannot be written.
+    static Status save(const OutputTarget &target, Sequential &model);
+    // The same for a plain path (FileAccess::Shared, no parameter named in messages).
     static Status save(const std::string &path, Sequential &model);
 
     // The file's contents without a model (validated up to and including the checksum).

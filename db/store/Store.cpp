@@ -1,5 +1,7 @@
 #include "db/store/Store.h"
 
+#include "db/store/WorkspaceLocation.h"
+
 #include "db/store/Migrator.h"
 
 #include <QDir>
@@ -88,6 +90,9 @@ Status Store::openSqlite()
         const Status header = checkSqliteFile(path);
         if (!header.isOk())
             return header;
+        // Only the default workspace's folder is created; elsewhere the folder must exist.
+        if (Status folder = WorkspaceLocation::checkFolder(path); !folder.isOk())
+            return folder;
         const QString parent = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(parent))
             return Status::ioError("cannot create directory " + quoted(parent) + " for workspace " + quoted(path));

@@ -1,6 +1,7 @@
 #include "ui/checks/ChecksPage.h"
 
 #include "ui/common/DatasetSession.h"
+#include "ui/common/ExportFile.h"
 #include "ui/checks/CheckHistoryPanel.h"
 #include "ui/checks/CheckResultsTree.h"
 #include "ui/checks/SuiteEditor.h"
@@ -18,6 +19,7 @@
 #include "core/checks/report/TextCheckReport.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -28,7 +30,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -39,15 +40,11 @@ namespace {
 
 const QString kRunSlot = QStringLiteral("checks");
 
-QString writeText(const QString &path, const QByteArray &bytes)
+// Through ExportFile: never over one of `inputs`, never a special file, whole or not at all.
+QString writeText(const QString &path, const QByteArray &bytes, const QStringList &inputs)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return ChecksPage::tr("Cannot write %1: %2").arg(path, file.errorString());
-    file.write(bytes);
-    if (!file.commit())
-        return ChecksPage::tr("Cannot write %1: %2").arg(path, file.errorString());
-    return QString();
+    const Status written = ExportFile::write(path, bytes, inputs);
+    return written.isOk() ? QString() : ChecksPage::tr("Not written: %1").arg(QString::fromStdString(written.message()));
 }
 
 } // namespace
@@ -190,18 +187,55 @@ QString ChecksPage::openSuite(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return tr("Cannot open %1: %2").arg(path, file.errorString());
-    const QString problem = m_editor->setSuiteText(QString::fromUtf8(file.readAll()));
+    const QString text = QString::fromUtf8(file.readAll());
+    const QString problem = m_editor->setSuiteText(text);
     m_suitePath = path;
+    m_loadedSuiteText = m_editor->suiteText();
     showOutcome(problem.isEmpty() ? QString() : tr("%1: %2").arg(path, problem), QString());
     return problem;
 }
 
 QString ChecksPage::saveSuite(const QString &path)
 {
-    const QString problem = writeText(path, m_editor->suiteText().toUtf8());
-    if (problem.isEmpty())
+    if (isExampleFile(path))
+        return tr("%1 is one of Loupe's examples, which stay as shipped; save the suite to another file "
+                  "(the workspace's folder is proposed).")
+            .arg(path);
+    // The suite may replace itself, not the loaded data.
+    const QString text = m_editor->suiteText();
+    const QString problem = writeText(path, text.toUtf8(), {m_context.dataset->current().path});
+    if (problem.isEmpty()) {
         m_suitePath = path;
+        m_loadedSuiteText = text;
+    }
     return problem;
+}
+
+QString ChecksPage::suiteDisplayName() const
+{
+    if (m_suitePath.isEmpty() || m_editor->suiteText() != m_loadedSuiteText)
+        return QStringLiteral("<editor>");
+    return m_suitePath;
+}
+
+bool ChecksPage::isExampleFile(const QString &path)
+{
+    // The checkout's resources/examples, or the installed share/loupe/examples (links resolved).
+    const QFileInfo info(path);
+    const QString absolute = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+    return absolute.contains(QStringLiteral("/resources/examples/"))
+           || absolute.contains(QStringLiteral("/share/loupe/examples/"));
+}
+
+QString ChecksPage::proposedSavePath() const
+{
+    const QString name = m_suitePath.isEmpty() ? QStringLiteral("suite.json") : QFileInfo(m_suitePath).fileName();
+    if (!m_suitePath.isEmpty() && !isExampleFile(m_suitePath))
+        return m_suitePath;
+    const QString folder = m_context.workspace.isEmpty() || m_context.workspace.contains(QStringLiteral("://"))
+                               ? QDir::homePath()
+                               : QFileInfo(m_context.workspace).absolutePath();
+    return QDir(folder).filePath(name);
 }
 
 void ChecksPage::runChecks()
@@ -211,7 +245,7 @@ void ChecksPage::runChecks()
         m_message->showMessage(tr("Open a CSV file on the Data page first."), MessageBanner::Kind::Error);
         return;
     }
-    const QString display = m_suitePath.isEmpty() ? QStringLiteral("<editor>") : m_suitePath;
+    const QString display = suiteDisplayName();
     const QString text = m_editor->suiteText();
     // Parsed here too, so a bad suite is reported at once and no run starts; the job parses its own copy.
     auto suite = SuiteParser::parseText(text.toStdString(), display.toStdString());
@@ -326,7 +360,7 @@ QString ChecksPage::exportReport(ReportFormat format, const QString &path) const
 {
     if (!m_result)
         return tr("Run the suite before exporting its report.");
-    return writeText(path, reportText(format, *m_result).toUtf8());
+    return writeText(path, reportText(format, *m_result).toUtf8(), {m_context.dataset->current().path, m_suitePath});
 }
 
 void ChecksPage::openWithDialog()
@@ -339,7 +373,7 @@ void ChecksPage::openWithDialog()
 
 void ChecksPage::saveWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save suite"), m_suitePath,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save suite"), proposedSavePath(),
                                                       tr("Suites (*.json);;All files (*)"));
     if (path.isEmpty())
         return;

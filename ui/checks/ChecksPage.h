@@ -40,8 +40,17 @@ public:
 
     // Loads a suite file into the editor. ensures: an empty string on success, else the message.
     QString openSuite(const QString &path);
-    // Writes the editor's suite. ensures: an empty string on success, else the message.
+    // Writes the editor's suite. ensures: an empty string on success, else the message. The examples
+    // shipped with Loupe are read-only: a path among them is refused.
     QString saveSuite(const QString &path);
+    // How messages and the stored run name the suite: the file it came from while the editor holds
+    // that file's text, "<editor>" once it was typed or edited.
+    QString suiteDisplayName() const;
+    // Where "Save suite…" proposes to write: the suite's own file, or for an example (or a suite typed
+    // from scratch) the workspace's folder.
+    QString proposedSavePath() const;
+    // True for files under Loupe's shipped examples (resources/examples).
+    static bool isExampleFile(const QString &path);
     // Parses the editor's suite and runs it on the current dataset; a running check is superseded.
     // A bad suite or no dataset shows a message and starts nothing.
     void runChecks();
@@ -87,6 +96,7 @@ private:
     PageContext m_context;
     quint64 m_run = 0;
     QString m_suitePath;
+    QString m_loadedSuiteText; // the text m_suitePath held when it was opened or saved
     std::optional<CheckRunResult> m_result;
     std::shared_ptr<const Table> m_resultTable;
 

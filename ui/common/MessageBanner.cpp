@@ -50,7 +50,15 @@ MessageBanner::MessageBanner(QWidget *parent) : QFrame(parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     layout->addWidget(m_text, 1);
-    hide();
+    setFixedHeight(reservedHeight());
+    clear();
+}
+
+int MessageBanner::reservedHeight() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    constexpr int kBorders = 2; // the style sheet's 1 px border, top and bottom
+    return 2 * fontMetrics().lineSpacing() + margins.top() + margins.bottom() + kBorders;
 }
 
 void MessageBanner::showMessage(const QString &text, Kind kind)
@@ -60,7 +68,9 @@ void MessageBanner::showMessage(const QString &text, Kind kind)
         return;
     }
     m_kind = kind;
+    m_empty = false;
     m_text->setText(text);
+    setToolTip(text);
     const KindStyle &look = styleOf(kind);
     m_icon->setPixmap(style()->standardIcon(look.icon, nullptr, this).pixmap(kIconSize, kIconSize));
     setStyleSheet(QStringLiteral("loupe--MessageBanner { background: %1; border: 1px solid %2; border-radius: 3px; }"
@@ -77,14 +87,17 @@ void MessageBanner::showMessage(const QString &text, Kind kind)
 
 void MessageBanner::clear()
 {
+    m_empty = true;
     m_text->clear();
+    m_icon->clear();
+    setToolTip(QString());
+    setStyleSheet(QStringLiteral("loupe--MessageBanner { background: transparent; border: 1px solid transparent; }"));
     setAccessibleDescription(QString());
-    hide();
 }
 
 QString MessageBanner::text() const
 {
-    return isHidden() ? QString() : m_text->text();
+    return m_empty ? QString() : m_text->text();
 }
 
 QColor MessageBanner::textColor(Kind kind)

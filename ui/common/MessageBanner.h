@@ -5,8 +5,10 @@
 //   Warning it worked, but look ("Loaded, but not recorded in the workspace: …")
 //   Error   it did not work, and why ("Could not load data.csv: line 4, column 3: …")
 // The text is plain (never parsed as HTML: messages quote file contents and paths), word-wrapped,
-// and selectable with the mouse and the keyboard so that it can be copied. The banner hides itself
-// while it has nothing to say. Accessibility: its accessible name is the kind, its description the
+// and selectable with the mouse and the keyboard so that it can be copied. The banner keeps its
+// place (two lines of text) while it has nothing to say, so that a message never moves the controls
+// around it (a Stop button that moved as a run began made users click the wrong one); a longer
+// message shows its first two lines and the whole of it as the tooltip. Accessibility: its accessible name is the kind, its description the
 // text, and showing a warning or an error raises an Alert event for screen readers.
 
 #include <QColor>
@@ -22,7 +24,7 @@ class MessageBanner : public QFrame {
 public:
     enum class Kind { Info, Warning, Error };
 
-    // ensures: hidden, text() empty.
+    // ensures: empty (drawn as blank space of its reserved height), text() empty.
     explicit MessageBanner(QWidget *parent = nullptr);
 
     // Shows `text` as `kind`; an empty text hides the banner.
@@ -32,6 +34,8 @@ public:
     // The text shown; empty while the banner is hidden.
     QString text() const;
     Kind kind() const { return m_kind; }
+    // The banner's fixed height: two lines of text and its margins.
+    int reservedHeight() const;
 
     // The kind's text colour, readable on white and on the banner's background: for table cells,
     // tree items and plot marks that flag the same states (a failed run, a failing test).
@@ -41,6 +45,7 @@ private:
     QLabel *m_icon = nullptr;
     QLabel *m_text = nullptr;
     Kind m_kind = Kind::Info;
+    bool m_empty = true;
 };
 
 } // namespace loupe

@@ -1,6 +1,10 @@
 #include "ui/common/PlotExporter.h"
 
+#include "ui/common/ExportFile.h"
+
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
@@ -8,10 +12,11 @@ namespace loupe {
 
 namespace {
 
-Status saveSvg(QCustomPlot &plot, const QString &path, QSize size)
+// Draws into `drawn` (a private scratch file); `path` is where the user asked for it, for the title and messages.
+Status saveSvg(QCustomPlot &plot, const QString &drawn, const QString &path, QSize size)
 {
     QSvgGenerator generator;
-    generator.setFileName(path);
+    generator.setFileName(drawn);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(plot.windowTitle().isEmpty() ? QFileInfo(path).completeBaseName() : plot.windowTitle());
@@ -23,7 +28,7 @@ Status saveSvg(QCustomPlot &plot, const QString &path, QSize size)
     painter.setMode(QCPPainter::pmNoCaching);
     plot.toPainter(&painter, size.width(), size.height());
     painter.end();
-    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
+    if (!QFileInfo(drawn).exists() || QFileInfo(drawn).size() == 0)
         return Status::ioError("cannot write SVG file " + path.toStdString());
     return Status::ok();
 }
@@ -68,25 +73,38 @@ QString PlotExporter::dialogFilter(Format format)
     return QString();
 }
 
+// QCustomPlot writes to a file name of its own: it draws into a private scratch folder, and the bytes
+// reach `path` through ExportFile (checked first, so nothing is drawn for a path that would be refused).
 Status PlotExporter::save(QCustomPlot &plot, const QString &path, Format format, QSize size)
 {
     if (size.isEmpty())
         size = plot.size().isEmpty() ? QSize(800, 500) : plot.size();
+    if (Status checked = ExportFile::check(path, {}); !checked.isOk())
+        return checked;
+    const QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return Status::ioError("cannot export " + path.toStdString() + ": no scratch folder ("
+                               + scratch.errorString().toStdString() + ")");
+    const QString drawn = scratch.filePath(QStringLiteral("plot.") + extension(format));
     bool written = false;
     switch (format) {
     case Format::Png:
-        written = plot.savePng(path, size.width(), size.height(), 2.0);
+        written = plot.savePng(drawn, size.width(), size.height(), 2.0);
         break;
     case Format::Pdf:
-        written = plot.savePdf(path, size.width(), size.height(), QCP::epNoCosmetic, QStringLiteral("Loupe"),
+        written = plot.savePdf(drawn, size.width(), size.height(), QCP::epNoCosmetic, QStringLiteral("Loupe"),
                                plot.windowTitle());
         break;
     case Format::Svg:
-        return saveSvg(plot, path, size);
+        if (Status svg = saveSvg(plot, drawn, path, size); !svg.isOk())
+            return svg;
+        written = true;
+        break;
     }
-    if (!written)
+    QFile file(drawn);
+    if (!written || !file.open(QIODevice::ReadOnly))
         return Status::ioError("cannot write " + extension(format).toUpper().toStdString() + " file " + path.toStdString());
-    return Status::ok();
+    return ExportFile::write(path, file.readAll());
 }
 
 Status PlotExporter::save(QCustomPlot &plot, const QString &path, QSize size)

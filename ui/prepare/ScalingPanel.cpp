@@ -272,7 +272,8 @@ void ScalingPanel::save(const QString &csvPath, const QString &parametersPath)
 {
     if (!m_result)
         return;
-    auto *job = new SaveScaledJob(m_result->scaled, m_result->scaler, csvPath, parametersPath);
+    const QString source = m_context.dataset ? m_context.dataset->current().path : QString();
+    auto *job = new SaveScaledJob(m_result->scaled, m_result->scaler, csvPath, parametersPath, source);
     JobRunner *runner = m_context.runner;
     runner->connectCurrent(job, &SaveScaledJob::finished, this, [this, csvPath, parametersPath](const QString &) {
         QStringList written;

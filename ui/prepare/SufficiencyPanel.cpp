@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace loupe {
@@ -25,7 +26,9 @@ SufficiencyPanel::SufficiencyPanel(const PageContext &context, QWidget *parent)
     m_target = new QComboBox(this);
     m_target->setMinimumContentsLength(12);
     m_spec = new QLineEdit(this);
-    m_spec->setPlaceholderText(tr("optional model spec (JSON) for the parameter count"));
+    m_spec->setPlaceholderText(tr("optional: path of a model spec file (.json), to compare the rows with its "
+                                  "parameter count"));
+    m_spec->setToolTip(tr("The file is read as you type: a missing file or a spec error shows below at once."));
     auto *browse = new QPushButton(tr("Spec…"), this);
     m_analyzeButton = new QPushButton(tr("Check data"), this);
     m_status = new MessageBanner(this);
@@ -50,6 +53,11 @@ SufficiencyPanel::SufficiencyPanel(const PageContext &context, QWidget *parent)
     layout->addWidget(m_table, 1);
 
     connect(browse, &QPushButton::clicked, this, &SufficiencyPanel::chooseSpec);
+    m_specCheck = new QTimer(this);
+    m_specCheck->setSingleShot(true);
+    m_specCheck->setInterval(300);
+    connect(m_spec, &QLineEdit::textChanged, m_specCheck, qOverload<>(&QTimer::start));
+    connect(m_specCheck, &QTimer::timeout, this, [this] { checkSpec(); });
     connect(m_analyzeButton, &QPushButton::clicked, this, &SufficiencyPanel::analyze);
     reloadColumns();
 }
@@ -86,6 +94,23 @@ void SufficiencyPanel::setSpecPath(const QString &path)
     m_spec->setText(path);
 }
 
+bool SufficiencyPanel::checkSpec()
+{
+    m_specCheck->stop();
+    const QString path = m_spec->text().trimmed();
+    if (path.isEmpty())
+        return true;
+    auto spec = ModelSpec::fromFile(QFile::encodeName(path).toStdString());
+    if (!spec.isOk()) {
+        m_status->showMessage(QString::fromStdString(spec.message()), MessageBanner::Kind::Error);
+        return false;
+    }
+    m_status->showMessage(tr("Model spec “%1”: it will be compared with the rows.")
+                              .arg(QString::fromStdString(spec.value().name)),
+                          MessageBanner::Kind::Info);
+    return true;
+}
+
 QString SufficiencyPanel::statusText() const
 {
     return m_status->text();
@@ -102,6 +127,7 @@ void SufficiencyPanel::analyze()
 {
     if (!m_context.dataset || !m_context.dataset->hasDataset() || m_target->currentText().isEmpty())
         return;
+    m_specCheck->stop(); // the spec is read just below; a pending check would only repeat it
     SufficiencyOptions options;
     options.target = m_target->currentText().toStdString();
     if (!m_spec->text().trimmed().isEmpty()) {

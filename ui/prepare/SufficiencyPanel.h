@@ -11,6 +11,7 @@ class QComboBox;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace loupe {
 
@@ -39,12 +40,15 @@ Q_SIGNALS:
 
 private:
     void chooseSpec();
+    // Reads the spec field's file now; shows its error (file:line:column) and returns false when unusable.
+    bool checkSpec();
     void onFinished(const SufficiencyReport &report);
     void onFailed(const QString &message);
 
     PageContext m_context;
     QComboBox *m_target = nullptr;
     QLineEdit *m_spec = nullptr;
+    QTimer *m_specCheck = nullptr; // debounces checkSpec() while the user types
     QPushButton *m_analyzeButton = nullptr;
     MessageBanner *m_status = nullptr;
     QTableView *m_table = nullptr;

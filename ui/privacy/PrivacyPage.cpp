@@ -4,6 +4,7 @@
 #include "core/data/CsvWriter.h"
 #include "core/privacy/TableMasking.h"
 #include "ui/common/DatasetSession.h"
+#include "ui/common/ExportFile.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/privacy/PiiColumnModel.h"
 #include "ui/privacy/PiiFindingModel.h"
@@ -175,6 +176,11 @@ QString PrivacyPage::summaryText() const
     return text;
 }
 
+QString PrivacyPage::findingTitle() const
+{
+    return m_findingTitle->text();
+}
+
 QString PrivacyPage::messageText() const
 {
     return m_message->text();
@@ -246,9 +252,7 @@ void PrivacyPage::onScanFinished(const PiiScanOutcome &outcome)
     m_findingModel->setReport(report);
     m_columnView->resizeColumnsToContents();
     m_findingView->resizeColumnsToContents();
-    m_findingTitle->setText(tr("<b>Findings</b> — %1 listed of %2 (row = data row as on the Data page)")
-                                .arg(report.findings.size())
-                                .arg(report.totalFindings));
+    updateFindingTitle();
     const double megabytes = double(report.textBytes) / 1e6;
     QString note = tr("Scanned %1 MB of text in %2 s on %3 thread(s).")
                        .arg(megabytes, 0, 'f', 1)
@@ -304,6 +308,30 @@ void PrivacyPage::onColumnSelectionChanged()
 {
     const QModelIndexList rows = m_columnView->selectionModel()->selectedRows();
     m_findingModel->setColumnFilter(rows.size() == 1 ? int(m_columnModel->columnAt(rows.front().row()).index) : -1);
+    updateFindingTitle();
+}
+
+// The title counts what the list shows: every column's findings, or the selected column's.
+void PrivacyPage::updateFindingTitle()
+{
+    const QLocale locale;
+    const QModelIndexList rows = m_columnView->selectionModel()->selectedRows();
+    if (m_findingModel->columnFilter() < 0 || rows.size() != 1) {
+        m_findingTitle->setText(tr("<b>Findings</b> — %1 listed of %2 (row = data row as on the Data page)")
+                                    .arg(locale.toString(m_findingModel->rowCount()),
+                                         locale.toString(qulonglong(m_totalFindings))));
+        return;
+    }
+    const PiiColumnReport &column = m_columnModel->columnAt(rows.front().row());
+    const QString name = QString::fromStdString(column.name).toHtmlEscaped();
+    if (column.total() == 0) {
+        m_findingTitle->setText(tr("<b>Findings</b> — none in “%1”").arg(name));
+        return;
+    }
+    m_findingTitle->setText(tr("<b>Findings</b> in “%1” — %2 listed of %3 (the list keeps the first findings of the "
+                               "whole table)")
+                                .arg(name, locale.toString(m_findingModel->rowCount()),
+                                     locale.toString(qulonglong(column.total()))));
 }
 
 void PrivacyPage::setTreatmentOfSelection(ColumnTreatment treatment)
@@ -320,7 +348,10 @@ QString PrivacyPage::saveCleanedCsv(const QString &path)
     auto cleaned = TableMasking::apply(*current.table, m_columnModel->actions());
     if (!cleaned.isOk())
         return QString::fromStdString(cleaned.message());
-    const Status written = CsvWriter::writeFile(cleaned.value(), QFile::encodeName(path).toStdString());
+    // Never over the dataset it cleans (also through a link); owner-only when new, as it holds personal data.
+    if (Status checked = ExportFile::check(path, {current.path}); !checked.isOk())
+        return QString::fromStdString(checked.message());
+    const Status written = CsvWriter::writeFile(cleaned.value(), ExportFile::target(path));
     if (!written.isOk())
         return QString::fromStdString(written.message());
     Q_EMIT cleanedCsvSaved(path);

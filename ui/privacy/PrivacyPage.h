@@ -47,6 +47,7 @@ public:
     KAnonymityPanel *kAnonymityPanel() const { return m_kPanel; }
     QString summaryText() const;
     QString messageText() const;
+    QString findingTitle() const;
 
 Q_SIGNALS:
     void scanFinished();
@@ -64,6 +65,7 @@ private:
     void showOutcomeAudit(const PiiScanOutcome &outcome);
     void setScanningUi(bool scanning);
     void onColumnSelectionChanged();
+    void updateFindingTitle();
     void saveWithDialog();
 
     PageContext m_context;

@@ -56,6 +56,7 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
     leftLayout->addLayout(buttons);
     m_progress = new QProgressBar(left);
     m_progress->setFormat(tr("%v / %m trials"));
+    m_progress->setRange(0, m_setup->maxEvals());
     m_progress->setValue(0);
     leftLayout->addWidget(m_progress);
     m_status = new MessageBanner(left);
@@ -65,9 +66,10 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(6, 6, 6, 6);
     rightLayout->addWidget(m_results, 1);
-    m_details = new QLabel(tr("Click a trial in the table or a plot to see it here."), right);
+    m_details = new QLabel(right);
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    clearTrialDetails();
     rightLayout->addWidget(m_details);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -85,6 +87,11 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
     connect(m_start, &QPushButton::clicked, this, &SearchPage::startSearch);
     connect(m_stop, &QPushButton::clicked, this, &SearchPage::stopSearch);
     connect(m_resume, &QPushButton::clicked, this, &SearchPage::resumeSearch);
+    // Before a run the bar shows the budget about to be spent, not a stale or default one.
+    connect(m_setup, &SearchSetupPanel::settingsChanged, this, [this] {
+        if (m_run == 0 && m_finishedCount == 0)
+            m_progress->setRange(0, m_setup->maxEvals());
+    });
     connect(m_results, &SearchResultsPanel::trialActivated, this, &SearchPage::showTrialDetails);
     connectTrialCurves();
     connect(m_context.runner, &JobRunner::runEnded, this, [this](quint64 runId) {
@@ -140,7 +147,10 @@ void SearchPage::launch(bool resume)
     m_pending.clear();
     m_finishedCount = 0;
     m_maxEvals = request.value().maxEvals;
+    m_progress->setRange(0, std::max(1, m_maxEvals));
+    m_progress->setValue(0);
     m_lastStudy = request.value().studyName;
+    clearTrialDetails(); // a trial of the previous study must not stay on show
     const bool testFunction = request.value().kind == SearchRequest::Kind::TestFunction;
     m_curves->setStudy(request.value().storage, m_lastStudy,
                        testFunction ? request.value().testFunction : QString());
@@ -238,6 +248,16 @@ void SearchPage::onEnded(const QString &message, MessageBanner::Kind kind)
     flushPending();
     showProgress();
     m_status->showMessage(message, kind);
+}
+
+void SearchPage::clearTrialDetails()
+{
+    m_details->setText(tr("Click a trial in the table or a plot to see it here."));
+}
+
+int SearchPage::progressMaximum() const
+{
+    return m_progress->maximum();
 }
 
 void SearchPage::showTrialDetails(int trialNumber)

@@ -41,6 +41,8 @@ public:
     bool isRunning() const { return m_run != 0; }
     MessageBanner *statusLabel() const { return m_status; }
     QLabel *trialDetails() const { return m_details; }
+    // The progress bar's budget (its maximum).
+    int progressMaximum() const;
     // The "Training curves" tab of the results: the chosen trial's stored training run.
     TrialCurvesPanel *trialCurves() const { return m_curves; }
 
@@ -55,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void launch(bool resume);
+    void clearTrialDetails();
     void onStarted(const SearchStart &start);
     void onTrial(const SearchTrialRow &row);
     void onFinished(const SearchSummary &summary);

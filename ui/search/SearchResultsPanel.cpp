@@ -7,6 +7,7 @@
 #include "ui/search/OptimizationHistoryPlot.h"
 #include "ui/search/ParallelCoordinatesPlot.h"
 #include "ui/search/SlicePlot.h"
+#include "ui/common/ExportFile.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,7 +18,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -216,20 +216,12 @@ void SearchResultsPanel::selectTrial(int trialNumber)
 
 bool SearchResultsPanel::exportTrials(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("%1: %2").arg(path, file.errorString());
-        return false;
-    }
     const QByteArray bytes = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? m_model->toJson()
                                                                                         : m_model->toCsv().toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = tr("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    const Status written = ExportFile::write(path, bytes);
+    if (!written.isOk() && error)
+        *error = QString::fromStdString(written.message());
+    return written.isOk();
 }
 
 void SearchResultsPanel::exportWithDialog()

@@ -14,10 +14,13 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTimer>
@@ -105,11 +108,7 @@ QWidget *SearchSetupPanel::buildObjectiveGroup()
     m_metric->addItem(tr("validation accuracy (maximised)"));
     m_metricLabel = new QLabel(tr("Minimise"), group);
     form->addRow(m_metricLabel, m_metric);
-    connect(m_objective, &QComboBox::currentIndexChanged, this, [this] {
-        updateObjectiveUi();
-        refreshSpace();
-        Q_EMIT settingsChanged();
-    });
+    connect(m_objective, &QComboBox::currentIndexChanged, this, &SearchSetupPanel::onObjectiveChanged);
     return group;
 }
 
@@ -127,7 +126,15 @@ QWidget *SearchSetupPanel::buildSpaceGroup()
     m_spaceTabs->addTab(m_form, tr("Form"));
     m_spaceTabs->addTab(m_template, tr("Template (JSON)"));
     m_spaceStatus = new MessageBanner(group);
+    m_resetTemplate = new QPushButton(tr("Reset to the chapter's template"), group);
+    m_resetTemplate->setToolTip(tr("Replace the template with the chapter's hyperas example (asks first when you "
+                                   "have edited it)"));
+    connect(m_resetTemplate, &QPushButton::clicked, this, &SearchSetupPanel::resetTemplate);
+    auto *under = new QHBoxLayout;
+    under->addStretch(1);
+    under->addWidget(m_resetTemplate);
     layout->addWidget(m_spaceTabs, 1);
+    layout->addLayout(under);
     layout->addWidget(m_spaceStatus);
     return group;
 }
@@ -144,6 +151,7 @@ QWidget *SearchSetupPanel::buildOptionsGroup()
     form->addRow(tr("Sampler"), m_sampler);
     m_maxEvals = spin(1, 100000, 30, group);
     form->addRow(tr("Trials (budget)"), m_maxEvals);
+    connect(m_maxEvals, &QSpinBox::valueChanged, this, &SearchSetupPanel::settingsChanged);
     m_seed = spin(0, 1000000, 42, group);
     form->addRow(tr("Seed"), m_seed);
     m_jobs = spin(1, 64, 1, group);
@@ -173,11 +181,52 @@ QString SearchSetupPanel::templateText() const
 
 void SearchSetupPanel::setTemplateText(const QString &text)
 {
+    if (!m_editorHoldsTrainingTemplate) {
+        m_trainingTemplate = text;
+        return;
+    }
     m_template->setPlainText(text);
     refreshSpace();
 }
 
+bool SearchSetupPanel::isTrainingObjective() const
+{
+    return objective() == Objective::FashionMnist || objective() == Objective::LoadedTable;
+}
+
+void SearchSetupPanel::onObjectiveChanged()
+{
+    if (isTrainingObjective() && !m_editorHoldsTrainingTemplate) {
+        m_template->setPlainText(m_trainingTemplate);
+        m_editorHoldsTrainingTemplate = true;
+    } else if (!isTrainingObjective() && m_editorHoldsTrainingTemplate) {
+        m_trainingTemplate = m_template->toPlainText();
+        m_editorHoldsTrainingTemplate = false;
+    }
+    updateObjectiveUi();
+    refreshSpace();
+    Q_EMIT settingsChanged();
+}
+
+void SearchSetupPanel::resetTemplate()
+{
+    if (!isTrainingObjective())
+        return;
+    const QString chapter = chapterTemplateText();
+    if (m_template->toPlainText().trimmed() == chapter.trimmed())
+        return;
+    const QString question = tr("Replace the edited template with the chapter's? Your edits are lost.");
+    const bool confirmed = m_confirm ? m_confirm(question)
+                                     : QMessageBox::question(this, tr("Reset the template"), question)
+                                           == QMessageBox::Yes;
+    if (!confirmed)
+        return;
+    m_template->setPlainText(chapter);
+    refreshSpace();
+}
+
 void SearchSetupPanel::setMaxEvals(int evals) { m_maxEvals->setValue(evals); }
+int SearchSetupPanel::maxEvals() const { return m_maxEvals->value(); }
 void SearchSetupPanel::setSeed(int seed) { m_seed->setValue(seed); }
 void SearchSetupPanel::setJobs(int jobs) { m_jobs->setValue(jobs); }
 void SearchSetupPanel::setStudyName(const QString &name) { m_studyName->setText(name); }
@@ -201,6 +250,7 @@ void SearchSetupPanel::updateObjectiveUi()
     m_metric->setVisible(training);
     m_metricLabel->setVisible(training);
     m_template->setReadOnly(!training);
+    m_resetTemplate->setEnabled(training && !chapterTemplateText().isEmpty());
 }
 
 void SearchSetupPanel::onDatasetChanged()

@@ -10,10 +10,13 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QTimer;
@@ -40,6 +43,7 @@ public:
     QString templateText() const;
     void setTemplateText(const QString &text);
     void setMaxEvals(int evals);
+    int maxEvals() const;
     void setSeed(int seed);
     void setJobs(int jobs);
     void setSampler(const QString &sampler); // random, tpe, tpe-hyperopt, tpe-optuna
@@ -53,7 +57,13 @@ public:
     // The request for the current settings; InvalidInput naming the field that is unusable.
     Result<SearchRequest> request(const QString &storage, bool resume) const;
 
+    // Puts the chapter's template back into the editor; asks `confirm` first when the editor holds
+    // edits (the default asks with a dialog). Training objectives only.
+    void resetTemplate();
+    void setConfirmation(std::function<bool(const QString &question)> confirm) { m_confirm = std::move(confirm); }
+
     SearchSpaceForm *form() const { return m_form; }
+    QPushButton *resetTemplateButton() const { return m_resetTemplate; }
     QPlainTextEdit *templateEditor() const { return m_template; }
     MessageBanner *spaceStatus() const { return m_spaceStatus; }
 
@@ -68,6 +78,8 @@ private:
     void onDistributionEdited(const QString &path, const nlohmann::json &distribution);
     void onDatasetChanged();
     void updateObjectiveUi();
+    void onObjectiveChanged();
+    bool isTrainingObjective() const;
 
     DatasetSession *m_dataset = nullptr;
     QComboBox *m_objective = nullptr;
@@ -87,6 +99,12 @@ private:
     QSpinBox *m_seed = nullptr;
     QSpinBox *m_jobs = nullptr;
     QLineEdit *m_studyName = nullptr;
+    QPushButton *m_resetTemplate = nullptr;
+    // A test function's space is shown in the editor read-only; the training template waits here
+    // meanwhile, so switching objectives never loses an edited template.
+    QString m_trainingTemplate;
+    bool m_editorHoldsTrainingTemplate = true;
+    std::function<bool(const QString &)> m_confirm;
 };
 
 } // namespace loupe

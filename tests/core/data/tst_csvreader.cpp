@@ -131,6 +131,13 @@ void TestCsvReader::badInput_data()
     QTest::addColumn<QString>("message");
 
     QTest::newRow("empty file") << QByteArray() << "" << "t.csv: file is empty";
+    // Issue 14, item 6: a binary file was reported as a quoting error.
+    QTest::newRow("binary (PNG)") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << ""
+                                  << "t.csv:3:1: not a text CSV file (byte offset 8 is a NUL byte: a binary file, or "
+                                     "text saved as UTF-16; save it as UTF-8 CSV)";
+    QTest::newRow("UTF-16 text") << QByteArray("a\0,\0b\0\n\0", 8) << ""
+                                 << "t.csv:1:2: not a text CSV file (byte offset 1 is a NUL byte: a binary file, or "
+                                    "text saved as UTF-16; save it as UTF-8 CSV)";
     QTest::newRow("bom only") << QByteArray("\xEF\xBB\xBF") << "" << "t.csv: file is empty";
     QTest::newRow("only empty lines") << QByteArray("\n\r\n\n") << "" << "t.csv: file has only empty lines";
     QTest::newRow("header only") << QByteArray("a,b\n") << "" << "t.csv: has a header but no data rows";

@@ -4,9 +4,11 @@
 #include "db/store/Migrator.h"
 #include "db/store/SqlScript.h"
 #include "db/store/Store.h"
+#include "db/store/WorkspaceLocation.h"
 #include "db/store/Transaction.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
@@ -56,7 +58,7 @@ class TestStore : public QObject {
 private slots:
     void openCreatesFileAndMigrates();
     void sqliteUrlOpensSameFile();
-    void missingParentDirectoryIsCreated();
+    void onlyTheDefaultFolderIsCreated();
     void newWorkspaceIsPrivate();
     void reopenKeepsDataAndVersion();
     void newerVersionIsRejected();
@@ -127,13 +129,33 @@ void TestStore::sqliteUrlOpensSameFile()
     QCOMPARE(scalar(*again, QStringLiteral("SELECT count(*) FROM artifacts")).toInt(), 1);
 }
 
-void TestStore::missingParentDirectoryIsCreated()
+// Only the default workspace's folder is created (issue 13, item 10: --db /nonexistent/dir/x created
+// directories anywhere); any other workspace must be in an existing folder.
+void TestStore::onlyTheDefaultFolderIsCreated()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("a/b/c/ws.sqlite"));
-    auto store = openOrFail(path);
-    QVERIFY(store);
-    QVERIFY(QFile::exists(path));
+    auto refused = Store::open(path);
+    QVERIFY(!refused.isOk());
+    QVERIFY2(refused.message().find("the folder '" + dir.filePath(QStringLiteral("a/b/c")).toStdString()
+                                    + "' does not exist")
+                 != std::string::npos,
+             refused.message().c_str());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("a"))));
+
+    const QByteArray previous = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.path()));
+    const QString defaultPath = WorkspaceLocation::defaultPath();
+    QVERIFY2(defaultPath.startsWith(dir.path()), qPrintable(defaultPath));
+    {
+        auto store = openOrFail(defaultPath);
+        QVERIFY(store);
+    }
+    QVERIFY(QFile::exists(defaultPath));
+    if (previous.isNull())
+        qunsetenv("XDG_DATA_HOME");
+    else
+        qputenv("XDG_DATA_HOME", previous);
 }
 
 void TestStore::reopenKeepsDataAndVersion()

@@ -56,8 +56,10 @@ private Q_SLOTS:
     void formAndJsonStayInSync();
     void badSuiteIsRefusedWithItsLine();
     void reportsExport();
+    void reportNeverReplacesItsInputs();
     void historyReadsStoredRuns();
     void historyFillsAsynchronously();
+    void examplesStayAsShipped();
 
 private:
     void loadCeo();
@@ -190,7 +192,8 @@ void TestChecksPage::badSuiteIsRefusedWithItsLine()
     QSignalSpy finished(m_page.get(), &ChecksPage::runFinished);
     m_page->runChecks();
     QVERIFY(!m_page->isRunning());
-    QVERIFY2(m_page->messageText().contains(QStringLiteral("suite.json:")), qPrintable(m_page->messageText()));
+    // Edited in the editor, the suite is named as the editor's, with the editor's line.
+    QVERIFY2(m_page->messageText().contains(QStringLiteral("<editor>:7:")), qPrintable(m_page->messageText()));
     QVERIFY2(m_page->messageText().contains(QStringLiteral("aftr")), qPrintable(m_page->messageText()));
     QCOMPARE(finished.count(), 0);
 }
@@ -216,6 +219,32 @@ void TestChecksPage::reportsExport()
         QVERIFY2(written.contains(QString::fromLatin1(c.needle)), c.file);
         QVERIFY2(written.contains(QStringLiteral("1800-01-01")), c.file);
     }
+}
+
+// Issue 13, item 5: a report is never written over the data or the suite it came from (copies here, so
+// a broken guard could not damage the examples).
+void TestChecksPage::reportNeverReplacesItsInputs()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString data = dir.filePath(QStringLiteral("ceo.csv"));
+    const QString suite = dir.filePath(QStringLiteral("suite.json"));
+    QVERIFY(QFile::copy(examplePath(QStringLiteral("ceo.csv")), data));
+    QVERIFY(QFile::copy(examplePath(QStringLiteral("suite.json")), suite));
+    QSignalSpy loaded(m_dataPage.get(), &DataPage::loadFinished);
+    m_dataPage->loadFile(data);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QCOMPARE(m_page->openSuite(suite), QString());
+    runAndWait();
+    const QString dataBefore = readAll(data), suiteBefore = readAll(suite);
+    for (const QString &target : {data, suite}) {
+        const QString refused = m_page->exportReport(ChecksPage::ReportFormat::Text, target);
+        QVERIFY2(refused.contains(QStringLiteral("is the same file as the input")), qPrintable(refused));
+    }
+    QVERIFY2(m_page->saveSuite(data).contains(QStringLiteral("is the same file as the input")), "suite over the data");
+    QCOMPARE(readAll(data), dataBefore);
+    QCOMPARE(readAll(suite), suiteBefore);
+    QCOMPARE(m_page->saveSuite(suite), QString()); // the suite may replace itself
 }
 
 void TestChecksPage::historyReadsStoredRuns()
@@ -302,6 +331,36 @@ void TestChecksPage::historyFillsAsynchronously()
     QCOMPARE(shown.count(), 1); // the superseded reply never reached the table
     QCOMPARE(history->runsTable()->rowCount(), 2);
     QVERIFY(!history->isLoading());
+}
+
+// Issue 14, item 2: an edited suite was reported as the example's file, and "Save suite…" proposed
+// overwriting resources/examples/ceo/suite.json.
+void TestChecksPage::examplesStayAsShipped()
+{
+    QTemporaryDir dir;
+    PageContext context;
+    context.runner = m_runner.get();
+    context.dataset = m_dataset.get();
+    context.workspace = dir.filePath(QStringLiteral("w.sqlite"));
+    ChecksPage page(context);
+    const QString example = examplePath(QStringLiteral("suite.json"));
+    const QString shipped = readAll(example);
+    QCOMPARE(page.openSuite(example), QString());
+    QCOMPARE(page.suiteDisplayName(), example);
+    QCOMPARE(page.proposedSavePath(), dir.filePath(QStringLiteral("suite.json")));
+    QVERIFY(ChecksPage::isExampleFile(example));
+    const QString refused = page.saveSuite(example);
+    QVERIFY2(refused.contains(QStringLiteral("examples")), qPrintable(refused));
+    QCOMPARE(readAll(example), shipped);
+    // Typed into the editor, the suite is no longer the example's.
+    QCOMPARE(page.editor()->setSuiteText(QString(shipped).replace(QStringLiteral("old_age"), QStringLiteral("older_age"))), QString());
+    QCOMPARE(page.suiteDisplayName(), QStringLiteral("<editor>"));
+    // Saved elsewhere, the suite is that file's from now on.
+    const QString mine = dir.filePath(QStringLiteral("mine.json"));
+    QCOMPARE(page.saveSuite(mine), QString());
+    QCOMPARE(page.suiteDisplayName(), mine);
+    QCOMPARE(page.proposedSavePath(), mine);
+    QVERIFY(!ChecksPage::isExampleFile(mine));
 }
 
 QTEST_MAIN(TestChecksPage)

@@ -10,12 +10,16 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace loupe;
 
@@ -51,6 +55,7 @@ private Q_SLOTS:
     void exportsEveryFormat_data();
     void exportsEveryFormat();
     void rejectsUnknownExtension();
+    void refusesSpecialFiles();
     void histogramDataAsCsv();
     void topValuesDataAsCsv();
     void dateHistogramUsesDates();
@@ -100,6 +105,24 @@ void TestPlotExport::rejectsUnknownExtension()
     const Status status = plot.exportTo(dir.filePath(QStringLiteral("plot.bmpx")));
     QVERIFY(!status.isOk());
     QVERIFY(QString::fromStdString(status.message()).contains(QLatin1String("plot.bmpx")));
+}
+
+// Issue 13, item 7: an export never replaces a FIFO, a device or a directory with a regular file.
+void TestPlotExport::refusesSpecialFiles()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("plot.png"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    HistogramPlot plot;
+    plot.showStats(numericStats());
+    const Status status = plot.exportTo(fifo, QSize(400, 250));
+    QVERIFY(!status.isOk());
+    QVERIFY2(QString::fromStdString(status.message()).contains(QLatin1String("is a FIFO")), status.message().c_str());
+    QVERIFY(!QFileInfo(fifo).isFile());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("folder.svg")));
+    const Status folder = plot.exportTo(dir.filePath(QStringLiteral("folder.svg")));
+    QVERIFY2(QString::fromStdString(folder.message()).contains(QLatin1String("is a directory")), folder.message().c_str());
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("folder.svg"))).isDir());
 }
 
 void TestPlotExport::histogramDataAsCsv()

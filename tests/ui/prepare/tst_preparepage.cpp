@@ -61,6 +61,7 @@ private Q_SLOTS:
     void cleanup();
     void sufficiencyTableIsColoured();
     void sufficiencyWithSpecCountsParameters();
+    void specFieldIsCheckedAsTyped();
     void scalingFitsOnTrainingRows();
     void fittingOnEveryRowIsRefused();
     void savesCsvAndParameters();
@@ -129,6 +130,26 @@ void TestPreparePage::sufficiencyTableIsColoured()
     QCOMPARE(model.data(model.index(perClass, SufficiencyModel::VerdictColumn)).toString(), QStringLiteral("ok"));
     QVERIFY(panel->statusText().contains(QStringLiteral("120 rows")));
     QVERIFY(panel->statusText().contains(QStringLiteral("warning")));
+}
+
+// Issue 14, item 6: the spec field wants a path (its label said "model spec (JSON)") and reported
+// problems only on Check data.
+void TestPreparePage::specFieldIsCheckedAsTyped()
+{
+    QTemporaryDir dir;
+    const QString broken = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"layers\": [\n    {\"type\": \"dense\", \"units\": 1e999}\n  ]\n}\n");
+    file.close();
+    SufficiencyPanel *panel = m_page->sufficiencyPanel();
+    panel->setSpecPath(broken);
+    QTRY_VERIFY2(panel->statusText().startsWith(broken + QStringLiteral(":3:32: the number 1e999")),
+                 qPrintable(panel->statusText()));
+    panel->setSpecPath(fixture(QStringLiteral("big-model.json")));
+    QTRY_VERIFY2(panel->statusText().contains(QStringLiteral("will be compared")), qPrintable(panel->statusText()));
+    panel->setSpecPath(dir.filePath(QStringLiteral("nothing-here.json")));
+    QTRY_VERIFY2(panel->statusText().contains(QStringLiteral("cannot open the file")), qPrintable(panel->statusText()));
 }
 
 void TestPreparePage::sufficiencyWithSpecCountsParameters()
@@ -236,6 +257,13 @@ void TestPreparePage::savesCsvAndParameters()
     for (std::size_t row = 0; row < expected.size(); ++row)
         QCOMPARE(written.doubleAt(row), expected.doubleAt(row));
     QVERIFY(reread.value().table.find("score")->missingCount() == 3);
+
+    // One file for both outputs is refused before anything is written (issue 13, item 5).
+    const QString both = dir.filePath(QStringLiteral("both.csv"));
+    panel->save(both, both);
+    QVERIFY(saved.wait(s_timeoutMs));
+    QVERIFY2(panel->statusText().contains(QStringLiteral("is the same file as")), qPrintable(panel->statusText()));
+    QVERIFY(!QFile::exists(both));
 }
 
 void TestPreparePage::noDatasetMeansNothingToDo()

@@ -148,8 +148,16 @@ void TestPrivacyPage::selectingColumnFiltersFindings()
     QCOMPARE(findings.index(3, PiiFindingModel::RowColumn).data().toULongLong(), 4ULL);
     QCOMPARE(findings.index(3, PiiFindingModel::KindColumn).data().toString(), QStringLiteral("email"));
     QCOMPARE(findings.index(3, PiiFindingModel::MaskedColumn).data().toString(), QStringLiteral("e***@example.com"));
+    QVERIFY2(m_page->findingTitle().contains(QStringLiteral("in “memo” — 4 listed of 4")), qPrintable(m_page->findingTitle()));
+    // Issue 14, item 2: a column with no findings said "9 listed of 9" (the whole table's count).
+    const int zip = rowOf(*m_page->columnModel(), QStringLiteral("zip"));
+    m_page->columnView()->selectionModel()->select(m_page->columnModel()->index(zip, 0),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QCOMPARE(findings.rowCount(), 0);
+    QVERIFY2(m_page->findingTitle().contains(QStringLiteral("none in “zip”")), qPrintable(m_page->findingTitle()));
     m_page->columnView()->selectionModel()->clearSelection();
     QCOMPARE(findings.rowCount(), 9);
+    QVERIFY2(m_page->findingTitle().contains(QStringLiteral("9 listed of 9")), qPrintable(m_page->findingTitle()));
 }
 
 void TestPrivacyPage::kAnonymityAudit()
@@ -195,6 +203,21 @@ void TestPrivacyPage::saveCleanedCsv()
     QVERIFY(text.contains("***-**-1097"));
     QVERIFY(!text.contains("Ann Lee"));
     QVERIFY(!m_page->saveCleanedCsv(m_dir.filePath(QStringLiteral("no-such-dir/x.csv"))).isEmpty());
+    // Issue 13, item 5: never over the dataset it cleans, also through a link; the dataset is untouched.
+    const QString people = m_dir.filePath(QStringLiteral("people.csv"));
+    QFile original(people);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray before = original.readAll();
+    original.close();
+    QVERIFY(QFile::link(people, m_dir.filePath(QStringLiteral("people-link.csv"))));
+    for (const QString &name : {QStringLiteral("people.csv"), QStringLiteral("people-link.csv")}) {
+        const QString refused = m_page->saveCleanedCsv(m_dir.filePath(name));
+        QVERIFY2(refused.contains(QStringLiteral("is the same file as the input")), qPrintable(refused));
+    }
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), before);
+    QCOMPARE(saved.count(), 1);
+    QFile::remove(m_dir.filePath(QStringLiteral("people-link.csv")));
 }
 
 void TestPrivacyPage::newDatasetClearsResults()

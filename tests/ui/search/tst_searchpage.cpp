@@ -69,6 +69,10 @@ private Q_SLOTS:
     void formEditRewritesTemplate();
     void badSettingsShowMessage();
     void exportsTrialsAndPlots();
+    void objectiveSwitchKeepsTheTemplate();
+    void resetTemplateAsksBeforeDiscarding_data();
+    void resetTemplateAsksBeforeDiscarding();
+    void progressAndDetailsFollowTheStudy();
 
 private:
     void runAndWait();
@@ -323,6 +327,86 @@ void TestSearchPage::exportsTrialsAndPlots()
         }
         QVERIFY(plot->dataAsCsv().count(QLatin1Char('\n')) > 1);
     }
+}
+
+// Issue 14, item 3: going to a test function and back kept x1..x6 in the editor ("x1: unknown key" on
+// Start) and lost an edited template.
+void TestSearchPage::objectiveSwitchKeepsTheTemplate()
+{
+    SearchSetupPanel *setup = m_page->setupPanel();
+    setup->setObjective(SearchSetupPanel::Objective::FashionMnist);
+    const QString edited = chapterTemplate().replace(QStringLiteral("\"Dropout\""), QStringLiteral("\"DropoutRate\""));
+    QVERIFY(edited != chapterTemplate());
+    setup->setTemplateText(edited);
+    setup->setObjective(SearchSetupPanel::Objective::Hartmann6);
+    QVERIFY(setup->templateText().contains(QStringLiteral("x6")));
+    QVERIFY(setup->templateEditor()->isReadOnly());
+    QVERIFY(!setup->resetTemplateButton()->isEnabled());
+    setup->setObjective(SearchSetupPanel::Objective::FashionMnist);
+    QCOMPARE(setup->templateText(), edited);
+    QVERIFY(!setup->templateEditor()->isReadOnly());
+    const auto space = setup->space();
+    QVERIFY2(space.isOk(), space.message().c_str());
+    QVERIFY(space.value().indexOf("DropoutRate") >= 0);
+    // JSON errors in the template say where (line and column).
+    setup->setTemplateText(QStringLiteral("{\n  \"layers\": [,]\n}"));
+    QVERIFY2(setup->space().message().rfind("template:2:14: not valid JSON", 0) == 0, setup->space().message().c_str());
+}
+
+void TestSearchPage::resetTemplateAsksBeforeDiscarding_data()
+{
+    QTest::addColumn<bool>("edited");
+    QTest::addColumn<bool>("answer");
+    QTest::addColumn<bool>("asked");
+    QTest::addColumn<bool>("reset");
+    QTest::newRow("unedited: nothing to ask") << false << false << false << false;
+    QTest::newRow("edited, user agrees") << true << true << true << true;
+    QTest::newRow("edited, user declines") << true << false << true << false;
+}
+
+void TestSearchPage::resetTemplateAsksBeforeDiscarding()
+{
+    QFETCH(bool, edited);
+    QFETCH(bool, answer);
+    QFETCH(bool, asked);
+    QFETCH(bool, reset);
+    SearchSetupPanel *setup = m_page->setupPanel();
+    setup->setObjective(SearchSetupPanel::Objective::FashionMnist);
+    const QString mine = QStringLiteral("{\"layers\": [{\"type\": \"dense\", \"units\": {\"choice\": [8, 16]}}]}");
+    setup->setTemplateText(edited ? mine : chapterTemplate());
+    bool wasAsked = false;
+    setup->setConfirmation([&](const QString &) {
+        wasAsked = true;
+        return answer;
+    });
+    setup->resetTemplateButton()->click();
+    QCOMPARE(wasAsked, asked);
+    QCOMPARE(setup->templateText() == chapterTemplate(), !edited || reset);
+}
+
+// Issue 14, item 2: the bar read "0 / 100 trials" for a budget of 30, and the trial details kept a
+// trial of the previous study.
+void TestSearchPage::progressAndDetailsFollowTheStudy()
+{
+    SearchSetupPanel *setup = m_page->setupPanel();
+    setup->setObjective(SearchSetupPanel::Objective::Branin);
+    setup->setMaxEvals(30);
+    QCOMPARE(m_page->progressMaximum(), 30);
+    setup->setMaxEvals(6);
+    QCOMPARE(m_page->progressMaximum(), 6);
+    setup->setStudyName(QStringLiteral("first"));
+    runAndWait();
+    QCOMPARE(m_page->progressMaximum(), 6);
+    const int number = m_page->resultsPanel()->model()->trials().front().number;
+    Q_EMIT m_page->resultsPanel()->trialActivated(number);
+    QVERIFY(m_page->trialDetails()->text().contains(QStringLiteral("Trial #%1").arg(number)));
+    setup->setMaxEvals(4);
+    setup->setStudyName(QStringLiteral("second"));
+    QSignalSpy ended(m_page, &SearchPage::searchEnded);
+    m_page->startSearch();
+    QVERIFY(!m_page->trialDetails()->text().contains(QStringLiteral("Trial #")));
+    QCOMPARE(m_page->progressMaximum(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kSearchTimeoutMs);
 }
 
 QTEST_MAIN(TestSearchPage)
