@@ -158,7 +158,11 @@ ordered_json snapshotReportJson(const SnapshotReport &report)
     document["iterations"] = report.totalIterations;
     document["steps_per_epoch"] = report.stepsPerEpoch;
     document["seconds"] = report.seconds;
-    document["status"] = report.diverged ? "diverged" : report.status.isCancelled() ? "cancelled" : "completed";
+    // A failure other than divergence was written "completed" and read back as a success.
+    document["status"] = report.diverged                ? "diverged"
+                         : report.status.isCancelled() ? "cancelled"
+                         : report.status.isOk()        ? "completed"
+                                                       : "failed";
     if (!report.status.isOk())
         document["message"] = report.status.message();
     return document;

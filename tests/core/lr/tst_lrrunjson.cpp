@@ -22,6 +22,8 @@ private slots:
     void snapshotConfigRoundTrip();
     void mistypedSummaryMembers_data();
     void mistypedSummaryMembers();
+    void snapshotStatusRoundTrip_data();
+    void snapshotStatusRoundTrip();
 };
 
 void TestLrRunJson::lrFindRoundTrip_data()
@@ -137,6 +139,46 @@ void TestLrRunJson::mistypedSummaryMembers()
         QCOMPARE(result.value().mode, LrFindMode::OnePass);
         QVERIFY(result.value().status.isOk());
     }
+}
+
+// Found by fuzz_storedruns: a failure other than divergence was written "completed" (with its message) and read
+// back as a success; it is written "failed" now.
+void TestLrRunJson::snapshotStatusRoundTrip_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("diverged");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("completed") << int(StatusCode::Ok) << QString() << false << "completed";
+    QTest::newRow("cancelled") << int(StatusCode::Cancelled) << "cancelled" << false << "cancelled";
+    QTest::newRow("diverged") << int(StatusCode::Failed) << "diverged at step 3" << true << "diverged";
+    QTest::newRow("failed") << int(StatusCode::Failed) << "no memory for the ensemble" << false << "failed";
+}
+
+void TestLrRunJson::snapshotStatusRoundTrip()
+{
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    QFETCH(bool, diverged);
+    QFETCH(QString, written);
+    SnapshotReport report;
+    report.lr0 = 0.1;
+    report.cycleLength = 5;
+    report.totalIterations = 10;
+    report.stepsPerEpoch = 5;
+    report.diverged = diverged;
+    if (code == int(StatusCode::Cancelled))
+        report.status = Status::cancelled();
+    else if (code != int(StatusCode::Ok))
+        report.status = Status::error(StatusCode(code), message.toStdString());
+    const nlohmann::ordered_json json = snapshotReportJson(report);
+    QCOMPARE(QString::fromStdString(json["status"].get<std::string>()), written);
+    const Result<SnapshotReport> back = snapshotReportFromJson(json.dump());
+    QVERIFY2(back.isOk(), back.message().c_str());
+    QCOMPARE(int(back.value().status.code()), code);
+    QCOMPARE(back.value().diverged, diverged);
+    if (code == int(StatusCode::Failed))
+        QCOMPARE(QString::fromStdString(back.value().status.message()), message);
 }
 
 QTEST_APPLESS_MAIN(TestLrRunJson)
