@@ -9,10 +9,11 @@
 # run), after a replay of the checked-in corpus at full size plus generated inputs too big to check in.
 # Prints one line per target: target, seconds, execs, exec/s, corpus size, result. Exits 1 when a target
 # failed; the failing input is kept in build-fuzz/fuzz-crashes/ (reproduce: build-fuzz/tests/fuzz/fuzz_TARGET FILE).
-# Environment: LOUPE_BUILD_LOCK=FILE builds under flock FILE (shared machines); FUZZ_MAX_LEN (default 8192).
+# Environment: LOUPE_BUILD_LOCK=FILE builds under flock FILE (shared machines); FUZZ_MAX_LEN (default 8192);
+# LOUPE_FUZZ_BUILD_DIR (default build-fuzz).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD_DIR=build-fuzz
+BUILD_DIR=${LOUPE_FUZZ_BUILD_DIR:-build-fuzz}
 CORPUS_DIR=tests/fuzz/corpus
 MAX_LEN=${FUZZ_MAX_LEN:-8192}
 
@@ -22,7 +23,7 @@ targets=()
 for arg in "$@"; do
   case "$arg" in
     --replay) replay_only=1 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     ''|*[!0-9]*) targets+=("${arg#fuzz_}") ;;
     *) seconds=$arg ;;
   esac
