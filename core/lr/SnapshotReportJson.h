@@ -8,7 +8,7 @@
 //    "ensemble": {"size", "candidates": [{"size", "val_accuracy", "val_loss"}], "val_accuracy", ...} | null,
 //    "single_model": {"val_accuracy", "val_loss", "test_accuracy", "test_loss"} | null,
 //    ["single_model_error"], "lr0", "cycle_length", "iterations", "steps_per_epoch", "seconds",
-//    "status": "completed" | "diverged" | "cancelled", ["message"]}
+//    "status": "completed" | "diverged" | "cancelled" | "failed", ["message"]}
 // Numbers that were not measured (NaN) are null.
 
 #include "core/lr/SnapshotEnsemble.h"
