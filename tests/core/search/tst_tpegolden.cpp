@@ -166,6 +166,8 @@ private slots:
     void hyperoptMode();
     void optunaModes_data();
     void optunaModes();
+    void startupPhase_data();
+    void startupPhase();
 
 private:
     SearchSpace m_space;
@@ -282,6 +284,36 @@ void TestTpeGolden::optunaModes()
                 QCOMPARE(params.raw(decision.parameters[d]), decision.candidates[static_cast<std::size_t>(best)][d]);
         }
     }
+}
+
+void TestTpeGolden::startupPhase_data()
+{
+    // hyperopt: tpe.suggest draws from the prior while len(trials) < 20, running trials counted
+    // (trial 17 of the history is running). Optuna: while fewer than 10 trials have finished.
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<int>("trials");
+    QTest::addColumn<bool>("startup");
+    QTest::newRow("hyperopt, 19 trials") << "hyperopt" << 19 << true;
+    QTest::newRow("hyperopt, 20 trials, one running") << "hyperopt" << 20 << false;
+    QTest::newRow("optuna, 10 trials") << "optuna" << 10 << false;
+    QTest::newRow("optuna, 9 trials") << "optuna" << 9 << true;
+    QTest::newRow("defaults, 9 trials") << "defaults" << 9 << true;
+    QTest::newRow("defaults, 10 trials") << "defaults" << 10 << false;
+}
+
+void TestTpeGolden::startupPhase()
+{
+    QFETCH(QString, mode);
+    QFETCH(int, trials);
+    QFETCH(bool, startup);
+    const TpeOptions options = mode == "hyperopt" ? TpeOptions::hyperopt()
+                               : mode == "optuna" ? TpeOptions::optunaLike()
+                                                  : TpeOptions::defaults();
+    const std::span<const Trial> history(m_history.data(), static_cast<std::size_t>(trials));
+    TpeTrace trace;
+    (void)TpeSampler(options, 3).sample(m_space, history, trials, &trace);
+    QCOMPARE(trace.startup, startup);
+    QCOMPARE(trace.decisions.empty(), startup);
 }
 
 QTEST_APPLESS_MAIN(TestTpeGolden)
