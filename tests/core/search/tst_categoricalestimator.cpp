@@ -47,7 +47,7 @@ void TestCategoricalEstimator::hyperoptPseudoCounts()
     std::vector<int> categories;
     for (int raw : c.observations)
         categories.push_back(randint ? raw - static_cast<int>(c.distribution.low()) : raw);
-    const CategoricalEstimator estimator(prior, categories, 1.0, 25);
+    const CategoricalEstimator estimator(prior, categories, c.priorWeight, 25);
     std::vector<double> probabilities;
     std::vector<double> logs;
     for (Eigen::Index k = 0; k < prior.size(); ++k) {

@@ -55,7 +55,7 @@ void TestMultivariateParzen::optunaKernels()
             for (double &value : column)
                 value = dimension.domain.toInternal(value);
             // The per-dimension estimator the kernels are built from: Optuna's weights and sigmas.
-            const ParzenEstimator single(dimension.domain, column, 1.0, 25, Bandwidths::Optuna,
+            const ParzenEstimator single(dimension.domain, column, c.priorWeight, 25, Bandwidths::Optuna,
                                          Normalisation::PerComponent);
             const std::vector<double> sigmas(single.sigma().begin(), single.sigma().end());
             const std::vector<double> weights(single.weights().begin(), single.weights().end());
@@ -73,7 +73,7 @@ void TestMultivariateParzen::optunaKernels()
     for (std::size_t d = 0; d < dimensions.size(); ++d) {
         if (!dimensions[d].categorical)
             continue;
-        const MultivariateParzen alone({dimensions[d]}, {observations[d]}, 1.0, 25);
+        const MultivariateParzen alone({dimensions[d]}, {observations[d]}, c.priorWeight, 25);
         std::vector<double> actual;
         std::vector<double> expected;
         for (Eigen::Index category = 0; category < dimensions[d].categoryPrior.size(); ++category) {
@@ -86,7 +86,7 @@ void TestMultivariateParzen::optunaKernels()
         QVERIFY2(logDensityDifference(actual, expected).isEmpty(),
                  qPrintable("categorical kernel " + logDensityDifference(actual, expected)));
     }
-    const MultivariateParzen estimator(dimensions, observations, 1.0, 25);
+    const MultivariateParzen estimator(dimensions, observations, c.priorWeight, 25);
     std::vector<double> densities;
     for (std::size_t p = 0; p < c.logDensity.size(); ++p) {
         std::vector<double> point;

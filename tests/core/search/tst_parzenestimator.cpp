@@ -95,7 +95,7 @@ void TestParzenEstimator::hyperoptRules()
     QVERIFY(c.distribution.validate().isOk());
     const NumericDomain domain = NumericDomain::from(c.distribution, CellBounds::Exact);
     const std::vector<double> u = internalValues(domain, c.observations);
-    const ParzenEstimator estimator(domain, u, 1.0, 25, Bandwidths::Hyperopt, Normalisation::Global);
+    const ParzenEstimator estimator(domain, u, c.priorWeight, 25, Bandwidths::Hyperopt, Normalisation::Global);
 
     std::vector<double> weights;
     std::vector<double> mus;
@@ -137,7 +137,7 @@ void TestParzenEstimator::optunaRules()
              qPrintable(QString("bounds [%1, %2], Optuna [%3, %4]").arg(domain.truncLow).arg(domain.truncHigh)
                             .arg(c.low).arg(c.high)));
     const std::vector<double> u = internalValues(domain, c.observations);
-    const ParzenEstimator estimator(domain, u, 1.0, 25, Bandwidths::Optuna, Normalisation::PerComponent);
+    const ParzenEstimator estimator(domain, u, c.priorWeight, 25, Bandwidths::Optuna, Normalisation::PerComponent);
     // Both keep the observations in trial order and the prior last.
     const std::vector<double> weights = toVector(estimator.weights());
     const std::vector<double> mus = toVector(estimator.mu());

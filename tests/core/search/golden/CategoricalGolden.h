@@ -22,6 +22,7 @@ inline constexpr double kInf = std::numeric_limits<double>::infinity();
 struct CategoricalCase {
     const char *name;
     Distribution distribution;
+    double priorWeight;
     std::vector<int> observations;       // raw values (choice index, randint value), trial order
     std::vector<double> probabilities;   // per category (randint: value - low)
     std::vector<double> logProbability;
@@ -30,30 +31,39 @@ struct CategoricalCase {
 inline const std::vector<CategoricalCase> &hyperoptCategoricalCases()
 {
     static const std::vector<CategoricalCase> cases = {
-        {"choice, no observations", Distribution::choice(4), {},
+        {"choice, no observations", Distribution::choice(4), 1.0, {},
          {0.25, 0.25, 0.25, 0.25},
          {-1.3862943611198906, -1.3862943611198906, -1.3862943611198906, -1.3862943611198906}},
-        {"choice, unseen levels 0 and 2", Distribution::choice(4), {1, 1, 3},
+        {"choice, unseen levels 0 and 2", Distribution::choice(4), 1.0, {1, 1, 3},
          {0.14285714285714285, 0.42857142857142855, 0.14285714285714285, 0.2857142857142857},
          {-1.9459101490553132, -0.8472978603872037, -1.9459101490553132, -1.252762968495368}},
-        {"choice, fewer observations than levels", Distribution::choice(6), {5},
+        {"choice, fewer observations than levels", Distribution::choice(6), 1.0, {5},
          {0.14285714285714285, 0.14285714285714285, 0.14285714285714285, 0.14285714285714285, 0.14285714285714285, 0.2857142857142857},
          {-1.9459101490553132, -1.9459101490553132, -1.9459101490553132, -1.9459101490553132, -1.9459101490553132, -1.252762968495368}},
-        {"choice, 40 observations: linear forgetting", Distribution::choice(5), {0, 0, 3, 2, 2, 3, 3, 0, 2, 0, 2, 4, 2, 0, 2, 0, 3, 4, 4, 3, 4, 1, 0, 2, 2, 3, 4, 1, 4, 0, 1, 3, 1, 3, 2, 2, 4, 4, 4, 2},
+        {"choice, 40 observations: linear forgetting", Distribution::choice(5), 1.0, {0, 0, 3, 2, 2, 3, 3, 0, 2, 0, 2, 4, 2, 0, 2, 0, 3, 4, 4, 3, 4, 1, 0, 2, 2, 3, 4, 1, 4, 0, 1, 3, 1, 3, 2, 2, 4, 4, 4, 2},
          {0.1648898365316276, 0.13266998341625208, 0.2574271499644634, 0.18521677327647476, 0.2597962568111822},
          {-1.802477685448079, -2.0198905620533036, -1.357018511665076, -1.6862283924236443, -1.3478575828125505}},
-        {"pchoice, unseen level", Distribution::pchoice({0.1, 0.2, 0.7}), {0, 0, 1},
+        {"pchoice, unseen level", Distribution::pchoice({0.1, 0.2, 0.7}), 1.0, {0, 0, 1},
          {0.3833333333333333, 0.26666666666666666, 0.3499999999999999},
          {-0.9588503462929511, -1.3217558399823195, -1.0498221244986778}},
-        {"pchoice, 30 observations", Distribution::pchoice({0.5, 0.25, 0.125, 0.125}), {2, 1, 3, 3, 0, 0, 0, 0, 2, 1, 1, 0, 3, 2, 2, 0, 0, 3, 1, 3, 3, 0, 1, 2, 1, 0, 2, 1, 1, 1},
+        {"pchoice, 30 observations", Distribution::pchoice({0.5, 0.25, 0.125, 0.125}), 1.0, {2, 1, 3, 3, 0, 0, 0, 0, 2, 1, 1, 0, 3, 2, 2, 0, 0, 3, 1, 3, 3, 0, 1, 2, 1, 0, 2, 1, 1, 1},
          {0.3482849604221636, 0.29366754617414254, 0.17519788918205806, 0.18284960422163593},
          {-1.0547342824960555, -1.225306946800927, -1.7418391486000382, -1.6990912988865685}},
-        {"randint with an offset, unseen levels", Distribution::randint(3.0, 9.0), {3, 5, 5, 8},
+        {"randint with an offset, unseen levels", Distribution::randint(3.0, 9.0), 1.0, {3, 5, 5, 8},
          {0.2, 0.1, 0.3, 0.1, 0.1, 0.2},
          {-1.6094379124341003, -2.3025850929940455, -1.203972804325936, -2.3025850929940455, -2.3025850929940455, -1.6094379124341003}},
-        {"randint, 28 observations", Distribution::randint(0.0, 4.0), {3, 3, 3, 3, 0, 3, 3, 1, 0, 0, 3, 3, 2, 2, 3, 0, 3, 3, 0, 3, 3, 1, 1, 3, 3, 0, 2, 1},
+        {"randint, 28 observations", Distribution::randint(0.0, 4.0), 1.0, {3, 3, 3, 3, 0, 3, 3, 1, 0, 0, 3, 3, 2, 2, 3, 0, 3, 3, 0, 3, 3, 1, 1, 3, 3, 0, 2, 1},
          {0.22910578609000584, 0.16364699006428987, 0.1309175920514319, 0.47632963179427235},
          {-1.473571434101731, -1.810043670722944, -2.0331872220371534, -0.7416451606513308}},
+        {"choice, prior weight 0.3", Distribution::choice(3), 0.3, {0, 0, 1},
+         {0.5897435897435898, 0.33333333333333337, 0.07692307692307693},
+         {-0.5280674302004966, -1.0986122886681096, -2.5649493574615367}},
+        {"pchoice, prior weight 4", Distribution::pchoice({0.1, 0.2, 0.7}), 4.0, {2, 2, 1, 2},
+         {0.07500000000000001, 0.21250000000000002, 0.7124999999999999},
+         {-2.5902671654458262, -1.5488132906176655, -0.33897536683933155}},
+        {"randint, prior weight 2.5", Distribution::randint(1.0, 5.0), 2.5, {1, 1, 4},
+         {0.34615384615384615, 0.19230769230769232, 0.19230769230769232, 0.2692307692307692},
+         {-1.0608719606852626, -1.6486586255873816, -1.6486586255873816, -1.3121863889661687}},
     };
     return cases;
 }

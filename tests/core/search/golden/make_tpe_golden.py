@@ -219,12 +219,16 @@ HYPEROPT_PARZEN_CASES = [
     ("lognormal", "lognormal", [0, 1], [0.5, 1.0, 3.0, 3.0], [0.2, 1.0, 3.0, 8.0]),
     ("qlognormal: 0 raised to 1e-12", "qlognormal", [1, 0.8, 0.5], [0, 0.5, 2.5, 3, 3, 7.5],
      [0, 0.5, 3, 10]),
+    ("uniform, prior weight 2.5", "uniform", [-5, 5], [1.0, -3.0, 2.0, 2.5], [-4.0, 0.0, 2.2], 2.5),
+    ("quniform, prior weight 0.4, 28 observations", "quniform", [0, 100, 1],
+     [float(v) for v in np.random.default_rng(17).permutation(101)[:28]], [0, 37, 50, 99], 0.4),
+    ("lognormal, prior weight 3", "lognormal", [0, 1], [0.5, 1.0, 3.0], [0.2, 1.0, 8.0], 3.0),
 ]
 
 
-def hyperopt_parzen_row(name, kind, args, observations, points):
+def hyperopt_parzen_row(name, kind, args, observations, points, prior_weight=1.0):
     def compute():
-        post = hyperopt_posterior(kind, observations, args)
+        post = hyperopt_posterior(kind, observations, args, prior_weight)
         weights, mus, sigmas, low, high, q = hyperopt_model(post)
         return (canonical(weights, mus, sigmas), hyperopt_accept(weights, mus, sigmas, low, high),
                 hyperopt_lpdf(post, points).tolist())
@@ -233,7 +237,7 @@ def hyperopt_parzen_row(name, kind, args, observations, points):
     assert same(plain, stable), f"{name}: the result depends on numpy's tie order"
     (weights, mus, sigmas), accept, lpdf = plain
     return [
-        "    {" + f"\"{name}\", {cpp_distribution(kind, args)},",
+        "    {" + f"\"{name}\", {cpp_distribution(kind, args)}, {num(prior_weight)},",
         f"     {vec(observations)},",
         f"     {vec(weights)},",
         f"     {vec(mus)},",
@@ -255,6 +259,7 @@ def write_hyperopt_parzen():
         "struct HyperoptParzenCase {",
         "    const char *name;",
         "    Distribution distribution;",
+        "    double priorWeight;",
         "    std::vector<double> observations; // values, trial order",
         "    std::vector<double> weights;",
         "    std::vector<double> mus;          // on u (log kinds: log x)",
@@ -288,24 +293,29 @@ HYPEROPT_CATEGORICAL_CASES = [
      [int(v) for v in np.random.default_rng(12).integers(0, 4, 30)]),
     ("randint with an offset, unseen levels", "randint", [3, 9], [3, 5, 5, 8]),
     ("randint, 28 observations", "randint", [0, 4], [int(v) for v in np.random.default_rng(13).integers(0, 4, 28)]),
+    ("choice, prior weight 0.3", "choice", [3], [0, 0, 1], 0.3),
+    ("pchoice, prior weight 4", "pchoice", [[0.1, 0.2, 0.7]], [2, 2, 1, 2], 4.0),
+    ("randint, prior weight 2.5", "randint", [1, 5], [1, 1, 4], 2.5),
 ]
 
 
-def hyperopt_categorical(kind, args, observations):
+def hyperopt_categorical(kind, args, observations, prior_weight):
     """hp.choice is randint(K) in hyperopt 0.3 (pyll_utils.hp_choice), hp.pchoice is categorical(p)."""
     obs = np.asarray(observations, dtype=int)
     if kind == "pchoice":
         # In the vectorised graph hyperopt passes pchoice's p as rows of repeats (see pyll bincount).
         p = np.asarray([args[0]], dtype=float)
-        post = tpe.adaptive_parzen_samplers["categorical"](obs, 1.0, p, size=(1,), rng=np.random.default_rng(0))
+        post = tpe.adaptive_parzen_samplers["categorical"](obs, prior_weight, p, size=(1,),
+                                                           rng=np.random.default_rng(0))
         categories = p.shape[1]
         offset = 0
     else:
         low, high = (0, args[0]) if kind == "choice" else (args[0], args[1])
         if kind == "choice":
-            post = tpe.adaptive_parzen_samplers["randint"](obs, 1.0, high, size=(1,), rng=np.random.default_rng(0))
+            post = tpe.adaptive_parzen_samplers["randint"](obs, prior_weight, high, size=(1,),
+                                                           rng=np.random.default_rng(0))
         else:
-            post = tpe.adaptive_parzen_samplers["randint"](obs, 1.0, low, high, size=(1,),
+            post = tpe.adaptive_parzen_samplers["randint"](obs, prior_weight, low, high, size=(1,),
                                                            rng=np.random.default_rng(0))
         categories = high - low
         offset = low
@@ -325,6 +335,7 @@ def write_hyperopt_categorical():
         "struct CategoricalCase {",
         "    const char *name;",
         "    Distribution distribution;",
+        "    double priorWeight;",
         "    std::vector<int> observations;       // raw values (choice index, randint value), trial order",
         "    std::vector<double> probabilities;   // per category (randint: value - low)",
         "    std::vector<double> logProbability;",
@@ -334,9 +345,9 @@ def write_hyperopt_categorical():
         "{",
         "    static const std::vector<CategoricalCase> cases = {",
     ]
-    for name, kind, args, observations in HYPEROPT_CATEGORICAL_CASES:
-        offset_obs = [o - (args[0] if kind == "randint" else 0) for o in observations]
-        probabilities, logs, _ = hyperopt_categorical(kind, args, offset_obs if kind != "randint" else observations)
+    for name, kind, args, observations, *rest in HYPEROPT_CATEGORICAL_CASES:
+        prior_weight = rest[0] if rest else 1.0
+        probabilities, logs, _ = hyperopt_categorical(kind, args, observations, prior_weight)
         if kind == "pchoice":
             dist = f"Distribution::pchoice({vec(args[0])})"
         elif kind == "choice":
@@ -344,7 +355,7 @@ def write_hyperopt_categorical():
         else:
             dist = f"Distribution::randint({num(args[0])}, {num(args[1])})"
         body += [
-            "        {" + f"\"{name}\", {dist}, {ivec(observations)},",
+            "        {" + f"\"{name}\", {dist}, {num(prior_weight)}, {ivec(observations)},",
             f"         {vec(probabilities)},",
             f"         {vec(logs)}" + "},",
         ]
@@ -354,10 +365,10 @@ def write_hyperopt_categorical():
 
 # ---------------------------------------------------------------- Optuna: Parzen estimators
 
-def optuna_parameters(multivariate):
+def optuna_parameters(multivariate, prior_weight=1.0):
     # TPESampler's defaults in Optuna 3.1.
     return ope._ParzenEstimatorParameters(
-        consider_prior=True, prior_weight=1.0, consider_magic_clip=True, consider_endpoints=False,
+        consider_prior=True, prior_weight=prior_weight, consider_magic_clip=True, consider_endpoints=False,
         weights=osampler.default_weights, multivariate=multivariate)
 
 
@@ -421,15 +432,16 @@ OPTUNA_PARZEN_CASES = [
      [2e-4, 0.01, 0.5]),
     ("uniform, 31 observations: linear forgetting", "uniform", [-5, 5],
      centred([round(v, 3) for v in forgetting_values(31, -5, 5, seed=21)], 0.0, 0.07), [-4.0, 0.0, 1.5, 4.0]),
+    ("quniform, prior weight 2", "quniform", [0, 20, 2], [2, 8, 10, 12, 20], [0, 8, 10, 20], 2.0),
 ]
 
 
-def optuna_parzen_row(name, kind, args, observations, points):
+def optuna_parzen_row(name, kind, args, observations, points, prior_weight=1.0):
     distribution = optuna_distribution(kind, args)
 
     def fit():
         return ope._ParzenEstimator({"x": np.asarray(observations, dtype=float)}, {"x": distribution},
-                                    optuna_parameters(False))
+                                    optuna_parameters(False, prior_weight))
 
     estimator, stable = both_orders(fit)
     assert same(estimator._sigmas["x"], stable._sigmas["x"]), f"{name}: the result depends on numpy's tie order"
@@ -443,7 +455,7 @@ def optuna_parzen_row(name, kind, args, observations, points):
     expected_difference = "Loupe:" in name or "Loupe leaves" in name
     assert agrees != expected_difference, f"{name}: Loupe's rule {'agrees' if agrees else 'differs'} unexpectedly"
     return [
-        "        {" + f"\"{name}\", {cpp_distribution(kind, args)}, {vec(observations)},",
+        "        {" + f"\"{name}\", {cpp_distribution(kind, args)}, {num(prior_weight)}, {vec(observations)},",
         f"         {num(low)}, {num(high)},",
         f"         {vec(weights)},",
         f"         {vec(mus)},",
@@ -466,6 +478,7 @@ def write_optuna_parzen():
         "struct OptunaParzenCase {",
         "    const char *name;",
         "    Distribution distribution;",
+        "    double priorWeight;",
         "    std::vector<double> observations; // values, trial order",
         "    double low;                       // truncation bounds on u",
         "    double high;",
@@ -521,13 +534,14 @@ def multivariate_cases():
         "q": [0, 10, 50, 100],
         "lr": [2e-4, 0.01, 0.003, 0.5],
     }
-    return [("five trials", small, points), ("30 trials: linear forgetting", big, points)]
+    return [("five trials", small, points, 1.0), ("30 trials: linear forgetting", big, points, 1.0),
+            ("five trials, prior weight 2", small, points, 2.0)]
 
 
-def multivariate_row(name, observations, points):
+def multivariate_row(name, observations, points, prior_weight):
     space = {d: optuna_distribution(kind, args) for d, kind, args in MULTIVARIATE_DIMENSIONS}
     obs = {d: np.asarray(observations[d], dtype=float) for d in space}
-    joint = ope._ParzenEstimator(obs, space, optuna_parameters(True))
+    joint = ope._ParzenEstimator(obs, space, optuna_parameters(True, prior_weight))
     # Loupe's multivariate kernels take each numeric dimension's bandwidths from Optuna's univariate
     # rule (Optuna 3.1's multivariate mode uses Scott's rule instead); so the joint log_pdf below is
     # Optuna's own mixture code run with the univariate estimators' sigmas.
@@ -535,7 +549,8 @@ def multivariate_row(name, observations, points):
     for d, kind, args in MULTIVARIATE_DIMENSIONS:
         if kind == "choice":
             continue
-        single, stable = both_orders(ope._ParzenEstimator, {d: obs[d]}, {d: space[d]}, optuna_parameters(False))
+        single, stable = both_orders(ope._ParzenEstimator, {d: obs[d]}, {d: space[d]},
+                                     optuna_parameters(False, prior_weight))
         assert same(single._sigmas[d], stable._sigmas[d]), f"{name}/{d}: the result depends on numpy's tie order"
         loupe = loupe_optuna_like_sigmas(list(single._mus[d][:-1]), single._low[d], single._high[d])
         assert np.allclose(loupe, single._sigmas[d], rtol=1e-12, atol=0), f"{name}/{d}: bandwidths differ"
@@ -543,7 +558,7 @@ def multivariate_row(name, observations, points):
         sigma_rows.append(single._sigmas[d])
     lpdf = joint.log_pdf({d: np.asarray(points[d], dtype=float if d != "c" else int) for d in space})
     table = joint._categorical_weights["c"]
-    lines = ["        {" + f"\"{name}\","]
+    lines = ["        {" + f"\"{name}\", {num(prior_weight)},"]
     lines.append("         {" + ", ".join(vec(observations[d]) for d, _, _ in MULTIVARIATE_DIMENSIONS) + "},")
     lines.append(f"         {vec(joint._weights)},")
     lines.append("         {" + ", ".join(vec(s) for s in sigma_rows) + "},")
@@ -565,6 +580,7 @@ def write_multivariate():
         "// The observation sets are ones where Loupe's Optuna-like bandwidths equal Optuna's.",
         "struct MultivariateCase {",
         "    const char *name;",
+        "    double priorWeight;",
         "    std::vector<std::vector<double>> observations; // per dimension, trial order (c: index)",
         "    std::vector<double> weights;                   // trials, then the prior kernel",
         "    std::vector<std::vector<double>> sigmas;       // per numeric dimension (x, q, lr)",
