@@ -8,6 +8,7 @@
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 #include "db/store/Transaction.h"
+#include "tests/support/RequiredResource.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -103,9 +104,10 @@ void TestPostgresStore::initTestCase()
     m_binDir = qEnvironmentVariable("LOUPE_PG_BIN", QStringLiteral("/usr/lib/postgresql/15/bin"));
     if (!QFileInfo(QDir(m_binDir).filePath(QStringLiteral("initdb"))).isExecutable()
         || !QFileInfo(QDir(m_binDir).filePath(QStringLiteral("pg_ctl"))).isExecutable())
-        QSKIP("PostgreSQL server binaries (initdb, pg_ctl) not found; install postgresql-15 or set LOUPE_PG_BIN");
+        LOUPE_REQUIRE_RESOURCE(
+            QStringLiteral("PostgreSQL server binaries (initdb, pg_ctl) not found; install postgresql-15 or set LOUPE_PG_BIN"));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        QSKIP("Qt PostgreSQL driver QPSQL not installed (libqt6sql6-psql)");
+        LOUPE_REQUIRE_RESOURCE(QStringLiteral("Qt PostgreSQL driver QPSQL not installed (libqt6sql6-psql)"));
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     if (geteuid() == 0) {
@@ -116,7 +118,8 @@ void TestPostgresStore::initTestCase()
             }
         }
         if (m_runAs.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
-            QSKIP("running as root without an unprivileged user and setpriv for the PostgreSQL server");
+            LOUPE_REQUIRE_RESOURCE(
+                QStringLiteral("running as root without an unprivileged user and setpriv for the PostgreSQL server"));
         const passwd *user = getpwnam(m_runAs.toLocal8Bit().constData());
         QVERIFY(::chown(QFile::encodeName(m_dir->path()).constData(), user->pw_uid, user->pw_gid) == 0);
     }
