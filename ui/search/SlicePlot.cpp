@@ -12,7 +12,7 @@ namespace loupe {
 
 namespace {
 
-constexpr int kColorBins = 8;
+constexpr int kSliceColorBins = 8;
 
 // A fixed sideways offset in [-0.25, 0.25] per trial number, so choice columns spread out.
 double jitter(int number)
@@ -26,24 +26,15 @@ double jitter(int number)
 SlicePlot::SlicePlot(QWidget *parent) : TrialPlot(tr("Slice"), tr("Pick a parameter"), parent)
 {
     customPlot()->yAxis->setLabel(tr("loss"));
-    connect(customPlot(), &QCustomPlot::plottableClick, this,
-            [this](QCPAbstractPlottable *plottable, int dataIndex, QMouseEvent *) {
-                auto *graph = qobject_cast<QCPGraph *>(plottable);
-                if (!graph)
-                    return;
-                // Each graph's data are in x order; "numbers" holds the trial numbers in that order.
-                const QVector<int> numbers = graph->property("numbers").value<QVector<int>>();
-                if (dataIndex >= 0 && dataIndex < numbers.size())
-                    Q_EMIT trialClicked(numbers[dataIndex]);
-            });
     setExportName(QStringLiteral("slice"));
-    redraw();
+    refresh();
 }
 
 void SlicePlot::setParameter(int parameter)
 {
     m_parameter = parameter;
-    redraw();
+    resetView(); // another parameter on the x axis
+    refresh();
     requestReplot();
 }
 
@@ -97,11 +88,11 @@ void SlicePlot::redraw()
                               return a.number < b.number;
                           })->number;
     std::vector<QCPGraph *> bins;
-    std::vector<QVector<int>> binNumbers(kColorBins);
-    for (int bin = 0; bin < kColorBins; ++bin) {
+    std::vector<QVector<int>> binNumbers(kSliceColorBins);
+    for (int bin = 0; bin < kSliceColorBins; ++bin) {
         QCPGraph *graph = plot->addGraph();
         graph->setLineStyle(QCPGraph::lsNone);
-        QColor color = rankColor(1.0 - double(bin) / (kColorBins - 1)); // late trials dark
+        QColor color = rankColor(1.0 - double(bin) / (kSliceColorBins - 1)); // late trials dark
         color.setAlpha(190);
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 5));
         bins.push_back(graph);
@@ -110,7 +101,7 @@ void SlicePlot::redraw()
     double low = std::numeric_limits<double>::infinity(), high = -low;
     double lossLow = low, lossHigh = -low;
     for (const Point &point : points) {
-        const int bin = std::min(kColorBins - 1, point.number * kColorBins / std::max(1, maxNumber + 1));
+        const int bin = std::min(kSliceColorBins - 1, point.number * kSliceColorBins / std::max(1, maxNumber + 1));
         bins[std::size_t(bin)]->addData(point.x, point.loss);
         binNumbers[std::size_t(bin)].push_back(point.number);
         low = std::min(low, point.x);
@@ -118,8 +109,8 @@ void SlicePlot::redraw()
         lossLow = std::min(lossLow, point.loss);
         lossHigh = std::max(lossHigh, point.loss);
     }
-    for (int bin = 0; bin < kColorBins; ++bin)
-        bins[std::size_t(bin)]->setProperty("numbers", QVariant::fromValue(binNumbers[std::size_t(bin)]));
+    for (int bin = 0; bin < kSliceColorBins; ++bin)
+        setTrialNumbers(bins[std::size_t(bin)], binNumbers[std::size_t(bin)]);
     m_pointCount = int(points.size());
     if (!categorical) {
         if (logX)
