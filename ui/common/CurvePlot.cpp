@@ -18,7 +18,7 @@ bool drawable(double value, CurvePlot::Scale scale)
     return std::isfinite(value) && (scale == CurvePlot::Scale::Linear || value > 0.0);
 }
 
-// Pads [low, high] for display by 5 % of the span (of the decades on a log axis); a single value
+// Pads [low, high] for display by 8 % of the span (of the decades on a log axis); a single value
 // gets a window around it.
 std::pair<double, double> padded(std::pair<double, double> range, CurvePlot::Scale scale)
 {
@@ -35,7 +35,7 @@ std::pair<double, double> padded(std::pair<double, double> range, CurvePlot::Sca
         const double half = std::max(std::abs(low) * 0.1, 0.5);
         return {low - half, high + half};
     }
-    const double pad = 0.05 * (high - low);
+    const double pad = 0.08 * (high - low); // a marker on the extreme value stays whole inside the frame
     return {low - pad, high + pad};
 }
 

@@ -59,11 +59,12 @@ void PlotFrame::fit()
     if (m_fitting)
         return;
     QCPAxisRect *rect = m_plot->axisRect();
-    const int legendWidth = m_legend->place();
+    const QMargins legend = m_legend->place();
     QMargins wanted = m_base;
-    wanted.setRight(std::max({m_base.right(), legendWidth, rightOverhang(m_plot->xAxis) + 4}));
+    wanted.setRight(std::max({m_base.right(), legend.right(), rightOverhang(m_plot->xAxis) + 4}));
+    wanted.setTop(std::max(m_base.top(), legend.top()));
     if (m_plot->yAxis->tickLabelSide() == QCPAxis::lsOutside)
-        wanted.setTop(std::max(m_base.top(), topOverhang(m_plot->yAxis) + 2));
+        wanted.setTop(std::max(wanted.top(), topOverhang(m_plot->yAxis) + 2));
     if (wanted == rect->minimumMargins())
         return;
     rect->setMinimumMargins(wanted);
@@ -71,6 +72,7 @@ void PlotFrame::fit()
     m_plot->plotLayout()->update(QCPLayoutElement::upPreparation);
     m_plot->plotLayout()->update(QCPLayoutElement::upMargins);
     m_plot->plotLayout()->update(QCPLayoutElement::upLayout);
+    m_legend->reposition();
     m_fitting = false;
 }
 

@@ -63,7 +63,7 @@ PlotLegend::Placement PlotLegend::currentPlacement() const
 {
     if (!shows())
         return Placement::Hidden;
-    return m_outside ? Placement::Outside : placementOf(m_corner);
+    return m_outside ? m_side : placementOf(m_corner);
 }
 
 QString PlotLegend::seriesAt(QPointF position) const
@@ -147,16 +147,38 @@ void PlotLegend::putInCorner(Qt::Alignment corner)
         inset->update(QCPLayoutElement::upLayout);
 }
 
-void PlotLegend::putOutside()
+void PlotLegend::putOutside(Placement side)
 {
     const int index = legendIndex();
     if (index < 0)
         return;
+    // Free placement is in fractions of the inset layout's inner rect (the axis rect less the inset's
+    // margins); the legend keeps its minimum size.
     QCPLayoutInset *inset = m_plot->axisRect()->insetLayout();
+    const QRect inner = inset->rect();
+    const QRect area = m_plot->axisRect()->rect();
+    const QSize size = m_plot->legend->minimumOuterSizeHint();
+    if (inner.width() <= 0 || inner.height() <= 0)
+        return;
+    QRectF where;
+    if (side == Placement::Above) // right-aligned with the axis rect, just above it
+        where = QRectF(double(area.right() + 1 - size.width() - inner.left()) / inner.width(),
+                       double(area.top() - size.height() - 2 - inner.top()) / inner.height(), 0.0, 0.0);
+    else // just right of the axis rect, level with the inner top
+        where = QRectF(double(area.right() + 3 - inner.left()) / inner.width(), 0.0, 0.0, 0.0);
     inset->setInsetPlacement(index, QCPLayoutInset::ipFree);
-    inset->setInsetRect(index, QRectF(1.0, 0.0, 0.0, 0.0)); // right of the axis rect, at its minimum size
+    inset->setInsetRect(index, where);
     m_outside = true;
+    m_side = side;
     inset->update(QCPLayoutElement::upLayout);
+}
+
+QMargins PlotLegend::room() const
+{
+    if (!m_outside)
+        return {};
+    const QSize size = m_plot->legend->minimumOuterSizeHint();
+    return m_side == Placement::Above ? QMargins(0, size.height() + 4, 0, 0) : QMargins(0, 0, size.width() + 6, 0);
 }
 
 int PlotLegend::hiddenPointsAt(Qt::Alignment corner, double inflate) const
@@ -170,33 +192,45 @@ int PlotLegend::hiddenPointsAt(Qt::Alignment corner, double inflate) const
     return PlotPointFinder::countInside(*m_plot, QRectF(left, top, width, height), 1);
 }
 
-int PlotLegend::place()
+void PlotLegend::reposition()
+{
+    if (m_outside && shows() && legendIndex() >= 0)
+        putOutside(m_side);
+}
+
+QMargins PlotLegend::place()
 {
     if (!shows() || legendIndex() < 0)
-        return 0;
-    const int outsideWidth = m_plot->legend->minimumOuterSizeHint().width() + 4;
-    if (m_placement == Placement::Outside) {
-        putOutside();
-        return outsideWidth;
+        return {};
+    if (m_placement == Placement::Outside || m_placement == Placement::Above) {
+        putOutside(m_placement);
+        return room();
     }
     if (m_placement != Placement::Automatic) {
         putInCorner(cornerOf(m_placement));
-        return 0;
+        return {};
     }
-    QList<Qt::Alignment> corners{m_preferred};
-    if (!m_outside)
-        corners << m_corner;
-    corners << kTopRight << kTopLeft << kBottomRight << kBottomLeft;
-    // Once outside, a corner must be free with some room to spare before the legend moves back in.
-    const double inflate = m_outside ? 1.15 : 1.0;
-    for (Qt::Alignment corner : std::as_const(corners)) {
-        if (hiddenPointsAt(corner, inflate) == 0) {
-            putInCorner(corner);
-            return 0;
+    // Inside only with room to spare (measured as if it were inside), and where it hides no point.
+    const QSize size = m_plot->legend->minimumOuterSizeHint();
+    const QMargins taken = room();
+    const QRect area = m_plot->axisRect()->rect().adjusted(0, -taken.top(), taken.right(), 0);
+    const bool fits = size.width() <= area.width() - 12 && size.height() <= area.height() - 12;
+    if (fits) {
+        QList<Qt::Alignment> corners{m_preferred};
+        if (!m_outside)
+            corners << m_corner;
+        corners << kTopRight << kTopLeft << kBottomRight << kBottomLeft;
+        // Once outside, a corner must be free with some room to spare before the legend moves back in.
+        const double inflate = m_outside ? 1.15 : 1.0;
+        for (Qt::Alignment corner : std::as_const(corners)) {
+            if (hiddenPointsAt(corner, inflate) == 0) {
+                putInCorner(corner);
+                return {};
+            }
         }
     }
-    putOutside();
-    return outsideWidth;
+    putOutside(size.width() <= 0.4 * m_plot->width() ? Placement::Outside : Placement::Above);
+    return room();
 }
 
 void PlotLegend::addActions(QMenu *menu)
@@ -209,7 +243,7 @@ void PlotLegend::addActions(QMenu *menu)
         {Placement::Automatic, tr("Where it hides no data")}, {Placement::TopLeft, tr("Top left")},
         {Placement::TopRight, tr("Top right")},               {Placement::BottomLeft, tr("Bottom left")},
         {Placement::BottomRight, tr("Bottom right")},         {Placement::Outside, tr("Outside, on the right")},
-        {Placement::Hidden, tr("Hidden")}};
+        {Placement::Above, tr("Outside, above")},             {Placement::Hidden, tr("Hidden")}};
     for (const auto &[placement, text] : choices) {
         QAction *action = legendMenu->addAction(text, this, [this, placement = placement] { setPlacement(placement); });
         action->setCheckable(true);

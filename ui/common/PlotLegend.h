@@ -1,10 +1,13 @@
 #pragma once
 // A plot's legend as the user handles it: a click on an entry hides or shows that series (kept by
 // name, so it stays hidden when the plot redraws with new data), and the legend sits where the user
-// puts it (a corner, outside the plot on the right, hidden) or, by default, where it hides no data:
-// the plot's preferred corner, else the corner it is in, else another free corner, else outside.
+// puts it (a corner, outside the plot on the right or above it, hidden) or, by default, where it
+// hides no data: the plot's preferred corner, else the corner it is in, else another free corner,
+// else outside (on the right, or above the plot when it is too wide for that). A legend that does
+// not fit in the axis rect with room to spare goes outside too (it would cover the tick labels).
 // place() decides after each layout (PlotFrame calls it); applyHidden() runs before each replot.
 
+#include <QMargins>
 #include <QObject>
 #include <QPointF>
 #include <QSet>
@@ -19,7 +22,7 @@ namespace loupe {
 class PlotLegend : public QObject {
     Q_OBJECT
 public:
-    enum class Placement { Automatic, TopLeft, TopRight, BottomLeft, BottomRight, Outside, Hidden };
+    enum class Placement { Automatic, TopLeft, TopRight, BottomLeft, BottomRight, Outside, Above, Hidden };
     // A plottable with this property (a series name) hides and shows with that series (the raw
     // curve behind a smoothed one).
     static constexpr const char *kSeriesOf = "loupeSeriesOf";
@@ -28,7 +31,7 @@ public:
 
     void setPlacement(Placement placement);
     Placement placement() const { return m_placement; }
-    // Where the legend is now: one of the corners, Outside, or Hidden (also when the plot shows none).
+    // Where the legend is now: one of the corners, Outside, Above, or Hidden (also when the plot shows none).
     Placement currentPlacement() const;
     // The corner tried first (a plot's choice: accuracy rises, so its legend prefers the bottom right).
     void setPreferredCorner(Qt::Alignment corner) { m_preferred = corner; }
@@ -45,9 +48,11 @@ public:
 
     // Hides the plottables of hidden series and greys their entries (before each replot).
     void applyHidden();
-    // Puts the legend in its place for the current layout; returns the width it needs right of the
-    // axis rect (0 unless outside).
-    int place();
+    // Puts the legend in its place for the current layout; returns the room it needs around the axis
+    // rect (right or top; none inside).
+    QMargins place();
+    // Once the axis rect moved (a new layout after place()), an outside legend follows its right side.
+    void reposition();
 
 Q_SIGNALS:
     void changed();
@@ -56,7 +61,8 @@ private:
     bool shows() const;
     int legendIndex() const;
     void putInCorner(Qt::Alignment corner);
-    void putOutside();
+    void putOutside(Placement side);
+    QMargins room() const;
     int hiddenPointsAt(Qt::Alignment corner, double inflate) const;
     static QString seriesOf(const QCPAbstractPlottable *plottable);
 
@@ -65,6 +71,7 @@ private:
     Qt::Alignment m_preferred = Qt::AlignTop | Qt::AlignRight;
     Qt::Alignment m_corner = Qt::AlignTop | Qt::AlignRight;
     bool m_outside = false;
+    Placement m_side = Placement::Outside; // Outside (right) or Above, while m_outside
     QSet<QString> m_hidden;
 };
 

@@ -65,9 +65,11 @@ void PlotReadout::showAt(QPointF position)
         setItemsVisible(true);
         m_ring->layer()->replot();
     }
-    QString html = QStringLiteral("<b>%1</b>").arg(m_text.section(QLatin1Char('\n'), 0, 0).toHtmlEscaped());
+    // One line per item, never wrapped (QToolTip wraps long rich text).
+    QString html = QStringLiteral("<p style='white-space:pre'><b>%1</b>").arg(m_text.section(QLatin1Char('\n'), 0, 0).toHtmlEscaped());
     for (const QString &line : m_text.split(QLatin1Char('\n')).mid(1))
         html += QStringLiteral("<br>") + line.toHtmlEscaped();
+    html += QStringLiteral("</p>");
     QToolTip::showText(m_plot->mapToGlobal(position.toPoint() + QPoint(16, 12)), html, m_plot);
 }
 
