@@ -28,7 +28,7 @@ std::pair<double, double> padded(std::pair<double, double> range, CurvePlot::Sca
             low /= 1.5;
             high *= 1.5;
         }
-        const double factor = std::max(std::pow(high / low, 0.05), 1.1);
+        const double factor = std::max(std::pow(high / low, 0.08), 1.1);
         return {low / factor, high * factor};
     }
     if (high - low < 1e-12) {
