@@ -290,8 +290,8 @@ QStringList HistogramPlot::readoutLines(const PlotPoint &point) const
         for (const HistogramBin &bin : m_stats.histogram) {
             if (std::abs(0.5 * (bin.lower + bin.upper) / scale - point.key) > 1e-9 * std::max(1.0, std::abs(point.key)))
                 continue;
-            return {tr("%1: %2 to %3").arg(QString::fromStdString(m_stats.name), formatStatistic(bin.lower, m_stats.type),
-                                           formatStatistic(bin.upper, m_stats.type)),
+            return {QString::fromStdString(m_stats.name),
+                    tr("%1 to %2").arg(formatStatistic(bin.lower, m_stats.type), formatStatistic(bin.upper, m_stats.type)),
                     tr("rows: %1").arg(formatCountWithShare(bin.count, total))};
         }
     } else if (m_kind == Kind::TopValues) {
@@ -299,8 +299,8 @@ QStringList HistogramPlot::readoutLines(const PlotPoint &point) const
         if (index < m_stats.topValues.size()) {
             const CategoryCount &entry = m_stats.topValues[index];
             // The full value: the axis shows at most kMaxLabelChars of it.
-            return {tr("%1: %2").arg(QString::fromStdString(m_stats.name),
-                                     entry.label.empty() ? tr("(empty)") : QString::fromStdString(entry.label)),
+            return {QString::fromStdString(m_stats.name),
+                    entry.label.empty() ? tr("(empty)") : QString::fromStdString(entry.label),
                     tr("rows: %1").arg(formatCountWithShare(entry.count, total))};
         }
     }

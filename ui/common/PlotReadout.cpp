@@ -55,9 +55,7 @@ void PlotReadout::showAt(QPointF position)
     m_point = point;
     m_plottable = point.plottable;
     if (moved) {
-        QStringList lines{point.series.isEmpty() ? tr("value") : point.series};
-        lines += m_lines(point);
-        m_text = lines.join(QLatin1Char('\n'));
+        m_text = m_lines(point).join(QLatin1Char('\n'));
         ensureItems();
         const QPointF pixel = point.plottable->coordsToPixels(point.key, point.value);
         m_cross->position->setCoords(pixel);

@@ -151,7 +151,8 @@ QStringList PlotWidget::readoutLines(const PlotPoint &point) const
         return {};
     const QCPAxis *keyAxis = point.plottable->keyAxis();
     const QCPAxis *valueAxis = point.plottable->valueAxis();
-    return {QStringLiteral("%1: %2").arg(PlotValueFormat::name(keyAxis), PlotValueFormat::format(keyAxis, point.key)),
+    return {point.series.isEmpty() ? tr("value") : point.series,
+            QStringLiteral("%1: %2").arg(PlotValueFormat::name(keyAxis), PlotValueFormat::format(keyAxis, point.key)),
             QStringLiteral("%1: %2").arg(PlotValueFormat::name(valueAxis), PlotValueFormat::format(valueAxis, point.value))};
 }
 

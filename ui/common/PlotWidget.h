@@ -64,7 +64,7 @@ public:
     void resetView();
     // The user zoomed or panned some axis.
     bool isZoomed() const;
-    // The readout lines for `point` after its series name (public for tests and reports).
+    // The readout lines for `point` (public for tests and reports).
     QStringList describePoint(const PlotPoint &point) const { return readoutLines(point); }
     // The point the readout and a click at `position` (widget pixels of customPlot()) find.
     PlotPoint pointAt(QPointF position) const;
@@ -80,8 +80,9 @@ Q_SIGNALS:
 protected:
     // Lets a plot put its own actions (scales, options) at the top of the context menu.
     virtual void addPlotActions(QMenu *menu);
-    // What the readout says about a point after its series name: by default the key and the value,
-    // each named after its axis and written as the axis writes it. Plots add a trial, row or step.
+    // What the readout says about a point, one line each, the first in bold: by default its series,
+    // then the key and the value, each named after its axis and written as the axis writes it.
+    // Plots add a trial, row or step.
     virtual QStringList readoutLines(const PlotPoint &point) const;
     // The data point nearest to `position` within PlotReadout::kRadius pixels (PlotPointFinder);
     // plots whose points are joined by meaningful lines may pick by line instead.

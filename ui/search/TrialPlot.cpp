@@ -116,7 +116,7 @@ QStringList TrialPlot::readoutLines(const PlotPoint &point) const
     QStringList lines = PlotWidget::readoutLines(point);
     const int number = trialAt(point);
     if (number >= 0)
-        lines.prepend(tr("trial %1").arg(number));
+        lines.insert(1, tr("trial %1").arg(number)); // under the series
     return lines;
 }
 

@@ -152,7 +152,7 @@ void TestPlotReadout::barsReadTheirFullLabel()
     // ... the readout in full, anywhere along its bar, even over its cut label left of the axis.
     const double barY = plot.customPlot()->yAxis->coordToPixel(1.0);
     hover(plot, QPointF(plot.customPlot()->axisRect()->rect().left() + 20, barY));
-    QCOMPARE(plot.readout()->text(), QStringLiteral("rows\nmerchant: %1\nrows: 7 (70.0 %)").arg(QString::fromStdString(longName)));
+    QCOMPARE(plot.readout()->text(), QStringLiteral("merchant\n%1\nrows: 7 (70.0 %)").arg(QString::fromStdString(longName)));
     hover(plot, QPointF(plot.customPlot()->axisRect()->rect().left() - 30, barY));
     QVERIFY(plot.readout()->text().contains(QString::fromStdString(longName)));
 }
