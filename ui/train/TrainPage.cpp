@@ -1,5 +1,6 @@
 #include "ui/train/TrainPage.h"
 
+#include "ui/common/ElidedLabel.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/StoredRunsHeader.h"
 #include "ui/common/TrainCurves.h"
@@ -113,10 +114,8 @@ QWidget *TrainPage::buildControls()
     m_progress->setRange(0, 1000);
     m_progress->setMinimumWidth(320);
     bar->addWidget(m_progress);
-    m_statusLabel = new QLabel(box);
+    m_statusLabel = new ElidedLabel(box); // shortened with "…" when narrow, in full as its tooltip
     m_statusLabel->setObjectName(QStringLiteral("trainStatus"));
-    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(m_statusLabel, 1);
     layout->addLayout(bar);
     m_message = new MessageBanner(box);
