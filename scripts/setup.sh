@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Loupe needs. Idempotent: does nothing when everything is present.
-#   scripts/setup.sh          build, test and run (what scripts/run.sh and scripts/test.sh call)
+#   scripts/setup.sh          build, test (clang and libomp-dev: the fuzz build) and run (what scripts/run.sh
+#                             and scripts/test.sh call)
 #   scripts/setup.sh --bench  also the peers the benchmarks measure against (pandas, PyTorch, Optuna)
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
@@ -14,6 +15,7 @@ PACKAGES=(
   xvfb xauth fonts-dejavu-core
   dataset-fashion-mnist
   postgresql
+  clang libomp-dev
 )
 BENCH_PACKAGES=(python3 python3-pandas python3-torch python3-optuna)
 

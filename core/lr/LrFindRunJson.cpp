@@ -97,7 +97,7 @@ Result<LrFindResult> lrFindResultFromJson(const std::string &summaryJson)
     if (!document.contains("points") || !document["points"].is_array())
         return Status::invalidInput("points: missing or not an array");
     LrFindResult result;
-    result.mode = document.value("mode", std::string()) == "range" ? LrFindMode::Range : LrFindMode::OnePass;
+    result.mode = jsonText(document, "mode") == "range" ? LrFindMode::Range : LrFindMode::OnePass;
     for (const json &item : document["points"]) {
         if (!item.is_object() || !item.contains("lr") || !item["lr"].is_number())
             return Status::invalidInput("points: an entry without a numeric \"lr\"");
@@ -105,20 +105,20 @@ Result<LrFindResult> lrFindResultFromJson(const std::string &summaryJson)
         point.learningRate = item["lr"].get<double>();
         point.loss = numberOrNaN(item.value("loss", json()));
         point.rawLoss = item.contains("raw_loss") ? numberOrNaN(item["raw_loss"]) : point.loss;
-        point.diverged = item.value("diverged", false);
+        point.diverged = jsonFlag(item, "diverged", false);
         result.points.push_back(point);
     }
     if (document.contains("suggestions") && document["suggestions"].is_object()) {
         const json &s = document["suggestions"];
         result.suggestions.recommended = optionalOf(s, "recommended");
-        result.suggestions.method = s.value("method", std::string());
+        result.suggestions.method = jsonText(s, "method");
         result.suggestions.minimum = optionalOf(s, "minimum");
         result.suggestions.lossMinimumRate = optionalOf(s, "loss_minimum_lr");
         result.suggestions.steep = optionalOf(s, "steep");
         result.suggestions.valley = optionalOf(s, "valley");
     }
-    result.seconds = document.value("seconds", 0.0);
-    if (document.value("status", std::string()) == "cancelled")
+    result.seconds = jsonReal(document, "seconds", 0.0);
+    if (jsonText(document, "status") == "cancelled")
         result.status = Status::cancelled();
     return result;
 }

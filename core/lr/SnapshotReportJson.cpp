@@ -63,7 +63,7 @@ Status readSnapshots(const json &root, SnapshotReport &report)
             return wrong(path);
         score.index = item["index"].get<int>();
         score.iteration = item["iteration"].get<std::int64_t>();
-        score.completeCycle = item.value("complete_cycle", true);
+        score.completeCycle = jsonFlag(item, "complete_cycle", true);
         if (Status status = readScores(item, path, score.validation, &score.test); !status.isOk())
             return status;
         report.snapshots.push_back(score);
@@ -158,7 +158,11 @@ ordered_json snapshotReportJson(const SnapshotReport &report)
     document["iterations"] = report.totalIterations;
     document["steps_per_epoch"] = report.stepsPerEpoch;
     document["seconds"] = report.seconds;
-    document["status"] = report.diverged ? "diverged" : report.status.isCancelled() ? "cancelled" : "completed";
+    // A failure other than divergence was written "completed" and read back as a success.
+    document["status"] = report.diverged                ? "diverged"
+                         : report.status.isCancelled() ? "cancelled"
+                         : report.status.isOk()        ? "completed"
+                                                       : "failed";
     if (!report.status.isOk())
         document["message"] = report.status.message();
     return document;
@@ -192,9 +196,10 @@ Result<SnapshotReport> snapshotReportFromJson(const std::string &jsonText)
     report.cycleLength = root["cycle_length"].get<std::int64_t>();
     report.totalIterations = root["iterations"].get<std::int64_t>();
     report.stepsPerEpoch = root["steps_per_epoch"].get<int>();
-    report.seconds = root.value("seconds", 0.0);
-    const std::string status = root.value("status", std::string("completed"));
-    const std::string message = root.value("message", std::string());
+    report.seconds = jsonReal(root, "seconds", 0.0);
+    const std::string written = loupe::jsonText(root, "status"); // qualified: the parameter is named jsonText too
+    const std::string status = written.empty() ? std::string("completed") : written;
+    const std::string message = loupe::jsonText(root, "message");
     report.diverged = status == "diverged";
     if (status == "cancelled")
         report.status = Status::cancelled();

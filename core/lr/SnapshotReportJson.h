@@ -1,14 +1,14 @@
 #pragma once
 // A 'snapshot' run as JSON, written here only (the CLI and the Learning-rate page write the same
 // documents, and the page reads them back):
-//   config: {"cycles", "epochs", "lr0" (null: the spec's learning rate), "seed", "data", "spec"}
+//   config: {"cycles", "epochs", "lr0" (null: the spec's learning rate), "seed", "data", "spec", "feature_plan"}
 //   report: what `loupe-cli snapshot --json` prints (plus "run_id") and the run stores as summary,
 //   {"snapshots": [{"index", "iteration", "complete_cycle", "val_accuracy", "val_loss",
 //                   "test_accuracy", "test_loss"}],
 //    "ensemble": {"size", "candidates": [{"size", "val_accuracy", "val_loss"}], "val_accuracy", ...} | null,
 //    "single_model": {"val_accuracy", "val_loss", "test_accuracy", "test_loss"} | null,
 //    ["single_model_error"], "lr0", "cycle_length", "iterations", "steps_per_epoch", "seconds",
-//    "status": "completed" | "diverged" | "cancelled", ["message"]}
+//    "status": "completed" | "diverged" | "cancelled" | "failed", ["message"]}
 // Numbers that were not measured (NaN) are null.
 
 #include "core/lr/SnapshotEnsemble.h"

@@ -73,6 +73,8 @@ public:
     }
     void floats(float *target, std::size_t count)
     {
+        if (count == 0) // an empty block has no storage: memcpy from or to a null pointer is undefined
+            return;
         if (!take(count * sizeof(float)))
             return;
         const unsigned char *source = m_data + m_position - count * sizeof(float);

@@ -1,5 +1,6 @@
 #include "core/optim/WarmRestartsSchedule.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <numbers>
@@ -23,8 +24,8 @@ WarmRestartsSchedule::Position WarmRestartsSchedule::position(double t) const
     Position where;
     if (m_tMult == 1) {
         where.period = m_t0;
-        where.restarts = static_cast<int>(std::floor(t / m_t0));
-        where.sinceRestart = t - static_cast<double>(where.restarts) * m_t0;
+        where.restarts = std::floor(t / m_t0);
+        where.sinceRestart = std::clamp(t - where.restarts * m_t0, 0.0, m_t0);
         return where;
     }
     // Subtracting whole periods keeps integer boundaries exact (no log rounding); the loop runs
@@ -34,7 +35,7 @@ WarmRestartsSchedule::Position WarmRestartsSchedule::position(double t) const
     while (where.sinceRestart >= where.period) {
         where.sinceRestart -= where.period;
         where.period *= static_cast<double>(m_tMult);
-        ++where.restarts;
+        where.restarts += 1.0;
     }
     return where;
 }
@@ -42,8 +43,9 @@ WarmRestartsSchedule::Position WarmRestartsSchedule::position(double t) const
 double WarmRestartsSchedule::learningRate(double t) const
 {
     const Position where = position(t);
+    // Halve before multiplying (exact, so the same rates): (eta_max - eta_min) * 2 overflows for eta_max > 9e307.
     return m_etaMin
-           + (m_etaMax - m_etaMin) * (1.0 + std::cos(std::numbers::pi * where.sinceRestart / where.period)) / 2.0;
+           + (m_etaMax - m_etaMin) / 2.0 * (1.0 + std::cos(std::numbers::pi * where.sinceRestart / where.period));
 }
 
 std::unique_ptr<Schedule> WarmRestartsSchedule::clone() const

@@ -22,7 +22,7 @@ public:
     struct Position {
         double sinceRestart = 0.0; // Tcur
         double period = 0.0;       // Ti
-        int restarts = 0;          // restarts before t
+        double restarts = 0.0;     // restarts before t, a whole number (a double: t may exceed any int)
     };
     Position position(double t) const;
 

@@ -71,6 +71,9 @@ Result<Json> parseGuarded(std::string_view text, std::string_view source, JsonLi
     if (text.size() > limits.maxBytes)
         return Status::invalidInput(sourceName(source) + ": " + std::to_string(text.size()) + " bytes, above the "
                                     + sizeText(limits.maxBytes) + " a JSON document may have");
+    // The JSON library stops reading at a NUL byte: "{...}\0anything" read as the part before it.
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+        return locatedError(text, source, nul, "a NUL byte, which JSON text cannot hold");
     const JsonGuardScan::Outcome guard = JsonGuardScan::scan(text, limits.maxDepth);
     switch (guard.finding) {
     case JsonGuardScan::Finding::TooDeep:

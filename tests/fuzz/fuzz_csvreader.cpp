@@ -1,4 +1,4 @@
-// libFuzzer target for CsvReader (built only with -DLOUPE_BUILD_FUZZ=ON and clang; run by scripts/fuzz-csv.sh).
+// libFuzzer target for CsvReader (built only with -DLOUPE_BUILD_FUZZ=ON and clang; run by scripts/fuzz.sh).
 // The first input byte picks the options; the rest is the CSV text. Besides "no crash, no sanitizer report",
 // it checks the reader's promise that the split does not matter: one sequential chunk and tiny parallel
 // chunks must give the same table, or the same error message.

@@ -7,11 +7,11 @@
 #include "ui/common/PlotReadout.h"
 #include "ui/common/PlotTitle.h"
 #include "ui/common/PlotValueFormat.h"
+#include "ui/common/RecentFolder.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
-#include <QFileDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QToolTip>
@@ -221,8 +221,9 @@ void PlotWidget::showContextMenu(const QPoint &position)
 
 void PlotWidget::exportWithDialog(PlotExporter::Format format)
 {
-    const QString proposed = QDir::home().filePath(m_exportName + QLatin1Char('.') + PlotExporter::extension(format));
-    QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), proposed, PlotExporter::dialogFilter(format));
+    const QString proposed = m_exportName + QLatin1Char('.') + PlotExporter::extension(format);
+    QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Exports, tr("Export plot"), proposed,
+                                                 PlotExporter::dialogFilter(format));
     if (path.isEmpty())
         return;
     if (!PlotExporter::formatForPath(path))

@@ -30,6 +30,7 @@ void TrainCurves::startLive(const QString &label, qint64 storedRunId, bool class
     m_live.plannedEpochs = plannedEpochs;
     m_hasLive = true;
     m_running = true;
+    updateOverlays();
     Q_EMIT changed();
 }
 
@@ -68,14 +69,21 @@ void TrainCurves::endLive()
 
 void TrainCurves::setOverlays(QVector<RunCurves> overlays)
 {
-    m_overlays.clear();
-    for (RunCurves &run : overlays) {
-        if (m_hasLive && m_live.storedRunId != 0 && run.storedRunId == m_live.storedRunId)
-            continue;
+    m_checked = std::move(overlays);
+    for (RunCurves &run : m_checked)
         run.live = false;
-        m_overlays.append(std::move(run));
-    }
+    updateOverlays();
     Q_EMIT changed();
+}
+
+// Every checked run is kept in m_checked; the overlays leave out the one the live run already draws,
+// so that a checked run reappears when the next live run replaces it.
+void TrainCurves::updateOverlays()
+{
+    m_overlays.clear();
+    for (const RunCurves &run : m_checked)
+        if (!m_hasLive || m_live.storedRunId == 0 || run.storedRunId != m_live.storedRunId)
+            m_overlays.append(run);
 }
 
 QVector<const RunCurves *> TrainCurves::allRuns() const

@@ -29,7 +29,8 @@ public:
     bool isRunning() const { return m_running; }
     const RunCurves &live() const { return m_live; }
 
-    // Replaces the overlays (stored runs); a stored run that is also the live run is skipped.
+    // Replaces the checked stored runs. The overlays are those of them the live run does not already
+    // draw; they follow each new live run (a checked run hidden by the live one comes back after it).
     void setOverlays(QVector<RunCurves> overlays);
     const QVector<RunCurves> &overlays() const { return m_overlays; }
 
@@ -48,7 +49,10 @@ private:
     RunCurves m_live;
     bool m_hasLive = false;
     bool m_running = false;
-    QVector<RunCurves> m_overlays;
+    void updateOverlays();
+
+    QVector<RunCurves> m_checked;  // every checked stored run
+    QVector<RunCurves> m_overlays; // m_checked minus the live run
 };
 
 } // namespace loupe

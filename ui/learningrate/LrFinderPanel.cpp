@@ -4,6 +4,7 @@
 
 #include "jobs/JobRunner.h"
 #include "jobs/LrFindJob.h"
+#include "db/runs/RunStatus.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -265,7 +266,8 @@ void LrFinderPanel::reloadRuns()
                                        modeLabel(run.result.mode), run.specName, run.dataSource)
                                   .arg(run.result.points.size())
                                   .arg(result),
-                              !run.result.points.empty()};
+                              !run.result.points.empty(), run.statusReason,
+                              run.status == runStatusName(RunStatus::Interrupted)};
         },
         [this](std::vector<StoredLrFindRun> runs) { m_storedRuns = std::move(runs); });
 }

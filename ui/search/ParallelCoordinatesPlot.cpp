@@ -14,7 +14,6 @@ namespace loupe {
 
 namespace {
 
-constexpr int kLineColorBins = 8;
 constexpr double kAxisGrab = 0.2;     // how far from an axis (in axis spacings) a drag starts a brush
 constexpr double kBrushHalfWidth = 0.06;
 constexpr int kDenseLines = 500;      // from this many lines on, draw them without antialiasing
@@ -191,16 +190,16 @@ void ParallelCoordinatesPlot::redraw()
     grey->setPen(QPen(QColor(190, 190, 190, 90), 1.0));
     grey->setName(tr("outside the brushes"));
     std::vector<QCPCurve *> bins;
-    for (int bin = kLineColorBins - 1; bin >= 0; --bin) {
+    for (int bin = kColorBins - 1; bin >= 0; --bin) {
         auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
-        QColor color = rankColor(double(bin) / (kLineColorBins - 1));
+        QColor color = rankColor(double(bin) / (kColorBins - 1));
         color.setAlpha(150);
         curve->setPen(QPen(color, 1.2));
-        curve->setName(tr("trials, loss group %1 of %2 (1 = best)").arg(bin + 1).arg(kLineColorBins));
+        curve->setName(tr("trials, loss group %1 of %2 (1 = best)").arg(bin + 1).arg(kColorBins));
         bins.insert(bins.begin(), curve);
     }
-    std::vector<double> counters(kLineColorBins + 1, 0.0);
-    std::vector<QVector<int>> numbers(kLineColorBins + 1); // per curve (bins, then grey), per data point
+    std::vector<double> counters(kColorBins + 1, 0.0);
+    std::vector<QVector<int>> numbers(kColorBins + 1); // per curve (bins, then grey), per data point
     const double total = double(ranked.size());
     for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
         const Trial &trial = *ranked[rank];
@@ -213,9 +212,9 @@ void ParallelCoordinatesPlot::redraw()
                 selected = selected && p && *p >= brush->first && *p <= brush->second;
             }
         }
-        const int bin = std::min(kLineColorBins - 1, int(double(rank) * kLineColorBins / total));
+        const int bin = std::min(kColorBins - 1, int(double(rank) * kColorBins / total));
         QCPCurve *curve = selected ? bins[std::size_t(bin)] : grey;
-        const std::size_t slot = selected ? std::size_t(bin) : std::size_t(kLineColorBins);
+        const std::size_t slot = selected ? std::size_t(bin) : std::size_t(kColorBins);
         double &counter = counters[slot];
         for (int axis = 0; axis < axisCount(); ++axis) {
             const auto &p = positions[std::size_t(axis)];
@@ -236,9 +235,9 @@ void ParallelCoordinatesPlot::redraw()
     }
     grey->setAntialiased(!dense);
     grey->setPen(cosmeticPen(grey->pen()));
-    for (int bin = 0; bin < kLineColorBins; ++bin)
+    for (int bin = 0; bin < kColorBins; ++bin)
         setTrialNumbers(bins[std::size_t(bin)], std::move(numbers[std::size_t(bin)]));
-    setTrialNumbers(grey, std::move(numbers[kLineColorBins]));
+    setTrialNumbers(grey, std::move(numbers[kColorBins]));
     drawBrushes();
     setMessage(completed.empty() ? emptyMessage() : QString());
     if (!m_brushes.isEmpty())

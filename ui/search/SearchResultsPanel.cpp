@@ -1,5 +1,6 @@
 #include "ui/search/SearchResultsPanel.h"
 
+#include "ui/common/RecentFolder.h"
 #include "ui/search/TrialFilterProxy.h"
 #include "ui/search/TrialTableModel.h"
 #include "ui/search/EdfPlot.h"
@@ -11,7 +12,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -250,8 +250,8 @@ bool SearchResultsPanel::exportTrials(const QString &path, QString *error) const
 
 void SearchResultsPanel::exportWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export trials"), QStringLiteral("trials.csv"),
-                                                      tr("CSV (*.csv);;JSON (*.json)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Exports, tr("Export trials"),
+                                                       QStringLiteral("trials.csv"), tr("CSV (*.csv);;JSON (*.json)"));
     if (path.isEmpty())
         return;
     QString error;

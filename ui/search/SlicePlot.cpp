@@ -12,8 +12,6 @@ namespace loupe {
 
 namespace {
 
-constexpr int kSliceColorBins = 8;
-
 // A fixed sideways offset in [-0.25, 0.25] per trial number, so choice columns spread out.
 double jitter(int number)
 {
@@ -88,11 +86,11 @@ void SlicePlot::redraw()
                               return a.number < b.number;
                           })->number;
     std::vector<QCPGraph *> bins;
-    std::vector<QVector<int>> binNumbers(kSliceColorBins);
-    for (int bin = 0; bin < kSliceColorBins; ++bin) {
+    std::vector<QVector<int>> binNumbers(kColorBins);
+    for (int bin = 0; bin < kColorBins; ++bin) {
         QCPGraph *graph = plot->addGraph();
         graph->setLineStyle(QCPGraph::lsNone);
-        QColor color = rankColor(1.0 - double(bin) / (kSliceColorBins - 1)); // late trials dark
+        QColor color = rankColor(1.0 - double(bin) / (kColorBins - 1)); // late trials dark
         color.setAlpha(190);
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 5));
         bins.push_back(graph);
@@ -101,7 +99,7 @@ void SlicePlot::redraw()
     double low = std::numeric_limits<double>::infinity(), high = -low;
     double lossLow = low, lossHigh = -low;
     for (const Point &point : points) {
-        const int bin = std::min(kSliceColorBins - 1, point.number * kSliceColorBins / std::max(1, maxNumber + 1));
+        const int bin = std::min(kColorBins - 1, point.number * kColorBins / std::max(1, maxNumber + 1));
         bins[std::size_t(bin)]->addData(point.x, point.loss);
         binNumbers[std::size_t(bin)].push_back(point.number);
         low = std::min(low, point.x);
@@ -109,7 +107,7 @@ void SlicePlot::redraw()
         lossLow = std::min(lossLow, point.loss);
         lossHigh = std::max(lossHigh, point.loss);
     }
-    for (int bin = 0; bin < kSliceColorBins; ++bin)
+    for (int bin = 0; bin < kColorBins; ++bin)
         setTrialNumbers(bins[std::size_t(bin)], binNumbers[std::size_t(bin)]);
     m_pointCount = int(points.size());
     if (!categorical) {

@@ -42,6 +42,9 @@ public:
 
     // A viridis-like colour for a position in [0, 1] (0 = best).
     static QColor rankColor(double position);
+    // Trials are drawn in this many colour groups of rankColor (one graph per group keeps a plot of
+    // 10,000 trials to a handful of graphs).
+    static constexpr int kColorBins = 8;
     // Switches an axis between linear and log-10 (QCPAxisTickerLog) scale.
     static void setLogScale(QCPAxis *axis, bool logarithmic);
 

@@ -30,6 +30,7 @@ private slots:
     void badInput();
     void skipBadRows_data();
     void skipBadRows();
+    void skippedSamplesAreTheFirstFive();
     void maxRows();
     void ioErrors_data();
     void ioErrors();
@@ -236,11 +237,19 @@ void TestCsvReader::skipBadRows_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<int>("skipped");
+    QTest::addColumn<QString>("samples"); // "LINE: reason|..."
 
-    QTest::newRow("short and long rows") << QByteArray("a,b\n1,2\n3\n4,5,6\n7,8\n") << "a|b\n1|2\n7|8" << 2;
-    QTest::newRow("multi-line bad row") << QByteArray("a,b\n\"x\ny\",1,2\n3,4\n") << "a|b\n3|4" << 1;
-    QTest::newRow("nothing to skip") << QByteArray("a,b\n1,2\n") << "a|b\n1|2" << 0;
-    QTest::newRow("every row bad") << QByteArray("a,b\n1\n2\n") << "a|b" << 2;
+    QTest::newRow("short and long rows") << QByteArray("a,b\n1,2\n3\n4,5,6\n7,8\n") << "a|b\n1|2\n7|8" << 2
+                                         << "3: row has 1 field, the header has 2 (column 'b')|"
+                                            "4: row has 3 fields, the header has 2";
+    QTest::newRow("multi-line bad row") << QByteArray("a,b\n\"x\ny\",1,2\n3,4\n") << "a|b\n3|4" << 1
+                                        << "2: row has 3 fields, the header has 2";
+    QTest::newRow("nothing to skip") << QByteArray("a,b\n1,2\n") << "a|b\n1|2" << 0 << "";
+    QTest::newRow("every row bad") << QByteArray("a,b\n1\n2\n") << "a|b" << 2
+                                   << "2: row has 1 field, the header has 2 (column 'b')|"
+                                      "3: row has 1 field, the header has 2 (column 'b')";
+    QTest::newRow("after blank lines") << QByteArray("a,b\n\n\n1,2,3\n") << "a|b" << 1
+                                       << "4: row has 3 fields, the header has 2";
 }
 
 void TestCsvReader::skipBadRows()
@@ -248,12 +257,38 @@ void TestCsvReader::skipBadRows()
     QFETCH(QByteArray, input);
     QFETCH(QString, expected);
     QFETCH(int, skipped);
+    QFETCH(QString, samples);
     CsvOptions options = allStrings();
     options.badRows = BadRowPolicy::Skip;
     Result<CsvReadReport> result = readCsv(input, options);
     QVERIFY2(result.isOk(), result.message().c_str());
     QCOMPARE(dumpTable(result.value().table), expected);
     QCOMPARE(result.value().skippedRows, std::size_t(skipped));
+    QStringList lines;
+    for (const CsvSkippedRow &row : result.value().skippedSamples)
+        lines << QStringLiteral("%1: %2").arg(row.line).arg(QString::fromStdString(row.reason));
+    QCOMPARE(lines.join(QLatin1Char('|')), samples);
+}
+
+// However the file is split, the samples are the first five bad rows of the file.
+void TestCsvReader::skippedSamplesAreTheFirstFive()
+{
+    QByteArray text = "a,b\n";
+    for (int i = 0; i < 40; ++i)
+        text += i % 3 == 0 ? QByteArray::number(i) + "\n" : QByteArray::number(i) + ",x\n";
+    for (int threads : {1, 4}) {
+        CsvOptions options;
+        options.badRows = BadRowPolicy::Skip;
+        options.threads = threads;
+        options.chunkBytes = 16;
+        Result<CsvReadReport> result = readCsv(text, options);
+        QVERIFY2(result.isOk(), result.message().c_str());
+        QCOMPARE(result.value().skippedRows, std::size_t(14));
+        const std::vector<CsvSkippedRow> &samples = result.value().skippedSamples;
+        QCOMPARE(samples.size(), std::size_t(5));
+        for (std::size_t k = 0; k < samples.size(); ++k)
+            QCOMPARE(samples[k].line, 2 + 3 * k); // data row i is on line i + 2
+    }
 }
 
 void TestCsvReader::maxRows()

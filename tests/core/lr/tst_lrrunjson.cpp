@@ -20,14 +20,18 @@ private slots:
     void lrFindRoundTrip_data();
     void lrFindRoundTrip();
     void snapshotConfigRoundTrip();
+    void mistypedSummaryMembers_data();
+    void mistypedSummaryMembers();
+    void snapshotStatusRoundTrip_data();
+    void snapshotStatusRoundTrip();
 };
 
 void TestLrRunJson::lrFindRoundTrip_data()
 {
     QTest::addColumn<int>("mode");
     QTest::addColumn<QString>("configKeys");
-    QTest::newRow("range") << int(LrFindMode::Range) << "mode,start,factor,steps,fraction,seed,data,spec";
-    QTest::newRow("onepass") << int(LrFindMode::OnePass) << "mode,start,end,steps,beta,seed,data,spec";
+    QTest::newRow("range") << int(LrFindMode::Range) << "mode,start,factor,steps,fraction,seed,data,spec,feature_plan";
+    QTest::newRow("onepass") << int(LrFindMode::OnePass) << "mode,start,end,steps,beta,seed,data,spec,feature_plan";
 }
 
 // The one JSON form of an lr-find run: the config and the result the CLI prints and both doors
@@ -92,6 +96,89 @@ void TestLrRunJson::snapshotConfigRoundTrip()
     QCOMPARE(read.subject.data, std::string("blobs"));
     QCOMPARE(read.subject.specName, std::string("blob-mlp"));
     QCOMPARE(snapshotConfigFromJson("[1, 2]").cycles, 0);
+}
+
+// Found by fuzz_storedruns: a stored summary whose optional member has another type (a stored row is outside
+// input: a shared database) threw nlohmann's type_error out of the reader and aborted the process. Such a
+// member now reads as absent.
+void TestLrRunJson::mistypedSummaryMembers_data()
+{
+    QTest::addColumn<bool>("snapshot");
+    QTest::addColumn<QString>("json");
+    const QString point = QStringLiteral(R"({"lr": 0.001, "loss": 1.0, "diverged": false})");
+    QTest::newRow("lr-find mode a number") << false << QStringLiteral(R"({"mode": 3, "points": []})");
+    QTest::newRow("lr-find diverged a number")
+        << false << QStringLiteral(R"({"points": [{"lr": 0.001, "loss": 1.0, "diverged": 1}]})");
+    QTest::newRow("lr-find method a number")
+        << false << QStringLiteral(R"({"points": [%1], "suggestions": {"method": 2}})").arg(point);
+    QTest::newRow("lr-find seconds a string") << false << QStringLiteral(R"({"points": [], "seconds": "1"})");
+    QTest::newRow("lr-find status a number") << false << QStringLiteral(R"({"points": [], "status": 1})");
+    const QString report = QStringLiteral(R"({"snapshots": [{"index": 0, "iteration": 5, "complete_cycle": %1,)"
+                                          R"( "val_accuracy": 0.5, "val_loss": 1}], "ensemble": null,)"
+                                          R"( "lr0": 0.1, "cycle_length": 5, "iterations": 5, "steps_per_epoch": 1,)"
+                                          R"( "seconds": %2, "status": %3, "message": %4})");
+    QTest::newRow("snapshot complete_cycle a string") << true << report.arg(R"("yes")", "1", R"("completed")", R"("")");
+    QTest::newRow("snapshot seconds a string") << true << report.arg("true", R"("1")", R"("completed")", R"("")");
+    QTest::newRow("snapshot status a number") << true << report.arg("true", "1", "7", R"("")");
+    QTest::newRow("snapshot message a number") << true << report.arg("true", "1", R"("completed")", "8");
+}
+
+void TestLrRunJson::mistypedSummaryMembers()
+{
+    QFETCH(bool, snapshot);
+    QFETCH(QString, json);
+    const std::string text = json.toStdString();
+    if (snapshot) {
+        const Result<SnapshotReport> report = snapshotReportFromJson(text);
+        QVERIFY2(report.isOk(), report.message().c_str());
+        QVERIFY(report.value().status.isOk());
+        QCOMPARE(report.value().snapshots.size(), std::size_t(1));
+    } else {
+        const Result<LrFindResult> result = lrFindResultFromJson(text);
+        QVERIFY2(result.isOk(), result.message().c_str());
+        QCOMPARE(result.value().mode, LrFindMode::OnePass);
+        QVERIFY(result.value().status.isOk());
+    }
+}
+
+// Found by fuzz_storedruns: a failure other than divergence was written "completed" (with its message) and read
+// back as a success; it is written "failed" now.
+void TestLrRunJson::snapshotStatusRoundTrip_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<bool>("diverged");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("completed") << int(StatusCode::Ok) << QString() << false << "completed";
+    QTest::newRow("cancelled") << int(StatusCode::Cancelled) << "cancelled" << false << "cancelled";
+    QTest::newRow("diverged") << int(StatusCode::Failed) << "diverged at step 3" << true << "diverged";
+    QTest::newRow("failed") << int(StatusCode::Failed) << "no memory for the ensemble" << false << "failed";
+}
+
+void TestLrRunJson::snapshotStatusRoundTrip()
+{
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    QFETCH(bool, diverged);
+    QFETCH(QString, written);
+    SnapshotReport report;
+    report.lr0 = 0.1;
+    report.cycleLength = 5;
+    report.totalIterations = 10;
+    report.stepsPerEpoch = 5;
+    report.diverged = diverged;
+    if (code == int(StatusCode::Cancelled))
+        report.status = Status::cancelled();
+    else if (code != int(StatusCode::Ok))
+        report.status = Status::error(StatusCode(code), message.toStdString());
+    const nlohmann::ordered_json json = snapshotReportJson(report);
+    QCOMPARE(QString::fromStdString(json["status"].get<std::string>()), written);
+    const Result<SnapshotReport> back = snapshotReportFromJson(json.dump());
+    QVERIFY2(back.isOk(), back.message().c_str());
+    QCOMPARE(int(back.value().status.code()), code);
+    QCOMPARE(back.value().diverged, diverged);
+    if (code == int(StatusCode::Failed))
+        QCOMPARE(QString::fromStdString(back.value().status.message()), message);
 }
 
 QTEST_APPLESS_MAIN(TestLrRunJson)

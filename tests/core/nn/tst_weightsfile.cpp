@@ -65,6 +65,7 @@ private slots:
     void corruptFiles();
     void mismatchedModels_data();
     void mismatchedModels();
+    void emptyBlockReads();
     void missingFile();
     void unwritablePath();
 
@@ -184,6 +185,22 @@ void TestWeightsFile::mismatchedModels()
     const Status status = WeightsFile::load(path, other);
     QCOMPARE(status.code(), StatusCode::InvalidInput);
     QCOMPARE(QString::fromStdString(status.message()), QString::fromStdString(path) + expected);
+}
+
+// Found by fuzz_weightsfile under UBSan: a block of 0 values copied from a null pointer (undefined behaviour).
+void TestWeightsFile::emptyBlockReads()
+{
+    std::vector<unsigned char> bytes = {'L', 'O', 'U', 'P', 'E', 'W', 1, 0, 1, 0, 0, 0, 5, 'd', 'e', 'n', 's', 'e',
+                                        1, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0};
+    const std::uint64_t sum = WeightsFile::checksum(bytes.data(), bytes.size());
+    for (int i = 0; i < 8; ++i)
+        bytes.push_back(static_cast<unsigned char>(sum >> (8 * i)));
+    const std::string path = m_dir.filePath("empty-block.weights").toStdString();
+    writeBytes(path, bytes);
+    const auto contents = WeightsFile::read(path);
+    QVERIFY2(contents.isOk(), contents.message().c_str());
+    QCOMPARE(contents.value()[0].blocks[0].rows(), Index(0));
+    QCOMPARE(contents.value()[0].blocks[0].cols(), Index(3));
 }
 
 void TestWeightsFile::missingFile()

@@ -43,6 +43,11 @@ void TestJsonReader::refuses_data()
     QTest::newRow("truncated") << "{\"a\": {\"b\": tru" << "s.json:1:16: not valid JSON (syntax error while parsing value - invalid literal; last read: '\"b\": tru') (at a.b)";
     QTest::newRow("empty") << "" << "s.json:1:1: not valid JSON (syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal) (at (root))";
     QTest::newRow("bad UTF-8") << QString::fromLatin1("[\"\xff\"]") << "";
+    // Found by fuzz_jsonreader: the JSON library ends the text at a NUL byte, so what followed was never read.
+    QTest::newRow("NUL after a document") << QStringLiteral("{\"a\": 1}") + QChar(0) + QStringLiteral("{\"b\": 1e999}")
+                                          << "s.json:1:9: a NUL byte, which JSON text cannot hold (at (root))";
+    QTest::newRow("NUL in a string") << QStringLiteral("{\"a\": \"x") + QChar(0) + QStringLiteral("y\"}")
+                                     << "s.json:1:9: a NUL byte, which JSON text cannot hold (at a)";
 }
 
 void TestJsonReader::refuses()

@@ -273,10 +273,19 @@ void TestPostgresStore::repositoriesRoundTrip()
     QCOMPARE(searches.value()[0].status, RunStatus::Completed);
     QCOMPARE(searches.value()[0].datasetId.value_or(0), datasetId.value());
     QCOMPARE(runs.listRuns().value().size(), std::size_t(2));
-    auto marked = runs.markStaleRunning(std::chrono::seconds(0));
+    // Interrupted runs (schema version 3 on PostgreSQL too): the owner is stored, and a run of another
+    // host without a recent heartbeat is presumed dead.
+    QCOMPARE(runs.findRun(other.value()).value()->owner.pid, QCoreApplication::applicationPid());
+    QVERIFY(store.exec(QStringLiteral("UPDATE runs SET owner_host = 'elsewhere.example' WHERE id = ?"), {other.value()})
+                .isOk());
+    auto marked = runs.markInterrupted(std::chrono::seconds(0));
     QVERIFY2(marked.isOk(), marked.message().c_str());
-    QCOMPARE(marked.value(), 1);
-    QCOMPARE(runs.findRun(other.value()).value()->status, RunStatus::Failed);
+    QCOMPARE(marked.value().size(), std::size_t(1));
+    const RunRecord interrupted = *runs.findRun(other.value()).value();
+    QCOMPARE(interrupted.status, RunStatus::Interrupted);
+    QVERIFY2(interrupted.error.startsWith(QStringLiteral("no heartbeat since ")), qPrintable(interrupted.error));
+    QVERIFY(runs.touchRun(other.value()).isOk());
+    QCOMPARE(runs.findRun(other.value()).value()->status, RunStatus::Running);
 }
 
 void TestPostgresStore::transactionsAndForeignKeys()
