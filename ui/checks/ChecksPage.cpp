@@ -134,6 +134,9 @@ QWidget *ChecksPage::buildResults()
     connect(m_tree, &CheckResultsTree::testSelected, this, &ChecksPage::onTestSelected);
     connect(m_tree, &CheckResultsTree::failureActivated, this,
             [this](int, const QStringList &columns, const QVector<quint64> &rows) { emit showFailingCells(columns, rows); });
+    // A point of the plot stands for a row: the Data page shows it, as a failure in the tree does.
+    connect(m_plot, &FailurePlot::rowClicked, this,
+            [this](const QString &column, quint64 row) { emit showFailingCells({column}, {row}); });
     // This run's results, and the runs stored in the workspace before it.
     m_resultTabs = new QTabWidget(this);
     m_resultTabs->addTab(splitter, tr("This run"));

@@ -1,6 +1,8 @@
 #include "ui/search/ParallelCoordinatesPlot.h"
 
 #include "ui/search/TrialTableModel.h"
+#include "ui/common/PlotPointFinder.h"
+#include "ui/common/PlotReadout.h"
 
 #include <qcustomplot.h>
 
@@ -50,9 +52,10 @@ ParallelCoordinatesPlot::ParallelCoordinatesPlot(QWidget *parent)
     connect(plot, &QCustomPlot::mousePress, this, &ParallelCoordinatesPlot::onMousePress);
     connect(plot, &QCustomPlot::mouseMove, this, &ParallelCoordinatesPlot::onMouseMove);
     connect(plot, &QCustomPlot::mouseRelease, this, &ParallelCoordinatesPlot::onMouseRelease);
-    setToolTip(tr("Drag along an axis to filter the trials; click an axis to clear its filter."));
+    customPlot()->setToolTip(tr("Drag along an axis to filter the trials; click an axis to clear its filter.\n")
+                             + interactionHelp());
     setExportName(QStringLiteral("parallel-coordinates"));
-    redraw();
+    refresh();
 }
 
 std::optional<double> ParallelCoordinatesPlot::position(const Trial &trial, int axis) const
@@ -185,16 +188,18 @@ void ParallelCoordinatesPlot::redraw()
     // Grey (outside a brush) first, then colour bins from worst to best so the best lie on top.
     auto *grey = new QCPCurve(plot->xAxis, plot->yAxis);
     grey->setPen(QPen(QColor(190, 190, 190, 90), 1.0));
+    grey->setName(tr("outside the brushes"));
     std::vector<QCPCurve *> bins;
     for (int bin = kColorBins - 1; bin >= 0; --bin) {
         auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
         QColor color = rankColor(double(bin) / (kColorBins - 1));
         color.setAlpha(150);
         curve->setPen(QPen(color, 1.2));
+        curve->setName(tr("trials, loss group %1 of %2 (1 = best)").arg(bin + 1).arg(kColorBins));
         bins.insert(bins.begin(), curve);
     }
-    QVector<double> t, x, y;
     std::vector<double> counters(kColorBins + 1, 0.0);
+    std::vector<QVector<int>> numbers(kColorBins + 1); // per curve (bins, then grey), per data point
     const double total = double(ranked.size());
     for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
         const Trial &trial = *ranked[rank];
@@ -209,12 +214,14 @@ void ParallelCoordinatesPlot::redraw()
         }
         const int bin = std::min(kColorBins - 1, int(double(rank) * kColorBins / total));
         QCPCurve *curve = selected ? bins[std::size_t(bin)] : grey;
-        double &counter = counters[selected ? std::size_t(bin) : std::size_t(kColorBins)];
+        const std::size_t slot = selected ? std::size_t(bin) : std::size_t(kColorBins);
+        double &counter = counters[slot];
         for (int axis = 0; axis < axisCount(); ++axis) {
             const auto &p = positions[std::size_t(axis)];
             curve->addData(counter++, axis, p ? *p : std::numeric_limits<double>::quiet_NaN());
         }
         curve->addData(counter++, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN());
+        numbers[slot].insert(numbers[slot].end(), axisCount() + 1, trial.number);
         ++m_lineCount;
         m_selectedCount += selected ? 1 : 0;
     }
@@ -228,6 +235,9 @@ void ParallelCoordinatesPlot::redraw()
     }
     grey->setAntialiased(!dense);
     grey->setPen(cosmeticPen(grey->pen()));
+    for (int bin = 0; bin < kColorBins; ++bin)
+        setTrialNumbers(bins[std::size_t(bin)], std::move(numbers[std::size_t(bin)]));
+    setTrialNumbers(grey, std::move(numbers[kColorBins]));
     drawBrushes();
     setMessage(completed.empty() ? emptyMessage() : QString());
     if (!m_brushes.isEmpty())
@@ -239,7 +249,7 @@ void ParallelCoordinatesPlot::redraw()
 void ParallelCoordinatesPlot::setBrush(int axis, double low, double high)
 {
     m_brushes[axis] = {std::clamp(low, 0.0, 1.0), std::clamp(high, 0.0, 1.0)};
-    redraw();
+    refresh();
     requestReplot();
     Q_EMIT brushChanged(axis, rawFromPosition(axis, m_brushes[axis].first), rawFromPosition(axis, m_brushes[axis].second));
 }
@@ -248,19 +258,113 @@ void ParallelCoordinatesPlot::clearBrushes()
 {
     const QList<int> axes = m_brushes.keys();
     m_brushes.clear();
-    redraw();
+    refresh();
     requestReplot();
     for (int axis : axes)
         Q_EMIT brushCleared(axis);
 }
 
-void ParallelCoordinatesPlot::onMousePress(QMouseEvent *event)
+int ParallelCoordinatesPlot::axisNear(QPointF position) const
 {
-    if (event->button() != Qt::LeftButton || m_ranges.empty())
-        return;
-    const double key = customPlot()->xAxis->pixelToCoord(event->position().x());
+    if (m_ranges.empty())
+        return -1;
+    const double key = customPlot()->xAxis->pixelToCoord(position.x());
     const int axis = int(std::lround(key));
     if (axis < 0 || axis >= axisCount() || std::abs(key - axis) > kAxisGrab)
+        return -1;
+    return axis;
+}
+
+namespace {
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b)
+{
+    const QPointF ab = b - a;
+    const double length = QPointF::dotProduct(ab, ab);
+    const double t = length > 0.0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length, 0.0, 1.0) : 0.0;
+    const QPointF d = p - (a + t * ab);
+    return std::sqrt(QPointF::dotProduct(d, d));
+}
+
+} // namespace
+
+PlotPoint ParallelCoordinatesPlot::nearestPoint(QPointF position) const
+{
+    const int axes = axisCount();
+    if (m_ranges.empty() || axes < 1)
+        return {};
+    // Each trial is axes + 1 points (one per axis, then a gap): look at its segment under the mouse.
+    const double key = customPlot()->xAxis->pixelToCoord(position.x());
+    const int left = std::clamp(int(std::floor(key)), 0, std::max(0, axes - 2));
+    const int right = std::min(left + 1, axes - 1);
+    const int nearer = key - left < 0.5 ? left : right;
+    PlotPoint best;
+    double bestDistance = PlotReadout::kRadius;
+    for (int i = 0; i < customPlot()->plottableCount(); ++i) {
+        auto *curve = qobject_cast<QCPCurve *>(customPlot()->plottable(i));
+        if (!curve || !PlotPointFinder::isSearched(*curve))
+            continue;
+        const QCPCurveDataContainer &data = *curve->data();
+        for (int start = 0; start + axes <= data.size(); start += axes + 1) {
+            const auto a = data.at(start + left);
+            const auto b = data.at(start + right);
+            const bool hasA = std::isfinite(a->value), hasB = std::isfinite(b->value);
+            if (!hasA && !hasB)
+                continue;
+            const QPointF pa = curve->coordsToPixels(a->key, hasA ? a->value : b->value);
+            const QPointF pb = curve->coordsToPixels(b->key, hasB ? b->value : a->value);
+            const double distance = hasA && hasB ? distanceToSegment(position, pa, pb)
+                                                 : std::hypot(position.x() - (hasA ? pa : pb).x(), position.y() - (hasA ? pa : pb).y());
+            if (distance >= bestDistance)
+                continue;
+            bestDistance = distance;
+            const bool useLeft = (nearer == left && hasA) || !hasB;
+            const auto vertex = useLeft ? a : b;
+            best = {curve, start + (useLeft ? left : right), vertex->key, vertex->value, curve->name(), distance};
+        }
+    }
+    return best;
+}
+
+bool ParallelCoordinatesPlot::claimsPress(QPointF position) const
+{
+    return axisNear(position) >= 0;
+}
+
+QStringList ParallelCoordinatesPlot::readoutLines(const PlotPoint &point) const
+{
+    const int number = trialAt(point);
+    const int axis = int(std::lround(point.key));
+    if (number < 0 || axis < 0 || axis >= axisCount())
+        return TrialPlot::readoutLines(point);
+    const auto trial = std::find_if(trials().cbegin(), trials().cend(), [number](const Trial &t) { return t.number == number; });
+    if (trial == trials().cend())
+        return TrialPlot::readoutLines(point);
+    QStringList lines{tr("trial %1").arg(number)};
+    if (axis < space().size())
+        lines << QStringLiteral("%1 = %2").arg(QString::fromStdString(space().parameter(axis).name),
+                                              TrialTableModel::parameterText(space(), *trial, axis));
+    lines << tr("loss = %1").arg(QString::number(*trial->loss, 'g', 6));
+    return lines;
+}
+
+void ParallelCoordinatesPlot::selectionShape(int number, QVector<QPointF> &, QVector<QPointF> &line) const
+{
+    const auto trial = std::find_if(trials().cbegin(), trials().cend(), [number](const Trial &t) { return t.number == number; });
+    if (trial == trials().cend() || trial->state != TrialState::Complete || !trial->loss || !std::isfinite(*trial->loss))
+        return;
+    for (int axis = 0; axis < axisCount(); ++axis) {
+        const std::optional<double> at = position(*trial, axis);
+        line << QPointF(axis, at ? *at : std::numeric_limits<double>::quiet_NaN());
+    }
+}
+
+void ParallelCoordinatesPlot::onMousePress(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    const int axis = axisNear(event->position());
+    if (axis < 0)
         return;
     m_dragAxis = axis;
     m_dragStart = std::clamp(customPlot()->yAxis->pixelToCoord(event->position().y()), 0.0, 1.0);
@@ -294,7 +398,7 @@ void ParallelCoordinatesPlot::onMouseRelease(QMouseEvent *event)
     const double end = std::clamp(customPlot()->yAxis->pixelToCoord(event->position().y()), 0.0, 1.0);
     if (std::abs(end - m_dragStart) < 0.01) {
         m_brushes.remove(axis);
-        redraw();
+        refresh();
         requestReplot();
         Q_EMIT brushCleared(axis);
         return;
