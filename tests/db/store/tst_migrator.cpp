@@ -122,7 +122,7 @@ void TestMigrator::upgradeKeepsEveryRow()
     QString location = dir.filePath(QStringLiteral("v2.sqlite"));
     if (backend == StoreBackend::PostgreSql) {
         if (const QString why = postgres.unavailableReason(); !why.isEmpty())
-            QSKIP(qPrintable(why));
+            LOUPE_REQUIRE_RESOURCE(why);
         QVERIFY2(postgres.start(), qPrintable(postgres.lastOutput()));
         QVERIFY(postgres.createDatabase(QStringLiteral("v2")).isOk());
         location = postgres.url(QStringLiteral("v2"));
