@@ -29,7 +29,7 @@ set(core_layers
   "nn:util"
   "optim:util,nn"
   "search:util"
-  "train:util,data,prep,nn,optim,search"
+  "train:util,data,prep,privacy,nn,optim,search"
   "lr:util,data,nn,optim,train")
 set(known_core "")
 foreach(entry IN LISTS core_layers)

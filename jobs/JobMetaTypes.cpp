@@ -2,6 +2,7 @@
 
 #include "jobs/ColumnSummary.h"
 #include "jobs/LoadedTable.h"
+#include "jobs/RowOrder.h"
 
 namespace loupe {
 
@@ -9,6 +10,7 @@ void registerJobMetaTypes()
 {
     qRegisterMetaType<LoadedTable>();
     qRegisterMetaType<ColumnSummary>();
+    qRegisterMetaType<RowOrder>();
 }
 
 } // namespace loupe

@@ -27,7 +27,13 @@ JobRecording JobRecording::start(const TrainRequest &data, RunKind kind, const n
     }
     recording.store = opened.takeValue();
     recording.runId = run.value();
+    recording.heartbeat = std::make_shared<RunHeartbeat>(*recording.store, recording.runId);
     return recording;
+}
+
+ProgressSink JobRecording::withHeartbeat(ProgressSink sink) const
+{
+    return heartbeat ? RunHeartbeat::around(heartbeat, std::move(sink)) : sink;
 }
 
 } // namespace loupe

@@ -50,6 +50,7 @@ Status LoadCsvJob::execute()
     loaded.seconds = timer.seconds();
     loaded.path = m_path;
     loaded.skippedRows = report.skippedRows;
+    loaded.skippedSamples = std::move(report.skippedSamples);
     loaded.delimiter = report.delimiter;
     loaded.table = std::make_shared<const Table>(std::move(report.table));
     if (isCancelled())

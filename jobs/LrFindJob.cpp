@@ -69,7 +69,7 @@ Status LrFindJob::execute()
     JobRecording recording = JobRecording::start(m_request.data, RunKind::LrFind,
                                                  lrFindConfigJson(m_request, spec.value(), data.value()));
     reportProgress(0.0, QStringLiteral("searching"));
-    Result<LrFindResult> found = search(spec.value(), data.value());
+    Result<LrFindResult> found = search(spec.value(), data.value(), recording.withHeartbeat(progressSink()));
     if (!found.isOk()) {
         finishRecording(recording, LrFindResult {}, RunStatus::Failed, QString::fromStdString(found.message()));
         return found.status();
@@ -85,7 +85,7 @@ Status LrFindJob::execute()
     return cancelled ? Status::cancelled() : Status::ok();
 }
 
-Result<LrFindResult> LrFindJob::search(const ModelSpec &spec, const TrainingData &data)
+Result<LrFindResult> LrFindJob::search(const ModelSpec &spec, const TrainingData &data, const ProgressSink &sink)
 {
     // New points go out at most every ~40 ms (as progress does); the rest right after the search.
     constexpr qint64 s_pointIntervalMs = 40;
@@ -104,11 +104,11 @@ Result<LrFindResult> LrFindJob::search(const ModelSpec &spec, const TrainingData
     if (m_request.mode == LrFindMode::Range) {
         RangeTest test(m_request.range);
         test.setPointObserver(observe);
-        found = test.train(spec, data, cancellationToken(), progressSink());
+        found = test.train(spec, data, cancellationToken(), sink);
     } else {
         OnePassFinder finder(m_request.onePass);
         finder.setPointObserver(observe);
-        found = finder.train(spec, data, cancellationToken(), progressSink());
+        found = finder.train(spec, data, cancellationToken(), sink);
     }
     if (!pending.isEmpty())
         Q_EMIT pointsFound(runId(), pending);

@@ -35,7 +35,8 @@ protected:
     void emitFinished() override;
 
 private:
-    Result<LrFindResult> search(const ModelSpec &spec, const TrainingData &data);
+    // sink: the job's progress, with the stored run's heartbeat when recorded.
+    Result<LrFindResult> search(const ModelSpec &spec, const TrainingData &data, const ProgressSink &sink);
 
     LrFindRequest m_request;
     LrFindOutcome m_outcome;

@@ -52,12 +52,24 @@ std::string numberText(double value)
 // request uses something the CLI data options cannot say.
 nlohmann::json tableDataOptions(const TrainRequest &data)
 {
-    if (data.tablePath.isEmpty() || data.missing != MissingValues::Reject)
+    if (data.tablePath.isEmpty())
+        return nullptr;
+    // The CLI's --exclude list turns the proposal off; a proposal with the user's exclusions on top cannot be said.
+    if (!data.excluded.empty() && data.selection == ColumnSelection::Proposed)
+        return nullptr;
+    // Reject is the CLI's default only without the proposal.
+    if (data.missing == MissingValues::Reject && data.selection == ColumnSelection::Proposed)
         return nullptr;
     nlohmann::json options{{"data", nlohmann::json::array({data.tablePath.toStdString()})},
                            {"target", nlohmann::json::array({data.target})}};
     if (!data.excluded.empty())
         options["exclude"] = data.excluded;
+    if (!data.kept.empty())
+        options["keep"] = data.kept;
+    if (data.selection == ColumnSelection::AsGiven && data.excluded.empty())
+        options["no-auto-ignore"] = nlohmann::json::array({""});
+    if (data.missing == MissingValues::Impute)
+        options["impute-missing"] = nlohmann::json::array({""});
     if (data.maxFeatureLevels != TrainingDataRequest().maxFeatureLevels)
         options["max-levels"] = nlohmann::json::array({std::to_string(data.maxFeatureLevels)});
     if (data.task != TargetTask::Auto)
@@ -124,6 +136,8 @@ Result<std::unique_ptr<SearchTarget>> makeTarget(const SearchRequest &request)
                              {"loss", trainingLossName(request.loss)},
                              {"source", "gui"},
                              {"data_description", target->data.description()}};
+    if (target->data.featurePlan)
+        objective["feature_plan"] = nlohmann::json(target->data.featurePlan->toJson());
     if (nlohmann::json data = workerDataOptions(request.data); !data.is_null()) {
         // As search --data stores it: a worker refuses a CSV whose content changed since.
         if (request.data.source == TrainRequest::Source::Table) {

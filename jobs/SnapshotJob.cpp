@@ -76,7 +76,8 @@ Status SnapshotJob::execute()
     JobRecording recording = JobRecording::start(m_request.data, RunKind::Snapshot,
                                                  snapshotConfigJson(options, spec.value(), data.value()));
     reportProgress(0.0, QStringLiteral("training"));
-    auto report = SnapshotEnsemble::run(spec.value(), data.value(), options, cancellationToken(), progressSink());
+    auto report = SnapshotEnsemble::run(spec.value(), data.value(), options, cancellationToken(),
+                                        recording.withHeartbeat(progressSink()));
     if (!report.isOk()) {
         finishRecording(recording, nullptr, QString::fromStdString(report.message()));
         return report.status();

@@ -12,6 +12,8 @@ StoredRunSummary StoredRunSummary::of(const RunRecord &record)
     summary.id = record.id;
     summary.startedAt = record.startedAt.toLocalTime();
     summary.status = runStatusName(record.status);
+    if (record.status != RunStatus::Completed && record.status != RunStatus::Running)
+        summary.statusReason = record.error;
     return summary;
 }
 

@@ -16,10 +16,12 @@ struct StoredRunSummary {
     qint64 id = 0;
     QDateTime startedAt; // local time
     QString status;      // runStatusName
+    QString statusReason; // why it ended so: a failed run's error, an interrupted run's reason ("the
+                          // process 1234 on host X ended without finishing"); empty for completed runs
     QString dataSource;  // the config's "data": "fashion-mnist", a CSV's name or path
     QString specName;    // the config's "spec"."name"; empty when the run has no spec
 
-    // The id, start and status of `record`; the reader fills dataSource and specName.
+    // The id, start, status and its reason of `record`; the reader fills dataSource and specName.
     static StoredRunSummary of(const RunRecord &record);
     // A stored JSON text as an object; empty for empty, malformed or non-object text.
     static QJsonObject jsonObject(const QString &json);

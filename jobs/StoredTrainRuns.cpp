@@ -35,7 +35,8 @@ StoredTrainRun StoredTrainRuns::describe(const RunRecord &record)
     const QJsonValue accuracy = summary.value(QStringLiteral("test_accuracy"));
     run.testAccuracy = accuracy.isDouble() ? accuracy.toDouble() : std::nan("");
     run.message = summary.value(QStringLiteral("message")).toString();
-    if (run.message.isEmpty())
+    // An interrupted run's summary is the one it started with; why it stopped is in the error.
+    if (run.message.isEmpty() || record.status == RunStatus::Interrupted)
         run.message = record.error;
     run.dataSource = summary.value(QStringLiteral("data")).toObject().value(QStringLiteral("source")).toString();
     run.scaling = scalingText(summary.value(QStringLiteral("scaling")).toObject());

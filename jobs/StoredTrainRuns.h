@@ -25,7 +25,7 @@ struct StoredTrainRun {
     QString specName;        // from the config (the spec's "name")
     int epochsCompleted = 0; // from the summary
     double testAccuracy = 0.0; // NaN when not measured
-    QString message;         // why it stopped (diverged / failed), from the summary or the error
+    QString message;         // why it stopped (diverged / failed from the summary or the error; interrupted from the error)
     QString dataSource;      // "fashion-mnist" or the CSV's name
     QString scaling;         // the fitted scaling, one line per column (scalingText); empty when none was stored
 };

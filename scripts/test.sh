@@ -4,11 +4,15 @@
 # Then a short fuzz run (scripts/fuzz.sh): every checked-in fuzz input replayed once and each libFuzzer target
 # fuzzed for LOUPE_FUZZ_SECONDS (default 3) under ASan/UBSan, in its own clang build (build-fuzz, about 2 min
 # clean on 2 cores; ~3 min in all). LOUPE_FUZZ_SECONDS=0 only replays; LOUPE_TEST_FUZZ=0 skips the fuzz step.
+# Everything a test needs (PostgreSQL, Fashion-MNIST, ...) is installed first, so CI defaults to true here:
+# a test that finds a service or data set missing fails instead of skipping (tests/support/RequiredResource.h).
+# CI=false scripts/test.sh lets such tests skip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 export QT_QPA_PLATFORM=offscreen
+export CI=${CI:-true}
 BUILD_DIR=${LOUPE_BUILD_DIR:-build}
 ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)" "$@"
 

@@ -94,7 +94,12 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
                 m_dataPage->highlightCells(columns, rows);
                 showPage(m_dataPage);
             });
-    addPage(tr("Privacy"), pageIcon(QStringLiteral("privacy")), new PrivacyPage(m_context));
+    auto *privacyPage = new PrivacyPage(m_context);
+    addPage(tr("Privacy"), pageIcon(QStringLiteral("privacy")), privacyPage);
+    connect(privacyPage, &PrivacyPage::showFindingCell, this, [this](const QString &column, quint64 row) {
+        m_dataPage->highlightCells({column}, {row});
+        showPage(m_dataPage);
+    });
     addPage(tr("Prepare"), pageIcon(QStringLiteral("prepare")), new PreparePage(m_context));
     auto *trainPage = new TrainPage(m_context);
     addPage(tr("Train"), pageIcon(QStringLiteral("train")), trainPage);
@@ -102,9 +107,14 @@ MainWindow::MainWindow(const QString &workspace, QWidget *parent)
     addPage(tr("Learning rate"), pageIcon(QStringLiteral("learning-rate")), learningRatePage);
     addPage(tr("Search"), pageIcon(QStringLiteral("search")), new SearchPage(m_context));
     connect(learningRatePage, &LearningRatePage::learningRateChosen, this, [this, trainPage](double rate) {
+        const bool replacesSchedule = trainPage->setupPanel()->schedule().has_value();
         trainPage->setupPanel()->setLearningRate(rate);
         showPage(trainPage);
-        statusBar()->showMessage(tr("Learning rate %1 set on the Train page").arg(rate, 0, 'g', 3), 5000);
+        statusBar()->showMessage(replacesSchedule
+                                     ? tr("Learning rate %1 set on the Train page; it replaces the schedule")
+                                           .arg(rate, 0, 'g', 3)
+                                     : tr("Learning rate %1 set on the Train page").arg(rate, 0, 'g', 3),
+                                 5000);
     });
     connect(learningRatePage, &LearningRatePage::scheduleChosen, this, [this, trainPage](const ScheduleSpec &schedule) {
         trainPage->setupPanel()->setSchedule(schedule);
@@ -144,6 +154,11 @@ void MainWindow::showPage(QWidget *page)
     const int index = m_pages->indexOf(page);
     if (index >= 0)
         m_navigation->setCurrentRow(index);
+}
+
+QWidget *MainWindow::pageWidget(int index) const
+{
+    return m_pages->widget(index);
 }
 
 QStringList MainWindow::pageTitles() const

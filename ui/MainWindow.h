@@ -35,6 +35,8 @@ public:
 
     DataPage *dataPage() const { return m_dataPage; }
     QStringList pageTitles() const;
+    // The page at `index` in pageTitles() order.
+    QWidget *pageWidget(int index) const;
     // Most recent first, at most kMaxRecentFiles (QSettings key "recentFiles").
     QStringList recentFiles() const;
 

@@ -1,5 +1,9 @@
 #include "app/cli/CliContext.h"
 
+#include "db/runs/RunRecord.h"
+#include "db/store/Store.h"
+#include "db/store/UtcTimestamp.h"
+
 #include <QFile>
 
 namespace loupe::cli {
@@ -40,9 +44,24 @@ void CliContext::warn(const std::string &message)
     m_err.flush();
 }
 
+void CliContext::noteInterruptedRuns(const Store &store)
+{
+    constexpr std::size_t s_maxListed = 10;
+    if (!store.interruptedCheck().isOk())
+        warn("could not look for interrupted runs: " + store.interruptedCheck().message());
+    const std::vector<RunRecord> &runs = store.interruptedOnOpen();
+    for (std::size_t i = 0; i < runs.size() && i < s_maxListed; ++i) {
+        const RunRecord &run = runs[i];
+        warn("run " + std::to_string(run.id) + " (" + toUtf8(runKindName(run.kind)) + ", started "
+             + toUtf8(UtcTimestamp::format(run.startedAt)) + ") was interrupted: " + toUtf8(run.error));
+    }
+    if (runs.size() > s_maxListed)
+        warn(std::to_string(runs.size() - s_maxListed) + " more runs were interrupted");
+}
+
 void CliContext::configureWorkspace(const QString &location, WorkspaceUse use)
 {
-    m_workspace = std::make_unique<CliWorkspace>(location, use);
+    m_workspace = std::make_unique<CliWorkspace>(location, use, [this](const Store &store) { noteInterruptedRuns(store); });
 }
 
 std::string toUtf8(const QString &text)

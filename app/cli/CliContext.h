@@ -18,6 +18,10 @@
 #include <ostream>
 #include <string>
 
+namespace loupe {
+class Store;
+} // namespace loupe
+
 namespace loupe::cli {
 
 enum class OutputFormat { Text, Json };
@@ -45,6 +49,11 @@ public:
     ExitCode fail(const Status &status);
     // A note on stderr that does not change the exit code.
     void warn(const std::string &message);
+    // Warns of each run that opening `store` marked interrupted (Store::interruptedOnOpen: "run 12
+    // (train, started ...) was interrupted: the process 1234 on host X ended without finishing"), or
+    // that the check could not be made. Every command that opens a workspace calls it (CliWorkspace
+    // does for the commands that record).
+    void noteInterruptedRuns(const Store &store);
 
     // The workspace the command records into. requires: configureWorkspace was called.
     CliWorkspace &workspace() { return *m_workspace; }

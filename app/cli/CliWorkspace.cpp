@@ -6,7 +6,10 @@
 
 namespace loupe::cli {
 
-CliWorkspace::CliWorkspace(QString location, WorkspaceUse use) : m_location(std::move(location)), m_use(use) {}
+CliWorkspace::CliWorkspace(QString location, WorkspaceUse use, Opened opened)
+    : m_location(std::move(location)), m_use(use), m_opened(std::move(opened))
+{
+}
 
 QString CliWorkspace::displayLocation() const
 {
@@ -24,6 +27,8 @@ Result<Store *> CliWorkspace::store()
     if (!opened.isOk())
         return opened.status();
     m_store = opened.takeValue();
+    if (m_opened)
+        m_opened(*m_store);
     return m_store.get();
 }
 

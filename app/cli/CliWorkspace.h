@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace loupe {
@@ -20,8 +21,11 @@ enum class WorkspaceUse { Record, Skip };
 
 class CliWorkspace {
 public:
+    // Called once with the Store when it has been opened (to report what the open found).
+    using Opened = std::function<void(const Store &)>;
+
     // location: what Store::open accepts (a SQLite path or a postgresql:// URL).
-    CliWorkspace(QString location, WorkspaceUse use);
+    CliWorkspace(QString location, WorkspaceUse use, Opened opened = {});
     ~CliWorkspace();
 
     bool isEnabled() const { return m_use == WorkspaceUse::Record; }
@@ -37,6 +41,7 @@ public:
 private:
     QString m_location;
     WorkspaceUse m_use;
+    Opened m_opened;
     std::unique_ptr<Store> m_store;
 };
 

@@ -36,7 +36,10 @@ void printText(CliContext &context, const QString &path, const CsvReadReport &re
         << std::fixed << std::setprecision(3) << seconds << " s (delimiter '" << csvDelimiterName(report.delimiter)
         << "')\n";
     if (report.skippedRows > 0)
-        out << "skipped " << report.skippedRows << " row(s) with the wrong number of fields\n";
+        out << "skipped " << report.skippedRows << " row(s) with the wrong number of fields"
+            << (report.skippedSamples.size() < report.skippedRows ? ", the first:\n" : ":\n");
+    for (const CsvSkippedRow &row : report.skippedSamples)
+        out << "  line " << row.line << ": " << row.reason << '\n';
     TextTable columns;
     columns.addRow({"column", "type", "missing"});
     columns.addSeparator();

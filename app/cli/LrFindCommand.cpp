@@ -112,12 +112,12 @@ std::vector<StepMetric> stepsOf(const LrFindResult &result)
 }
 
 Result<LrFindResult> search(const LrFindSettings &settings, const ModelSpec &spec, const TrainingData &data,
-                            CliContext &context)
+                            CliContext &context, const LrRunRecorder &run)
 {
     CancellationToken token;
     const InterruptGuard guard(token);
     ProgressLine line(context.err(), "searching");
-    const ProgressSink sink = context.isJson() ? ProgressSink() : line.sink();
+    const ProgressSink sink = run.withHeartbeat(context.isJson() ? ProgressSink() : line.sink());
     if (settings.mode == LrFindMode::Range)
         return RangeTest(settings.range).train(spec, data, &token, sink);
     OnePassFinder finder(settings.onePass);
@@ -182,6 +182,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
     auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
+    TrainingDataArguments::reportPlan(context, data.value().data);
     const TrainingData &prepared = data.value().data;
     auto recorder = LrRunRecorder::start(context, RunKind::LrFind, data.value(),
                                          lrFindConfigJson(settings.value(), spec.value(), prepared));
@@ -193,7 +194,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
                       << std::flush;
     }
 
-    auto found = search(settings.value(), spec.value(), prepared, context);
+    auto found = search(settings.value(), spec.value(), prepared, context, recorder.value());
     if (!found.isOk()) {
         (void)recorder.value().finish(RunStatus::Failed, 0.0, nlohmann::ordered_json::object(), found.message());
         return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + found.message());

@@ -2,6 +2,7 @@
 
 #include "db/store/StoredJson.h"
 #include "app/cli/CliContext.h"
+#include "db/runs/RunHeartbeat.h"
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 
@@ -36,7 +37,13 @@ Result<LrRunRecorder> LrRunRecorder::start(CliContext &context, RunKind kind, co
         return recordingError(run.status());
     recorder.m_store = store.value();
     recorder.m_runId = run.value();
+    recorder.m_heartbeat = std::make_shared<RunHeartbeat>(*store.value(), run.value());
     return recorder;
+}
+
+ProgressSink LrRunRecorder::withHeartbeat(ProgressSink sink) const
+{
+    return m_heartbeat ? RunHeartbeat::around(m_heartbeat, std::move(sink)) : sink;
 }
 
 Status LrRunRecorder::addSteps(const std::vector<StepMetric> &steps)

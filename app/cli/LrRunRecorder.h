@@ -1,10 +1,12 @@
 #pragma once
 // How the learning-rate commands (lr-find, snapshot) store their runs in the workspace: a run of
 // the given kind with the command's settings as config, the CSV (if any) as its dataset, metrics
-// added when the search is over, and the final status with the printed JSON as summary.
+// added when the search is over, and the final status with the printed JSON as summary. While the
+// search runs, withHeartbeat() keeps the run's heartbeat fresh from the engine's progress reports.
 // Disabled (every call a no-op, id() 0) with --no-workspace. Same thread rule as Store.
 
 #include "app/cli/TrainingDataArguments.h"
+#include "core/util/ProgressSink.h"
 #include "core/util/Status.h"
 #include "db/runs/EpochMetrics.h"
 #include "db/runs/RunKind.h"
@@ -15,9 +17,11 @@
 
 #include <QtGlobal>
 
+#include <memory>
 #include <vector>
 
 namespace loupe {
+class RunHeartbeat;
 class Store;
 }
 
@@ -35,6 +39,10 @@ public:
     qint64 id() const { return m_runId; }
     bool isRecording() const { return m_store != nullptr; }
 
+    // `sink` that also refreshes the run's heartbeat (at most every few seconds); `sink` itself
+    // when not recording. Same thread as the Store.
+    ProgressSink withHeartbeat(ProgressSink sink) const;
+
     Status addSteps(const std::vector<StepMetric> &steps);
     Status addEpochs(const std::vector<EpochMetrics> &epochs);
     Status finish(RunStatus status, double seconds, const nlohmann::ordered_json &summary, const std::string &error);
@@ -42,6 +50,7 @@ public:
 private:
     Store *m_store = nullptr;
     qint64 m_runId = 0;
+    std::shared_ptr<RunHeartbeat> m_heartbeat;
 };
 
 } // namespace loupe::cli

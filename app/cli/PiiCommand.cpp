@@ -104,7 +104,7 @@ void printText(CliContext &context, const QString &path, const PiiScanReport &re
 
 QString PiiCommand::summary() const
 {
-    return QStringLiteral("Scan a CSV file for personal data (SSN, cards, IBAN, e-mail, phone, IP, birth dates)");
+    return QStringLiteral("Scan a CSV file for personal data (SSN, cards, IBAN, e-mail, phone, IP, birth dates, names)");
 }
 
 QString PiiCommand::description() const
@@ -114,7 +114,8 @@ QString PiiCommand::description() const
         "and the findings (row = 0-based data row, as the Data page shows it; values masked, never whole).\n"
         "With --json: {\"findings\":[{\"row\",\"column\",\"kind\",\"masked\"}], \"columns\":[{\"name\",\"kinds\":{KIND:N},\n"
         "\"identifier\"}], \"total_findings\", \"kinds\", \"rows\", \"scan_seconds\", \"text_bytes\", \"threads\",\n"
-        "\"k_anonymity\" (with --k/--quasi)}. Kinds: ssn, credit_card, iban, email, phone, ipv4, ipv6, birth_date.\n"
+        "\"k_anonymity\" (with --k/--quasi)}. Kinds: ssn, credit_card, iban, email, phone, ipv4, ipv6, birth_date,\n"
+        "person_name (a column named like a name, e.g. customer_name, whose values look like names).\n"
         "Exit 1 when anything was found or k-anonymity is below --k; 0 when clean; 2 for bad input.\n"
         "The scan is stored as a 'scan' run in the workspace. Rules: docs/privacy.md.");
 }

@@ -6,6 +6,7 @@
 #include "app/cli/CommandOutputs.h"
 #include "app/cli/CsvArguments.h"
 #include "app/cli/FileChecks.h"
+#include "app/cli/NumberParsing.h"
 #include "app/cli/ParsedArguments.h"
 #include "app/cli/TextTable.h"
 #include "core/data/CsvReader.h"
@@ -17,6 +18,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -24,16 +26,18 @@ namespace loupe::cli {
 
 namespace {
 
+// Finite numbers (NumberParsing's rules: no "nan" or "inf") whose width HIGH - LOW is finite too, so the
+// scaled values are ("-1e308,1e308" would scale every value to inf or NaN).
 Result<std::pair<double, double>> parseRange(const QString &text)
 {
     const QStringList parts = text.split(QLatin1Char(','));
-    bool lowOk = false;
-    bool highOk = false;
-    const double low = parts.size() == 2 ? parts[0].trimmed().toDouble(&lowOk) : 0.0;
-    const double high = parts.size() == 2 ? parts[1].trimmed().toDouble(&highOk) : 0.0;
-    if (!lowOk || !highOk || !(low < high))
-        return usageError(QStringLiteral("option --range: expected LOW,HIGH with LOW < HIGH, got '%1'").arg(text));
-    return std::pair{low, high};
+    const std::optional<double> low = parts.size() == 2 ? parseNumber(parts[0].trimmed()) : std::nullopt;
+    const std::optional<double> high = parts.size() == 2 ? parseNumber(parts[1].trimmed()) : std::nullopt;
+    if (!low || !high || !(*low < *high) || !std::isfinite(*high - *low))
+        return usageError(QStringLiteral("option --range: expected LOW,HIGH, two finite numbers with LOW < HIGH "
+                                         "and a finite HIGH - LOW, got '%1'")
+                              .arg(text));
+    return std::pair{*low, *high};
 }
 
 Result<ScalingRequest> requestFrom(const ParsedArguments &arguments)

@@ -6,6 +6,7 @@
 #include "app/cli/SearchReport.h"
 #include "app/cli/SearchRun.h"
 #include "app/cli/SearchSetup.h"
+#include "app/cli/TrainingDataArguments.h"
 #include "db/store/ConnectionSpec.h"
 #include "db/store/Store.h"
 #include "db/studies/StudyRepository.h"
@@ -192,6 +193,8 @@ ExitCode SearchCommand::run(const ParsedArguments &arguments, CliContext &contex
     auto setup = SearchSetup::fromArguments(arguments);
     if (!setup.isOk())
         return context.fail(setup.status());
+    if (const TrainingData *data = setup.value()->trainingData())
+        TrainingDataArguments::reportPlan(context, *data);
     auto target = searchTarget(arguments, context);
     if (!target.isOk())
         return context.fail(target.status());
@@ -207,6 +210,7 @@ ExitCode SearchCommand::run(const ParsedArguments &arguments, CliContext &contex
         if (!store.isOk())
             return context.fail(store.status());
         display = store.value()->location();
+        context.noteInterruptedRuns(*store.value());
         auto prepared = prepareStudy(*store.value(), arguments, *setup.value(), name);
         if (!prepared.isOk())
             return context.fail(prepared.status());

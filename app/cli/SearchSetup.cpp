@@ -146,6 +146,8 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
     nlohmann::json objective{{"objective", "training"},
                              {"loss", trainingLossName(loss)},
                              {"data", dataArgumentsJson(dataArguments)}};
+    if (setup->m_data->data.featurePlan)
+        objective["feature_plan"] = nlohmann::json(setup->m_data->data.featurePlan->toJson());
     // A CSV's content hash, so that a worker or a resume on changed data is refused (see fromStudy).
     if (!setup->m_data->csvPath.isEmpty()) {
         auto fingerprint = FileFingerprint::ofFile(setup->m_data->csvPath);
@@ -239,7 +241,13 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudyObjective(const Study
                                     + "), which a worker cannot rebuild (only Fashion-MNIST from the default "
                                       "folder and CSV files opened on the Data page can be). Start the study "
                                       "with `loupe-cli search SPACE.json --data ...` to share it with workers");
-    auto dataArguments = dataArgumentsFrom(objective.value("data", nlohmann::json()));
+    nlohmann::json data = objective.value("data", nlohmann::json());
+    // A CSV study from before the automatic feature choice (no "feature_plan" stored) trained on
+    // every column but its --exclude list: its new trials must too.
+    const bool csv = data.is_object() && data.contains("data") && data["data"] != nlohmann::json::array({"fashion-mnist"});
+    if (csv && !objective.contains("feature_plan") && !data.contains("exclude") && !data.contains("no-auto-ignore"))
+        data["no-auto-ignore"] = nlohmann::json::array({""});
+    auto dataArguments = dataArgumentsFrom(data);
     if (!dataArguments.isOk())
         return Status::invalidInput(where + dataArguments.message());
     auto setup = forTemplate(space.takeValue(), dataArguments.value(), *loss);
@@ -251,6 +259,11 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::fromStudyObjective(const Study
                                     + " has changed since the study started (its content hash is "
                                     + toUtf8(setup.value()->m_dataHash) + ", the study's is " + storedHash
                                     + "): new trials would not be comparable with the old ones");
+    const TrainingData *rebuilt = setup.value()->trainingData();
+    if (objective.contains("feature_plan") && rebuilt && rebuilt->featurePlan
+        && nlohmann::json(rebuilt->featurePlan->toJson()) != objective["feature_plan"])
+        return Status::invalidInput(where + "the columns chosen for the data differ from the study's (\"feature_plan\"): "
+                                            "new trials would not be comparable with the old ones");
     setup.value()->m_label = study.name;
     return setup;
 }

@@ -11,6 +11,7 @@
 #include "app/cli/TrainingDataArguments.h"
 #include "core/lr/SnapshotEnsemble.h"
 #include "core/lr/SnapshotReportJson.h"
+#include "core/optim/LearningRateLimits.h"
 #include "db/runs/SnapshotRunMetrics.h"
 
 #include <cmath>
@@ -101,7 +102,8 @@ void SnapshotCommand::declareArguments(ArgumentParser &parser) const
                             1, 100000)
         .required();
     parser.addNumberOption(QStringLiteral("lr0"), QStringLiteral("X"),
-                           QStringLiteral("each cycle's starting rate (default: the spec's learning_rate)"), 1e-12, 1e6);
+                           QStringLiteral("each cycle's starting rate (default: the spec's learning_rate)"),
+                           LearningRateLimits::smallestPositive, LearningRateLimits::maximum);
     parser.addIntegerOption(QStringLiteral("seed"), QStringLiteral("S"), QStringLiteral("replaces the spec's seed"), 0,
                             std::numeric_limits<std::int64_t>::max());
     parser.addFlag(QStringLiteral("no-single-model"),
@@ -129,6 +131,7 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
     auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
+    TrainingDataArguments::reportPlan(context, data.value().data);
     const TrainingData &prepared = data.value().data;
     if (Status status = SnapshotEnsemble::check(spec.value(), prepared, options); !status.isOk())
         return context.fail(ExitCode::BadInput, asOption(status.message()));
@@ -147,7 +150,8 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
         const InterruptGuard guard(token);
         ProgressLine line(context.err(), "training");
         report = SnapshotEnsemble::run(spec.value(), prepared, options, &token,
-                                       context.isJson() ? ProgressSink() : line.sink());
+                                       recorder.value().withHeartbeat(context.isJson() ? ProgressSink()
+                                                                                       : line.sink()));
     }
     LrRunRecorder &run = recorder.value();
     if (!report.isOk()) {

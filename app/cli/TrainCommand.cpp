@@ -8,6 +8,7 @@
 #include "app/cli/ParsedArguments.h"
 #include "app/cli/TrainingDataArguments.h"
 #include "core/nn/WeightsFile.h"
+#include "core/optim/LearningRateLimits.h"
 #include "core/train/TrainingDataService.h"
 #include "core/train/TrainingOverrides.h"
 #include "core/train/TrainingReport.h"
@@ -226,7 +227,7 @@ void TrainCommand::declareArguments(ArgumentParser &parser) const
                             QStringLiteral("override the spec's seed (initialization, shuffling, splits)"), 0,
                             std::numeric_limits<std::int64_t>::max());
     parser.addNumberOption(QStringLiteral("learning-rate"), QStringLiteral("X"),
-                           QStringLiteral("override the optimizer's learning_rate"), 0.0, 1e30);
+                           QStringLiteral("override the optimizer's learning_rate"), 0.0, LearningRateLimits::maximum);
     parser.addTextOption(QStringLiteral("schedule"), QStringLiteral("FILE|JSON|NAME"),
                          QStringLiteral("learning-rate schedule replacing the spec's \"schedule\": a JSON file as "
                                         "docs/schedules.md, inline JSON, or a schedule name with its defaults"));
@@ -257,6 +258,7 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
     auto data = TrainingDataArguments::load(arguments, spec.value());
     if (!data.isOk())
         return context.fail(data.status());
+    TrainingDataArguments::reportPlan(context, data.value().data);
     auto session = TrainingSession::create(spec.value(), data.value().data);
     if (!session.isOk())
         return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + session.message());

@@ -32,7 +32,8 @@ Result<TargetTask> targetTask(const QString &text)
 // means nothing here (the pixels are always divided by 255).
 Result<TrainingDataRequest> fashionMnistRequest(const ParsedArguments &arguments)
 {
-    for (const char *csvOnly : {"target", "exclude", "test-fraction", "task", "max-levels", "scale"}) {
+    for (const char *csvOnly : {"target", "exclude", "keep", "no-auto-ignore", "impute-missing", "test-fraction", "task",
+                                "max-levels", "scale"}) {
         if (arguments.isSet(QLatin1String(csvOnly)))
             return usageError(QStringLiteral("option --%1 applies to CSV data, not to --data fashion-mnist")
                              .arg(QLatin1String(csvOnly)));
@@ -71,13 +72,19 @@ Result<TrainingDataRequest> csvRequest(const ParsedArguments &arguments)
     request.target = toUtf8(arguments.value(QStringLiteral("target")));
     for (const QString &column : arguments.values(QStringLiteral("exclude")))
         request.excluded.push_back(toUtf8(column));
+    for (const QString &column : arguments.values(QStringLiteral("keep")))
+        request.kept.push_back(toUtf8(column));
+    // An explicit --exclude list is authoritative: the proposal only runs when the user named none.
+    const bool asGiven = arguments.isSet(QStringLiteral("no-auto-ignore")) || !request.excluded.empty();
+    request.selection = asGiven ? ColumnSelection::AsGiven : ColumnSelection::Proposed;
     request.maxFeatureLevels = static_cast<std::size_t>(
         arguments.intValue(QStringLiteral("max-levels"), static_cast<std::int64_t>(request.maxFeatureLevels)));
     auto task = targetTask(arguments.value(QStringLiteral("task")));
     if (!task.isOk())
         return task.status();
     request.task = task.value();
-    request.missing = arguments.isSet(QStringLiteral("impute-missing")) ? MissingValues::Impute : MissingValues::Reject;
+    if (arguments.isSet(QStringLiteral("impute-missing")))
+        request.missing = MissingValues::Impute;
     auto scaling = scalingChoice(arguments);
     if (!scaling.isOk())
         return scaling.status();
@@ -136,14 +143,23 @@ void TrainingDataArguments::declare(ArgumentParser &parser)
     parser.addTextOption(QStringLiteral("target"), QStringLiteral("COL"),
                          QStringLiteral("CSV: the column to predict (required for a CSV)"));
     parser.addTextOption(QStringLiteral("exclude"), QStringLiteral("COL"),
-                         QStringLiteral("CSV: a column that is not a feature"))
+                         QStringLiteral("CSV: a column that is not a feature; given, only these are left out (no "
+                                        "automatic choice)"))
         .repeatable();
+    parser.addTextOption(QStringLiteral("keep"), QStringLiteral("COL"),
+                         QStringLiteral("CSV: a column that stays a feature even if the automatic choice would leave it "
+                                        "out"))
+        .repeatable();
+    parser.addFlag(QStringLiteral("no-auto-ignore"),
+                   QStringLiteral("CSV: use every column but the target and --exclude (no automatic choice; missing "
+                                  "values are then an error unless --impute-missing)"));
     parser.addTextOption(QStringLiteral("task"), QStringLiteral("KIND"),
                          QStringLiteral("CSV: auto (default), classification or regression (for an integer target)"));
     parser.addIntegerOption(QStringLiteral("max-levels"), QStringLiteral("N"),
                             QStringLiteral("CSV: one-hot cap for text feature columns (default 20)"), 1, 10000);
     parser.addFlag(QStringLiteral("impute-missing"),
-                   QStringLiteral("CSV: fill missing features (training mean; no level for text) instead of failing"));
+                   QStringLiteral("CSV: fill missing features (training mean; no level for text) instead of failing "
+                                  "(the automatic choice does so when a feature has missing values)"));
     parser.addFlag(QStringLiteral("no-standardize"),
                    QStringLiteral("CSV: keep numeric features as they are (same as --scale none)"));
     parser.addTextOption(QStringLiteral("scale"), QStringLiteral("METHOD"),
@@ -175,6 +191,28 @@ Result<LoadedTrainingData> TrainingDataArguments::load(const ParsedArguments &ar
         return prepared.status();
     loaded.data = prepared.takeValue();
     return loaded;
+}
+
+void TrainingDataArguments::reportPlan(CliContext &context, const TrainingData &data)
+{
+    if (!data.featurePlan)
+        return;
+    const FeaturePlan &plan = *data.featurePlan;
+    std::string left;
+    for (const FeatureColumn &column : plan.columns) {
+        if (column.role == FeatureRole::Ignored)
+            left += "\n  " + column.name + ": " + column.detail;
+    }
+    if (!left.empty()) {
+        const std::string how = plan.selection == ColumnSelection::Proposed
+                                    ? " (automatic choice; --keep COL uses one, --no-auto-ignore turns it off)"
+                                    : "";
+        context.err() << "loupe-cli " << toUtf8(context.commandName()) << ": left out " << plan.ignoredCount()
+                      << " column(s)" << how << ":" << left << '\n';
+    }
+    if (plan.missing == MissingValues::Impute && !plan.missingChosen)
+        context.err() << "loupe-cli " << toUtf8(context.commandName()) << ": missing values: " << plan.missingNote << '\n';
+    context.err().flush();
 }
 
 Result<std::optional<qint64>> storeTrainDataset(Store &store, const LoadedTrainingData &data)

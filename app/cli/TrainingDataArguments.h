@@ -4,7 +4,14 @@
 // GUI's jobs call:
 //   --data fashion-mnist | FILE.csv   (required)
 //   --target COL                      the CSV column to predict (required for a CSV, refused otherwise)
-//   --exclude COL                     a CSV column that is not a feature (repeatable)
+//   --exclude COL                     a CSV column that is not a feature (repeatable); when given, only
+//                                     these are left out (no automatic choice)
+//   --keep COL                        a CSV column that stays a feature whatever the automatic choice says
+//   --no-auto-ignore                  no automatic choice (FeaturePlanner): every column but the target
+//                                     and --exclude is a feature, missing values an error
+//   Without --exclude and --no-auto-ignore, identifier, personal-data, free-text, constant and empty
+//   columns are left out and missing values imputed when a feature has some (FeaturePlanner.h);
+//   reportPlan() says which on stderr, and the run records the plan.
 //   --task auto|classification|regression, --max-levels N, --impute-missing, --no-standardize,
 //   --scale standard|minmax|mean|l1|l2|none  (the user's explicit choice: it beats the spec's
 //                                             "scaling", which beats the default; docs/scaling.md)
@@ -27,6 +34,7 @@ class Store;
 namespace loupe::cli {
 
 class ArgumentParser;
+class CliContext;
 class ParsedArguments;
 
 // The prepared data and, for a CSV, the file it was read from (for the workspace's datasets table).
@@ -46,6 +54,9 @@ public:
     // Reads the CSV (if any) and has TrainingDataService prepare the data for `spec`.
     // ensures: InvalidInput / IoError naming the option, the file, the column or the row.
     static Result<LoadedTrainingData> load(const ParsedArguments &arguments, const ModelSpec &spec);
+    // Notes on stderr: the columns left out with their reasons, and a proposed imputation (nothing for
+    // Fashion-MNIST or a plan that leaves nothing out), so no column is dropped silently.
+    static void reportPlan(CliContext &context, const TrainingData &data);
 };
 
 // Records the CSV behind a training or lr-find run as a workspace dataset, so the run points at the

@@ -21,6 +21,7 @@ Result<StudyRecord> openStudy(const QString &location, const QString &name, cons
     if (!store.isOk())
         return store.status();
     display = store.value()->location();
+    context.noteInterruptedRuns(*store.value());
     StudyRepository studies(*store.value());
     auto found = studies.find(name);
     if (!found.isOk())

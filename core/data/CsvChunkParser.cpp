@@ -35,18 +35,22 @@ CsvChunkResult CsvChunkParser::parse(CsvChunk chunk, std::vector<ColumnBuilder> 
             }
         }
         CsvTokenizer::Fault fault;
+        const std::size_t recordStart = pos;
         if (!m_tokenizer.readRecord(pos, record, columns + 1, fault, scanner)) {
             result.fault = tokenizerFault(fault);
             break;
         }
         if (record.fieldCount != columns) {
+            const bool tooMany = record.fieldCount > columns;
+            const std::size_t column = tooMany ? columns + 1 : record.fieldCount + 1;
             if (m_policy == BadRowPolicy::Skip) {
                 ++result.skippedRows;
+                if (result.skippedSamples.size() < kMaxSkippedSamples)
+                    result.skippedSamples.push_back(
+                        CsvFault::fieldCount(recordStart, column, record.fieldCount, m_names));
                 continue;
             }
-            const bool tooMany = record.fieldCount > columns;
             const std::size_t where = tooMany ? record.fields[columns].start() : record.end;
-            const std::size_t column = tooMany ? columns + 1 : record.fieldCount + 1;
             result.fault = CsvFault::fieldCount(where, column, record.fieldCount, m_names);
             break;
         }

@@ -26,6 +26,7 @@ struct CsvChunkResult {
     std::vector<ColumnBuilder> columns;
     std::size_t rows = 0;
     std::size_t skippedRows = 0;
+    std::vector<CsvFault> skippedSamples; // the first kMaxSkippedSamples rows dropped under Skip, at their start
     std::size_t stopOffset = 0;      // offset after the last record read (blank lines skipped)
     std::optional<CsvFault> fault;   // the first structure or forced-type fault; parsing stopped there
     std::optional<CsvFault> encodingFault; // the first text that is not UTF-8; parsing went on
@@ -38,6 +39,7 @@ public:
     // Called every kTickRows rows with the current offset; returning false stops the parse.
     using Tick = std::function<bool(std::size_t offset)>;
     static constexpr std::size_t kTickRows = 16384;
+    static constexpr std::size_t kMaxSkippedSamples = 5;
 
     // requires: tokenizer and names outlive the parser; names are the header's columns.
     CsvChunkParser(const CsvTokenizer &tokenizer, const std::vector<std::string> &names, BadRowPolicy policy);

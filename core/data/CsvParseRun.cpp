@@ -51,10 +51,28 @@ Result<CsvReadReport> CsvParseRun::run()
     CsvReadReport out;
     out.table = table.takeValue();
     out.skippedRows = m_skippedRows;
+    out.skippedSamples = skippedRowLines();
     out.delimiter = m_delimiter;
     out.seconds = timer.seconds();
     m_gate.report(1.0, "done");
     return out;
+}
+
+// The samples' line numbers, counted in one pass over the text up to the last sample (they are in file order).
+std::vector<CsvSkippedRow> CsvParseRun::skippedRowLines() const
+{
+    std::vector<CsvSkippedRow> rows;
+    std::size_t line = 1;
+    std::size_t counted = 0;
+    for (const CsvFault &sample : m_skippedSamples) {
+        const std::size_t end = std::min(sample.offset, m_text.size());
+        if (end > counted) {
+            line += static_cast<std::size_t>(std::count(m_text.begin() + counted, m_text.begin() + end, '\n'));
+            counted = end;
+        }
+        rows.push_back(CsvSkippedRow{line, sample.text});
+    }
+    return rows;
 }
 
 Status CsvParseRun::readHeader()
@@ -180,6 +198,7 @@ CsvParseRun::Check CsvParseRun::parseInOrder()
     }
     m_chunkRows.assign(m_chunks.size(), 0);
     m_skippedRows = 0;
+    m_skippedSamples.clear();
     m_encodingFault.reset();
     m_gate.startPass();
     Check check;
@@ -242,6 +261,9 @@ void CsvParseRun::takeInOrder(std::size_t chunk, CsvChunkResult &result, Check &
     }
     m_chunkRows[chunk] = result.rows;
     m_skippedRows += result.skippedRows;
+    for (CsvFault &sample : result.skippedSamples)
+        if (m_skippedSamples.size() < CsvChunkParser::kMaxSkippedSamples)
+            m_skippedSamples.push_back(std::move(sample));
     if (result.encodingFault && !m_encodingFault)
         m_encodingFault = std::move(result.encodingFault);
 }

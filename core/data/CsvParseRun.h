@@ -58,6 +58,7 @@ private:
     Result<Table> assembleTable();
     Column assembleColumn(std::size_t column);
     Status faultStatus(const CsvFault &fault) const { return fault.toStatus(m_text, m_displayName); }
+    std::vector<CsvSkippedRow> skippedRowLines() const;
 
     std::string_view m_text;
     const std::string &m_displayName;
@@ -77,6 +78,7 @@ private:
     std::vector<ColumnAccumulator> m_accumulators; // one per column, filled in file order
     std::vector<std::size_t> m_chunkRows;          // rows each chunk gave
     std::size_t m_skippedRows = 0;
+    std::vector<CsvFault> m_skippedSamples;        // the first rows dropped under Skip, in file order
     std::optional<CsvFault> m_encodingFault;       // the first text that is not UTF-8
 };
 

@@ -20,10 +20,12 @@ Result<CsvReadReport> CsvReader::readFile(const std::string &path) const
 Result<CsvReadReport> CsvReader::readBuffer(std::string_view data, const std::string &displayName) const
 {
     // A NUL byte near the start means a binary file (or UTF-16 text), which would otherwise be
-    // reported as whatever quoting or width error its bytes happen to make.
+    // reported as whatever quoting or width error its bytes happen to make. Skipping bad rows was
+    // asked for, so there such rows are skipped and counted like any other bad row.
     constexpr std::size_t kBinaryProbeBytes = 64 * 1024;
     const std::string_view head = data.substr(0, std::min(data.size(), kBinaryProbeBytes));
-    if (const std::size_t nul = head.find('\0'); nul != std::string_view::npos) {
+    const std::size_t nul = m_options.badRows == BadRowPolicy::Error ? head.find('\0') : std::string_view::npos;
+    if (nul != std::string_view::npos) {
         const std::size_t line = 1 + static_cast<std::size_t>(std::count(head.begin(), head.begin() + nul, '\n'));
         const std::size_t lineStart = head.rfind('\n', nul == 0 ? 0 : nul - 1);
         const std::size_t column = lineStart == std::string_view::npos || lineStart >= nul ? nul + 1 : nul - lineStart;

@@ -49,12 +49,21 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace loupe {
+
+// A row dropped under BadRowPolicy::Skip: the line it starts on and why ("row has 2 fields, the header has 3
+// (column 'c')", in the words of the error the row would have caused).
+struct CsvSkippedRow {
+    std::size_t line = 0; // 1-based physical line of the file, as in error messages
+    std::string reason;
+};
 
 struct CsvReadReport {
     Table table;
     std::size_t skippedRows = 0;   // rows dropped under BadRowPolicy::Skip
+    std::vector<CsvSkippedRow> skippedSamples; // the first few of them (at most 5), in file order
     char delimiter = ',';
     double seconds = 0.0;
 };

@@ -2,8 +2,8 @@
 // An 'lr-find' run as JSON, written here only: the config a run stores and the result it stores as
 // its summary, which `loupe-cli lr-find --json` prints (plus "run_id") and the Learning-rate page
 // reads back. The CLI and the page write the same documents.
-//   config: {"mode": "range", "start", "factor", "steps", "fraction", "seed", "data", "spec"}
-//        or {"mode": "onepass", "start", "end", "steps", "beta", "seed", "data", "spec"}
+//   config: {"mode": "range", "start", "factor", "steps", "fraction", "seed", "data", "spec", "feature_plan"}
+//        or {"mode": "onepass", "start", "end", "steps", "beta", "seed", "data", "spec", "feature_plan"}
 //   result: {"mode", "points": [{"lr", "loss", "raw_loss" (one pass), "diverged"}],
 //            "suggestions": {"recommended", "method", "minimum", "loss_minimum_lr", "steep", "valley"},
 //            "seconds", "status": "completed" | "cancelled"}

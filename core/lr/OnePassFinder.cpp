@@ -1,7 +1,9 @@
 #include "core/lr/OnePassFinder.h"
 
 #include "core/lr/LrSuggester.h"
+#include "core/optim/LearningRateLimits.h"
 #include "core/train/TrainingSession.h"
+#include "core/util/NumberText.h"
 #include "core/util/Timer.h"
 
 #include <cassert>
@@ -38,11 +40,13 @@ private:
     std::int64_t m_iterations;
 };
 
-Status positive(const char *name, double value)
+// start and end: the rates the sweep runs between.
+Status sweptRate(const char *name, double value)
 {
-    if (std::isfinite(value) && value > 0.0)
+    if (LearningRateLimits::isAllowedPositive(value))
         return Status::ok();
-    return Status::invalidInput(std::string(name) + ": expected a finite number > 0, got " + std::to_string(value));
+    return Status::invalidInput(std::string(name) + ": expected " + LearningRateLimits::allowedPositiveText()
+                                + ", got " + numberText("%g", value));
 }
 
 } // namespace
@@ -56,11 +60,13 @@ OnePassFinder::OnePassFinder(const OnePassOptions &options)
 
 Status OnePassFinder::validate(const OnePassOptions &options)
 {
-    if (Status status = positive("start", options.start); !status.isOk())
+    if (Status status = sweptRate("start", options.start); !status.isOk())
         return status;
-    if (!(std::isfinite(options.end) && options.end > options.start))
-        return Status::invalidInput("end: expected a finite number above start (" + std::to_string(options.start)
-                                    + "), got " + std::to_string(options.end));
+    if (Status status = sweptRate("end", options.end); !status.isOk())
+        return status;
+    if (!(options.end > options.start))
+        return Status::invalidInput("end: expected a number above start (" + numberText("%g", options.start)
+                                    + "), got " + numberText("%g", options.end));
     if (options.iterations != 0 && options.iterations < 6)
         return Status::invalidInput("iterations: expected 0 (one epoch) or an integer >= 6, got "
                                     + std::to_string(options.iterations));

@@ -24,8 +24,8 @@
 namespace loupe {
 
 struct OnePassOptions {
-    double start = 1e-7;           // > 0
-    double end = 10.0;             // > start
+    double start = 1e-7;           // LearningRateLimits::isAllowedPositive
+    double end = 10.0;             // > start, LearningRateLimits::isAllowedPositive
     std::int64_t iterations = 100; // N: 0 = one epoch of the training rows, else >= 6
     double beta = 0.98;            // [0, 1)
     double divergenceFactor = 4.0; // > 1

@@ -1,9 +1,11 @@
 #include "core/lr/RangeTest.h"
 
 #include "core/lr/LrSuggester.h"
+#include "core/optim/LearningRateLimits.h"
 #include "core/util/RandomGenerator.h"
 #include "core/data/DataSplitter.h"
 #include "core/train/TrainingSession.h"
+#include "core/util/NumberText.h"
 #include "core/util/Timer.h"
 
 #include <algorithm>
@@ -26,18 +28,20 @@ RangeTest::RangeTest(const RangeTestOptions &options)
 
 Status RangeTest::validate(const RangeTestOptions &options)
 {
-    if (!(std::isfinite(options.start) && options.start > 0.0))
-        return Status::invalidInput("start: expected a finite number > 0, got " + std::to_string(options.start));
+    if (!LearningRateLimits::isAllowedPositive(options.start))
+        return Status::invalidInput("start: expected " + LearningRateLimits::allowedPositiveText() + ", got "
+                                    + numberText("%g", options.start));
     if (!(std::isfinite(options.factor) && options.factor > 1.0))
-        return Status::invalidInput("factor: expected a number > 1, got " + std::to_string(options.factor));
+        return Status::invalidInput("factor: expected a finite number > 1, got " + numberText("%g", options.factor));
     if (options.steps < 2)
         return Status::invalidInput("steps: expected an integer >= 2, got " + std::to_string(options.steps));
     const double last = options.start * std::pow(options.factor, options.steps - 1);
-    if (!(last <= 1e30))
-        return Status::invalidInput("steps: the last rate start * factor^(steps - 1) = " + std::to_string(last)
-                                    + " is too large");
+    if (!LearningRateLimits::isAllowed(last))
+        return Status::invalidInput("steps: the last rate start * factor^(steps - 1) = " + numberText("%g", last)
+                                    + " is not " + LearningRateLimits::allowedText()
+                                    + "; lower start, factor or steps");
     if (!(options.fraction > 0.0 && options.fraction <= 1.0))
-        return Status::invalidInput("fraction: expected a number in (0, 1], got " + std::to_string(options.fraction));
+        return Status::invalidInput("fraction: expected a number in (0, 1], got " + numberText("%g", options.fraction));
     return Status::ok();
 }
 

@@ -25,7 +25,7 @@
 namespace loupe {
 
 struct RangeTestOptions {
-    double start = 1e-6;    // > 0
+    double start = 1e-6;    // LearningRateLimits::isAllowedPositive; so is every rate up to the last
     double factor = 2.0;    // > 1
     int steps = 20;         // >= 2
     double fraction = 1.0;  // (0, 1]: share of the training rows each run sees

@@ -8,6 +8,7 @@ void RunSubject::addTo(nlohmann::ordered_json &config, const ModelSpec &spec, co
 {
     config["data"] = data.source;
     config["spec"] = spec.toJson();
+    config["feature_plan"] = data.featurePlan ? data.featurePlan->toJson() : nlohmann::ordered_json(nullptr);
 }
 
 RunSubject RunSubject::of(const nlohmann::json &config)

@@ -3,7 +3,9 @@
 #include "core/lr/EnsembleAverage.h"
 #include "core/lr/ScheduleAdapter.h"
 #include "core/optim/CosineAnnealSchedule.h"
+#include "core/optim/LearningRateLimits.h"
 #include "core/train/TrainingSession.h"
+#include "core/util/NumberText.h"
 #include "core/util/Timer.h"
 
 #include <cmath>
@@ -154,8 +156,9 @@ Status SnapshotEnsemble::validate(const SnapshotOptions &options)
         return Status::invalidInput("cycles: expected an integer >= 1, got " + std::to_string(options.cycles));
     if (options.epochs < 1)
         return Status::invalidInput("epochs: expected an integer >= 1, got " + std::to_string(options.epochs));
-    if (options.lr0 && !(std::isfinite(*options.lr0) && *options.lr0 > 0.0 && *options.lr0 <= 1e30))
-        return Status::invalidInput("lr0: expected a finite number > 0, got " + std::to_string(*options.lr0));
+    if (options.lr0 && !LearningRateLimits::isAllowedPositive(*options.lr0))
+        return Status::invalidInput("lr0: expected " + LearningRateLimits::allowedPositiveText() + ", got "
+                                    + numberText("%g", *options.lr0));
     return Status::ok();
 }
 

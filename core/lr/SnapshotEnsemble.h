@@ -26,7 +26,7 @@ enum class SingleModelBaseline { Train, Skip };
 struct SnapshotOptions {
     int cycles = 5;               // M >= 1
     int epochs = 10;              // T >= 1
-    std::optional<double> lr0;    // > 0; default: the spec's learning_rate
+    std::optional<double> lr0;    // LearningRateLimits::isAllowedPositive; default: the spec's learning_rate
     std::uint64_t seed = 0;       // replaces the spec's seed
     SingleModelBaseline baseline = SingleModelBaseline::Train;
 };

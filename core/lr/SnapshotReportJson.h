@@ -1,7 +1,7 @@
 #pragma once
 // A 'snapshot' run as JSON, written here only (the CLI and the Learning-rate page write the same
 // documents, and the page reads them back):
-//   config: {"cycles", "epochs", "lr0" (null: the spec's learning rate), "seed", "data", "spec"}
+//   config: {"cycles", "epochs", "lr0" (null: the spec's learning rate), "seed", "data", "spec", "feature_plan"}
 //   report: what `loupe-cli snapshot --json` prints (plus "run_id") and the run stores as summary,
 //   {"snapshots": [{"index", "iteration", "complete_cycle", "val_accuracy", "val_loss",
 //                   "test_accuracy", "test_loss"}],

@@ -6,6 +6,7 @@
 #include "core/optim/ConstantSchedule.h"
 #include "core/optim/CosineAnnealSchedule.h"
 #include "core/optim/ExponentialSchedule.h"
+#include "core/optim/LearningRateLimits.h"
 #include "core/optim/ScheduleSpecParser.h"
 #include "core/optim/StepDecaySchedule.h"
 #include "core/optim/WarmRestartsSchedule.h"
@@ -49,10 +50,29 @@ bool positiveFinite(double value)
     return std::isfinite(value) && value > 0.0;
 }
 
+// A rate the user gives directly (lr0, max_lr).
+Status checkRate(const char *key, double rate)
+{
+    if (!LearningRateLimits::isAllowedPositive(rate))
+        return outOfRange(key, LearningRateLimits::allowedPositiveText(), rate);
+    return Status::ok();
+}
+
+// A rate that follows from `key` (one-cycle's initial and final rates): "div_factor: the initial rate
+// max_lr / div_factor = inf is not a learning rate in [0, 1e+06] (div_factor = 1e-320)".
+Status checkDerivedRate(const char *key, const char *formula, double rate, double keyValue)
+{
+    if (LearningRateLimits::isAllowed(rate))
+        return Status::ok();
+    return Status::invalidInput(std::string(key) + ": the " + formula + " = " + numberText("%g", rate) + " is not "
+                                + LearningRateLimits::allowedText() + " (" + key + " = " + numberText("%g", keyValue)
+                                + ")");
+}
+
 Status checkOneCycle(const OneCycleSchedule::Options &options)
 {
-    if (!positiveFinite(options.maxLr))
-        return outOfRange("max_lr", "a finite number > 0", options.maxLr);
+    if (Status rate = checkRate("max_lr", options.maxLr); !rate.isOk())
+        return rate;
     if (options.totalSteps < 2) {
         return options.totalSteps == 0
                    ? Status::invalidInput("total_steps: missing; one-cycle needs the run's length in steps")
@@ -64,17 +84,14 @@ Status checkOneCycle(const OneCycleSchedule::Options &options)
                           options.pctStart);
     if (!positiveFinite(options.divFactor))
         return outOfRange("div_factor", "a finite number > 0", options.divFactor);
+    const double initial = options.maxLr / options.divFactor;
+    if (Status rate = checkDerivedRate("div_factor", "initial rate max_lr / div_factor", initial, options.divFactor);
+        !rate.isOk())
+        return rate;
     if (!positiveFinite(options.finalDivFactor))
         return outOfRange("final_div_factor", "a finite number > 0", options.finalDivFactor);
-    // Each factor can be fine alone and still divide the rate out of range (max_lr 0.1, div_factor 1e-320).
-    const double initialRate = options.maxLr / options.divFactor;
-    if (!std::isfinite(initialRate))
-        return Status::invalidInput("div_factor: max_lr / div_factor must be a finite rate, got "
-                                    + numberText("%g", options.maxLr) + " / " + numberText("%g", options.divFactor));
-    if (!std::isfinite(initialRate / options.finalDivFactor))
-        return Status::invalidInput("final_div_factor: max_lr / div_factor / final_div_factor must be a finite rate, got "
-                                    + numberText("%g", initialRate) + " / " + numberText("%g", options.finalDivFactor));
-    return Status::ok();
+    return checkDerivedRate("final_div_factor", "final rate max_lr / div_factor / final_div_factor",
+                            initial / options.finalDivFactor, options.finalDivFactor);
 }
 
 } // namespace
@@ -166,8 +183,8 @@ Status ScheduleSpec::validate() const
         return outOfRange("warmup", "an integer >= 0", static_cast<double>(warmup));
     if (kind == ScheduleKind::OneCycle)
         return checkOneCycle(oneCycle);
-    if (!positiveFinite(lr0))
-        return outOfRange("lr0", "a finite number > 0", lr0);
+    if (Status rate = checkRate("lr0", lr0); !rate.isOk())
+        return rate;
     switch (kind) {
     case ScheduleKind::Cosine:
     case ScheduleKind::CosineCyclic:

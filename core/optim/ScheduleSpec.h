@@ -17,7 +17,9 @@
 //
 // Parsing is strict: an unknown name, a key the named schedule does not take, a wrong type or an
 // out-of-range value is InvalidInput whose message starts with the key, e.g.
-// "t_mult: expected an integer >= 1, got 0".
+// "t_mult: expected an integer >= 1, got 0". Every rate the schedule gives lies in LearningRateLimits'
+// range (the model spec's): lr0 and max_lr in [smallestPositive, maximum], one-cycle's initial and
+// final rates (max_lr / div_factor, then / final_div_factor) in [0, maximum].
 
 #include "core/optim/OneCycleSchedule.h"
 #include "core/optim/Schedule.h"
@@ -41,7 +43,7 @@ struct ScheduleSpec {
     ScheduleKind kind = ScheduleKind::Constant;
     ScheduleUnit unit = ScheduleUnit::Epoch;
     std::int64_t warmup = 0;       // >= 0
-    double lr0 = 0.01;             // > 0 (every kind but one-cycle)
+    double lr0 = 0.01;             // LearningRateLimits::isAllowedPositive (every kind but one-cycle)
     std::int64_t length = 5;       // >= 1 (cosine, cosine-cyclic)
     std::int64_t t0 = 10;          // >= 1 (sgdr)
     std::int64_t tMult = 1;        // >= 1 (sgdr)

@@ -6,7 +6,7 @@ const std::array<PiiKind, kPiiKindCount> &allPiiKinds()
 {
     static constexpr std::array<PiiKind, kPiiKindCount> kinds{PiiKind::Ssn,   PiiKind::CreditCard, PiiKind::Iban,
                                                               PiiKind::Email, PiiKind::Phone,      PiiKind::Ipv4,
-                                                              PiiKind::Ipv6,  PiiKind::BirthDate};
+                                                              PiiKind::Ipv6,  PiiKind::BirthDate,  PiiKind::PersonName};
     return kinds;
 }
 
@@ -29,6 +29,8 @@ std::string_view piiKindName(PiiKind kind)
         return "ipv6";
     case PiiKind::BirthDate:
         return "birth_date";
+    case PiiKind::PersonName:
+        return "person_name";
     }
     return "unknown";
 }

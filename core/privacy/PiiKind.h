@@ -1,6 +1,7 @@
 #pragma once
 // The kinds of personal data the privacy scan recognizes, with their stable names (used in JSON, the
-// CLI and the workspace): ssn, credit_card, iban, email, phone, ipv4, ipv6, birth_date.
+// CLI and the workspace): ssn, credit_card, iban, email, phone, ipv4, ipv6, birth_date, person_name.
+// person_name is found per column (PersonNameDetector), not inside free text.
 
 #include <array>
 #include <cstddef>
@@ -18,9 +19,10 @@ enum class PiiKind {
     Ipv4,
     Ipv6,
     BirthDate,
+    PersonName,
 };
 
-inline constexpr std::size_t kPiiKindCount = 8;
+inline constexpr std::size_t kPiiKindCount = 9;
 
 // Every kind, in the order above.
 const std::array<PiiKind, kPiiKindCount> &allPiiKinds();

@@ -45,6 +45,27 @@ std::string maskDate(std::string_view value)
     return result;
 }
 
+// The first character of each space-separated word, '*' for every other character (UTF-8 aware).
+std::string maskPersonName(std::string_view value)
+{
+    std::string result;
+    bool wordStart = true;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        const bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+        if (c == ' ') {
+            result.push_back(c);
+            wordStart = true;
+        } else if (wordStart || (continuation && !result.empty() && result.back() != '*')) {
+            result.push_back(c); // the first character, with its continuation bytes
+            wordStart = false;
+        } else if (!continuation) {
+            result.push_back('*');
+        }
+    }
+    return result;
+}
+
 } // namespace
 
 std::string PiiMasker::keepDigits(std::string_view value, int keepFirst, int keepLast)
@@ -89,6 +110,8 @@ std::string PiiMasker::mask(PiiKind kind, std::string_view value)
         return maskIp(value, ':');
     case PiiKind::BirthDate:
         return maskDate(value);
+    case PiiKind::PersonName:
+        return maskPersonName(value);
     }
     return std::string(value.size(), '*');
 }

@@ -2,9 +2,10 @@
 // Masked forms of found values, for reports and cleaned files. A masked value never shows the whole
 // value: at most the last four digits of an SSN, card, IBAN or phone number (cards also keep their
 // first four, the issuer's prefix), the first character of an e-mail's local part with its domain, the
-// first octet / group of an IP address, the century of a birth date. Separators and length stay as written
-// so the shape remains recognizable: 123-45-6789 -> ***-**-6789, 4111 1111 1111 1111 -> 4111 **** **** 1111,
-// john@example.com -> j***@example.com, 192.168.1.20 -> 192.*.*.*, 1985-03-02 -> 19**-**-**.
+// first octet / group of an IP address, the century of a birth date, the initials of a person's name.
+// Separators and length stay as written so the shape remains recognizable: 123-45-6789 -> ***-**-6789,
+// 4111 1111 1111 1111 -> 4111 **** **** 1111, john@example.com -> j***@example.com, 192.168.1.20 -> 192.*.*.*,
+// 1985-03-02 -> 19**-**-**, Ann O'Neil -> A** O****.
 
 #include "core/privacy/PiiKind.h"
 

@@ -31,6 +31,7 @@ struct PiiColumnReport {
     bool identifier = false;
     std::string identifierReason;                    // e.g. "unique in every row", empty when not an identifier
     double distinctRatio = 0.0;                      // distinct / non-missing (when checked), else 0
+    std::string personNameReason;                    // why its cells count as person names; empty when they do not
 
     std::size_t total() const
     {

@@ -3,6 +3,7 @@
 #include "core/data/DateTime.h"
 #include "core/privacy/ColumnNameHints.h"
 #include "core/privacy/IdentifierDetector.h"
+#include "core/privacy/PersonNameDetector.h"
 #include "core/privacy/PiiMasker.h"
 #include "core/privacy/PiiTextScanner.h"
 #include "core/util/Timer.h"
@@ -37,6 +38,7 @@ struct ColumnPlan {
     bool scanned = false;
     PiiTextScanner scanner;
     std::vector<std::vector<PiiSpan>> categorySpans; // Categorical: spans of each label
+    PersonNameVerdict personName;                    // a column of names: its name-shaped cells are findings
 };
 
 class ScanRun {
@@ -111,9 +113,17 @@ void ScanRun::scanTask(const Task &task, TaskResult &result) const
         if (!column.isValid(row))
             continue;
         switch (column.type()) {
-        case ColumnType::String:
-            scanText(column.stringAt(row), row, task.column, plan.scanner, spans, result);
+        case ColumnType::String: {
+            const std::string_view text = column.stringAt(row);
+            if (plan.personName.personName && PersonNameDetector::looksLikeName(text, plan.personName.hint)) {
+                ++result.cellsWithPii; // a name-shaped cell holds nothing else
+                record(result, row, task.column,
+                       PiiSpan{PiiKind::PersonName, 0, static_cast<std::uint32_t>(text.size())}, text);
+                break;
+            }
+            scanText(text, row, task.column, plan.scanner, spans, result);
             break;
+        }
         case ColumnType::Categorical: {
             const auto &labelSpans = plan.categorySpans[static_cast<std::size_t>(column.intAt(row))];
             if (labelSpans.empty())
@@ -167,10 +177,18 @@ Result<std::vector<ColumnPlan>> makePlans(const Table &table, const PiiScanOptio
         plan.scanned = selected[c]
             && (type == ColumnType::String || type == ColumnType::Categorical || type == ColumnType::Int64
                 || (type == ColumnType::DateTime && hints.birthDate));
+        if (plan.scanned)
+            plan.personName = PersonNameDetector::judge(column, hints);
         if (plan.scanned && type == ColumnType::Categorical) {
             plan.categorySpans.resize(column.categories().size());
-            for (std::size_t k = 0; k < column.categories().size(); ++k)
-                plan.scanner.scan(column.categories()[k], plan.categorySpans[k]);
+            for (std::size_t k = 0; k < column.categories().size(); ++k) {
+                const std::string &label = column.categories()[k];
+                if (plan.personName.personName && PersonNameDetector::looksLikeName(label, plan.personName.hint))
+                    plan.categorySpans[k].push_back(
+                        PiiSpan{PiiKind::PersonName, 0, static_cast<std::uint32_t>(label.size())});
+                else
+                    plan.scanner.scan(label, plan.categorySpans[k]);
+            }
         }
     }
     return plans;
@@ -199,6 +217,7 @@ Result<PiiScanReport> PiiScanner::scan(const Table &table, const PiiScanOptions 
         columnReport.name = column.name();
         columnReport.index = c;
         columnReport.scanned = run.plans[c].scanned;
+        columnReport.personNameReason = run.plans[c].personName.reason;
         report.columns.push_back(std::move(columnReport));
         if (!run.plans[c].scanned)
             continue;

@@ -6,6 +6,9 @@
 //   Int64: the decimal text, when it could be a card number (12+ digits) or the column is named like an
 //   SSN (zero-padded to nine digits) or a phone number. DateTime: every present cell, when the column is
 //   named like a birth date. Float64 and Bool columns are not scanned.
+//   Person names: a String or Categorical column that PersonNameDetector judges a column of names has each
+//   name-shaped cell counted as one person_name finding covering the whole cell (other cells are scanned
+//   as text).
 //
 // Cancellable through the token or the progress sink (Stop); then the result is Status::cancelled().
 // The report is the same for any thread count.

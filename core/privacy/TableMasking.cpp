@@ -1,6 +1,7 @@
 #include "core/privacy/TableMasking.h"
 
 #include "core/privacy/ColumnNameHints.h"
+#include "core/privacy/PersonNameDetector.h"
 #include "core/privacy/PiiMasker.h"
 #include "core/privacy/PiiTextScanner.h"
 
@@ -35,6 +36,7 @@ Column maskColumn(const Column &source, ColumnTreatment treatment)
     const PiiTextScanner scanner(hints);
     std::vector<PiiSpan> spans;
     const bool birthDates = source.type() == ColumnType::DateTime && hints.birthDate;
+    const PersonNameVerdict names = PersonNameDetector::judge(source, hints);
     for (std::size_t row = 0; row < source.size(); ++row) {
         if (!source.isValid(row)) {
             masked.appendMissing();
@@ -46,6 +48,8 @@ Column maskColumn(const Column &source, ColumnTreatment treatment)
             masked.appendString(PiiMasker::maskWhole(text));
         else if (birthDates)
             masked.appendString(PiiMasker::mask(PiiKind::BirthDate, text));
+        else if (names.personName && PersonNameDetector::looksLikeName(text, names.hint))
+            masked.appendString(PiiMasker::mask(PiiKind::PersonName, text));
         else
             masked.appendString(maskedText(text, scanner, spans));
     }
@@ -56,8 +60,11 @@ Column maskColumn(const Column &source, ColumnTreatment treatment)
 
 std::string TableMasking::maskFindings(std::string_view text, const std::string &columnName)
 {
+    const ColumnNameHints hints = ColumnNameHints::fromName(columnName);
+    if (hints.personName != PersonNameHint::None && PersonNameDetector::looksLikeName(text, hints.personName))
+        return PiiMasker::mask(PiiKind::PersonName, text);
     std::vector<PiiSpan> spans;
-    return maskedText(text, PiiTextScanner(ColumnNameHints::fromName(columnName)), spans);
+    return maskedText(text, PiiTextScanner(hints), spans);
 }
 
 Result<Table> TableMasking::apply(const Table &table, const std::vector<ColumnAction> &actions)

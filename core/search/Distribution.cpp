@@ -234,10 +234,12 @@ Status Distribution::validate() const
         if (!isInteger(m_low) || !isInteger(m_high) || m_low >= m_high)
             return Status::invalidInput("randint needs integers low < upper, got [" + preciseText(m_low) + ", "
                                         + preciseText(m_high) + "]");
-        // Beyond 2^53 a double skips integers, and upper - low must fit the generator's 64-bit draw.
+        // Beyond 2^53 a double no longer holds every integer, and the draw's range (an unsigned 64-bit
+        // count) would overflow: found by fuzz_searchspace with [2, 918446744073709551615].
         constexpr double kLargestExactInteger = 9007199254740992.0; // 2^53
-        if (m_low < -kLargestExactInteger || m_high > kLargestExactInteger)
-            return Status::invalidInput("randint bounds must be within +-2^53 (9007199254740992), got ["
+        if (std::fabs(m_low) > kLargestExactInteger || std::fabs(m_high) > kLargestExactInteger
+            || m_high - m_low > kLargestExactInteger)
+            return Status::invalidInput("randint bounds must lie within +-2^53 (9007199254740992), got ["
                                         + preciseText(m_low) + ", " + preciseText(m_high) + "]");
         return Status::ok();
     }

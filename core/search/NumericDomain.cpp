@@ -52,6 +52,10 @@ NumericDomain NumericDomain::from(const Distribution &distribution, CellBounds c
     if (domain.log)
         domain.floor = distribution.kind() == DistributionKind::QLogUniform ? std::max(domain.valueLow, s_domainEpsilon)
                                                                             : s_domainEpsilon;
+    // hyperopt's LGMM1_lpdf takes the cell's ends through lognormal_cdf, which raises them to EPS:
+    // the cell of 0 is [log EPS, log q/2], so a kernel at log EPS (an observed 0) counts half.
+    if (domain.log && domain.q > 0.0 && cells == CellBounds::Exact)
+        domain.cellFloor = s_domainEpsilon;
     return domain;
 }
 
@@ -74,8 +78,8 @@ void NumericDomain::cell(double value, double &lowU, double &highU) const
 {
     const double lowValue = value - 0.5 * q;
     const double highValue = value + 0.5 * q;
-    lowU = std::max(log ? logOrMinusInfinity(lowValue) : lowValue, truncLow);
-    highU = std::min(log ? logOrMinusInfinity(highValue) : highValue, truncHigh);
+    lowU = std::max(log ? logOrMinusInfinity(std::max(lowValue, cellFloor)) : lowValue, truncLow);
+    highU = std::min(log ? logOrMinusInfinity(std::max(highValue, cellFloor)) : highValue, truncHigh);
 }
 
 } // namespace loupe

@@ -20,6 +20,8 @@ struct NumericDomain {
     double gridLow = 0.0;      // the lowest / highest value the quantized prior can produce
     double gridHigh = 0.0;
     double floor = 0.0;        // log kinds: values below it are raised to it before log
+    double cellFloor = 0.0;    // quantized log kinds, hyperopt's cells: q-cell ends below it are raised
+                               // to it (lognormal_cdf's max(x, EPS)); 0: a cell may reach down to u = -inf
     double priorMu = 0.0;      // on u
     double priorSigma = 1.0;   // on u
     double range = 1.0;        // truncHigh - truncLow when bounded, priorSigma otherwise

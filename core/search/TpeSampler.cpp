@@ -6,12 +6,12 @@
 #include "core/search/NumericDomain.h"
 #include "core/search/ParzenEstimator.h"
 #include "core/search/RandomSampler.h"
+#include "core/search/TpeSplit.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <tuple>
 
 namespace loupe {
 
@@ -19,62 +19,34 @@ namespace {
 
 constexpr double s_infinity = std::numeric_limits<double>::infinity();
 
-struct Observed {
-    const Trial *trial;
-    double loss;
-    bool finished;
-};
-
-struct Split {
-    std::vector<const Trial *> below; // trial order
-    std::vector<const Trial *> above; // trial order
-};
-
-int belowCount(const TpeOptions &options, int n)
-{
-    const double raw = options.gammaRule == GammaRule::SquareRoot ? options.gamma * std::sqrt(static_cast<double>(n))
-                                                                  : options.gamma * n;
-    return std::min(static_cast<int>(std::ceil(raw)), options.belowCap);
-}
-
-std::vector<Observed> observedTrials(std::span<const Trial> history, const TpeOptions &options)
-{
-    std::vector<Observed> observed;
-    observed.reserve(history.size());
-    for (const Trial &trial : history) {
-        if (trial.state == TrialState::Fail)
-            continue;
-        const bool running = trial.state == TrialState::Running;
-        if (running && options.running == RunningTrials::Ignore)
-            continue;
-        observed.push_back({&trial, trial.loss && !running ? *trial.loss : s_infinity, !running});
+// Fills a TpeDecision when the caller asked for a trace.
+class DecisionRecorder {
+public:
+    DecisionRecorder(TpeTrace *trace, std::vector<int> parameters, const TpeSplit &split)
+    {
+        if (!trace)
+            return;
+        m_decision = &trace->decisions.emplace_back();
+        m_decision->parameters = std::move(parameters);
+        for (const Trial *trial : split.below())
+            m_decision->below.push_back(trial->number);
+        for (const Trial *trial : split.above())
+            m_decision->above.push_back(trial->number);
     }
-    return observed;
-}
-
-// hyperopt: all observed trials ranked by loss (running = +inf). Optuna: finished trials ranked
-// (complete before pruned), running ones always above.
-Split splitTrials(const std::vector<Observed> &observed, const TpeOptions &options)
-{
-    // (pruned?, loss, position): the position keeps equal losses in trial order.
-    std::vector<std::tuple<bool, double, int>> ranked;
-    for (int i = 0; i < static_cast<int>(observed.size()); ++i) {
-        const Observed &o = observed[static_cast<std::size_t>(i)];
-        if (options.mode == TpeMode::Hyperopt || o.finished) {
-            const bool pruned = options.mode == TpeMode::OptunaLike && o.trial->state == TrialState::Pruned;
-            ranked.emplace_back(pruned, o.loss, i);
-        }
+    void add(std::vector<double> values, double logBelow, double logAbove, bool best)
+    {
+        if (!m_decision)
+            return;
+        if (best)
+            m_decision->chosen = static_cast<int>(m_decision->candidates.size());
+        m_decision->candidates.push_back(std::move(values));
+        m_decision->logBelow.push_back(logBelow);
+        m_decision->logAbove.push_back(logAbove);
     }
-    const int count = std::min(belowCount(options, static_cast<int>(ranked.size())), static_cast<int>(ranked.size()));
-    std::partial_sort(ranked.begin(), ranked.begin() + count, ranked.end());
-    std::vector<char> isBelow(observed.size(), 0);
-    for (int i = 0; i < count; ++i)
-        isBelow[static_cast<std::size_t>(std::get<2>(ranked[static_cast<std::size_t>(i)]))] = 1;
-    Split split;
-    for (std::size_t i = 0; i < observed.size(); ++i)
-        (isBelow[i] ? split.below : split.above).push_back(observed[i].trial);
-    return split;
-}
+
+private:
+    TpeDecision *m_decision = nullptr;
+};
 
 bool isCountLike(const Distribution &distribution)
 {
@@ -138,8 +110,8 @@ double scoreOrWorst(double score)
     return std::isnan(score) ? -s_infinity : score;
 }
 
-double sampleCategorical(const Distribution &distribution, int index, const Split &split, const TpeOptions &options,
-                         RandomGenerator &rng)
+double sampleCategorical(const Distribution &distribution, int index, const TpeSplit &split, const TpeOptions &options,
+                         RandomGenerator &rng, TpeTrace *trace)
 {
     const double offset = categoryOffset(distribution);
     auto categories = [&](const std::vector<const Trial *> &trials) {
@@ -151,50 +123,60 @@ double sampleCategorical(const Distribution &distribution, int index, const Spli
         return observed;
     };
     const Eigen::ArrayXd prior = categoryPrior(distribution);
-    const CategoricalEstimator below(prior, categories(split.below), options.priorWeight, options.forgettingWindow);
-    const CategoricalEstimator above(prior, categories(split.above), options.priorWeight, options.forgettingWindow);
-    int best = below.sample(rng);
-    double bestScore = scoreOrWorst(below.logProbability(best) - above.logProbability(best));
-    for (int c = 1; c < options.eiCandidates; ++c) {
+    const CategoricalEstimator below(prior, categories(split.below()), options.priorWeight, options.forgettingWindow);
+    const CategoricalEstimator above(prior, categories(split.above()), options.priorWeight, options.forgettingWindow);
+    DecisionRecorder recorder(trace, {index}, split);
+    int best = 0;
+    double bestScore = 0.0;
+    for (int c = 0; c < options.eiCandidates; ++c) {
         const int candidate = below.sample(rng);
-        const double score = scoreOrWorst(below.logProbability(candidate) - above.logProbability(candidate));
-        if (score > bestScore) {
+        const double logBelow = below.logProbability(candidate);
+        const double logAbove = above.logProbability(candidate);
+        const double score = scoreOrWorst(logBelow - logAbove);
+        const bool better = c == 0 || score > bestScore;
+        if (better) {
             best = candidate;
             bestScore = score;
         }
+        recorder.add({candidate + offset}, logBelow, logAbove, better);
     }
     return best + offset;
 }
 
-double sampleNumeric(const Distribution &distribution, int index, const Split &split, const TpeOptions &options,
-                     const IndexView &view, RandomGenerator &rng)
+double sampleNumeric(const Distribution &distribution, int index, const TpeSplit &split, const TpeOptions &options,
+                     const IndexView &view, RandomGenerator &rng, TpeTrace *trace)
 {
     const NumericDomain domain = NumericDomain::from(distribution, cellBounds(options));
     const bool hyperopt = options.mode == TpeMode::Hyperopt;
     const Bandwidths bandwidths = hyperopt ? Bandwidths::Hyperopt : Bandwidths::Optuna;
     const Normalisation normalisation = hyperopt ? Normalisation::Global : Normalisation::PerComponent;
-    const GroupObservations good = groupObservations(split.below, index, domain, view.index, view.slotOf);
-    const GroupObservations bad = groupObservations(split.above, index, domain, view.index, view.slotOf);
+    const GroupObservations good = groupObservations(split.below(), index, domain, view.index, view.slotOf);
+    const GroupObservations bad = groupObservations(split.above(), index, domain, view.index, view.slotOf);
     const ParzenEstimator below(domain, good.values, options.priorWeight, options.forgettingWindow, bandwidths,
                                 normalisation, &good.order);
     const ParzenEstimator above(domain, bad.values, options.priorWeight, options.forgettingWindow, bandwidths,
                                 normalisation, &bad.order);
-    double best = below.sample(rng);
-    double bestScore = scoreOrWorst(below.logDensity(best) - above.logDensity(best));
-    for (int c = 1; c < options.eiCandidates; ++c) {
+    DecisionRecorder recorder(trace, {index}, split);
+    double best = 0.0;
+    double bestScore = 0.0;
+    for (int c = 0; c < options.eiCandidates; ++c) {
         const double candidate = below.sample(rng);
-        const double score = scoreOrWorst(below.logDensity(candidate) - above.logDensity(candidate));
-        if (score > bestScore) {
+        const double logBelow = below.logDensity(candidate);
+        const double logAbove = above.logDensity(candidate);
+        const double score = scoreOrWorst(logBelow - logAbove);
+        const bool better = c == 0 || score > bestScore;
+        if (better) {
             best = candidate;
             bestScore = score;
         }
+        recorder.add({candidate}, logBelow, logAbove, better);
     }
     return best;
 }
 
 // Optuna's multivariate TPE over the always-active parameters; writes them into params.
-void sampleJoint(const SearchSpace &space, const Split &split, const TpeOptions &options, const IndexView &view,
-                 RandomGenerator &rng, TrialParams &params)
+void sampleJoint(const SearchSpace &space, const TpeSplit &split, const TpeOptions &options, const IndexView &view,
+                 RandomGenerator &rng, TrialParams &params, TpeTrace *trace)
 {
     std::vector<int> indices;
     std::vector<KernelDimension> dimensions;
@@ -232,18 +214,31 @@ void sampleJoint(const SearchSpace &space, const Split &split, const TpeOptions 
     };
     std::vector<std::vector<int>> belowOrders;
     std::vector<std::vector<int>> aboveOrders;
-    const std::vector<std::vector<double>> belowColumns = observations(split.below, belowOrders);
-    const std::vector<std::vector<double>> aboveColumns = observations(split.above, aboveOrders);
+    const std::vector<std::vector<double>> belowColumns = observations(split.below(), belowOrders);
+    const std::vector<std::vector<double>> aboveColumns = observations(split.above(), aboveOrders);
     const MultivariateParzen below(dimensions, belowColumns, options.priorWeight, options.forgettingWindow,
                                    &belowOrders);
     const MultivariateParzen above(dimensions, aboveColumns, options.priorWeight, options.forgettingWindow,
                                    &aboveOrders);
-    std::vector<double> best = below.sample(rng);
-    double bestScore = scoreOrWorst(below.logDensity(best) - above.logDensity(best));
-    for (int c = 1; c < options.eiCandidates; ++c) {
+    DecisionRecorder recorder(trace, indices, split);
+    auto raw = [&](std::vector<double> point) {
+        for (std::size_t d = 0; d < indices.size(); ++d) {
+            if (dimensions[d].categorical)
+                point[d] += categoryOffset(space.parameter(indices[d]).distribution);
+        }
+        return point;
+    };
+    std::vector<double> best;
+    double bestScore = 0.0;
+    for (int c = 0; c < options.eiCandidates; ++c) {
         std::vector<double> candidate = below.sample(rng);
-        const double score = scoreOrWorst(below.logDensity(candidate) - above.logDensity(candidate));
-        if (score > bestScore) {
+        const double logBelow = below.logDensity(candidate);
+        const double logAbove = above.logDensity(candidate);
+        const double score = scoreOrWorst(logBelow - logAbove);
+        const bool better = c == 0 || score > bestScore;
+        if (trace)
+            recorder.add(raw(candidate), logBelow, logAbove, better);
+        if (better) {
             best = std::move(candidate);
             bestScore = score;
         }
@@ -263,6 +258,12 @@ std::string TpeSampler::name() const
 
 TrialParams TpeSampler::sample(const SearchSpace &space, std::span<const Trial> history, int trialNumber) const
 {
+    return sample(space, history, trialNumber, nullptr);
+}
+
+TrialParams TpeSampler::sample(const SearchSpace &space, std::span<const Trial> history, int trialNumber,
+                               TpeTrace *trace) const
+{
     RandomGenerator rng(trialSeed(m_seed, trialNumber));
     std::lock_guard lock(m_indexMutex);
     m_index.update(space, history);
@@ -271,35 +272,39 @@ TrialParams TpeSampler::sample(const SearchSpace &space, std::span<const Trial> 
         lastNumber = std::max(lastNumber, trial.number);
     std::vector<int> slotOf(static_cast<std::size_t>(lastNumber + 1), -1);
     const IndexView view{m_index, slotOf};
-    const std::vector<Observed> observed = observedTrials(history, m_options);
+    const std::vector<TpeObservation> observed = TpeSplit::observe(history, m_options);
     const auto counted = m_options.startupCount == StartupCount::AllTrials
                            ? observed.size()
                            : static_cast<std::size_t>(std::count_if(observed.begin(), observed.end(),
-                                                                    [](const Observed &o) { return o.finished; }));
-    if (counted < static_cast<std::size_t>(std::max(m_options.startupTrials, 1)))
+                                                                    [](const TpeObservation &o) { return o.finished; }));
+    if (counted < static_cast<std::size_t>(std::max(m_options.startupTrials, 1))) {
+        if (trace)
+            trace->startup = true;
         return RandomSampler::sampleFromPrior(space, rng);
+    }
 
-    const Split global = splitTrials(observed, m_options);
+    const TpeSplit global = TpeSplit::of(observed, m_options);
     TrialParams params(space.size());
     if (m_options.joint == TpeJoint::Multivariate)
-        sampleJoint(space, global, m_options, view, rng, params);
+        sampleJoint(space, global, m_options, view, rng, params, trace);
     for (int i = 0; i < space.size(); ++i) {
         if (params.isActive(i) || !space.isActive(i, params))
             continue;
         const SearchParameter &parameter = space.parameter(i);
-        Split local;
-        if (m_options.mode == TpeMode::OptunaLike && parameter.parent >= 0) {
-            std::vector<Observed> active;
-            for (const Observed &o : observed) {
+        const bool ownSplit = m_options.mode == TpeMode::OptunaLike && parameter.parent >= 0;
+        TpeSplit local;
+        if (ownSplit) {
+            std::vector<TpeObservation> active;
+            for (const TpeObservation &o : observed) {
                 if (o.trial->params.isActive(i))
                     active.push_back(o);
             }
-            local = splitTrials(active, m_options);
+            local = TpeSplit::of(active, m_options);
         }
-        const Split &split = m_options.mode == TpeMode::OptunaLike && parameter.parent >= 0 ? local : global;
+        const TpeSplit &split = ownSplit ? local : global;
         params.set(i, isCountLike(parameter.distribution)
-                          ? sampleCategorical(parameter.distribution, i, split, m_options, rng)
-                          : sampleNumeric(parameter.distribution, i, split, m_options, view, rng));
+                          ? sampleCategorical(parameter.distribution, i, split, m_options, rng, trace)
+                          : sampleNumeric(parameter.distribution, i, split, m_options, view, rng, trace));
     }
     return params;
 }

@@ -11,6 +11,7 @@
 #include "core/search/ObservationIndex.h"
 #include "core/search/Sampler.h"
 #include "core/search/TpeOptions.h"
+#include "core/search/TpeTrace.h"
 
 #include <mutex>
 
@@ -21,6 +22,9 @@ public:
     TpeSampler(TpeOptions options, std::uint64_t seed) : m_options(options), m_seed(seed) {}
 
     TrialParams sample(const SearchSpace &space, std::span<const Trial> history, int trialNumber) const override;
+    // The same proposal, and what decided it written into *trace (when not null).
+    TrialParams sample(const SearchSpace &space, std::span<const Trial> history, int trialNumber,
+                       TpeTrace *trace) const;
     std::string name() const override;
     const TpeOptions &options() const { return m_options; }
 

@@ -1,5 +1,7 @@
 #include "core/train/ModelSpecParser.h"
 
+#include "core/optim/LearningRateLimits.h"
+
 #include <cmath>
 
 namespace loupe {
@@ -247,7 +249,7 @@ bool ModelSpecParser::parseOptimizer(const json &root, ModelSpec &spec)
 
 bool ModelSpecParser::parseOptimizerOptions(const json &object, const std::string &path, OptimizerSpec &spec)
 {
-    constexpr double maxRate = 1e6;
+    constexpr double maxRate = LearningRateLimits::maximum;
     switch (spec.kind) {
     case OptimizerKind::Sgd: {
         Sgd::Options &o = spec.sgd;

@@ -181,20 +181,6 @@ Status planTarget(const Column &column, const TableEncodingOptions &options, Tab
     return planClasses(column, options, std::max(options.maxIntegerClasses, options.maxClasses), plan);
 }
 
-FeatureKind featureKind(ColumnType type)
-{
-    switch (type) {
-    case ColumnType::Bool:
-        return FeatureKind::Flag;
-    case ColumnType::DateTime:
-        return FeatureKind::Seconds;
-    case ColumnType::String:
-    case ColumnType::Categorical:
-        return FeatureKind::OneHot;
-    default:
-        return FeatureKind::Number;
-    }
-}
 
 // The fitting rows' statistics: the imputation mean and the per-column scaling map (ScalingMath.h).
 Status fitNumbers(const Column &column, const TableEncodingOptions &options, const std::vector<std::size_t> &fitRows,
@@ -228,7 +214,7 @@ Result<EncodedColumn> planFeature(const Column &column, const TableEncodingOptio
     EncodedColumn encoded;
     encoded.name = column.name();
     encoded.type = column.type();
-    encoded.kind = featureKind(column.type());
+    encoded.kind = TableEncoding::featureKindOf(column.type());
     if (column.missingCount() > 0) {
         if (options.missing == MissingValues::Reject) {
             return featureError(column, "missing value in row " + std::to_string(firstMissingRow(column) + 1) + " ("
@@ -255,6 +241,21 @@ Result<EncodedColumn> planFeature(const Column &column, const TableEncodingOptio
 }
 
 } // namespace
+
+FeatureKind TableEncoding::featureKindOf(ColumnType type)
+{
+    switch (type) {
+    case ColumnType::Bool:
+        return FeatureKind::Flag;
+    case ColumnType::DateTime:
+        return FeatureKind::Seconds;
+    case ColumnType::String:
+    case ColumnType::Categorical:
+        return FeatureKind::OneHot;
+    default:
+        return FeatureKind::Number;
+    }
+}
 
 std::vector<std::size_t> TableEncoding::allRows(const Table &table)
 {

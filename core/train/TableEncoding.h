@@ -104,6 +104,10 @@ struct TableEncoding {
     // for int64, the text for string and categorical. requires: the cell is not missing.
     static std::string levelText(const Column &column, std::size_t row);
 
+    // How a feature column of this type is encoded: bool -> Flag, datetime -> Seconds, string and
+    // categorical -> OneHot, int64 and float64 -> Number.
+    static FeatureKind featureKindOf(ColumnType type);
+
     std::string target;
     ColumnType targetType = ColumnType::Float64;
     TaskKind task = TaskKind::Regression;

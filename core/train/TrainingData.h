@@ -12,6 +12,7 @@
 
 #include "core/data/Table.h"
 #include "core/data/DataSplitter.h"
+#include "core/train/FeaturePlan.h"
 #include "core/train/TableEncoding.h"
 #include "core/data/TrainingSet.h"
 #include "core/util/Status.h"
@@ -38,6 +39,7 @@ struct TrainingData {
     std::vector<std::string> classLabels; // classification only
     std::vector<std::string> featureNames;
     std::optional<TableEncoding> encoding; // fromTable() only
+    std::optional<FeaturePlan> featurePlan; // which columns were used and why (TrainingDataService, tables only)
     std::string source;                    // "fashion-mnist" or the table's name as given
 
     // "54000 training, 6000 validation, 10000 test rows; 784 features; 10 classes"

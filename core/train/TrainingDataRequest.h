@@ -7,6 +7,7 @@
 #include "core/data/DataSplitter.h"
 #include "core/data/Table.h"
 #include "core/prep/ScalingMethod.h"
+#include "core/train/FeaturePlan.h"
 #include "core/train/TableEncoding.h"
 
 #include <cstddef>
@@ -30,10 +31,15 @@ struct TrainingDataRequest {
     std::shared_ptr<const Table> table; // required for Source::Table
     std::string tableName;              // how messages and descriptions call it (a file name); empty: "table"
     std::string target;                 // the column to predict
-    std::vector<std::string> excluded;  // columns that are neither feature nor target
+    std::vector<std::string> excluded;  // columns that are neither feature nor target (always)
+    std::vector<std::string> kept;      // columns that are features whatever the proposal says
+    // Proposed: FeaturePlanner also leaves out identifier, personal-data, free-text, constant and
+    // empty columns (with the reason, recorded in TrainingData::featurePlan); AsGiven: only `excluded`.
+    ColumnSelection selection = ColumnSelection::Proposed;
     TargetTask task = TargetTask::Auto;
     std::size_t maxFeatureLevels = TableEncodingOptions{}.maxFeatureLevels; // one-hot cap for text features
-    MissingValues missing = MissingValues::Reject;
+    // nullopt: the plan's proposal (Proposed: impute when a feature column has missing values; AsGiven: reject).
+    std::optional<MissingValues> missing;
     double testFraction = SplitFractions{}.test; // [0, 1)
 
     // Both sources

@@ -1,5 +1,6 @@
 #include "core/train/TrainingDataService.h"
 
+#include "core/train/FeaturePlanner.h"
 #include "core/train/TrainingSession.h"
 
 namespace loupe {
@@ -33,19 +34,22 @@ Result<TrainingData> prepareTable(const TrainingDataRequest &request, const Mode
 {
     if (!request.table)
         return Status::invalidInput("no table is loaded; open a CSV on the Data page first");
+    const std::string name = request.tableName.empty() ? std::string("table") : request.tableName;
+    auto plan = FeaturePlanner::propose(*request.table, TrainingDataService::planOptionsFor(request));
+    if (!plan.isOk())
+        return Status::error(plan.status().code(), name + ": " + plan.message());
     TableEncodingOptions encoding;
-    encoding.target = request.target;
-    encoding.excluded = request.excluded;
-    encoding.maxFeatureLevels = request.maxFeatureLevels;
+    plan.value().applyTo(encoding);
     encoding.task = request.task;
-    encoding.missing = request.missing;
     encoding.scaling = TrainingDataService::scalingFor(request.scaling, spec);
     encoding.binaryTargets = TrainingSession::binaryTargetsFor(spec);
     SplitFractions fractions;
     fractions.validation = TrainingDataService::validationFractionFor(request.validationFraction, spec);
     fractions.test = request.testFraction;
-    return TrainingData::fromTable(*request.table, encoding, fractions, spec.seed,
-                                   request.tableName.empty() ? std::string("table") : request.tableName);
+    auto data = TrainingData::fromTable(*request.table, encoding, fractions, spec.seed, name);
+    if (data.isOk())
+        data.value().featurePlan = plan.takeValue();
+    return data;
 }
 
 } // namespace
@@ -55,6 +59,19 @@ Result<TrainingData> TrainingDataService::prepare(const TrainingDataRequest &req
     if (request.source == TrainingDataRequest::Source::FashionMnist)
         return prepareFashionMnist(request, spec);
     return prepareTable(request, spec);
+}
+
+FeaturePlanOptions TrainingDataService::planOptionsFor(const TrainingDataRequest &request)
+{
+    FeaturePlanOptions options;
+    options.target = request.target;
+    options.selection = request.selection;
+    options.ignored = request.excluded;
+    options.kept = request.kept;
+    options.maxFeatureLevels = request.maxFeatureLevels;
+    options.task = request.task;
+    options.missing = request.missing;
+    return options;
 }
 
 FeatureScaling TrainingDataService::scalingFor(const std::optional<FeatureScaling> &chosen, const ModelSpec &spec)

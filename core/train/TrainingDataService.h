@@ -11,8 +11,13 @@
 //  - Validation share: the request's, else the spec's validation_split, else 0.1.
 //  - Binary targets: one 0/1 column when the spec's last layer has one unit, else one-hot.
 //  - The split (and so the scaling's fitting rows) is seeded by spec.seed.
+//  - Columns: FeaturePlanner's plan for the request (planOptionsFor): the user's exclusions and kept
+//    columns, and unless the request says AsGiven the proposal for the rest (identifiers, personal
+//    data, free text, constant and empty columns left out, with the reason); the plan is returned in
+//    TrainingData::featurePlan so that every door reports and records the same choice.
 // Threading: none of its own; call it on the thread that trains.
 
+#include "core/train/FeaturePlanner.h"
 #include "core/train/ModelSpec.h"
 #include "core/train/TrainingData.h"
 #include "core/train/TrainingDataRequest.h"
@@ -28,6 +33,10 @@ public:
     // for a table request without a table, and the data's own errors (IDX files, columns, rows,
     // fractions), each naming the file, column, row or fraction.
     static Result<TrainingData> prepare(const TrainingDataRequest &request, const ModelSpec &spec);
+
+    // The planner options a table request stands for (target, selection, excluded, kept, one-hot cap,
+    // task, missing values): the GUI's feature table proposes with these, so it shows what prepare() uses.
+    static FeaturePlanOptions planOptionsFor(const TrainingDataRequest &request);
 
     // The precedence: chosen when set, else spec.scaling when set, else Standardize.
     static FeatureScaling scalingFor(const std::optional<FeatureScaling> &chosen, const ModelSpec &spec);

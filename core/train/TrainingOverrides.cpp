@@ -1,8 +1,7 @@
 #include "core/train/TrainingOverrides.h"
 
-#include <cmath>
-#include <limits>
-#include <sstream>
+#include "core/optim/LearningRateLimits.h"
+#include "core/util/NumberText.h"
 
 namespace loupe {
 
@@ -12,13 +11,9 @@ Status TrainingOverrides::applyTo(ModelSpec &spec) const
         return Status::invalidInput("epochs: expected a positive integer, got " + std::to_string(*epochs));
     if (batchSize && *batchSize < 1)
         return Status::invalidInput("batch_size: expected a positive integer, got " + std::to_string(*batchSize));
-    if (learningRate
-        && !(std::isfinite(*learningRate) && *learningRate >= 0.0
-             && *learningRate <= static_cast<double>(std::numeric_limits<float>::max()))) {
-        std::ostringstream text;
-        text << *learningRate;
-        return Status::invalidInput("learning_rate: expected a finite number >= 0, got " + text.str());
-    }
+    if (learningRate && !LearningRateLimits::isAllowed(*learningRate))
+        return Status::invalidInput("learning_rate: expected " + LearningRateLimits::allowedText() + ", got "
+                                    + numberText("%g", *learningRate));
     if (schedule) {
         if (Status valid = schedule->validate(); !valid.isOk())
             return Status::invalidInput("schedule." + valid.message());

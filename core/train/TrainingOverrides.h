@@ -16,7 +16,7 @@ struct TrainingOverrides {
     std::optional<int> epochs;            // >= 1
     std::optional<int> batchSize;         // >= 1
     std::optional<std::uint64_t> seed;
-    std::optional<double> learningRate;   // finite, >= 0 (the optimizer's learning_rate)
+    std::optional<double> learningRate;   // LearningRateLimits::isAllowed (the optimizer's learning_rate)
     std::optional<ScheduleSpec> schedule; // replaces the spec's schedule (loupe-cli train --schedule)
 
     // InvalidInput naming the setting ("epochs: ...", "schedule.lr0: ...") when a value is out of

@@ -132,6 +132,7 @@ nlohmann::ordered_json TrainingReport::startSummaryJson(const TrainingData &data
                        {"test_rows", data.test.size()},
                        {"features", data.train.featureCount()}};
     summary["scaling"] = scalingJson(data);
+    summary["feature_plan"] = data.featurePlan ? data.featurePlan->toJson() : nlohmann::ordered_json(nullptr);
     return summary;
 }
 

@@ -9,7 +9,8 @@
 // "test_accuracy" (null when not measured), "epochs_completed", "steps", "seconds", "task",
 // "classes", "data" and "scaling" (the scaling fitted on the training rows: {"method", "fitted_on",
 // "train_rows", "columns": [{"name", "center", "scale", "count", "mean", "stddev", "min", "max"}]};
-// the statistics only for per-column methods; null for Fashion-MNIST).
+// the statistics only for per-column methods; null for Fashion-MNIST) and "feature_plan" (the columns
+// used and left out with their reasons, FeaturePlan::toJson; null for Fashion-MNIST).
 
 #include "core/train/TrainingData.h"
 #include "core/train/TrainingSession.h"
@@ -26,7 +27,7 @@ public:
     static std::string statusName(StopReason reason);
     static nlohmann::ordered_json epochJson(const EpochStats &stats, TaskKind task);
     static nlohmann::ordered_json summaryJson(const TrainingOutcome &outcome, const TrainingData &data);
-    // The part of summaryJson known before training: "task", "classes", "data" and "scaling". Stored
+    // The part of summaryJson known before training: "task", "classes", "data", "scaling" and "feature_plan". Stored
     // when a run starts, so a run in progress or interrupted still says what it ran on.
     static nlohmann::ordered_json startSummaryJson(const TrainingData &data);
     // "epoch 2/10  loss 0.4123  accuracy 0.8512  val_loss 0.4410  val_accuracy 0.8433  lr 0.001  4.1 s"

@@ -3,6 +3,7 @@
 // privacy scan or snapshot-ensemble run, from start to finish.
 
 #include "db/runs/RunKind.h"
+#include "db/runs/RunOwner.h"
 #include "db/runs/RunStatus.h"
 
 #include <QDateTime>
@@ -22,8 +23,9 @@ struct RunRecord {
     QDateTime heartbeatAt;           // UTC; refreshed by every metrics write and touchRun()
     QDateTime finishedAt;            // UTC; invalid while running
     std::optional<double> seconds;   // wall time reported by finishRun
-    QString error;                   // empty unless failed (or interrupted)
+    QString error;                   // empty unless failed, or why it is presumed interrupted
     QString summaryJson;             // final results as JSON; empty until finished
+    RunOwner owner;                  // the process that created it; unknown for runs stored before owners were
 };
 
 } // namespace loupe

@@ -1,5 +1,6 @@
 #include "db/runs/RunRepository.h"
 
+#include "db/runs/RunInterruption.h"
 #include "db/store/Store.h"
 #include "db/store/Transaction.h"
 #include "db/store/UtcTimestamp.h"
@@ -21,8 +22,9 @@ namespace {
 // Multi-row statements also save round trips on PostgreSQL.
 constexpr int s_stepChunkRows = 64;
 
-const QString s_runColumns = QStringLiteral(
-    "id, kind, dataset_id, config_json, status, started_at, heartbeat_at, finished_at, seconds, error, summary_json");
+const QString s_runColumns = QStringLiteral("id, kind, dataset_id, config_json, status, started_at, heartbeat_at, "
+                                            "finished_at, seconds, error, summary_json, owner_host, owner_pid, "
+                                            "owner_boot");
 
 // Non-finite values are stored as NULL (portable across SQLite and PostgreSQL).
 QVariant storedDouble(double value)
@@ -65,6 +67,9 @@ RunRecord readRun(const QSqlQuery &query)
         record.seconds = query.value(8).toDouble();
     record.error = query.value(9).toString();
     record.summaryJson = query.value(10).toString();
+    record.owner.host = query.value(11).toString();
+    record.owner.pid = query.value(12).toLongLong();
+    record.owner.boot = query.value(13).toString();
     return record;
 }
 
@@ -112,12 +117,15 @@ Result<qint64> RunRepository::createRun(RunKind kind, std::optional<qint64> data
                                         const QString &startSummaryJson)
 {
     const QString now = UtcTimestamp::now();
+    const RunOwner &owner = RunOwner::current();
     return m_store.insertReturningId(
         QStringLiteral("INSERT INTO runs (kind, dataset_id, config_json, summary_json, status, started_at, "
-                       "heartbeat_at) VALUES (?, ?, ?, ?, 'running', ?, ?) RETURNING id"),
+                       "heartbeat_at, owner_host, owner_pid, owner_boot) "
+                       "VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?) RETURNING id"),
         {runKindName(kind), datasetId ? QVariant(*datasetId) : QVariant(),
          configJson.isEmpty() ? QStringLiteral("{}") : configJson,
-         startSummaryJson.isEmpty() ? QVariant() : QVariant(startSummaryJson), now, now},
+         startSummaryJson.isEmpty() ? QVariant() : QVariant(startSummaryJson), now, now, owner.host,
+         owner.pid > 0 ? QVariant(owner.pid) : QVariant(), owner.boot.isEmpty() ? QVariant() : QVariant(owner.boot)},
         "creating a run");
 }
 
@@ -138,8 +146,14 @@ Status RunRepository::finishRun(qint64 runId, RunStatus status, double seconds, 
 
 Status RunRepository::touchRun(qint64 runId)
 {
-    return m_store.changeOne(QStringLiteral("UPDATE runs SET heartbeat_at = ? WHERE id = ?"),
-                             {UtcTimestamp::now(), runId}, noRun(runId));
+    // A run presumed interrupted (no heartbeat from another host for a while) that beats again was
+    // only slow: it is running. Every right-hand side sees the row as it was.
+    return m_store.changeOne(
+        QStringLiteral("UPDATE runs SET heartbeat_at = ?, "
+                       "finished_at = CASE WHEN status = 'interrupted' THEN NULL ELSE finished_at END, "
+                       "error = CASE WHEN status = 'interrupted' THEN NULL ELSE error END, "
+                       "status = CASE WHEN status = 'interrupted' THEN 'running' ELSE status END WHERE id = ?"),
+        {UtcTimestamp::now(), runId}, noRun(runId));
 }
 
 Status RunRepository::insertEpoch(qint64 runId, const EpochMetrics &metrics)
@@ -257,15 +271,36 @@ Result<std::vector<StepMetric>> RunRepository::stepMetrics(qint64 runId)
         });
 }
 
-Result<int> RunRepository::markStaleRunning(std::chrono::seconds staleAfter)
+Result<std::vector<RunRecord>> RunRepository::markInterrupted(std::chrono::seconds staleAfter)
 {
+    // The running runs with their heartbeat as stored: the update below only takes a run whose
+    // heartbeat has not moved since, so a run that beats meanwhile is left running.
+    auto running = m_store.selectAll(QStringLiteral("SELECT ") + s_runColumns
+                                         + QStringLiteral(", heartbeat_at FROM runs WHERE status = 'running'"),
+                                     {}, [](const QSqlQuery &row) {
+                                         return std::pair{readRun(row), row.value(14).toString()};
+                                     });
+    if (!running.isOk())
+        return running.status();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    return m_store.change(QStringLiteral("UPDATE runs SET status = 'failed', finished_at = ?, "
-                                         "error = ? || heartbeat_at || ')' "
-                                         "WHERE status = 'running' AND heartbeat_at <= ?"),
-                          {UtcTimestamp::format(now),
-                           QStringLiteral("interrupted: the run's process stopped (no heartbeat since "),
-                           UtcTimestamp::format(now.addSecs(-staleAfter.count()))});
+    std::vector<RunRecord> marked;
+    for (auto &[record, storedHeartbeat] : running.value()) {
+        const std::optional<QString> reason = RunInterruption::reason(record, RunOwner::current(), now, staleAfter);
+        if (!reason)
+            continue;
+        auto changed = m_store.change(QStringLiteral("UPDATE runs SET status = 'interrupted', finished_at = ?, "
+                                                     "error = ? WHERE id = ? AND status = 'running' AND heartbeat_at = ?"),
+                                      {UtcTimestamp::format(now), *reason, record.id, storedHeartbeat});
+        if (!changed.isOk())
+            return changed.status();
+        if (changed.value() != 1)
+            continue;
+        record.status = RunStatus::Interrupted;
+        record.finishedAt = now;
+        record.error = *reason;
+        marked.push_back(std::move(record));
+    }
+    return marked;
 }
 
 Status RunRepository::deleteRun(qint64 runId)

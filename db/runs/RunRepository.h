@@ -25,13 +25,15 @@ class Store;
 
 class RunRepository {
 public:
-    // A run whose heartbeat is older than this is presumed dead by markStaleRunning().
+    // A run of another host whose heartbeat is older than this is presumed dead by markInterrupted().
+    // Its process beats every RunHeartbeat::defaultInterval while it works.
     static constexpr std::chrono::seconds defaultStaleAfter{600};
 
     // requires: `store` outlives the repository.
     explicit RunRepository(Store &store) : m_store(store) {}
 
-    // Starts a run: status running, started_at = heartbeat_at = now. startSummaryJson: what is known
+    // Starts a run: status running, started_at = heartbeat_at = now, owned by this process
+    // (RunOwner::current()). startSummaryJson: what is known
     // before the run ends (a training run's data and scaling), so a run in progress or interrupted
     // still says what it ran on; finishRun replaces it. Empty: no summary yet.
     // requires: datasetId, if given, names a stored dataset (else a foreign-key error).
@@ -43,7 +45,8 @@ public:
     Status finishRun(qint64 runId, RunStatus status, double seconds, const QString &summaryJson,
                      const QString &error = QString());
 
-    // Refreshes the run's heartbeat (metrics writes do this too).
+    // Refreshes the run's heartbeat (metrics writes do this too). A run marked interrupted for want of
+    // a heartbeat is running again.
     Status touchRun(qint64 runId);
 
     // Stores one or more epochs (one transaction), replacing metrics already stored under the
@@ -66,11 +69,13 @@ public:
     // The run's steps in step order.
     Result<std::vector<StepMetric>> stepMetrics(qint64 runId);
 
-    // Marks every run still 'running' whose heartbeat is older than `staleAfter` as failed
-    // ("interrupted"), e.g. after a crash or kill. Returns how many runs it marked.
-    // With staleAfter = 0 every running run is marked: only do that when no other process
-    // can be writing to the workspace.
-    Result<int> markStaleRunning(std::chrono::seconds staleAfter = defaultStaleAfter);
+    // Marks every 'running' run whose process is known to have ended (RunInterruption: this host's
+    // process gone, or another host's heartbeat older than `staleAfter`) as 'interrupted', with
+    // finished_at = now and the reason as its error. Store::open calls it, so whoever opens the
+    // workspace next (GUI, CLI, a job) closes what a killed process left. A run that beats between
+    // the read and the update is left running.
+    // ensures: the runs it marked, as stored now.
+    Result<std::vector<RunRecord>> markInterrupted(std::chrono::seconds staleAfter = defaultStaleAfter);
 
     // Deletes the run with its metrics, check results and (unlinked) artifacts.
     // Fails (InvalidInput) if no run has that id.

@@ -5,8 +5,8 @@
 namespace loupe {
 namespace {
 
-constexpr std::array<RunStatus, 5> s_statuses{RunStatus::Running, RunStatus::Completed, RunStatus::Failed,
-                                              RunStatus::Cancelled, RunStatus::Diverged};
+constexpr std::array<RunStatus, 6> s_statuses{RunStatus::Running,   RunStatus::Completed, RunStatus::Failed,
+                                              RunStatus::Cancelled, RunStatus::Diverged,  RunStatus::Interrupted};
 
 } // namespace
 
@@ -18,6 +18,7 @@ QString runStatusName(RunStatus status)
     case RunStatus::Failed: return QStringLiteral("failed");
     case RunStatus::Cancelled: return QStringLiteral("cancelled");
     case RunStatus::Diverged: return QStringLiteral("diverged");
+    case RunStatus::Interrupted: return QStringLiteral("interrupted");
     }
     Q_UNREACHABLE();
     return {};

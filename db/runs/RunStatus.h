@@ -8,14 +8,16 @@
 namespace loupe {
 
 enum class RunStatus {
-    Running,   // started, not finished (or its process died; see RunRepository::markStaleRunning)
-    Completed, // finished and produced its result
-    Failed,    // stopped by an error (message in RunRecord::error)
-    Cancelled, // stopped by the user; not an error
-    Diverged,  // training ran but the loss became non-finite or exploded
+    Running,     // started, not finished
+    Completed,   // finished and produced its result
+    Failed,      // stopped by an error (message in RunRecord::error)
+    Cancelled,   // stopped by the user; not an error
+    Diverged,    // training ran but the loss became non-finite or exploded
+    Interrupted, // its process ended without finishing it (killed, crashed, host restarted); found
+                 // when a workspace opens (RunRepository::markInterrupted), reason in RunRecord::error
 };
 
-// "running", "completed", "failed", "cancelled", "diverged"
+// "running", "completed", "failed", "cancelled", "diverged", "interrupted"
 QString runStatusName(RunStatus status);
 // ensures: nullopt for a name not listed above.
 std::optional<RunStatus> runStatusFromName(const QString &name);

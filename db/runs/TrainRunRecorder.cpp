@@ -16,8 +16,10 @@ Result<qint64> TrainRunRecorder::begin(std::optional<qint64> datasetId, const QS
 {
     Q_ASSERT(m_runId == 0);
     auto created = RunRepository(m_store).createRun(RunKind::Train, datasetId, configJson, startSummaryJson);
-    if (created.isOk())
+    if (created.isOk()) {
         m_runId = created.value();
+        m_heartbeat.emplace(m_store, m_runId);
+    }
     return created;
 }
 
@@ -31,8 +33,11 @@ void TrainRunRecorder::flushSteps()
 {
     if (m_pendingSteps.empty())
         return;
-    if (m_storageError.isOk())
+    if (m_storageError.isOk()) {
         keepError(RunRepository(m_store).addStepMetrics(m_runId, m_pendingSteps));
+        if (m_heartbeat)
+            m_heartbeat->refreshed();
+    }
     m_pendingSteps.clear();
 }
 
@@ -41,6 +46,8 @@ CallbackAction TrainRunRecorder::onBatchEnd(Trainer &, const BatchStats &stats)
     m_pendingSteps.push_back(StepMetric{stats.globalStep + 1, stats.loss, stats.learningRate});
     if (m_pendingSteps.size() >= s_stepBatch)
         flushSteps();
+    else if (m_heartbeat && m_storageError.isOk())
+        (void)m_heartbeat->beat(); // a missed beat only makes the run look older; the metrics are what counts
     return CallbackAction::Continue;
 }
 
@@ -59,8 +66,11 @@ CallbackAction TrainRunRecorder::onEpochEnd(Trainer &, const EpochStats &stats)
     }
     metrics.learningRate = stats.learningRate;
     metrics.seconds = stats.seconds;
-    if (m_storageError.isOk())
+    if (m_storageError.isOk()) {
         keepError(RunRepository(m_store).addEpochMetrics(m_runId, metrics));
+        if (m_heartbeat)
+            m_heartbeat->refreshed();
+    }
     return CallbackAction::Continue;
 }
 

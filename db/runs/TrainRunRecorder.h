@@ -5,13 +5,16 @@
 //
 // As a Callback it runs on the training thread, so the Store must belong to that thread (see
 // Store.h). Numbering: epochs and steps are stored 1-based (epoch 1 is the first epoch, step 1
-// the first optimizer step of the run), as loupe-cli prints them.
+// the first optimizer step of the run), as loupe-cli prints them. Between metrics writes the run's
+// heartbeat is refreshed from the batches (RunHeartbeat: at most every few seconds), so a long epoch
+// does not look like a dead run to another host.
 // A storage error never stops the training: the first one is kept (storageError()) and later
 // writes are skipped, so the caller can report it once training ends.
 
 #include "core/train/Callback.h"
 #include "core/train/TableEncoding.h"
 #include "core/util/Status.h"
+#include "db/runs/RunHeartbeat.h"
 #include "db/runs/RunStatus.h"
 #include "db/runs/StepMetric.h"
 
@@ -58,6 +61,7 @@ private:
     TaskKind m_task;
     qint64 m_runId = 0;
     std::vector<StepMetric> m_pendingSteps;
+    std::optional<RunHeartbeat> m_heartbeat; // from begin()
     Status m_storageError;
 };
 

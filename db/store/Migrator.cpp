@@ -68,6 +68,39 @@ Status newerVersionError(Store &store, int stored)
                                 + "; open it with a newer Loupe (the file was not changed)");
 }
 
+enum class ForeignKeys { Off, On };
+
+// SQLite changes a table's constraints by rebuilding it (0003_run_owner.sql): dropping the old table
+// must not fire the ON DELETE actions of the tables that refer to it, so pending SQLite migrations
+// run with foreign keys off. The pragma does nothing inside a transaction, hence around them, and it
+// is read back: a rebuild with foreign keys on would delete every run's metrics.
+Status setSqliteForeignKeys(Store &store, ForeignKeys state)
+{
+    const bool on = state == ForeignKeys::On;
+    if (Status status = store.exec(QStringLiteral("PRAGMA foreign_keys = %1").arg(on ? 1 : 0)); !status.isOk())
+        return status;
+    auto value = readIntQuery(store, QStringLiteral("PRAGMA foreign_keys"), -1);
+    if (!value.isOk())
+        return value.status();
+    if (value.value() != (on ? 1 : 0))
+        return Status::ioError("cannot switch foreign keys " + std::string(on ? "on" : "off") + " in "
+                               + store.location().toStdString());
+    return Status::ok();
+}
+
+// With foreign keys off nothing else checks them: a migration must leave no dangling reference.
+Status checkSqliteForeignKeys(Store &store, const Migrator::Migration &migration)
+{
+    auto dangling = store.selectFirst(QStringLiteral("PRAGMA foreign_key_check"), {},
+                                      [](const QSqlQuery &row) { return row.value(0).toString(); });
+    if (!dangling.isOk())
+        return dangling.status();
+    if (dangling.value())
+        return Status::ioError("migration " + migration.fileName.toStdString() + " failed: rows of "
+                               + dangling.value()->toStdString() + " refer to rows that do not exist");
+    return Status::ok();
+}
+
 // Applies the migration after `stored` inside an open transaction. Returns the new version.
 Status applyOne(Store &store, const Migrator::Migration &migration)
 {
@@ -75,6 +108,10 @@ Status applyOne(Store &store, const Migrator::Migration &migration)
         const Status status = store.exec(statement);
         if (!status.isOk())
             return Status::ioError("migration " + migration.fileName.toStdString() + " failed: " + status.message());
+    }
+    if (store.backend() == StoreBackend::Sqlite) {
+        if (Status checked = checkSqliteForeignKeys(store, migration); !checked.isOk())
+            return checked;
     }
     return writeVersion(store, migration.version);
 }
@@ -151,12 +188,27 @@ Result<int> Migrator::migrate(Store &store)
     if (stored.value() > latest)
         return newerVersionError(store, stored.value());
     int version = stored.value();
-    while (version < latest) {
-        auto next = migrateOneStep(store);
-        if (!next.isOk())
-            return next.status();
-        version = next.value();
+    if (version == latest)
+        return version;
+    const bool sqlite = store.backend() == StoreBackend::Sqlite;
+    if (sqlite) {
+        if (Status off = setSqliteForeignKeys(store, ForeignKeys::Off); !off.isOk())
+            return off;
     }
+    Status failed;
+    while (failed.isOk() && version < latest) {
+        auto next = migrateOneStep(store);
+        if (next.isOk())
+            version = next.value();
+        else
+            failed = next.status();
+    }
+    if (sqlite) {
+        if (Status on = setSqliteForeignKeys(store, ForeignKeys::On); !on.isOk() && failed.isOk())
+            failed = on;
+    }
+    if (!failed.isOk())
+        return failed;
     return version;
 }
 

@@ -7,6 +7,9 @@
 // the version bump, so a crash leaves the schema at a whole version. Concurrent openers are
 // serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock) and
 // re-read the version inside the transaction, so a migration is applied exactly once.
+// On SQLite pending migrations run with foreign_keys OFF (a table is rebuilt to change its
+// constraints, and dropping the old one must not cascade), each checked by PRAGMA
+// foreign_key_check before it commits; foreign keys are on again when migrate() returns.
 
 #include "core/util/Status.h"
 #include "db/store/StoreBackend.h"

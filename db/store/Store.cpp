@@ -1,7 +1,7 @@
 #include "db/store/Store.h"
 
+#include "db/runs/RunRepository.h"
 #include "db/store/WorkspaceLocation.h"
-
 #include "db/store/Migrator.h"
 
 #include <QDir>
@@ -75,6 +75,11 @@ Result<std::unique_ptr<Store>> Store::open(const QString &pathOrUrl)
     if (!version.isOk())
         return version.status();
     store->m_schemaVersion = version.value();
+    auto interrupted = RunRepository(*store).markInterrupted();
+    if (interrupted.isOk())
+        store->m_interruptedOnOpen = interrupted.takeValue();
+    else
+        store->m_interruptedCheck = interrupted.status();
     return store;
 }
 

@@ -36,10 +36,15 @@ class QThread;
 
 namespace loupe {
 
+struct RunRecord;
+
 class Store {
 public:
     // Opens (creating if needed) the workspace at `pathOrUrl` (see ConnectionSpec for the forms)
-    // and applies pending migrations, each in its own transaction.
+    // and applies pending migrations, each in its own transaction. Then it marks the runs that killed
+    // or crashed processes left 'running' as 'interrupted' (RunRepository::markInterrupted): every
+    // opener (GUI, CLI, jobs, workers) passes here. That step never fails the open; its outcome is
+    // interruptedOnOpen() / interruptedCheck().
     // A missing parent directory of a SQLite file is created.
     // ensures: on success schemaVersion() == latestSchemaVersion(backend()).
     // Fails (InvalidInput) when the location is malformed, the file is not a SQLite database, or
@@ -55,6 +60,9 @@ public:
     // The location for messages (never contains a password).
     QString location() const { return m_spec.displayName(); }
     int schemaVersion() const { return m_schemaVersion; }
+    // The runs this open marked 'interrupted' (usually none), and why the check failed if it did.
+    const std::vector<RunRecord> &interruptedOnOpen() const { return m_interruptedOnOpen; }
+    const Status &interruptedCheck() const { return m_interruptedCheck; }
     // The highest migration number shipped for `backend`.
     static int latestSchemaVersion(StoreBackend backend);
 
@@ -110,6 +118,8 @@ private:
     QThread *m_thread = nullptr;
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
+    std::vector<RunRecord> m_interruptedOnOpen;
+    Status m_interruptedCheck;
 };
 
 template <typename ReadRow>

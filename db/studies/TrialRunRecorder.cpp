@@ -82,6 +82,7 @@ Result<qint64> TrialRunRecorder::record(const ModelSpec &spec, const TrainingOut
     for (const EpochStats &stats : outcome.epochs)
         epochs.push_back(metricsOf(stats, m_data.task));
     nlohmann::ordered_json summary = TrainingReport::summaryJson(outcome, m_data);
+    summary.erase("feature_plan"); // the same for every trial: stored once, with the study's objective
     summary["search"] = {{"study_id", m_store.studyId()}, {"trial", trial->number}};
 
     auto transaction = Transaction::begin(*store.value());

@@ -4,6 +4,8 @@
 #include "tests/support/CliProcess.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,6 +32,8 @@ private Q_SLOTS:
     void initTestCase();
     void refusedWithPosition_data();
     void refusedWithPosition();
+    void tamperedStudyRows_data();
+    void tamperedStudyRows();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -125,6 +129,64 @@ void TestCliHostileJson::refusedWithPosition()
     QVERIFY2(result.exitCode == 2, qPrintable(QStringLiteral("exit %1: %2").arg(result.exitCode).arg(QString::fromUtf8(result.err))));
     QVERIFY2(QString::fromUtf8(result.err).contains(message), result.err.constData());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("out.csv"))));
+}
+
+// A shared study's template and objective come from a database other processes write: one bad row
+// must give every worker a clean error, not a crash (issue 13, item 3).
+void TestCliHostileJson::tamperedStudyRows_data()
+{
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("100,000-deep template") << "space_json" << nested(100000)
+                                           << "study 's': stored template:1:65: nested deeper than 64 arrays or objects";
+    QTest::newRow("1e999 in the template") << "space_json" << QByteArray(R"({"units": {"choice": [1e999]}})")
+                                           << "study 's': stored template:1:23: the number 1e999 is outside the range "
+                                              "of a double (at units.choice[0])";
+    QTest::newRow("objective of the wrong type") << "objective_json"
+                                                 << QByteArray(R"({"objective": "training", "loss": [1, 2]})")
+                                                 << "study 's': the stored objective has a value of the wrong type";
+    QTest::newRow("objective not JSON") << "objective_json" << QByteArray("{\"objective\": ")
+                                        << "study 's': stored objective:1:15: not valid JSON";
+}
+
+void TestCliHostileJson::tamperedStudyRows()
+{
+    QFETCH(QString, column);
+    QFETCH(QByteArray, value);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString storage = dir.filePath(QStringLiteral("study.sqlite"));
+    const QString tiny = fixture(QStringLiteral("train"), QStringLiteral("tiny.csv"));
+    const QString space = write(QStringLiteral("space.json"), R"({"name": "m", "layers": [
+        {"type": "dense", "units": {"choice": [4, 8]}, "activation": "relu"},
+        {"type": "dense", "units": 3, "activation": "softmax"}],
+        "optimizer": {"type": "adam", "learning_rate": 0.01}, "loss": "categorical_crossentropy",
+        "batch_size": 8, "epochs": 1, "seed": 1})");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+    const CliRun created = runCli({QStringLiteral("search"), space, QStringLiteral("--data"), tiny, QStringLiteral("--target"),
+                                   QStringLiteral("label"), QStringLiteral("--max-evals"), QStringLiteral("1"),
+                                   QStringLiteral("--storage"), storage, QStringLiteral("--study"), QStringLiteral("s"),
+                                   QStringLiteral("--no-workspace")},
+                                  environment, dir.path(), 120000);
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+        db.setDatabaseName(storage);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.prepare(QStringLiteral("UPDATE studies SET %1 = ?").arg(column)));
+        query.addBindValue(QString::fromUtf8(value));
+        QVERIFY(query.exec());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+    const CliRun worker = runCli({QStringLiteral("worker"), QStringLiteral("--storage"), storage, QStringLiteral("--study"),
+                                  QStringLiteral("s"), QStringLiteral("--no-workspace")},
+                                 environment, dir.path(), 120000);
+    QVERIFY2(worker.exitCode == 2, qPrintable(QStringLiteral("exit %1: %2").arg(worker.exitCode).arg(QString::fromUtf8(worker.err))));
+    QVERIFY2(QString::fromUtf8(worker.err).contains(message), worker.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliHostileJson)

@@ -81,8 +81,8 @@ void TestCliPii::jsonShape()
     const QJsonObject root = QJsonDocument::fromJson(result.out).object();
     QVERIFY2(root.contains(QStringLiteral("findings")) && root.contains(QStringLiteral("columns")), result.out);
     const QJsonArray findings = root.value(QStringLiteral("findings")).toArray();
-    QCOMPARE(findings.size(), 9); // 5 birth dates, phone, card, ssn, email
-    const QStringList allowed{"ssn", "credit_card", "iban", "email", "phone", "ipv4", "ipv6", "birth_date"};
+    QCOMPARE(findings.size(), 14); // 5 birth dates, 5 person names, phone, card, ssn, email
+    const QStringList allowed{"ssn", "credit_card", "iban", "email", "phone", "ipv4", "ipv6", "birth_date", "person_name"};
     for (const QJsonValue &value : findings) {
         const QJsonObject finding = value.toObject();
         QCOMPARE(finding.keys(), (QStringList{"column", "kind", "masked", "row"}));
@@ -92,6 +92,10 @@ void TestCliPii::jsonShape()
     }
     const QJsonArray columns = root.value(QStringLiteral("columns")).toArray();
     QCOMPARE(columns.size(), 6);
+    // Issue 14, item 7: names are personal data, as their own kind.
+    const QJsonObject nameKinds = columns.at(1).toObject().value(QStringLiteral("kinds")).toObject();
+    QCOMPARE(nameKinds, (QJsonObject{{QStringLiteral("person_name"), 5}}));
+    QCOMPARE(root.value(QStringLiteral("kinds")).toObject().value(QStringLiteral("person_name")).toInt(), 5);
     for (const QJsonValue &value : columns) {
         const QJsonObject column = value.toObject();
         QVERIFY(column.value(QStringLiteral("name")).isString());
@@ -106,7 +110,7 @@ void TestCliPii::jsonShape()
     QCOMPARE(kinds.value(QStringLiteral("ssn")).toInt(), 1);
     QCOMPARE(kinds.value(QStringLiteral("email")).toInt(), 1);
     QCOMPARE(columns.at(3).toObject().value(QStringLiteral("kinds")).toObject().value(QStringLiteral("birth_date")).toInt(), 5);
-    QCOMPARE(root.value(QStringLiteral("total_findings")).toInt(), 9);
+    QCOMPARE(root.value(QStringLiteral("total_findings")).toInt(), 14);
     QVERIFY(root.value(QStringLiteral("scan_seconds")).isDouble());
 }
 
@@ -174,7 +178,7 @@ void TestCliPii::findingsAreCappedButCounted()
     QCOMPARE(result.exitCode, 1);
     const QJsonObject root = QJsonDocument::fromJson(result.out).object();
     QCOMPARE(root.value(QStringLiteral("findings")).toArray().size(), 2);
-    QCOMPARE(root.value(QStringLiteral("total_findings")).toInt(), 9);
+    QCOMPARE(root.value(QStringLiteral("total_findings")).toInt(), 14);
 }
 
 void TestCliPii::kAnonymity()
@@ -211,7 +215,7 @@ void TestCliPii::storesScanRun()
         QCOMPARE(query.value(0).toString(), QStringLiteral("scan"));
         QCOMPARE(query.value(1).toString(), QStringLiteral("completed"));
         const QJsonObject summary = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
-        QCOMPARE(summary.value(QStringLiteral("total_findings")).toInt(), 9);
+        QCOMPARE(summary.value(QStringLiteral("total_findings")).toInt(), 14);
         sql.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
@@ -226,6 +230,9 @@ void TestCliPii::textOutputMasks()
     QVERIFY(!text.contains(QStringLiteral("4111 1111 1111 1111")));
     QVERIFY(!text.contains(QStringLiteral("536-22-1097")));
     QVERIFY(!text.contains(QStringLiteral("1985-03-02")));
+    QVERIFY2(text.contains(QStringLiteral("person_name 5")), result.out);
+    QVERIFY2(text.contains(QStringLiteral("A** L**")), result.out);
+    QVERIFY(!text.contains(QStringLiteral("Ann Lee")));
 }
 
 void TestCliPii::maskWritesCleanedCsv()

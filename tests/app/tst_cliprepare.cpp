@@ -1,6 +1,8 @@
 // End-to-end tests of `loupe-cli sufficiency` and `loupe-cli scale` (and `train --scale`): the JSON
 // shapes, exit codes (0 ok, 1 an insufficient verdict, 2 bad input or a refused fit), the leakage
 // refusal, the written CSV and parameters, --apply reproducing a fit, and bad arguments.
+#include "core/data/CsvReader.h"
+#include "core/data/DataSplitter.h"
 #include "tests/support/CliProcess.h"
 
 #include <QFile>
@@ -9,6 +11,16 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+using loupe::Column;
+using loupe::ColumnType;
+using loupe::CsvReader;
+using loupe::DataSplitter;
 
 namespace {
 
@@ -157,12 +169,52 @@ void TestCliPrepare::scaleFitsOnTrainingRows()
     QCOMPARE(scaler["fit_rows"].toInt(), 90);
     QCOMPARE(scaler["columns"].toArray().size(), 2);
     const QJsonObject amount = scaler["columns"].toArray()[0].toObject();
-    QCOMPARE(amount["center"].toDouble(), amount["min"].toDouble());
-    QCOMPARE(amount["scale"].toDouble(), amount["max"].toDouble() - amount["min"].toDouble());
+    QCOMPARE(amount["name"].toString(), QStringLiteral("amount"));
+    // The fit is the training rows' alone: split the file as the command does (DataSplitter, the
+    // same fraction and seed) and take amount's range over those rows; the test rows widen it.
+    auto input = CsvReader().readFile(fixture(QStringLiteral("customers.csv")).toStdString());
+    QVERIFY2(input.isOk(), input.message().c_str());
+    const Column *column = input.value().table.find("amount");
+    QVERIFY(column && column->type() == ColumnType::Float64);
+    auto partition = DataSplitter::partition(column->size(), {0.0, 0.25}, 4);
+    QVERIFY2(partition.isOk(), partition.message().c_str());
+    QCOMPARE(partition.value().train.size(), std::size_t(90));
+    const auto rangeOf = [&](const std::vector<std::size_t> &rows) {
+        std::pair<double, double> range{std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+        for (std::size_t row : rows) {
+            if (column->isValid(row)) {
+                range.first = std::min(range.first, column->doubleAt(row));
+                range.second = std::max(range.second, column->doubleAt(row));
+            }
+        }
+        return range;
+    };
+    std::vector<std::size_t> everyRow(column->size());
+    std::iota(everyRow.begin(), everyRow.end(), std::size_t(0));
+    const auto [trainMin, trainMax] = rangeOf(partition.value().train);
+    const auto [allMin, allMax] = rangeOf(everyRow);
+    QVERIFY2(trainMin != allMin || trainMax != allMax, "the fixture's test rows must widen amount's range");
+    QCOMPARE(amount["min"].toDouble(), trainMin);
+    QCOMPARE(amount["max"].toDouble(), trainMax);
+    QCOMPARE(amount["center"].toDouble(), trainMin);
+    QCOMPARE(amount["scale"].toDouble(), trainMax - trainMin);
     QCOMPARE(QJsonDocument::fromJson(readAll(temp("params.json"))).object(), scaler);
     const QList<QByteArray> lines = readAll(temp("out.csv")).trimmed().split('\n');
     QCOMPARE(lines.size(), 121);
     QCOMPARE(lines[0], QByteArray("amount,age,score,country,label"));
+    // Every row is scaled with the training rows' fit: (x - min) / (max - min).
+    auto output = CsvReader().readFile(temp(QStringLiteral("out.csv")).toStdString());
+    QVERIFY2(output.isOk(), output.message().c_str());
+    const Column *scaled = output.value().table.find("amount");
+    QVERIFY(scaled && scaled->size() == column->size());
+    for (std::size_t row = 0; row < column->size(); ++row) {
+        QCOMPARE(scaled->isValid(row), column->isValid(row));
+        if (!column->isValid(row))
+            continue;
+        const double expected = (column->doubleAt(row) - trainMin) / (trainMax - trainMin);
+        QVERIFY2(std::abs(scaled->doubleAt(row) - expected) <= 1e-12 * std::max(1.0, std::abs(expected)),
+                 qPrintable(QString("row %1: %2, expected %3").arg(row).arg(scaled->doubleAt(row)).arg(expected)));
+    }
     QVERIFY(!QFile::exists(temp("out.csv.tmp")));
 }
 

@@ -49,7 +49,7 @@ void TestCliSecrets::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     if (const QString why = m_postgres.unavailableReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+        LOUPE_REQUIRE_RESOURCE(why);
     QVERIFY2(m_postgres.start(), qPrintable(m_postgres.lastOutput()));
     const Status created = m_postgres.createDatabase(QStringLiteral("secrets"));
     QVERIFY2(created.isOk(), created.message().c_str());

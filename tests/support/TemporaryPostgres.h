@@ -4,7 +4,7 @@
 // so any test layer can use it.
 //
 //   TemporaryPostgres pg;
-//   if (const QString why = pg.unavailableReason(); !why.isEmpty()) QSKIP(qPrintable(why));
+//   if (const QString why = pg.unavailableReason(); !why.isEmpty()) LOUPE_REQUIRE_RESOURCE(why);
 //   QVERIFY2(pg.start(), qPrintable(pg.lastOutput()));
 //   pg.createDatabase("x"); Store::open(pg.url("x"));
 //
@@ -13,6 +13,7 @@
 // The destructor stops the cluster (immediate mode).
 
 #include "db/store/Store.h"
+#include "tests/support/RequiredResource.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,7 +41,8 @@ public:
     TemporaryPostgres(const TemporaryPostgres &) = delete;
     TemporaryPostgres &operator=(const TemporaryPostgres &) = delete;
 
-    // Empty when a cluster can be started here; otherwise why not (for QSKIP).
+    // Empty when a cluster can be started here; otherwise why not (for LOUPE_REQUIRE_RESOURCE: a skip on
+    // a developer's machine, a failure under CI=true).
     QString unavailableReason()
     {
         if (!QFileInfo(QDir(m_binDir).filePath(QStringLiteral("initdb"))).isExecutable()

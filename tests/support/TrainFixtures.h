@@ -1,6 +1,6 @@
 #pragma once
 // The training fixtures of the UI tests (tests/fixtures/train): their paths, a file's text, and
-// tiny.csv loaded as the Data page would hand it over. Header-only.
+// a CSV (tiny.csv, transactions-300.csv) loaded as the Data page would hand it over. Header-only.
 #include "jobs/LoadedTable.h"
 #include "core/data/CsvReader.h"
 
@@ -24,16 +24,22 @@ inline QString readText(const QString &path)
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
-// tiny.csv read with the default CSV options; a broken fixture stops the test binary.
-inline LoadedTable tinyTable()
+// A CSV of tests/fixtures/train read with the default CSV options, as the Data page hands it over; a
+// broken fixture stops the test binary.
+inline LoadedTable fixtureTable(const QString &name)
 {
-    auto report = CsvReader().readFile(fixture(QStringLiteral("tiny.csv")).toStdString());
+    auto report = CsvReader().readFile(fixture(name).toStdString());
     if (!report.isOk())
-        qFatal("tiny.csv: %s", report.message().c_str());
+        qFatal("%s: %s", qPrintable(name), report.message().c_str());
     LoadedTable loaded;
     loaded.table = std::make_shared<const Table>(report.takeValue().table);
-    loaded.path = fixture(QStringLiteral("tiny.csv"));
+    loaded.path = fixture(name);
     return loaded;
+}
+
+inline LoadedTable tinyTable()
+{
+    return fixtureTable(QStringLiteral("tiny.csv"));
 }
 
 } // namespace loupe::testsupport

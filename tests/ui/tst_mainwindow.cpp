@@ -25,6 +25,7 @@ private Q_SLOTS:
     void loadAddsRecentFile();
     void dropAcceptsLocalFiles();
     void statusBarNamesWorkspace();
+    void fitsA1280x720Screen();
 };
 
 void TestMainWindow::initTestCase()
@@ -81,6 +82,32 @@ void TestMainWindow::statusBarNamesWorkspace()
     const QString all = texts.join(QLatin1Char('|'));
     QVERIFY2(all.contains(QStringLiteral("Workspace: postgresql://ana@db.example:5433/loupe")), qPrintable(all));
     QVERIFY(!all.contains(QStringLiteral("secret")));
+}
+
+// Issue 14, item 4: at 1280x720 the window was wider than the screen (its widest page's minimum), so
+// the right side of every page was cut off. Each page's minimum must fit beside the navigation.
+void TestMainWindow::fitsA1280x720Screen()
+{
+    MainWindow window{QString()};
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList tooBig;
+    const QStringList titles = window.pageTitles();
+    for (int i = 0; i < titles.size(); ++i) {
+        const QSize minimum = window.pageWidget(i)->minimumSizeHint().expandedTo(window.pageWidget(i)->minimumSize());
+        qInfo("%s: minimum %dx%d", qPrintable(titles[i]), minimum.width(), minimum.height());
+        if (qEnvironmentVariableIsSet("LOUPE_DUMP_MINIMUMS"))
+            for (QWidget *child : window.pageWidget(i)->findChildren<QWidget *>())
+                if (child->minimumSizeHint().width() > 400 || child->minimumSizeHint().height() > 300)
+                    qInfo("   %s %s %dx%d", child->metaObject()->className(), qPrintable(child->objectName()),
+                          child->minimumSizeHint().width(), child->minimumSizeHint().height());
+        if (minimum.width() > 1100 || minimum.height() > 620)
+            tooBig << QStringLiteral("%1 (%2x%3)").arg(titles[i]).arg(minimum.width()).arg(minimum.height());
+    }
+    QVERIFY2(tooBig.isEmpty(), qPrintable(tooBig.join(QStringLiteral(", "))));
+    const QSize whole = window.minimumSizeHint();
+    QVERIFY2(whole.width() <= 1280 && whole.height() <= 720,
+             qPrintable(QStringLiteral("%1x%2").arg(whole.width()).arg(whole.height())));
 }
 
 QTEST_MAIN(TestMainWindow)

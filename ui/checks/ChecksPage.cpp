@@ -7,6 +7,7 @@
 #include "ui/checks/SuiteEditor.h"
 #include "ui/checks/FailurePlot.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/common/RecentFolder.h"
 
 #include "jobs/CheckJob.h"
 #include "jobs/JobRunner.h"
@@ -20,7 +21,6 @@
 
 #include <QFile>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -134,6 +134,9 @@ QWidget *ChecksPage::buildResults()
     connect(m_tree, &CheckResultsTree::testSelected, this, &ChecksPage::onTestSelected);
     connect(m_tree, &CheckResultsTree::failureActivated, this,
             [this](int, const QStringList &columns, const QVector<quint64> &rows) { emit showFailingCells(columns, rows); });
+    // A point of the plot stands for a row: the Data page shows it, as a failure in the tree does.
+    connect(m_plot, &FailurePlot::rowClicked, this,
+            [this](const QString &column, quint64 row) { emit showFailingCells({column}, {row}); });
     // This run's results, and the runs stored in the workspace before it.
     m_resultTabs = new QTabWidget(this);
     m_resultTabs->addTab(splitter, tr("This run"));
@@ -232,10 +235,10 @@ QString ChecksPage::proposedSavePath() const
     const QString name = m_suitePath.isEmpty() ? QStringLiteral("suite.json") : QFileInfo(m_suitePath).fileName();
     if (!m_suitePath.isEmpty() && !isExampleFile(m_suitePath))
         return m_suitePath;
-    const QString folder = m_context.workspace.isEmpty() || m_context.workspace.contains(QStringLiteral("://"))
-                               ? QDir::homePath()
-                               : QFileInfo(m_context.workspace).absolutePath();
-    return QDir(folder).filePath(name);
+    const QString workspaceFolder = m_context.workspace.isEmpty() || m_context.workspace.contains(QStringLiteral("://"))
+                                        ? QDir::homePath()
+                                        : QFileInfo(m_context.workspace).absolutePath();
+    return QDir(RecentFolder::folder(FolderPurpose::Suites, workspaceFolder)).filePath(name);
 }
 
 void ChecksPage::runChecks()
@@ -365,16 +368,17 @@ QString ChecksPage::exportReport(ReportFormat format, const QString &path) const
 
 void ChecksPage::openWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open suite"), m_suitePath,
-                                                      tr("Suites (*.json);;All files (*)"));
+    const QString path = RecentFolder::getOpenFileName(this, FolderPurpose::Suites, tr("Open suite"),
+                                                       tr("Suites (*.json);;All files (*)"),
+                                                       m_suitePath.isEmpty() ? QString() : QFileInfo(m_suitePath).absolutePath());
     if (!path.isEmpty())
         openSuite(path);
 }
 
 void ChecksPage::saveWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save suite"), proposedSavePath(),
-                                                      tr("Suites (*.json);;All files (*)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Suites, tr("Save suite"), proposedSavePath(),
+                                                       tr("Suites (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     const QString problem = saveSuite(path);
@@ -386,8 +390,8 @@ void ChecksPage::exportWithDialog(ReportFormat format)
     static const char *const kSuffix[] = {"txt", "json", "xml", "html"};
     const QString suffix = QString::fromLatin1(kSuffix[int(format)]);
     const QString proposed = QStringLiteral("check-report.%1").arg(suffix);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), proposed,
-                                                      tr("Report (*.%1);;All files (*)").arg(suffix));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Exports, tr("Export report"), proposed,
+                                                       tr("Report (*.%1);;All files (*)").arg(suffix));
     if (path.isEmpty())
         return;
     const QString problem = exportReport(format, path);

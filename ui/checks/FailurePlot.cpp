@@ -1,5 +1,9 @@
 #include "ui/checks/FailurePlot.h"
 
+#include "ui/common/PlotTitle.h"
+
+#include "ui/common/DisplayFormat.h"
+
 #include "core/checks/CheckRunResult.h"
 #include "core/data/DateTime.h"
 #include "core/data/Table.h"
@@ -35,11 +39,7 @@ QString boundText(double value, bool dateAxis)
 FailurePlot::FailurePlot(QWidget *parent) : PlotWidget(parent)
 {
     QCustomPlot *plot = customPlot();
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(plot, QString(), titleFont);
-    plot->plotLayout()->addElement(0, 0, m_title);
+    m_title = addTitle(QString());
 
     m_passing = plot->addGraph();
     m_passing->setLineStyle(QCPGraph::lsNone);
@@ -52,7 +52,7 @@ FailurePlot::FailurePlot(QWidget *parent) : PlotWidget(parent)
     plot->xAxis->setLabel(tr("row"));
     plot->legend->setVisible(true);
     plot->legend->setFont(font());
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->legend->setBrush(QColor(255, 255, 255, 210));
 
     m_message = new QCPItemText(plot);
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -68,10 +68,12 @@ void FailurePlot::clear()
     QCustomPlot *plot = customPlot();
     m_passing->data()->clear();
     m_failing->data()->clear();
-    for (int i = plot->itemCount() - 1; i >= 0; --i)
-        if (plot->item(i) != m_message)
-            plot->removeItem(i);
+    for (QCPAbstractItem *item : std::as_const(m_boundItems))
+        plot->removeItem(item);
+    m_boundItems.clear();
     m_bounds.clear();
+    m_selectedRow = -1;
+    setHighlight({});
     m_columnName.clear();
     plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     plot->yAxis->setLabel(QString());
@@ -80,6 +82,7 @@ void FailurePlot::clear()
 
 void FailurePlot::showMessage(const QString &message)
 {
+    resetView();
     clear();
     m_title->setText(QString());
     m_message->setText(message);
@@ -103,6 +106,7 @@ void FailurePlot::addBound(double value, const QString &label, bool dateAxis)
     text->setColor(kBoundColor.darker(130));
     text->setText(QStringLiteral("%1 %2").arg(label, boundText(value, dateAxis)));
     m_bounds.push_back(value);
+    m_boundItems << line << text;
 }
 
 void FailurePlot::showTest(const Table &table, const CheckTestResult &test)
@@ -118,6 +122,7 @@ void FailurePlot::showTest(const Table &table, const CheckTestResult &test)
                                ? tr("%1 names no column to plot").arg(QString::fromStdString(test.name))
                                : tr("Column %1 is not numeric; see the failing values in the tree")
                                      .arg(QString::fromStdString(outcome.columns.front())));
+    resetView(); // another test's column
     clear();
     QCustomPlot *plot = customPlot();
     const bool dateAxis = column->type() == ColumnType::DateTime;
@@ -164,6 +169,37 @@ void FailurePlot::showTest(const Table &table, const CheckTestResult &test)
     const double xPad = std::max(1.0, plot->xAxis->range().size() * 0.05);
     plot->xAxis->setRange(plot->xAxis->range().lower - xPad, plot->xAxis->range().upper + xPad);
     requestReplot();
+}
+
+void FailurePlot::pointClicked(const PlotPoint &point)
+{
+    if (point.plottable != m_passing && point.plottable != m_failing)
+        return;
+    const auto row = quint64(std::llround(point.key));
+    setSelectedRow(qint64(row));
+    Q_EMIT rowClicked(m_columnName, row);
+}
+
+void FailurePlot::setSelectedRow(qint64 row)
+{
+    m_selectedRow = row;
+    QVector<QPointF> marks;
+    for (const QCPGraph *graph : {m_passing, m_failing}) {
+        if (row < 0)
+            break;
+        const auto it = graph->data()->findBegin(double(row), false);
+        if (it != graph->data()->constEnd() && it->key == double(row))
+            marks << QPointF(it->key, it->value);
+    }
+    setHighlight(marks);
+}
+
+QStringList FailurePlot::readoutLines(const PlotPoint &point) const
+{
+    QStringList lines = PlotWidget::readoutLines(point);
+    if (point.plottable == m_passing || point.plottable == m_failing)
+        lines << tr("click: show row %1 on the Data page").arg(formatCount(quint64(std::llround(point.key))));
+    return lines;
 }
 
 int FailurePlot::failingPointCount() const

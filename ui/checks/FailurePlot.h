@@ -2,10 +2,12 @@
 // The failing column of one data test: every value by row (sampled to at most kMaxPassingPoints passing
 // points so a million-row column stays responsive), the failing values marked in red, and the test's
 // bound(s) drawn as dashed lines. Datetime columns get a date axis. Non-numeric columns and table-level
-// tests show a message instead of points.
+// tests show a message instead of points. A click on a point emits rowClicked() (the Checks page shows
+// that row on the Data page) and rings it.
 
 #include "ui/common/PlotWidget.h"
 
+#include <QList>
 #include <QVector>
 
 #include <cstdint>
@@ -13,11 +15,13 @@
 #include <string>
 #include <vector>
 
+class QCPAbstractItem;
 class QCPGraph;
 class QCPItemText;
-class QCPTextElement;
 
 namespace loupe {
+
+class PlotTitle;
 
 class Table;
 struct CheckTestResult;
@@ -38,6 +42,17 @@ public:
     int boundCount() const { return int(m_bounds.size()); }
     QString title() const;
     QString dataAsCsv() const override;
+    // Rings the point of `row` when it is drawn; -1 clears.
+    void setSelectedRow(qint64 row);
+    qint64 selectedRow() const { return m_selectedRow; }
+
+Q_SIGNALS:
+    // The user clicked the point of `row` (0-based, as the Data page numbers rows) of `column`.
+    void rowClicked(const QString &column, quint64 row);
+
+protected:
+    QStringList readoutLines(const PlotPoint &point) const override;
+    void pointClicked(const PlotPoint &point) override;
 
 private:
     void clear();
@@ -45,9 +60,11 @@ private:
 
     QCPGraph *m_passing = nullptr;
     QCPGraph *m_failing = nullptr;
-    QCPTextElement *m_title = nullptr;
+    PlotTitle *m_title = nullptr;
     QCPItemText *m_message = nullptr;
     std::vector<double> m_bounds;
+    QList<QCPAbstractItem *> m_boundItems;
+    qint64 m_selectedRow = -1;
     QString m_columnName;
 };
 

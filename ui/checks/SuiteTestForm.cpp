@@ -46,6 +46,8 @@ void SuiteTestForm::buildUi()
 {
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // A narrow form (the Checks page at 1280x720) puts a field under its label instead of cutting it.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("e.g. old_age"));
     form->addRow(tr("&Name:"), m_name);
@@ -77,15 +79,20 @@ void SuiteTestForm::buildUi()
     m_mostly->setSingleStep(0.01);
     m_mostly->setValue(0.95);
     m_mostly->setEnabled(false);
+    const QString mostlyHelp = tr("The test passes when at least this share of the values pass (marbles' mostly)");
+    m_mostlyEnabled->setToolTip(mostlyHelp);
+    m_mostly->setToolTip(mostlyHelp);
     auto *mostly = new QHBoxLayout;
     mostly->addWidget(m_mostlyEnabled);
     mostly->addWidget(m_mostly);
-    mostly->addWidget(new QLabel(tr("of the values pass"), this));
     mostly->addStretch(1);
     form->addRow(tr("Mostly:"), mostly);
     m_locals = new QTableWidget(0, 2, this);
     m_locals->setHorizontalHeaderLabels({tr("Local"), tr("Expression")});
     m_locals->horizontalHeader()->setStretchLastSection(true);
+    // The names as wide as they are, the expressions in the rest: both headers stay readable in a narrow form.
+    m_locals->horizontalHeader()->setMinimumSectionSize(40);
+    m_locals->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_locals->verticalHeader()->hide();
     m_locals->setMinimumHeight(110);
     m_locals->setMaximumHeight(170);

@@ -1,5 +1,6 @@
 #pragma once
-// The smoothed per-batch loss against the optimizer step (log scale); the live run also shows its raw batch losses, faintly.
+// The per-batch loss against the optimizer step (log scale), one colour per run, smoothed by the plot's slider
+// (TensorBoard's EMA with bias correction) with the raw losses faint behind.
 // Reads a TrainCurves model (the live run and the checked stored runs); never the engine or SQLite.
 
 #include "ui/common/CurvePlot.h"

@@ -1,5 +1,9 @@
 #include "ui/common/CurvePlot.h"
 
+#include "ui/common/PlotLegend.h"
+#include "ui/common/PlotSmoothing.h"
+#include "ui/common/PlotTitle.h"
+
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -14,7 +18,7 @@ bool drawable(double value, CurvePlot::Scale scale)
     return std::isfinite(value) && (scale == CurvePlot::Scale::Linear || value > 0.0);
 }
 
-// Pads [low, high] for display by 5 % of the span (of the decades on a log axis); a single value
+// Pads [low, high] for display by 8 % of the span (of the decades on a log axis); a single value
 // gets a window around it.
 std::pair<double, double> padded(std::pair<double, double> range, CurvePlot::Scale scale)
 {
@@ -24,14 +28,14 @@ std::pair<double, double> padded(std::pair<double, double> range, CurvePlot::Sca
             low /= 1.5;
             high *= 1.5;
         }
-        const double factor = std::max(std::pow(high / low, 0.05), 1.1);
+        const double factor = std::max(std::pow(high / low, 0.08), 1.1);
         return {low / factor, high * factor};
     }
     if (high - low < 1e-12) {
         const double half = std::max(std::abs(low) * 0.1, 0.5);
         return {low - half, high + half};
     }
-    const double pad = 0.05 * (high - low);
+    const double pad = 0.08 * (high - low); // a marker on the extreme value stays whole inside the frame
     return {low - pad, high + pad};
 }
 
@@ -42,11 +46,7 @@ CurvePlot::CurvePlot(const QString &title, const QString &xLabel, const QString 
     , m_yScale(yScale)
 {
     QCustomPlot *plot = customPlot();
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(plot, title, titleFont);
-    plot->plotLayout()->addElement(0, 0, m_title);
+    m_title = addTitle(title);
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
     if (yScale == Scale::Logarithmic) {
@@ -62,7 +62,6 @@ CurvePlot::CurvePlot(const QString &title, const QString &xLabel, const QString 
     plot->legend->setFont(legendFont);
     plot->legend->setBrush(QColor(255, 255, 255, 210));
     plot->legend->setRowSpacing(-2);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
     m_message = new QCPItemText(plot);
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -97,9 +96,21 @@ void CurvePlot::setXRangeHint(double low, double high)
     m_hintHigh = high;
 }
 
-void CurvePlot::setLegendCorner(Qt::Alignment corner)
+void CurvePlot::enableSmoothing()
 {
-    customPlot()->axisRect()->insetLayout()->setInsetAlignment(0, corner);
+    if (m_smoothing)
+        return;
+    m_smoothing = new PlotSmoothing(this);
+    addControlRow(m_smoothing);
+    connect(m_smoothing, &PlotSmoothing::weightChanged, this, [this] {
+        rebuildGraphs();
+        requestReplot();
+    });
+}
+
+double CurvePlot::smoothingWeight() const
+{
+    return m_smoothing ? m_smoothing->weight() : 0.0;
 }
 
 void CurvePlot::setEmptyMessage(const QString &message)
@@ -111,24 +122,46 @@ void CurvePlot::setEmptyMessage(const QString &message)
 void CurvePlot::setSeries(QVector<CurveSeries> series)
 {
     m_series = std::move(series);
-    QCustomPlot *plot = customPlot();
-    plot->clearGraphs();
-    for (const CurveSeries &line : m_series) {
-        QCPGraph *graph = plot->addGraph();
-        graph->setName(line.name);
-        graph->setPen(QPen(line.color, line.width, line.style));
-        if (line.markers)
-            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, line.color, line.color, 5));
-        QVector<double> values = line.y;
-        for (double &value : values) {
-            if (!drawable(value, m_yScale))
-                value = std::numeric_limits<double>::quiet_NaN(); // a gap
-        }
-        graph->setData(line.x, values, true);
-    }
-    plot->legend->setVisible(!m_series.isEmpty());
+    rebuildGraphs();
+    customPlot()->legend->setVisible(!m_series.isEmpty());
     rescale();
     requestReplot();
+}
+
+QCPGraph *CurvePlot::addCurve(const CurveSeries &line, const QVector<double> &values)
+{
+    QCPGraph *graph = customPlot()->addGraph();
+    graph->setName(line.name);
+    graph->setPen(QPen(line.color, line.width, line.style));
+    if (line.markers)
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, line.color, line.color, 5));
+    QVector<double> drawn = values;
+    for (double &value : drawn) {
+        if (!drawable(value, m_yScale))
+            value = std::numeric_limits<double>::quiet_NaN(); // a gap
+    }
+    graph->setData(line.x, drawn, true);
+    return graph;
+}
+
+void CurvePlot::rebuildGraphs()
+{
+    customPlot()->clearGraphs();
+    for (const CurveSeries &line : std::as_const(m_series)) {
+        if (!line.smoothed || !m_smoothing) {
+            addCurve(line, line.y);
+            continue;
+        }
+        // The raw values faint behind, hidden and shown with the smoothed series, not in the legend.
+        CurveSeries raw = line;
+        raw.name = tr("%1 (raw)").arg(line.name);
+        raw.color.setAlpha(55);
+        raw.width = 1.0;
+        QCPGraph *behind = addCurve(raw, line.y);
+        behind->setProperty(PlotLegend::kSeriesOf, line.name);
+        behind->removeFromLegend();
+        addCurve(line, PlotSmoothing::smoothed(line.y, smoothingWeight()));
+    }
 }
 
 int CurvePlot::pointCount() const
@@ -182,9 +215,10 @@ void CurvePlot::rescale()
     const auto [xLow, xHigh] = padded(xSpan, Scale::Linear);
     auto [yLow, yHigh] = padded(*yRange, m_yScale);
     if (m_yScale == Scale::Logarithmic && m_wholeDecades) {
-        // Strictly around the data, so a value that is a power of ten is not drawn on the frame.
-        yLow = std::pow(10.0, std::floor(std::log10(yRange->first) - 1e-9));
-        yHigh = std::pow(10.0, std::ceil(std::log10(yRange->second) + 1e-9));
+        // At least a tenth of a decade inside the frame: a constant rate of 1e-3, stored as a float
+        // (1.00000005e-3), sat on the lower edge when the decade was taken strictly around it.
+        yLow = std::pow(10.0, std::floor(std::log10(yRange->first) - 0.1));
+        yHigh = std::pow(10.0, std::ceil(std::log10(yRange->second) + 0.1));
     }
     plot->xAxis->setRange(xLow, xHigh);
     plot->yAxis->setRange(yLow, yHigh);
@@ -195,13 +229,17 @@ QString CurvePlot::dataAsCsv() const
     if (pointCount() == 0)
         return QString();
     QString csv = PlotExporter::csvLine({QStringLiteral("series"), QStringLiteral("x"), QStringLiteral("y")});
-    for (const CurveSeries &line : m_series) {
-        for (int i = 0; i < line.y.size() && i < line.x.size(); ++i) {
-            if (!std::isfinite(line.y[i]))
-                continue;
-            csv += PlotExporter::csvLine(
-                {line.name, QString::number(line.x[i], 'g', 17), QString::number(line.y[i], 'g', 17)});
+    auto append = [&csv](const QString &name, const QVector<double> &x, const QVector<double> &y) {
+        for (int i = 0; i < y.size() && i < x.size(); ++i) {
+            if (std::isfinite(y[i]))
+                csv += PlotExporter::csvLine({name, QString::number(x[i], 'g', 17), QString::number(y[i], 'g', 17)});
         }
+    };
+    for (const CurveSeries &line : m_series) {
+        append(line.name, line.x, line.y);
+        if (line.smoothed && m_smoothing)
+            append(tr("%1 (smoothed %2)").arg(line.name, QString::number(smoothingWeight(), 'f', 3)), line.x,
+                   PlotSmoothing::smoothed(line.y, smoothingWeight()));
     }
     return csv;
 }

@@ -1,6 +1,7 @@
 #include "ui/common/HistogramPlot.h"
 
 #include "ui/common/DisplayFormat.h"
+#include "ui/common/PlotTitle.h"
 
 #include "core/data/DateTime.h"
 
@@ -10,6 +11,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace loupe {
 
@@ -48,11 +50,7 @@ QString dateTimeFormatForSpan(double seconds)
 HistogramPlot::HistogramPlot(QWidget *parent) : PlotWidget(parent)
 {
     QCustomPlot *plot = customPlot();
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(plot, QString(), titleFont);
-    plot->plotLayout()->addElement(0, 0, m_title);
+    m_title = addTitle(QString());
 
     m_bars = new QCPBars(plot->xAxis, plot->yAxis);
     m_bars->setPen(QPen(kBarLine));
@@ -155,6 +153,7 @@ void HistogramPlot::addPlotActions(QMenu *menu)
 
 void HistogramPlot::showMessage(const QString &message)
 {
+    resetView();
     resetAxes();
     m_kind = Kind::Empty;
     m_stats = ColumnStats();
@@ -168,6 +167,7 @@ void HistogramPlot::showMessage(const QString &message)
 
 void HistogramPlot::showStats(const ColumnStats &stats)
 {
+    resetView(); // another column: the previous zoom means nothing here
     m_stats = stats;
     const QString name = QString::fromStdString(stats.name);
     setExportName(QStringLiteral("distribution-%1").arg(name));
@@ -279,6 +279,32 @@ void HistogramPlot::drawTopValues()
     m_title->setText(m_stats.distinct > m_stats.topValues.size()
                          ? tr("Top %1 of %2 values of %3").arg(keys.size()).arg(formatCount(m_stats.distinct), name)
                          : tr("Values of %1").arg(name));
+}
+
+QStringList HistogramPlot::readoutLines(const PlotPoint &point) const
+{
+    const quint64 total = m_stats.rows > m_stats.missing ? m_stats.rows - m_stats.missing : m_stats.rows;
+    if (m_kind == Kind::Histogram) {
+        const bool dates = m_stats.type == ColumnType::DateTime;
+        const double scale = dates ? double(kNanosPerSecond) : 1.0;
+        for (const HistogramBin &bin : m_stats.histogram) {
+            if (std::abs(0.5 * (bin.lower + bin.upper) / scale - point.key) > 1e-9 * std::max(1.0, std::abs(point.key)))
+                continue;
+            return {QString::fromStdString(m_stats.name),
+                    tr("%1 to %2").arg(formatStatistic(bin.lower, m_stats.type), formatStatistic(bin.upper, m_stats.type)),
+                    tr("rows: %1").arg(formatCountWithShare(bin.count, total))};
+        }
+    } else if (m_kind == Kind::TopValues) {
+        const auto index = std::size_t(std::llround(point.key)) - 1;
+        if (index < m_stats.topValues.size()) {
+            const CategoryCount &entry = m_stats.topValues[index];
+            // The full value: the axis shows at most kMaxLabelChars of it.
+            return {QString::fromStdString(m_stats.name),
+                    entry.label.empty() ? tr("(empty)") : QString::fromStdString(entry.label),
+                    tr("rows: %1").arg(formatCountWithShare(entry.count, total))};
+        }
+    }
+    return PlotWidget::readoutLines(point);
 }
 
 QString HistogramPlot::dataAsCsv() const

@@ -10,9 +10,11 @@
 class QCPAxis;
 class QCPBars;
 class QCPItemText;
-class QCPTextElement;
+
 
 namespace loupe {
+
+class PlotTitle;
 
 class HistogramPlot : public PlotWidget {
     Q_OBJECT
@@ -44,6 +46,8 @@ public:
 
 protected:
     void addPlotActions(QMenu *menu) override;
+    // A bin's range and rows, or a value's full text (the axis shortens long ones) and rows.
+    QStringList readoutLines(const PlotPoint &point) const override;
 
 private:
     void redraw();
@@ -53,7 +57,7 @@ private:
     void drawTopValues();
 
     QCPBars *m_bars = nullptr;
-    QCPTextElement *m_title = nullptr;
+    PlotTitle *m_title = nullptr;
     QCPItemText *m_message = nullptr;
     ColumnStats m_stats;
     Kind m_kind = Kind::Empty;

@@ -36,9 +36,15 @@ void StoredRunsHeader::showReading()
     m_note->setText(tr("reading the workspace…"));
 }
 
-void StoredRunsHeader::showListed(int count)
+void StoredRunsHeader::showListed(int count, int interrupted)
 {
-    m_note->setText(count == 0 ? tr("none stored yet") : tr("%n run(s), newest first", nullptr, count));
+    QString text = count == 0 ? tr("none stored yet") : tr("%n run(s), newest first", nullptr, count);
+    if (interrupted > 0)
+        text += tr("; %n interrupted (its process ended without finishing; hover it for why)", nullptr, interrupted);
+    m_note->setText(text);
+    m_note->setToolTip(interrupted > 0 ? tr("A run is marked interrupted when the workspace is opened after its "
+                                            "process was killed, crashed or its host restarted.")
+                                       : QString());
     m_problem->clear();
 }
 

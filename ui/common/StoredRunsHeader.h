@@ -23,8 +23,9 @@ public:
 
     // A read was asked for and has not replied yet.
     void showReading();
-    // A read listed `count` runs; a failure shown before goes away.
-    void showListed(int count);
+    // A read listed `count` runs, `interrupted` of them interrupted (their processes ended without
+    // finishing; each row's tooltip says why); a failure shown before goes away.
+    void showListed(int count, int interrupted = 0);
     // There is no workspace to read.
     void showNoWorkspace();
     // The read failed with `message`.

@@ -3,15 +3,17 @@
 #include "ui/common/DatasetSession.h"
 #include "ui/common/DisplayFormat.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/common/RecentFolder.h"
 #include "ui/data/TableModel.h"
 #include "ui/data/ColumnPanel.h"
+#include "ui/data/TableQueryBar.h"
 
 #include "jobs/ColumnStatsJob.h"
 #include "jobs/JobRunner.h"
 #include "jobs/LoadCsvJob.h"
 
+#include <QCheckBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -20,7 +22,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -73,6 +74,11 @@ void DataPage::buildTopBar()
     m_openButton->setToolTip(tr("Open a CSV file (Ctrl+O), or drop one on the window"));
     connect(m_openButton, &QPushButton::clicked, this, &DataPage::openWithDialog);
     bar->addWidget(m_openButton);
+    m_skipBadRows = new QCheckBox(tr("Skip bad rows"), this);
+    m_skipBadRows->setObjectName(QStringLiteral("skipBadRows"));
+    m_skipBadRows->setToolTip(tr("Drop rows with the wrong number of fields (and list the first few) instead of "
+                                 "refusing the file. Other faults, such as an unterminated quote, still stop the load."));
+    bar->addWidget(m_skipBadRows);
 
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setTextFormat(Qt::RichText);
@@ -114,8 +120,12 @@ void DataPage::buildBody()
     m_body->addWidget(placeholder);
 
     auto *splitter = new QSplitter(Qt::Horizontal, m_body);
+    auto *tableSide = new QWidget(splitter);
+    auto *tableLayout = new QVBoxLayout(tableSide);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(4);
     m_model = new TableModel(this);
-    m_view = new QTableView(splitter);
+    m_view = new QTableView(tableSide);
     m_view->setModel(m_model);
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
@@ -129,9 +139,21 @@ void DataPage::buildBody()
     connect(m_view->selectionModel(), &QItemSelectionModel::currentColumnChanged, this,
             [this](const QModelIndex &current) { onCurrentColumnChanged(current.isValid() ? current.column() : -1); });
 
+    m_queryBar = new TableQueryBar(m_context.runner, m_model, m_view, tableSide);
+    m_queryBar->setObjectName(QStringLiteral("tableQuery"));
+    tableLayout->addWidget(m_queryBar);
+    tableLayout->addWidget(m_view, 1);
+    // A new order resets the model: keep the column the user inspects (and its statistics) across it.
+    connect(m_queryBar, &TableQueryBar::orderAboutToChange, this, [this] { m_columnAcrossOrder = m_currentColumn; });
+    connect(m_queryBar, &TableQueryBar::orderApplied, this, [this] {
+        if (m_columnAcrossOrder >= 0 && m_columnAcrossOrder < m_model->columnCount())
+            selectColumn(m_columnAcrossOrder);
+        m_columnAcrossOrder = -1;
+    });
+
     m_columnPanel = new ColumnPanel(splitter);
     m_columnPanel->setMinimumWidth(320);
-    splitter->addWidget(m_view);
+    splitter->addWidget(tableSide);
     splitter->addWidget(m_columnPanel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -162,14 +184,27 @@ QString DataPage::summaryText() const
 
 void DataPage::openWithDialog()
 {
-    QSettings settings;
-    const QString directory = settings.value(QStringLiteral("data/lastDirectory")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open CSV file"), directory,
-                                                      tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("data/lastDirectory"), QFileInfo(path).absolutePath());
-    loadFile(path);
+    const QString path = RecentFolder::getOpenFileName(this, FolderPurpose::DataFiles, tr("Open CSV file"),
+                                                       tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        loadFile(path);
+}
+
+CsvOptions DataPage::csvOptions() const
+{
+    CsvOptions options;
+    options.badRows = m_skipBadRows->isChecked() ? BadRowPolicy::Skip : BadRowPolicy::Error;
+    return options;
+}
+
+void DataPage::setSkipBadRows(bool skip)
+{
+    m_skipBadRows->setChecked(skip);
+}
+
+void DataPage::loadFile(const QString &path)
+{
+    loadFile(path, csvOptions());
 }
 
 void DataPage::loadFile(const QString &path, const CsvOptions &options)
@@ -212,6 +247,7 @@ void DataPage::onLoadFinished(const LoadedTable &loaded)
     m_statsCache.clear();
     m_currentColumn = -1;
     m_model->setTable(loaded.table);
+    m_queryBar->resetForTable();
     m_context.dataset->setCurrent(loaded);
     m_body->setCurrentIndex(1);
     resizeColumns();
@@ -228,6 +264,8 @@ void DataPage::onLoadFinished(const LoadedTable &loaded)
     if (!loaded.workspaceNote.isEmpty())
         m_message->showMessage(tr("Loaded, but not recorded in the workspace: %1").arg(loaded.workspaceNote),
                                MessageBanner::Kind::Warning);
+    else
+        showSkippedRows(loaded);
 
     if (table.columnCount() > 0) {
         selectColumn(0);
@@ -246,6 +284,23 @@ void DataPage::onLoadFailed(const QString &message)
         tr("Could not load %1\n%2").arg(QDir::toNativeSeparators(m_loadingPath), describeLoadError(message)),
         MessageBanner::Kind::Error);
     Q_EMIT loadFailed(message);
+}
+
+// "Skipped 14 rows with the wrong number of fields; the first 5: / line 3: row has 1 field, ..." as a warning.
+void DataPage::showSkippedRows(const LoadedTable &loaded)
+{
+    if (loaded.skippedRows == 0)
+        return;
+    QString text = loaded.skippedRows == 1
+                       ? tr("Skipped 1 row with the wrong number of fields:")
+                       : loaded.skippedSamples.size() < loaded.skippedRows
+                             ? tr("Skipped %1 rows with the wrong number of fields; the first %2:")
+                                   .arg(formatCount(loaded.skippedRows))
+                                   .arg(loaded.skippedSamples.size())
+                             : tr("Skipped %1 rows with the wrong number of fields:").arg(formatCount(loaded.skippedRows));
+    for (const CsvSkippedRow &row : loaded.skippedSamples)
+        text += tr("\nline %1: %2").arg(row.line).arg(QString::fromStdString(row.reason));
+    m_message->showMessage(text, MessageBanner::Kind::Warning);
 }
 
 QString DataPage::describeLoadError(const QString &readerMessage)
@@ -286,27 +341,32 @@ void DataPage::highlightCells(const QStringList &columns, const QVector<quint64>
             if (const auto index = table->indexOf(name.toStdString()))
                 indices.push_back(int(*index));
     m_model->highlightCells(indices, std::vector<quint64>(rows.begin(), rows.end()));
-    const std::vector<quint64> &shown = m_model->highlightedRows();
+    const std::vector<quint64> &highlighted = m_model->highlightedRows(); // table rows
     m_view->clearSelection();
-    if (shown.empty() || m_model->columnCount() == 0)
+    if (highlighted.empty() || m_model->columnCount() == 0)
         return;
+    std::size_t shown = 0;
+    std::size_t hidden = 0;
+    const std::vector<int> viewRows = m_model->highlightedViewRows(kMaxSelectedRows, &shown, &hidden);
     QItemSelection selection;
     const int lastColumn = m_model->columnCount() - 1;
-    int selected = 0;
-    for (quint64 row : shown) {
-        if (row >= quint64(m_model->rowCount()) || ++selected > kMaxSelectedRows)
-            break;
+    for (int row : viewRows) {
         if (indices.empty())
-            selection.select(m_model->index(int(row), 0), m_model->index(int(row), lastColumn));
+            selection.select(m_model->index(row, 0), m_model->index(row, lastColumn));
         for (int column : indices)
-            selection.select(m_model->index(int(row), column), m_model->index(int(row), column));
+            selection.select(m_model->index(row, column), m_model->index(row, column));
     }
-    const QModelIndex first = m_model->index(int(shown.front()), indices.empty() ? 0 : indices.front());
-    if (first.isValid()) {
+    if (!viewRows.empty()) {
+        const QModelIndex first = m_model->index(viewRows.front(), indices.empty() ? 0 : indices.front());
         m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
         m_view->scrollTo(first, QAbstractItemView::PositionAtCenter);
     }
     m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (hidden > 0)
+        m_message->showMessage(tr("%1 of the %2 highlighted rows are hidden by the filter; clear the filter to see "
+                                  "them.")
+                                   .arg(formatCount(hidden), formatCount(hidden + shown)),
+                               MessageBanner::Kind::Info);
 }
 
 void DataPage::selectColumn(int column)

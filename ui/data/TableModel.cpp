@@ -31,6 +31,8 @@ void TableModel::setTable(std::shared_ptr<const Table> table)
 {
     beginResetModel();
     m_table = std::move(table);
+    m_order.reset();
+    m_viewOfTableRow.clear();
     m_categoryLabels.clear();
     m_highlightRows.clear();
     m_highlightColumns.clear();
@@ -53,7 +55,30 @@ int TableModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid() || !m_table)
         return 0;
-    return int(std::min<std::size_t>(m_table->rowCount(), INT_MAX));
+    return int(std::min<std::size_t>(m_order ? m_order->size() : m_table->rowCount(), INT_MAX));
+}
+
+void TableModel::setRowOrder(std::shared_ptr<const std::vector<std::size_t>> order)
+{
+    beginResetModel();
+    m_order = std::move(order);
+    m_viewOfTableRow.clear();
+    endResetModel();
+}
+
+int TableModel::viewRow(std::size_t tableRow) const
+{
+    if (!m_table || tableRow >= m_table->rowCount())
+        return -1;
+    if (!m_order)
+        return tableRow < std::size_t(INT_MAX) ? int(tableRow) : -1;
+    if (m_viewOfTableRow.empty()) {
+        m_viewOfTableRow.assign(m_table->rowCount(), -1);
+        const std::size_t shown = std::min<std::size_t>(m_order->size(), INT_MAX);
+        for (std::size_t view = 0; view < shown; ++view)
+            m_viewOfTableRow[(*m_order)[view]] = int(view);
+    }
+    return m_viewOfTableRow[tableRow];
 }
 
 int TableModel::columnCount(const QModelIndex &parent) const
@@ -78,7 +103,7 @@ QString TableModel::missingText()
 QString TableModel::cellText(int row, int column) const
 {
     const Column &col = m_table->column(std::size_t(column));
-    const auto r = std::size_t(row);
+    const std::size_t r = tableRow(row);
     if (!col.isValid(r))
         return missingText();
     switch (col.type()) {
@@ -103,7 +128,7 @@ QString TableModel::cellText(int row, int column) const
 QVariant TableModel::typedValue(int rowIndex, int columnIndex) const
 {
     const Column &column = m_table->column(std::size_t(columnIndex));
-    const auto row = std::size_t(rowIndex);
+    const std::size_t row = tableRow(rowIndex);
     if (!column.isValid(row))
         return QVariant();
     switch (column.type()) {
@@ -144,7 +169,7 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     if (!m_table || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
     const Column &column = m_table->column(std::size_t(index.column()));
-    const auto row = std::size_t(index.row());
+    const std::size_t row = tableRow(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return cellText(index.row(), index.column());
@@ -180,11 +205,13 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation == Qt::Vertical) {
         if (section < 0 || section >= rowCount())
             return QVariant();
-        // 0-based data rows: the numbers check, PII and scaling reports (and loupe-cli) give rows.
+        // 0-based data rows: the numbers check, PII and scaling reports (and loupe-cli) give rows. Sorted or
+        // filtered, each row keeps its number.
+        const auto dataRow = qulonglong(tableRow(section));
         if (role == Qt::DisplayRole)
-            return QString::number(qlonglong(section));
+            return QString::number(dataRow);
         if (role == Qt::ToolTipRole)
-            return tr("Data row %1 (0-based, as reports number rows; the header line is not a row)").arg(section);
+            return tr("Data row %1 (0-based, as reports number rows; the header line is not a row)").arg(dataRow);
         if (role == Qt::TextAlignmentRole)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
         return QVariant();
@@ -215,28 +242,53 @@ void TableModel::highlightCells(const std::vector<int> &columns, std::vector<qui
     m_highlightRows = std::move(rows);
     m_highlightColumns = columns;
     std::sort(m_highlightColumns.begin(), m_highlightColumns.end());
-    if (!m_highlightRows.empty() && rowCount() > 0 && columnCount() > 0) {
-        const int first = int(std::min<quint64>(m_highlightRows.front(), quint64(rowCount() - 1)));
-        const int last = int(std::min<quint64>(m_highlightRows.back(), quint64(rowCount() - 1)));
-        emit dataChanged(index(first, 0), index(last, columnCount() - 1), {Qt::BackgroundRole, HighlightRole});
-    }
+    if (!m_highlightRows.empty())
+        emitHighlightChanged();
 }
 
 void TableModel::clearHighlights()
 {
     if (m_highlightRows.empty())
         return;
-    const int first = int(std::min<quint64>(m_highlightRows.front(), quint64(std::max(rowCount() - 1, 0))));
-    const int last = int(std::min<quint64>(m_highlightRows.back(), quint64(std::max(rowCount() - 1, 0))));
     m_highlightRows.clear();
     m_highlightColumns.clear();
+    emitHighlightChanged();
+}
+
+// Sorted rows can sit anywhere in the view: every row may change (the view repaints only what it shows).
+void TableModel::emitHighlightChanged()
+{
     if (rowCount() > 0 && columnCount() > 0)
-        emit dataChanged(index(first, 0), index(last, columnCount() - 1), {Qt::BackgroundRole, HighlightRole});
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::BackgroundRole, HighlightRole});
+}
+
+std::vector<int> TableModel::highlightedViewRows(std::size_t max, std::size_t *shown, std::size_t *hidden) const
+{
+    std::vector<int> rows;
+    std::size_t leftOut = 0;
+    for (quint64 tableRow : m_highlightRows) {
+        if (!m_table || tableRow >= m_table->rowCount())
+            break;
+        const int view = viewRow(std::size_t(tableRow));
+        if (view < 0)
+            ++leftOut;
+        else
+            rows.push_back(view);
+    }
+    if (shown)
+        *shown = rows.size();
+    if (hidden)
+        *hidden = leftOut;
+    const std::size_t kept = std::min(max, rows.size());
+    std::partial_sort(rows.begin(), rows.begin() + std::ptrdiff_t(kept), rows.end());
+    rows.resize(kept);
+    return rows;
 }
 
 bool TableModel::isHighlighted(int row, int column) const
 {
-    if (m_highlightRows.empty() || !std::binary_search(m_highlightRows.begin(), m_highlightRows.end(), quint64(row)))
+    if (m_highlightRows.empty()
+        || !std::binary_search(m_highlightRows.begin(), m_highlightRows.end(), quint64(tableRow(row))))
         return false;
     return m_highlightColumns.empty()
         || std::binary_search(m_highlightColumns.begin(), m_highlightColumns.end(), column);

@@ -10,8 +10,11 @@
 #include <QListWidget>
 #include <QSet>
 #include <QSignalBlocker>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace loupe {
 
@@ -38,7 +41,7 @@ void LearningRateJobPanel::build(QWidget *fields, QWidget *results)
     auto *left = new QWidget(this);
     auto *column = new QVBoxLayout(left);
     column->setContentsMargins(0, 0, 0, 0);
-    m_setup = new TrainSetupPanel(m_context.dataset, left);
+    m_setup = new TrainSetupPanel(m_context.dataset, m_context.runner, left);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::Epochs);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::LearningRate);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::Schedule);
@@ -49,12 +52,19 @@ void LearningRateJobPanel::build(QWidget *fields, QWidget *results)
     connect(m_controls, &RunControls::startClicked, this, &LearningRateJobPanel::startRun);
     connect(m_controls, &RunControls::cancelClicked, this, &LearningRateJobPanel::cancelRun);
 
+    // The data, features, spec and the tool's fields are taller than a 720-pixel screen: they scroll
+    // rather than being squeezed over each other.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(left);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QHBoxLayout(this);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
+    splitter->addWidget(scroll);
     splitter->addWidget(results);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({400, 1000});
+    splitter->setSizes({480, 920});
     layout->addWidget(splitter);
     reloadRuns();
 }
@@ -155,6 +165,8 @@ void LearningRateJobPanel::showRuns(const std::vector<ListedRun> &runs, const QS
         const ListedRun &run = runs[i];
         auto *item = new QListWidgetItem(run.text, m_runList);
         item->setData(Qt::UserRole, run.id);
+        if (!run.toolTip.isEmpty())
+            item->setToolTip(run.toolTip);
         const bool pick = picked.contains(run.id) || (first && i == 0);
         if (run.id == m_pickWhenListed)
             m_pickWhenListed = 0;
@@ -173,7 +185,9 @@ void LearningRateJobPanel::showRuns(const std::vector<ListedRun> &runs, const QS
     if (current >= 0)
         m_runList->setCurrentRow(current);
     if (problem.isEmpty())
-        m_runsHeader->showListed(int(runs.size()));
+        m_runsHeader->showListed(int(runs.size()), int(std::count_if(runs.begin(), runs.end(), [](const ListedRun &run) {
+                                     return run.interrupted;
+                                 })));
     else
         m_runsHeader->showProblem(problem);
     runsListed();

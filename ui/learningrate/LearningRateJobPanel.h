@@ -77,6 +77,8 @@ protected:
         qint64 id = 0;
         QString text;
         bool usable = true;
+        QString toolTip;          // e.g. why an interrupted or failed run stopped
+        bool interrupted = false; // counted in the list's header
     };
 
     // requires: context.runner and context.dataset outlive the panel.

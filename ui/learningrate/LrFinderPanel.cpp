@@ -4,6 +4,7 @@
 
 #include "jobs/JobRunner.h"
 #include "jobs/LrFindJob.h"
+#include "db/runs/RunStatus.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -119,8 +120,13 @@ QWidget *LrFinderPanel::buildResults()
 
     connect(runList(), &QListWidget::itemChanged, this, &LrFinderPanel::redraw);
     connect(m_useButton, &QPushButton::clicked, this, [this] {
-        if (recommendedRate() > 0.0)
-            Q_EMIT learningRateChosen(recommendedRate());
+        if (chosenRate() > 0.0)
+            Q_EMIT learningRateChosen(chosenRate());
+    });
+    // A click on a point of the plot offers its rate instead of the recommended one.
+    connect(m_plot, &LrFinderPlot::rateClicked, this, [this](double rate) {
+        m_pickedRate = rate;
+        redraw();
     });
     return splitter;
 }
@@ -211,6 +217,8 @@ Result<Job *> LrFinderPanel::createJob()
 
 void LrFinderPanel::onFinished(const LrFindOutcome &outcome)
 {
+    m_pickedRate = 0.0; // a new result: its recommendation again, until a point is picked
+    m_plot->setPickedRate(0.0);
     const LrSuggestions &s = outcome.result.suggestions;
     const QString text = s.recommended ? tr("Found in %1 s: recommended %2 (%3)")
                                              .arg(QString::number(outcome.result.seconds, 'f', 1),
@@ -258,7 +266,8 @@ void LrFinderPanel::reloadRuns()
                                        modeLabel(run.result.mode), run.specName, run.dataSource)
                                   .arg(run.result.points.size())
                                   .arg(result),
-                              !run.result.points.empty()};
+                              !run.result.points.empty(), run.statusReason,
+                              run.status == runStatusName(RunStatus::Interrupted)};
         },
         [this](std::vector<StoredLrFindRun> runs) { m_storedRuns = std::move(runs); });
 }
@@ -293,10 +302,19 @@ void LrFinderPanel::redraw()
         curves.append(m_live);
     m_plot->setCurves(curves);
     const double rate = recommendedRate();
-    m_useButton->setEnabled(rate > 0.0);
-    m_recommended->setText(
-        rate > 0.0 ? tr("Recommended learning rate of %1: <b>%2</b>").arg(curves.last().name, rateText(rate))
-                   : tr("No recommended rate yet"));
+    m_useButton->setEnabled(chosenRate() > 0.0);
+    if (m_pickedRate > 0.0)
+        m_recommended->setText(tr("Picked on the plot: <b>%1</b>").arg(rateText(m_pickedRate))
+                               + (rate > 0.0 ? tr(" (recommended: %1)").arg(rateText(rate)) : QString()));
+    else
+        m_recommended->setText(
+            rate > 0.0 ? tr("Recommended learning rate of %1: <b>%2</b>").arg(curves.last().name, rateText(rate))
+                       : tr("No recommended rate yet"));
+}
+
+double LrFinderPanel::chosenRate() const
+{
+    return m_pickedRate > 0.0 ? m_pickedRate : recommendedRate();
 }
 
 double LrFinderPanel::recommendedRate() const

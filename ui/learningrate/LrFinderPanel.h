@@ -3,7 +3,8 @@
 // pass) with its start / end / factor / steps and, for the range test, the share of training rows
 // each rate sees. The result is drawn on an LrFinderPlot, overlaid with the workspace's stored
 // lr-find runs checked in the list below it (the newest one is checked when the page opens).
-// "Use this rate" emits the recommended rate of the newest drawn run. While a search runs its curve
+// "Use this rate" emits the rate of the point clicked on the plot, else the recommended rate of the
+// newest drawn run. While a search runs its curve
 // grows on the plot as the job sends points (redrawn at most every ~40 ms); a finished search stays
 // drawn until the stored-run list, read again, shows it.
 
@@ -42,6 +43,8 @@ public:
     void reloadRuns() override;
     // The recommended rate of the newest drawn run, 0 when there is none.
     double recommendedRate() const;
+    // What "Use this rate" sends: the rate of the point last clicked on the plot, else the recommended one.
+    double chosenRate() const;
 
     LrFinderPlot *plot() const { return m_plot; }
     // The running search's points so far (empty when none runs).
@@ -82,6 +85,7 @@ private:
     QSpinBox *m_steps = nullptr;
     QPushButton *m_useButton = nullptr;
     QLabel *m_recommended = nullptr;
+    double m_pickedRate = 0.0; // clicked on the plot; 0: none
     LrFinderPlot *m_plot = nullptr;
 };
 

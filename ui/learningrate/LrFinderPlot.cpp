@@ -1,5 +1,8 @@
 #include "ui/learningrate/LrFinderPlot.h"
 
+#include "ui/common/PlotTitle.h"
+#include "ui/common/PlotValueFormat.h"
+
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -16,7 +19,7 @@ const QVector<QColor> &runColors()
     return colors;
 }
 
-bool drawable(const LrPoint &point)
+bool drawableLrPoint(const LrPoint &point)
 {
     return point.learningRate > 0.0 && std::isfinite(point.learningRate) && std::isfinite(point.loss);
 }
@@ -26,10 +29,7 @@ bool drawable(const LrPoint &point)
 LrFinderPlot::LrFinderPlot(QWidget *parent) : PlotWidget(parent)
 {
     QCustomPlot *plot = customPlot();
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, tr("Loss against learning rate"), titleFont));
+    addTitle(tr("Loss against learning rate"));
     plot->xAxis->setLabel(tr("learning rate (log scale)"));
     plot->yAxis->setLabel(tr("loss"));
     plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -42,7 +42,7 @@ LrFinderPlot::LrFinderPlot(QWidget *parent) : PlotWidget(parent)
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
     plot->legend->setFont(legendFont);
     plot->legend->setBrush(QColor(255, 255, 255, 210));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    setLegendCorner(Qt::AlignTop | Qt::AlignLeft);
 
     m_message = new QCPItemText(plot);
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -107,6 +107,7 @@ void LrFinderPlot::setCurves(QVector<LrFinderCurve> curves, int focus)
     plot->legend->setVisible(!m_curves.isEmpty());
     m_message->setVisible(pointCount() == 0);
     rescale();
+    setPickedRate(m_pickedRate); // the ring follows the redrawn curves
     requestReplot();
 }
 
@@ -145,7 +146,7 @@ int LrFinderPlot::pointCount() const
     int count = 0;
     for (const LrFinderCurve &curve : m_curves) {
         for (const LrPoint &point : curve.result.points)
-            count += drawable(point) ? 1 : 0;
+            count += drawableLrPoint(point) ? 1 : 0;
     }
     return count;
 }
@@ -225,6 +226,34 @@ void LrFinderPlot::rescale()
     const double pad = std::max(0.06 * (ceiling - lowLoss), 1e-3);
     m_lossCeiling = ceiling + 0.5 * pad;
     plot->yAxis->setRange(lowLoss - pad, ceiling + pad);
+}
+
+void LrFinderPlot::pointClicked(const PlotPoint &point)
+{
+    if (!(point.key > 0.0) || !std::isfinite(point.key))
+        return;
+    setPickedRate(point.key);
+    Q_EMIT rateClicked(point.key);
+}
+
+void LrFinderPlot::setPickedRate(double rate)
+{
+    m_pickedRate = rate;
+    QVector<QPointF> marks;
+    for (int i = 0; rate > 0.0 && i < customPlot()->graphCount(); ++i) {
+        const QCPGraph *graph = customPlot()->graph(i);
+        const auto it = graph->data()->findBegin(rate, false);
+        if (it != graph->data()->constEnd() && it->key == rate && std::isfinite(it->value)) {
+            marks << QPointF(it->key, it->value);
+            break;
+        }
+    }
+    setHighlight(marks);
+}
+
+QStringList LrFinderPlot::readoutLines(const PlotPoint &point) const
+{
+    return PlotWidget::readoutLines(point) << tr("click: train with this rate");
 }
 
 QString LrFinderPlot::dataAsCsv() const

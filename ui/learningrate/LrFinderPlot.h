@@ -5,8 +5,9 @@
 // labelled vertical lines: recommended, steep and minimum/10 (valley is the
 // one-pass finder's recommended rate). NaN losses are gaps. The loss range ends
 // a little above the starting losses (a diverged tail would flatten the rest);
-// diverged points beyond it sit on its top edge.
-// Export and "copy data" come from PlotWidget.
+// diverged points beyond it sit on its top edge. A click on a point picks its rate (rateClicked: the
+// panel offers "use this rate") and rings it.
+// Zoom, readout, export and "copy data" come from PlotWidget.
 
 #include "ui/common/PlotWidget.h"
 
@@ -47,6 +48,17 @@ public:
 
     // Long format: "run,lr,loss,diverged", one line per point.
     QString dataAsCsv() const override;
+    // Rings the point at `rate` (the one the user picked); 0 clears.
+    void setPickedRate(double rate);
+    double pickedRate() const { return m_pickedRate; }
+
+Q_SIGNALS:
+    // The user clicked the point at this learning rate.
+    void rateClicked(double learningRate);
+
+protected:
+    QStringList readoutLines(const PlotPoint &point) const override;
+    void pointClicked(const PlotPoint &point) override;
 
 private:
     void clearMarkers();
@@ -58,6 +70,7 @@ private:
     QVector<QCPAbstractItem *> m_markerItems;
     QCPItemText *m_message = nullptr;
     double m_lossCeiling = 1.0; // the top of the shown loss range
+    double m_pickedRate = 0.0;
 };
 
 } // namespace loupe

@@ -1,18 +1,19 @@
 #include "ui/learningrate/ScheduleDesignerPanel.h"
 
 #include "core/util/JsonReader.h"
+#include "ui/learningrate/ScheduleJsonEditor.h"
 #include "ui/learningrate/SchedulePreviewPlot.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -108,14 +109,13 @@ QWidget *ScheduleDesignerPanel::buildControls()
     m_parameterForm = new QFormLayout(parameters);
     column->addWidget(parameters);
 
-    auto *jsonGroup = new QGroupBox(tr("As JSON (loupe-cli schedule, training specs)"), box);
+    auto *jsonGroup = new QGroupBox(tr("As JSON — copy it, or paste a schedule (loupe-cli train --schedule)"), box);
     auto *jsonLayout = new QVBoxLayout(jsonGroup);
-    m_json = new QPlainTextEdit(jsonGroup);
-    m_json->setReadOnly(true);
-    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_json->setMaximumHeight(90);
+    m_json = new ScheduleJsonEditor(jsonGroup);
     jsonLayout->addWidget(m_json);
     column->addWidget(jsonGroup);
+    connect(m_json, &ScheduleJsonEditor::scheduleEdited, this, &ScheduleDesignerPanel::setSchedule);
+    connect(m_json, &ScheduleJsonEditor::validityChanged, this, &ScheduleDesignerPanel::updateUseButton);
     m_use = new QPushButton(tr("Use for training"), box);
     m_use->setObjectName(QStringLiteral("useScheduleButton"));
     m_use->setToolTip(tr("Send this schedule to the Train page; the next run there trains with it"));
@@ -183,6 +183,21 @@ bool ScheduleDesignerPanel::setParameter(const QString &key, const QString &text
 void ScheduleDesignerPanel::setUnit(ScheduleUnit unit) { m_unit->setCurrentIndex(m_unit->findData(int(unit))); }
 
 void ScheduleDesignerPanel::setWarmup(int warmup) { m_warmup->setValue(warmup); }
+
+void ScheduleDesignerPanel::setSchedule(const ScheduleSpec &schedule)
+{
+    const bool fromJson = sender() == m_json;
+    m_applyingJson = fromJson;
+    setKind(schedule.kind); // the kind's fields, with its defaults
+    const nlohmann::ordered_json values = schedule.toJson();
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+        if (values.contains(it.key().toStdString()))
+            it.value()->setText(fieldText(values.at(it.key().toStdString())));
+    setUnit(schedule.unit);
+    setWarmup(int(std::min<std::int64_t>(schedule.warmup, m_warmup->maximum())));
+    updatePreview();
+    m_applyingJson = false;
+}
 void ScheduleDesignerPanel::setPreviewLength(int count) { m_length->setValue(count); }
 
 Result<ScheduleSpec> ScheduleDesignerPanel::spec() const
@@ -203,17 +218,24 @@ void ScheduleDesignerPanel::updatePreview()
     const auto parsed = spec();
     if (!parsed.isOk()) {
         m_plot->showMessage(QString::fromStdString(parsed.message()));
-        m_json->setPlainText(QString());
-        m_use->setEnabled(false);
+        if (!m_applyingJson)
+            m_json->clearSchedule();
+        updateUseButton();
         Q_EMIT scheduleChanged();
         return;
     }
     const std::vector<double> rates = parsed.value().build()->sample(m_length->value());
     const QString unit = parsed.value().unit == ScheduleUnit::Epoch ? tr("epoch") : tr("step");
     m_plot->setRates(QVector<double>(rates.begin(), rates.end()), unit);
-    m_json->setPlainText(QString::fromStdString(parsed.value().toJson().dump()));
-    m_use->setEnabled(true);
+    if (!m_applyingJson)
+        m_json->showSchedule(parsed.value());
+    updateUseButton();
     Q_EMIT scheduleChanged();
+}
+
+void ScheduleDesignerPanel::updateUseButton()
+{
+    m_use->setEnabled(spec().isOk() && m_json->isValid());
 }
 
 } // namespace loupe

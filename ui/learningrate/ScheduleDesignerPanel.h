@@ -5,9 +5,11 @@
 // prefilled with the kind's defaults), a linear warm-up, per epoch or per step,
 // and see the rates for t = 0 .. n-1 redrawn as any field changes (log-y
 // toggle). A field that does not parse shows ScheduleSpec's message (naming the
-// key) instead of the curve. The current schedule as JSON
-// (ScheduleSpec::toJson) is shown read-only for copying to the CLI; "Use for
-// training" sends it to the Train page (scheduleChosen), enabled while it parses.
+// key) instead of the curve. The current schedule as JSON (ScheduleSpec::toJson,
+// the form of loupe-cli train --schedule) is in a box to copy from, or to paste
+// or type a schedule into: it sets the form as soon as it reads, and says where
+// it does not (ScheduleJsonEditor). "Use for training" sends the schedule to the
+// Train page (scheduleChosen), enabled while the form and the box both read.
 
 #include "core/optim/ScheduleSpec.h"
 
@@ -18,12 +20,12 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
 namespace loupe {
 
+class ScheduleJsonEditor;
 class SchedulePreviewPlot;
 
 class ScheduleDesignerPanel : public QWidget {
@@ -40,6 +42,8 @@ public:
     void setUnit(ScheduleUnit unit);
     void setWarmup(int warmup);
     void setPreviewLength(int count); // t = 0 .. count-1, >= 1
+    // Sets the whole form (kind, parameters, warm-up, unit) to `schedule`.
+    void setSchedule(const ScheduleSpec &schedule);
 
     // The schedule the fields describe; InvalidInput "<key>: ..." when one is
     // unusable.
@@ -47,6 +51,7 @@ public:
     SchedulePreviewPlot *previewPlot() const { return m_plot; }
     QCheckBox *logScaleCheck() const { return m_logScale; }
     QPushButton *useButton() const { return m_use; }
+    ScheduleJsonEditor *jsonEditor() const { return m_json; }
 
 Q_SIGNALS:
     void scheduleChanged();
@@ -57,6 +62,7 @@ private:
     QWidget *buildControls();
     void rebuildParameterFields();
     void updatePreview();
+    void updateUseButton();
 
     QComboBox *m_kind = nullptr;
     QComboBox *m_unit = nullptr;
@@ -65,7 +71,8 @@ private:
     QCheckBox *m_logScale = nullptr;
     QFormLayout *m_parameterForm = nullptr;
     QMap<QString, QLineEdit *> m_fields;
-    QPlainTextEdit *m_json = nullptr;
+    ScheduleJsonEditor *m_json = nullptr;
+    bool m_applyingJson = false; // the form is being set from the JSON box: leave the box's text alone
     QPushButton *m_use = nullptr;
     SchedulePreviewPlot *m_plot = nullptr;
 };

@@ -2,6 +2,8 @@
 
 #include "ui/common/MessageBanner.h"
 
+#include "ui/common/PlotTitle.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -13,10 +15,7 @@ namespace loupe {
 SchedulePreviewPlot::SchedulePreviewPlot(QWidget *parent) : PlotWidget(parent)
 {
     QCustomPlot *plot = customPlot();
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, tr("Schedule preview"), titleFont));
+    addTitle(tr("Schedule preview"));
     plot->yAxis->setLabel(tr("learning rate"));
     QCPGraph *graph = plot->addGraph();
     graph->setPen(QPen(QColor(31, 119, 180), 1.8));
@@ -90,11 +89,12 @@ void SchedulePreviewPlot::rescale()
         return;
     }
     if (m_scale == Scale::Logarithmic) {
-        const double lowDecade = std::pow(10.0, std::floor(std::log10(low)));
-        const double highDecade = std::pow(10.0, std::ceil(std::log10(high * 1.0001)));
+        // Whole decades with each rate at least a tenth of a decade inside (a rate of 0.1 sat on the frame).
+        const double lowDecade = std::pow(10.0, std::floor(std::log10(low) - 0.1));
+        const double highDecade = std::pow(10.0, std::ceil(std::log10(high) + 0.1));
         plot->yAxis->setRange(lowDecade, std::max(highDecade, lowDecade * 10.0));
     } else {
-        plot->yAxis->setRange(0.0, high > 0.0 ? high * 1.08 : 1.0);
+        plot->yAxis->setRange(0.0, high > 0.0 ? high * 1.1 : 1.0);
     }
 }
 

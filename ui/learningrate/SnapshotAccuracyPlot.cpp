@@ -1,5 +1,7 @@
 #include "ui/learningrate/SnapshotAccuracyPlot.h"
 
+#include "ui/common/PlotTitle.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -24,11 +26,7 @@ QCPBars *makeBars(QCustomPlot *plot, const QString &name, const QColor &color)
 SnapshotAccuracyPlot::SnapshotAccuracyPlot(QWidget *parent) : PlotWidget(parent)
 {
     QCustomPlot *plot = customPlot();
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, tr("Test accuracy: snapshots, ensemble, single model"),
-                                                            titleFont));
+    addTitle(tr("Test accuracy: snapshots, ensemble, single model"));
     plot->yAxis->setLabel(tr("accuracy"));
     m_snapshotBars = makeBars(plot, tr("snapshot (test)"), QColor(158, 202, 225));
     m_ensembleBars = makeBars(plot, tr("ensemble (test)"), QColor(49, 130, 189));
@@ -38,7 +36,8 @@ SnapshotAccuracyPlot::SnapshotAccuracyPlot(QWidget *parent) : PlotWidget(parent)
     m_validationDots->setLineStyle(QCPGraph::lsNone);
     m_validationDots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 40, 40), 7));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot->legend->setBrush(QColor(255, 255, 255, 210));
+    setLegendCorner(Qt::AlignTop | Qt::AlignLeft);
     setExportName(QStringLiteral("snapshot-accuracy"));
 }
 
@@ -102,7 +101,11 @@ void SnapshotAccuracyPlot::setReport(const SnapshotReport &report)
     plot->xAxis->setRange(0.4, std::max<double>(m_labels.size(), 1) + 0.6);
     // Differences between snapshots are a few tenths of a percent: start the axis near the lowest.
     const double bottom = std::max(0.0, std::floor((low - 0.03) * 50.0) / 50.0);
-    plot->yAxis->setRange(bottom, 1.0);
+    // Room above the tallest bar for its value label.
+    double high = 0.0;
+    for (int i = 0; i < m_labels.size(); ++i)
+        high = std::max({high, std::isfinite(m_test[i]) ? m_test[i] : 0.0, std::isfinite(m_validation[i]) ? m_validation[i] : 0.0});
+    plot->yAxis->setRange(bottom, std::max(1.0, high + 0.08 * (high - bottom)));
     requestReplot();
 }
 

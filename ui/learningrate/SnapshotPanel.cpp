@@ -5,6 +5,7 @@
 
 #include "jobs/JobRunner.h"
 #include "jobs/SnapshotJob.h"
+#include "db/runs/RunStatus.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -194,7 +195,8 @@ void SnapshotPanel::reloadRuns()
                                   .arg(run.cycles)
                                   .arg(run.epochs)
                                   .arg(result),
-                              run.report.has_value()};
+                              run.report.has_value(), run.statusReason,
+                              run.status == runStatusName(RunStatus::Interrupted)};
         },
         [this](std::vector<StoredSnapshotRun> runs) { m_storedRuns = std::move(runs); });
 }

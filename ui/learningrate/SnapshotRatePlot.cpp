@@ -2,6 +2,8 @@
 
 #include "core/lr/SnapshotReportJson.h"
 
+#include "ui/common/PlotTitle.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -11,10 +13,7 @@ namespace loupe {
 SnapshotRatePlot::SnapshotRatePlot(QWidget *parent) : PlotWidget(parent)
 {
     QCustomPlot *plot = customPlot();
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, tr("Learning rate and snapshots"), titleFont));
+    addTitle(tr("Learning rate and snapshots"));
     plot->xAxis->setLabel(tr("epoch"));
     plot->yAxis->setLabel(tr("learning rate"));
     plot->yAxis->setNumberFormat(QStringLiteral("g"));
@@ -28,7 +27,7 @@ SnapshotRatePlot::SnapshotRatePlot(QWidget *parent) : PlotWidget(parent)
     markers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, QPen(QColor(214, 39, 40), 1.6),
                                              QBrush(QColor(214, 39, 40)), 10));
     plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->legend->setBrush(QColor(255, 255, 255, 210));
     setExportName(QStringLiteral("snapshot-learning-rate"));
 }
 
@@ -78,8 +77,11 @@ void SnapshotRatePlot::setReport(const SnapshotReport &report)
     }
     plot->graph(0)->setData(m_epochs, m_rates, true);
     plot->graph(1)->setData(m_markerEpochs, m_markerRates, true);
-    const double lastEpoch = m_epochs.isEmpty() ? 1.0 : static_cast<double>(report.totalIterations) / steps;
-    plot->xAxis->setRange(0.0, std::max(lastEpoch, 1.0));
+    const double lastEpoch = std::max(m_epochs.isEmpty() ? 1.0 : static_cast<double>(report.totalIterations) / steps, 1.0);
+    // A margin on both sides: the last snapshot is saved at the end of the run, and its marker and
+    // label ("S3") were cut in half by the frame.
+    const double pad = 0.04 * lastEpoch;
+    plot->xAxis->setRange(-pad, lastEpoch + pad);
     plot->yAxis->setRange(0.0, report.lr0 > 0.0 ? report.lr0 * 1.15 : 1.0);
     requestReplot();
 }

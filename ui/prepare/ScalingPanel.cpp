@@ -1,5 +1,7 @@
 #include "ui/prepare/ScalingPanel.h"
 
+#include "core/privacy/ColumnNameHints.h"
+#include "ui/common/RecentFolder.h"
 #include "jobs/JobRunner.h"
 #include "jobs/SaveScaledJob.h"
 #include "ui/common/DatasetSession.h"
@@ -9,7 +11,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -133,13 +134,24 @@ void ScalingPanel::reloadColumns()
         m_status->showMessage(tr("Load a dataset on the Data page to scale it."), MessageBanner::Kind::Info);
         return;
     }
+    // A number named like an identifier (transaction_id, customer_id) is no quantity: scaling it means
+    // nothing, so it is listed but not checked (the Train page's feature proposal leaves it out too).
+    QStringList identifiers;
     for (const std::string &name : TableScaling::numericColumns(*m_context.dataset->current().table)) {
         auto *item = new QListWidgetItem(QString::fromStdString(name), m_columns);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Checked);
+        const bool identifier = ColumnNameHints::fromName(name).identifier;
+        item->setCheckState(identifier ? Qt::Unchecked : Qt::Checked);
+        if (identifier) {
+            identifiers << item->text();
+            item->setToolTip(tr("Named like an identifier: not checked, since its value is no quantity. Check it "
+                                "to scale it anyway."));
+        }
     }
-    m_status->showMessage(tr("The scaler is fitted on the training rows only and applied unchanged to the test rows."),
-                          MessageBanner::Kind::Info);
+    QString text = tr("The scaler is fitted on the training rows only and applied unchanged to the test rows.");
+    if (!identifiers.isEmpty())
+        text += QLatin1Char(' ') + tr("Not checked, named like identifiers: %1.").arg(identifiers.join(QStringLiteral(", ")));
+    m_status->showMessage(text, MessageBanner::Kind::Info);
 }
 
 void ScalingPanel::setMethod(ScalingMethod method)
@@ -293,14 +305,16 @@ void ScalingPanel::save(const QString &csvPath, const QString &parametersPath)
 
 void ScalingPanel::chooseCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save scaled CSV"), QString(), tr("CSV (*.csv)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::DataFiles, tr("Save scaled CSV"), QString(),
+                                                       tr("CSV (*.csv)"));
     if (!path.isEmpty())
         save(path, QString());
 }
 
 void ScalingPanel::chooseParameters()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save scaler parameters"), QString(), tr("JSON (*.json)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Exports, tr("Save scaler parameters"),
+                                                       QString(), tr("JSON (*.json)"));
     if (!path.isEmpty())
         save(QString(), path);
 }

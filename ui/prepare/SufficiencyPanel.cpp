@@ -1,5 +1,6 @@
 #include "ui/prepare/SufficiencyPanel.h"
 
+#include "ui/common/RecentFolder.h"
 #include "jobs/JobRunner.h"
 #include "jobs/SufficiencyJob.h"
 #include "ui/common/DatasetSession.h"
@@ -8,7 +9,6 @@
 
 #include <QComboBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -118,7 +118,7 @@ QString SufficiencyPanel::statusText() const
 
 void SufficiencyPanel::chooseSpec()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Model spec"), QString(), tr("JSON (*.json)"));
+    const QString path = RecentFolder::getOpenFileName(this, FolderPurpose::Specs, tr("Model spec"), tr("JSON (*.json)"));
     if (!path.isEmpty())
         m_spec->setText(path);
 }

@@ -91,6 +91,8 @@ QVariant PiiColumnModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == IdentifierColumn && column.identifier)
         return QString::fromStdString(column.identifierReason);
+    if (role == Qt::ToolTipRole && index.column() == KindsColumn && !column.personNameReason.empty())
+        return tr("person_name: %1").arg(QString::fromStdString(column.personNameReason));
     if (role == Qt::TextAlignmentRole && index.column() == CellsColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

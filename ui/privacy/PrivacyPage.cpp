@@ -1,5 +1,6 @@
 #include "ui/privacy/PrivacyPage.h"
 
+#include "ui/common/RecentFolder.h"
 #include "jobs/JobRunner.h"
 #include "core/data/CsvWriter.h"
 #include "core/privacy/TableMasking.h"
@@ -11,7 +12,6 @@
 #include "ui/privacy/KAnonymityPanel.h"
 
 #include <QApplication>
-#include <QFileDialog>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -86,7 +86,9 @@ void PrivacyPage::buildUi()
     m_columnView->setObjectName(QStringLiteral("piiColumns"));
     m_columnView->setModel(m_columnModel);
     m_findingView = makeTable(this);
+    m_findingView->setObjectName(QStringLiteral("piiFindings"));
     m_findingView->setModel(m_findingModel);
+    m_findingView->setToolTip(tr("Double-click a finding to show its cell on the Data page"));
     m_findingTitle = new QLabel(tr("<b>Findings</b>"), this);
 
     auto *left = new QWidget(this);
@@ -117,6 +119,13 @@ void PrivacyPage::buildUi()
     connect(m_kPanel, &KAnonymityPanel::auditRequested, this, &PrivacyPage::startAudit);
     connect(m_columnView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PrivacyPage::onColumnSelectionChanged);
+    connect(m_findingView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!index.isValid())
+            return;
+        const PiiFinding &finding = m_findingModel->findingAt(index.row());
+        const QString column = m_findingModel->index(index.row(), PiiFindingModel::NameColumn).data().toString();
+        Q_EMIT showFindingCell(column, quint64(finding.row));
+    });
     setScanningUi(false);
 }
 
@@ -364,8 +373,9 @@ void PrivacyPage::saveWithDialog()
     if (!current.table)
         return;
     const QFileInfo source(current.path);
-    const QString suggested = source.dir().filePath(source.completeBaseName() + QStringLiteral("-clean.csv"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save cleaned CSV"), suggested, tr("CSV files (*.csv)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::DataFiles, tr("Save cleaned CSV"),
+                                                       source.completeBaseName() + QStringLiteral("-clean.csv"),
+                                                       tr("CSV files (*.csv)"), source.absolutePath());
     if (path.isEmpty())
         return;
     QApplication::setOverrideCursor(Qt::WaitCursor);

@@ -3,6 +3,8 @@
 // progress and Cancel), read the result per column (kinds with counts, identifier flag, masked examples)
 // and the masked findings, audit k-anonymity of chosen columns (KAnonymityPanel), choose per column to
 // keep, drop or mask it, and save a cleaned CSV (TableMasking + CsvWriter, written atomically).
+// Double-clicking a finding asks for its cell on the Data page (showFindingCell; MainWindow forwards it to
+// DataPage::highlightCells, as it does for the Checks page's failing cells).
 
 #include "ui/common/PageContext.h"
 
@@ -44,6 +46,7 @@ public:
     PiiColumnModel *columnModel() const { return m_columnModel; }
     PiiFindingModel *findingModel() const { return m_findingModel; }
     QTableView *columnView() const { return m_columnView; }
+    QTableView *findingView() const { return m_findingView; }
     KAnonymityPanel *kAnonymityPanel() const { return m_kPanel; }
     QString summaryText() const;
     QString messageText() const;
@@ -55,6 +58,8 @@ Q_SIGNALS:
     void scanFailed(const QString &message);
     void auditFinished();
     void cleanedCsvSaved(const QString &path);
+    // A finding was double-clicked: show the cell of `column` in 0-based data row `row`.
+    void showFindingCell(const QString &column, quint64 row);
 
 private:
     void buildUi();

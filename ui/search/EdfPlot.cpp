@@ -13,7 +13,7 @@ EdfPlot::EdfPlot(QWidget *parent) : TrialPlot(tr("Empirical distribution of loss
     customPlot()->xAxis->setLabel(tr("loss"));
     customPlot()->yAxis->setLabel(tr("fraction of trials with loss <= x"));
     setExportName(QStringLiteral("loss-edf"));
-    redraw();
+    refresh();
 }
 
 void EdfPlot::setLogLoss(bool logarithmic)
@@ -21,7 +21,7 @@ void EdfPlot::setLogLoss(bool logarithmic)
     if (logarithmic == m_logLoss)
         return;
     m_logLoss = logarithmic;
-    redraw();
+    refresh();
     requestReplot();
 }
 
@@ -40,9 +40,11 @@ void EdfPlot::redraw()
     plot->clearGraphs();
     setLogScale(plot->xAxis, m_logLoss);
     plot->yAxis->setRange(0.0, 1.05);
-    std::vector<double> losses = sortedLosses();
-    if (m_logLoss)
-        losses.erase(std::remove_if(losses.begin(), losses.end(), [](double v) { return v <= 0.0; }), losses.end());
+    std::vector<std::pair<double, int>> losses; // loss, trial number; in loss order
+    for (const Trial *trial : completedTrials())
+        if (!m_logLoss || *trial->loss > 0.0)
+            losses.emplace_back(*trial->loss, trial->number);
+    std::stable_sort(losses.begin(), losses.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     if (losses.empty()) {
         setMessage(m_logLoss && !completedTrials().empty() ? tr("No positive losses to show on a log axis")
                                                            : emptyMessage());
@@ -51,13 +53,21 @@ void EdfPlot::redraw()
     }
     setMessage({});
     QCPGraph *edf = plot->addGraph();
+    edf->setName(tr("trials with loss <= x"));
     edf->setLineStyle(QCPGraph::lsStepLeft);
     edf->setPen(QPen(QColor(31, 119, 180), 2.0));
     edf->setBrush(QColor(31, 119, 180, 40));
     const double count = double(losses.size());
-    for (std::size_t i = 0; i < losses.size(); ++i)
-        edf->addData(losses[i], double(i + 1) / count);
-    const double low = losses.front(), high = losses.back();
+    QVector<double> keys, values;
+    QVector<int> numbers;
+    for (std::size_t i = 0; i < losses.size(); ++i) {
+        keys << losses[i].first;
+        values << double(i + 1) / count;
+        numbers << losses[i].second;
+    }
+    edf->setData(keys, values, true); // already sorted: equal losses keep their trials' order
+    setTrialNumbers(edf, numbers);
+    const double low = losses.front().first, high = losses.back().first;
     if (m_logLoss)
         plot->xAxis->setRange(low / 1.5, high * 1.5);
     else {

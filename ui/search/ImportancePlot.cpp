@@ -68,6 +68,7 @@ void ImportancePlot::recompute()
     m_entries = result.value();
     setMessage({});
     auto *bars = new QCPBars(plot->yAxis, plot->xAxis);
+    bars->setName(tr("importance"));
     bars->setPen(Qt::NoPen);
     bars->setBrush(QColor(31, 119, 180));
     bars->setWidth(0.7);

@@ -20,13 +20,8 @@ OptimizationHistoryPlot::OptimizationHistoryPlot(QWidget *parent)
     plot->yAxis->setLabel(tr("loss"));
     plot->legend->setVisible(true);
     plot->legend->setBrush(QColor(255, 255, 255, 210));
-    connect(plot, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable *plottable, int dataIndex, QMouseEvent *) {
-        auto *graph = qobject_cast<QCPGraph *>(plottable);
-        if (graph && graph == customPlot()->graph(0) && dataIndex >= 0 && dataIndex < graph->dataCount())
-            Q_EMIT trialClicked(int(graph->data()->at(dataIndex)->key));
-    });
     setExportName(QStringLiteral("optimization-history"));
-    redraw();
+    refresh();
 }
 
 void OptimizationHistoryPlot::setLogLoss(bool logarithmic)
@@ -34,7 +29,7 @@ void OptimizationHistoryPlot::setLogLoss(bool logarithmic)
     if (logarithmic == m_logLoss)
         return;
     m_logLoss = logarithmic;
-    redraw();
+    refresh();
     requestReplot();
 }
 
@@ -93,6 +88,12 @@ void OptimizationHistoryPlot::redraw()
     setMessage({});
     for (double number : failedNumbers)
         failed->addData(number, low);
+    for (QCPGraph *graph : {points, failed}) { // keyed by trial number
+        QVector<int> numbers;
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+            numbers << int(it->key);
+        setTrialNumbers(graph, numbers);
+    }
     if (failedNumbers.empty())
         failed->removeFromLegend();
     setTitle(hidden > 0 ? tr("Optimization history (%1 losses <= 0 not shown on the log axis)").arg(hidden)

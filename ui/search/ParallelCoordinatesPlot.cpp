@@ -1,6 +1,7 @@
 #include "ui/search/ParallelCoordinatesPlot.h"
 
 #include "ui/search/TrialTableModel.h"
+#include "ui/search/ParallelLinePicker.h"
 
 #include <qcustomplot.h>
 
@@ -12,7 +13,6 @@ namespace loupe {
 
 namespace {
 
-constexpr int kColorBins = 8;
 constexpr double kAxisGrab = 0.2;     // how far from an axis (in axis spacings) a drag starts a brush
 constexpr double kBrushHalfWidth = 0.06;
 constexpr int kDenseLines = 500;      // from this many lines on, draw them without antialiasing
@@ -51,9 +51,10 @@ ParallelCoordinatesPlot::ParallelCoordinatesPlot(QWidget *parent)
     connect(plot, &QCustomPlot::mousePress, this, &ParallelCoordinatesPlot::onMousePress);
     connect(plot, &QCustomPlot::mouseMove, this, &ParallelCoordinatesPlot::onMouseMove);
     connect(plot, &QCustomPlot::mouseRelease, this, &ParallelCoordinatesPlot::onMouseRelease);
-    setToolTip(tr("Drag along an axis to filter the trials; click an axis to clear its filter."));
+    customPlot()->setToolTip(tr("Drag along an axis to filter the trials; click an axis to clear its filter.\n")
+                             + interactionHelp());
     setExportName(QStringLiteral("parallel-coordinates"));
-    redraw();
+    refresh();
 }
 
 std::optional<double> ParallelCoordinatesPlot::position(const Trial &trial, int axis) const
@@ -186,16 +187,18 @@ void ParallelCoordinatesPlot::redraw()
     // Grey (outside a brush) first, then colour bins from worst to best so the best lie on top.
     auto *grey = new QCPCurve(plot->xAxis, plot->yAxis);
     grey->setPen(QPen(QColor(190, 190, 190, 90), 1.0));
+    grey->setName(tr("outside the brushes"));
     std::vector<QCPCurve *> bins;
     for (int bin = kColorBins - 1; bin >= 0; --bin) {
         auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
         QColor color = rankColor(double(bin) / (kColorBins - 1));
         color.setAlpha(150);
         curve->setPen(QPen(color, 1.2));
+        curve->setName(tr("trials, loss group %1 of %2 (1 = best)").arg(bin + 1).arg(kColorBins));
         bins.insert(bins.begin(), curve);
     }
-    QVector<double> t, x, y;
     std::vector<double> counters(kColorBins + 1, 0.0);
+    std::vector<QVector<int>> numbers(kColorBins + 1); // per curve (bins, then grey), per data point
     const double total = double(ranked.size());
     for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
         const Trial &trial = *ranked[rank];
@@ -210,12 +213,14 @@ void ParallelCoordinatesPlot::redraw()
         }
         const int bin = std::min(kColorBins - 1, int(double(rank) * kColorBins / total));
         QCPCurve *curve = selected ? bins[std::size_t(bin)] : grey;
-        double &counter = counters[selected ? std::size_t(bin) : std::size_t(kColorBins)];
+        const std::size_t slot = selected ? std::size_t(bin) : std::size_t(kColorBins);
+        double &counter = counters[slot];
         for (int axis = 0; axis < axisCount(); ++axis) {
             const auto &p = positions[std::size_t(axis)];
             curve->addData(counter++, axis, p ? *p : std::numeric_limits<double>::quiet_NaN());
         }
         curve->addData(counter++, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN());
+        numbers[slot].insert(numbers[slot].end(), axisCount() + 1, trial.number);
         ++m_lineCount;
         m_selectedCount += selected ? 1 : 0;
     }
@@ -229,6 +234,9 @@ void ParallelCoordinatesPlot::redraw()
     }
     grey->setAntialiased(!dense);
     grey->setPen(cosmeticPen(grey->pen()));
+    for (int bin = 0; bin < kColorBins; ++bin)
+        setTrialNumbers(bins[std::size_t(bin)], std::move(numbers[std::size_t(bin)]));
+    setTrialNumbers(grey, std::move(numbers[kColorBins]));
     drawBrushes();
     setMessage(completed.empty() ? emptyMessage() : QString());
     if (!m_brushes.isEmpty())
@@ -240,7 +248,7 @@ void ParallelCoordinatesPlot::redraw()
 void ParallelCoordinatesPlot::setBrush(int axis, double low, double high)
 {
     m_brushes[axis] = {std::clamp(low, 0.0, 1.0), std::clamp(high, 0.0, 1.0)};
-    redraw();
+    refresh();
     requestReplot();
     Q_EMIT brushChanged(axis, rawFromPosition(axis, m_brushes[axis].first), rawFromPosition(axis, m_brushes[axis].second));
 }
@@ -249,19 +257,67 @@ void ParallelCoordinatesPlot::clearBrushes()
 {
     const QList<int> axes = m_brushes.keys();
     m_brushes.clear();
-    redraw();
+    refresh();
     requestReplot();
     for (int axis : axes)
         Q_EMIT brushCleared(axis);
 }
 
-void ParallelCoordinatesPlot::onMousePress(QMouseEvent *event)
+int ParallelCoordinatesPlot::axisNear(QPointF position) const
 {
-    if (event->button() != Qt::LeftButton || m_ranges.empty())
-        return;
-    const double key = customPlot()->xAxis->pixelToCoord(event->position().x());
+    if (m_ranges.empty())
+        return -1;
+    const double key = customPlot()->xAxis->pixelToCoord(position.x());
     const int axis = int(std::lround(key));
     if (axis < 0 || axis >= axisCount() || std::abs(key - axis) > kAxisGrab)
+        return -1;
+    return axis;
+}
+
+PlotPoint ParallelCoordinatesPlot::nearestPoint(QPointF position) const
+{
+    return m_ranges.empty() ? PlotPoint() : ParallelLinePicker::nearest(*customPlot(), axisCount(), position);
+}
+
+bool ParallelCoordinatesPlot::claimsPress(QPointF position) const
+{
+    return axisNear(position) >= 0;
+}
+
+QStringList ParallelCoordinatesPlot::readoutLines(const PlotPoint &point) const
+{
+    const int number = trialAt(point);
+    const int axis = int(std::lround(point.key));
+    if (number < 0 || axis < 0 || axis >= axisCount())
+        return TrialPlot::readoutLines(point);
+    const auto trial = std::find_if(trials().cbegin(), trials().cend(), [number](const Trial &t) { return t.number == number; });
+    if (trial == trials().cend())
+        return TrialPlot::readoutLines(point);
+    QStringList lines{tr("trial %1").arg(number)};
+    if (axis < space().size())
+        lines << QStringLiteral("%1 = %2").arg(QString::fromStdString(space().parameter(axis).name),
+                                              TrialTableModel::parameterText(space(), *trial, axis));
+    lines << tr("loss = %1").arg(QString::number(*trial->loss, 'g', 6));
+    return lines;
+}
+
+void ParallelCoordinatesPlot::selectionShape(int number, QVector<QPointF> &, QVector<QPointF> &line) const
+{
+    const auto trial = std::find_if(trials().cbegin(), trials().cend(), [number](const Trial &t) { return t.number == number; });
+    if (trial == trials().cend() || trial->state != TrialState::Complete || !trial->loss || !std::isfinite(*trial->loss))
+        return;
+    for (int axis = 0; axis < axisCount(); ++axis) {
+        const std::optional<double> at = position(*trial, axis);
+        line << QPointF(axis, at ? *at : std::numeric_limits<double>::quiet_NaN());
+    }
+}
+
+void ParallelCoordinatesPlot::onMousePress(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    const int axis = axisNear(event->position());
+    if (axis < 0)
         return;
     m_dragAxis = axis;
     m_dragStart = std::clamp(customPlot()->yAxis->pixelToCoord(event->position().y()), 0.0, 1.0);
@@ -295,7 +351,7 @@ void ParallelCoordinatesPlot::onMouseRelease(QMouseEvent *event)
     const double end = std::clamp(customPlot()->yAxis->pixelToCoord(event->position().y()), 0.0, 1.0);
     if (std::abs(end - m_dragStart) < 0.01) {
         m_brushes.remove(axis);
-        redraw();
+        refresh();
         requestReplot();
         Q_EMIT brushCleared(axis);
         return;

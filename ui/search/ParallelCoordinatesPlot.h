@@ -7,6 +7,8 @@
 // Brushing: drag vertically along an axis to select a range; lines outside any brush turn grey
 // and brushChanged() reports the range in the parameter's raw units (the option index for
 // choices), so the trials table can filter. A click on an axis without dragging clears its brush.
+// Between the axes, a drag pans and a click on a line selects its trial (TrialPlot); the readout
+// gives the trial, its value on the nearest axis and its loss.
 #include "ui/search/TrialPlot.h"
 
 #include <QList>
@@ -42,11 +44,22 @@ Q_SIGNALS:
 
 protected:
     void redraw() override;
+    // The line nearest to the mouse (its segment between the axes around it), as its vertex on
+    // the nearer of those axes.
+    PlotPoint nearestPoint(QPointF position) const override;
+    // A press near an axis starts a brush: no pan there.
+    bool claimsPress(QPointF position) const override;
+    // The trial, its value on the axis under the mouse, and its loss (raw values).
+    QStringList readoutLines(const PlotPoint &point) const override;
+    // The selected trial: its whole line, bold.
+    void selectionShape(int number, QVector<QPointF> &marks, QVector<QPointF> &line) const override;
 
 private:
     // Normalised [0, 1] position of a value on an axis; nullopt when inactive or not drawable.
     std::optional<double> position(const Trial &trial, int axis) const;
     double rawFromPosition(int axis, double position) const;
+    // The axis a press at `position` (widget pixels) grabs for a brush; -1 when none.
+    int axisNear(QPointF position) const;
     void updateAxisRanges();
     void drawAxes();
     void drawBrushes();

@@ -16,6 +16,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QItemSelectionModel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -36,7 +38,7 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
 {
     Q_ASSERT(m_context.runner && m_context.dataset);
     registerSearchMetaTypes();
-    m_setup = new SearchSetupPanel(m_context.dataset, this);
+    m_setup = new SearchSetupPanel(m_context.dataset, m_context.runner, this);
     m_results = new SearchResultsPanel(this);
     m_curves = new TrialCurvesPanel(m_results->plotTabs());
     m_results->plotTabs()->addTab(m_curves, tr("Training curves"));
@@ -44,7 +46,15 @@ SearchPage::SearchPage(const PageContext &context, QWidget *parent) : QWidget(pa
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(6, 6, 6, 6);
-    leftLayout->addWidget(m_setup, 1);
+    // The settings scroll on a small screen (1280x720); Start, Stop and the progress stay in view.
+    auto *setupScroll = new QScrollArea(left);
+    setupScroll->setWidget(m_setup);
+    setupScroll->setWidgetResizable(true);
+    setupScroll->setFrameShape(QFrame::NoFrame);
+    setupScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setupScroll->setMinimumWidth(m_setup->minimumSizeHint().width()
+                                 + setupScroll->verticalScrollBar()->sizeHint().width());
+    leftLayout->addWidget(setupScroll, 1);
     auto *buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("Start"), left);
     m_stop = new QPushButton(tr("Stop"), left);

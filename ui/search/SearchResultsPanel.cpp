@@ -1,5 +1,6 @@
 #include "ui/search/SearchResultsPanel.h"
 
+#include "ui/common/RecentFolder.h"
 #include "ui/search/TrialFilterProxy.h"
 #include "ui/search/TrialTableModel.h"
 #include "ui/search/EdfPlot.h"
@@ -11,9 +12,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -49,11 +50,30 @@ SearchResultsPanel::SearchResultsPanel(QWidget *parent) : QWidget(parent)
         m_proxy->clearBrush(column);
         updateCountLabel();
     });
-    for (TrialPlot *plot : {static_cast<TrialPlot *>(m_history), static_cast<TrialPlot *>(m_slice)})
+    // One selected trial for the table and every plot: a click on a plot's point or line selects its
+    // row (and the page shows its curves); the table's current row rings it in every plot.
+    for (TrialPlot *plot : plots()) {
         connect(plot, &TrialPlot::trialClicked, this, [this](int number) {
             selectTrial(number);
             Q_EMIT trialActivated(number);
         });
+    }
+    connect(this, &SearchResultsPanel::trialActivated, this, &SearchResultsPanel::highlightTrial);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            highlightTrial(current.data(TrialTableModel::TrialNumberRole).toInt());
+    });
+}
+
+std::vector<TrialPlot *> SearchResultsPanel::plots() const
+{
+    return {m_history, m_parallel, m_slice, m_importance, m_edf};
+}
+
+void SearchResultsPanel::highlightTrial(int trialNumber)
+{
+    for (TrialPlot *plot : plots())
+        plot->setSelectedTrial(trialNumber);
 }
 
 QWidget *SearchResultsPanel::buildPlotArea()
@@ -159,6 +179,10 @@ QWidget *SearchResultsPanel::buildTableArea()
 
 void SearchResultsPanel::setStudy(const SearchSpace &space, const std::vector<Trial> &trials)
 {
+    for (TrialPlot *plot : plots()) { // another study: no zoom or selection of the previous one
+        plot->setSelectedTrial(-1);
+        plot->resetView();
+    }
     m_parallel->clearBrushes();
     m_proxy->clearBrushes();
     m_model->reset(space, trials);
@@ -186,7 +210,7 @@ void SearchResultsPanel::refreshPlots(PlotRefresh refresh)
         if (m_visiblePlot)
             refreshPlot(m_visiblePlot);
     } else {
-        for (TrialPlot *plot : std::initializer_list<TrialPlot *>{m_history, m_parallel, m_slice, m_importance, m_edf})
+        for (TrialPlot *plot : plots())
             refreshPlot(plot);
     }
     updateCountLabel();
@@ -226,8 +250,8 @@ bool SearchResultsPanel::exportTrials(const QString &path, QString *error) const
 
 void SearchResultsPanel::exportWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export trials"), QStringLiteral("trials.csv"),
-                                                      tr("CSV (*.csv);;JSON (*.json)"));
+    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Exports, tr("Export trials"),
+                                                       QStringLiteral("trials.csv"), tr("CSV (*.csv);;JSON (*.json)"));
     if (path.isEmpty())
         return;
     QString error;

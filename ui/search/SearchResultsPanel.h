@@ -3,11 +3,14 @@
 // the parallel-coordinates plot) and the study's plots in tabs: optimization history, parallel
 // coordinates, slice, parameter importance and the loss EDF. setStudy() starts over;
 // updateTrials() is called at most a few times a second while a search runs and keeps the table's
-// rows, sorting and selection. Trials export to CSV and JSON.
+// rows, sorting and selection. Trials export to CSV and JSON. The selected trial is one for the table
+// and every plot: a click on a plot selects its row, the current row is ringed in every plot.
 #include "core/search/SearchSpace.h"
 #include "core/search/Trial.h"
 
 #include <QWidget>
+
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -61,6 +64,8 @@ private:
     void refreshPlots(PlotRefresh refresh);
     void refreshPlot(TrialPlot *plot);
     void selectTrial(int trialNumber);
+    void highlightTrial(int trialNumber);
+    std::vector<TrialPlot *> plots() const;
     void updateCountLabel();
     void exportWithDialog();
 

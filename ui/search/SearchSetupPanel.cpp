@@ -2,6 +2,7 @@
 
 #include "core/util/JsonReader.h"
 #include "ui/common/DatasetSession.h"
+#include "ui/common/FeatureSelectionPanel.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/search/SearchSpaceForm.h"
 
@@ -14,7 +15,6 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -53,12 +53,13 @@ QSpinBox *spin(int low, int high, int value, QWidget *parent)
 
 } // namespace
 
-SearchSetupPanel::SearchSetupPanel(DatasetSession *dataset, QWidget *parent) : QWidget(parent), m_dataset(dataset)
+SearchSetupPanel::SearchSetupPanel(DatasetSession *dataset, JobRunner *runner, QWidget *parent)
+    : QWidget(parent), m_dataset(dataset)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildObjectiveGroup());
-    layout->addWidget(buildSpaceGroup(), 1);
+    layout->addWidget(buildSpaceGroup(runner), 1);
     layout->addWidget(buildOptionsGroup());
     m_reparse = new QTimer(this);
     m_reparse->setSingleShot(true);
@@ -69,6 +70,7 @@ SearchSetupPanel::SearchSetupPanel(DatasetSession *dataset, QWidget *parent) : Q
     connect(m_form, &SearchSpaceForm::editRejected, m_spaceStatus,
             [this](const QString &why) { m_spaceStatus->showMessage(why, MessageBanner::Kind::Error); });
     connect(m_dataset, &DatasetSession::datasetChanged, this, &SearchSetupPanel::onDatasetChanged);
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this] { m_features->setTarget(m_target->currentText()); });
     m_template->setPlainText(chapterTemplateText());
     onDatasetChanged();
     updateObjectiveUi();
@@ -112,7 +114,7 @@ QWidget *SearchSetupPanel::buildObjectiveGroup()
     return group;
 }
 
-QWidget *SearchSetupPanel::buildSpaceGroup()
+QWidget *SearchSetupPanel::buildSpaceGroup(JobRunner *runner)
 {
     auto *group = new QGroupBox(tr("Search space"), this);
     auto *layout = new QVBoxLayout(group);
@@ -125,16 +127,17 @@ QWidget *SearchSetupPanel::buildSpaceGroup()
                                       "\"units\": {\"choice\": [256, 512]} (see docs/search.md)"));
     m_spaceTabs->addTab(m_form, tr("Form"));
     m_spaceTabs->addTab(m_template, tr("Template (JSON)"));
+    m_features = new FeatureSelectionPanel(runner, m_spaceTabs);
+    m_features->setObjectName(QStringLiteral("searchFeatures"));
+    m_spaceTabs->addTab(m_features, tr("Features of the CSV"));
     m_spaceStatus = new MessageBanner(group);
-    m_resetTemplate = new QPushButton(tr("Reset to the chapter's template"), group);
-    m_resetTemplate->setToolTip(tr("Replace the template with the chapter's hyperas example (asks first when you "
-                                   "have edited it)"));
+    // Beside the tabs, not under them: at 1280x720 every line of the form counts.
+    m_resetTemplate = new QPushButton(tr("Reset template"), m_spaceTabs);
+    m_resetTemplate->setToolTip(tr("Reset to the chapter's template: replaces the template with the chapter's "
+                                   "hyperas example (asks first when you have edited it)"));
     connect(m_resetTemplate, &QPushButton::clicked, this, &SearchSetupPanel::resetTemplate);
-    auto *under = new QHBoxLayout;
-    under->addStretch(1);
-    under->addWidget(m_resetTemplate);
+    m_spaceTabs->setCornerWidget(m_resetTemplate, Qt::TopRightCorner);
     layout->addWidget(m_spaceTabs, 1);
-    layout->addLayout(under);
     layout->addWidget(m_spaceStatus);
     return group;
 }
@@ -251,6 +254,7 @@ void SearchSetupPanel::updateObjectiveUi()
     m_metricLabel->setVisible(training);
     m_template->setReadOnly(!training);
     m_resetTemplate->setEnabled(training && !chapterTemplateText().isEmpty());
+    m_spaceTabs->setTabVisible(m_spaceTabs->indexOf(m_features), objective() == Objective::LoadedTable);
 }
 
 void SearchSetupPanel::onDatasetChanged()
@@ -258,12 +262,14 @@ void SearchSetupPanel::onDatasetChanged()
     const QString previous = m_target->currentText();
     m_target->clear();
     const LoadedTable &loaded = m_dataset->current();
+    m_features->setTable(loaded.table);
     if (!loaded.table)
         return;
     for (const Column &column : loaded.table->columns())
         m_target->addItem(QString::fromStdString(column.name()));
     const int index = m_target->findText(previous);
     m_target->setCurrentIndex(index >= 0 ? index : m_target->count() - 1);
+    m_features->setTarget(m_target->currentText());
 }
 
 Result<SearchSpace> SearchSetupPanel::space() const
@@ -351,6 +357,7 @@ Result<SearchRequest> SearchSetupPanel::request(const QString &storage, bool res
     request.data.tablePath = QFileInfo(loaded.path).absoluteFilePath(); // loaded with default CsvOptions
     request.data.datasetId = loaded.datasetId;
     request.data.target = m_target->currentText().toStdString();
+    m_features->applyTo(request.data);
     return request;
 }
 

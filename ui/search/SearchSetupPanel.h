@@ -2,8 +2,9 @@
 // The left side of the Search page: what to optimise (a built-in test function, or a model-spec
 // template trained on Fashion-MNIST or on the CSV loaded on the Data page), the search space as a
 // form and as the template's JSON (the chapter's hyperas example preloaded; both views stay in
-// sync), and the search options (sampler, budget, seed, parallel trials, study name, metric).
-// Builds the SearchRequest the page starts.
+// sync), for the CSV its features (FeatureSelectionPanel, a third tab beside the space: the same
+// table as on the Train page), and the search options (sampler, budget, seed, parallel trials,
+// study name, metric). Builds the SearchRequest the page starts.
 #include "jobs/SearchTypes.h"
 #include "core/search/SearchSpace.h"
 #include "core/util/Status.h"
@@ -24,6 +25,8 @@ class QTimer;
 namespace loupe {
 
 class DatasetSession;
+class FeatureSelectionPanel;
+class JobRunner;
 class MessageBanner;
 class SearchSpaceForm;
 
@@ -32,8 +35,8 @@ class SearchSetupPanel : public QWidget {
 public:
     enum class Objective { Branin, Hartmann6, Rosenbrock, Conditional, FashionMnist, LoadedTable };
 
-    // requires: dataset outlives the panel.
-    explicit SearchSetupPanel(DatasetSession *dataset, QWidget *parent = nullptr);
+    // requires: dataset and runner (which proposes the CSV's features) outlive the panel.
+    SearchSetupPanel(DatasetSession *dataset, JobRunner *runner, QWidget *parent = nullptr);
 
     // The chapter's hyperas template from the resources; empty when they are not linked in.
     static QString chapterTemplateText();
@@ -66,13 +69,15 @@ public:
     QPushButton *resetTemplateButton() const { return m_resetTemplate; }
     QPlainTextEdit *templateEditor() const { return m_template; }
     MessageBanner *spaceStatus() const { return m_spaceStatus; }
+    FeatureSelectionPanel *featurePanel() const { return m_features; }
+    QTabWidget *spaceTabs() const { return m_spaceTabs; }
 
 Q_SIGNALS:
     void settingsChanged();
 
 private:
     QWidget *buildObjectiveGroup();
-    QWidget *buildSpaceGroup();
+    QWidget *buildSpaceGroup(JobRunner *runner);
     QWidget *buildOptionsGroup();
     void refreshSpace();
     void onDistributionEdited(const QString &path, const nlohmann::json &distribution);
@@ -90,6 +95,7 @@ private:
     QComboBox *m_metric = nullptr;
     QLabel *m_metricLabel = nullptr;
     QTabWidget *m_spaceTabs = nullptr;
+    FeatureSelectionPanel *m_features = nullptr;
     SearchSpaceForm *m_form = nullptr;
     QPlainTextEdit *m_template = nullptr;
     MessageBanner *m_spaceStatus = nullptr;

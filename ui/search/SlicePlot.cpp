@@ -12,8 +12,6 @@ namespace loupe {
 
 namespace {
 
-constexpr int kColorBins = 8;
-
 // A fixed sideways offset in [-0.25, 0.25] per trial number, so choice columns spread out.
 double jitter(int number)
 {
@@ -26,24 +24,15 @@ double jitter(int number)
 SlicePlot::SlicePlot(QWidget *parent) : TrialPlot(tr("Slice"), tr("Pick a parameter"), parent)
 {
     customPlot()->yAxis->setLabel(tr("loss"));
-    connect(customPlot(), &QCustomPlot::plottableClick, this,
-            [this](QCPAbstractPlottable *plottable, int dataIndex, QMouseEvent *) {
-                auto *graph = qobject_cast<QCPGraph *>(plottable);
-                if (!graph)
-                    return;
-                // Each graph's data are in x order; "numbers" holds the trial numbers in that order.
-                const QVector<int> numbers = graph->property("numbers").value<QVector<int>>();
-                if (dataIndex >= 0 && dataIndex < numbers.size())
-                    Q_EMIT trialClicked(numbers[dataIndex]);
-            });
     setExportName(QStringLiteral("slice"));
-    redraw();
+    refresh();
 }
 
 void SlicePlot::setParameter(int parameter)
 {
     m_parameter = parameter;
-    redraw();
+    resetView(); // another parameter on the x axis
+    refresh();
     requestReplot();
 }
 
@@ -119,7 +108,7 @@ void SlicePlot::redraw()
         lossHigh = std::max(lossHigh, point.loss);
     }
     for (int bin = 0; bin < kColorBins; ++bin)
-        bins[std::size_t(bin)]->setProperty("numbers", QVariant::fromValue(binNumbers[std::size_t(bin)]));
+        setTrialNumbers(bins[std::size_t(bin)], binNumbers[std::size_t(bin)]);
     m_pointCount = int(points.size());
     if (!categorical) {
         if (logX)

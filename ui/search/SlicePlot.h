@@ -2,7 +2,8 @@
 // Slice plot: the loss of every completed trial against one parameter's value, coloured by trial
 // number (early trials light, late dark) so the sampler's narrowing shows. Log-scaled parameters
 // get a log-10 x axis; choices get one labelled column per option (points spread a little
-// sideways so they do not hide each other). Clicking a point emits trialClicked().
+// sideways so they do not hide each other). Clicking a point emits trialClicked(); the readout names
+// the trial.
 #include "ui/search/TrialPlot.h"
 
 namespace loupe {

@@ -50,9 +50,9 @@ TrialCurvesPanel::TrialCurvesPanel(QWidget *parent)
     m_batchLossPlot = new BatchLossPlot(m_plots);
     m_lossPlot = new EpochLossPlot(m_plots);
     m_accuracyPlot = new EpochAccuracyPlot(m_plots);
-    m_batchLossPlot->setMinimumSize(240, 180);
-    m_lossPlot->setMinimumSize(240, 180);
-    m_accuracyPlot->setMinimumSize(240, 180);
+    m_batchLossPlot->setMinimumSize(160, 150); // three side by side must fit at 1280x720
+    m_lossPlot->setMinimumSize(160, 150);
+    m_accuracyPlot->setMinimumSize(160, 150);
     plotsLayout->addWidget(m_batchLossPlot, 1);
     plotsLayout->addWidget(m_lossPlot, 1);
     plotsLayout->addWidget(m_accuracyPlot, 1);

@@ -1,5 +1,7 @@
 #include "ui/search/TrialPlot.h"
 
+#include "ui/common/PlotTitle.h"
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -7,15 +9,35 @@
 
 namespace loupe {
 
+namespace {
+
+// The key and value of data point `index` of a graph or curve.
+bool dataPoint(const QCPAbstractPlottable *plottable, int index, QPointF &point)
+{
+    if (auto *graph = qobject_cast<const QCPGraph *>(plottable)) {
+        if (index < 0 || index >= graph->dataCount())
+            return false;
+        const auto it = graph->data()->at(index);
+        point = QPointF(it->key, it->value);
+        return true;
+    }
+    if (auto *curve = qobject_cast<const QCPCurve *>(plottable)) {
+        if (index < 0 || index >= curve->dataCount())
+            return false;
+        const auto it = curve->data()->at(index);
+        point = QPointF(it->key, it->value);
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
 TrialPlot::TrialPlot(const QString &title, const QString &emptyMessage, QWidget *parent)
     : PlotWidget(parent), m_emptyMessage(emptyMessage)
 {
     QCustomPlot *plot = customPlot();
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    m_title = new QCPTextElement(plot, title, titleFont);
-    plot->plotLayout()->addElement(0, 0, m_title);
+    m_title = addTitle(title);
     m_message = new QCPItemText(plot);
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_message->position->setCoords(0.5, 0.5);
@@ -28,8 +50,15 @@ void TrialPlot::setTrials(const SearchSpace &space, const std::vector<Trial> &tr
 {
     m_space = space;
     m_trials = trials;
-    redraw();
+    refresh();
     requestReplot();
+}
+
+void TrialPlot::refresh()
+{
+    m_numbers.clear();
+    redraw();
+    showSelection();
 }
 
 std::vector<const Trial *> TrialPlot::completedTrials() const
@@ -40,6 +69,64 @@ std::vector<const Trial *> TrialPlot::completedTrials() const
         if (trial.state == TrialState::Complete && trial.loss && std::isfinite(*trial.loss))
             completed.push_back(&trial);
     return completed;
+}
+
+void TrialPlot::setSelectedTrial(int number)
+{
+    if (number == m_selected)
+        return;
+    m_selected = number;
+    showSelection();
+}
+
+void TrialPlot::setTrialNumbers(QCPAbstractPlottable *plottable, QVector<int> numbers)
+{
+    m_numbers.insert(plottable, std::move(numbers));
+}
+
+int TrialPlot::trialAt(const PlotPoint &point) const
+{
+    const auto found = m_numbers.constFind(point.plottable);
+    if (found == m_numbers.cend() || point.dataIndex < 0 || point.dataIndex >= found->size())
+        return -1;
+    return found->at(point.dataIndex);
+}
+
+void TrialPlot::selectionShape(int number, QVector<QPointF> &marks, QVector<QPointF> &) const
+{
+    for (auto it = m_numbers.cbegin(); it != m_numbers.cend(); ++it) {
+        for (int i = 0; i < it->size(); ++i) {
+            QPointF point;
+            if (it->at(i) == number && dataPoint(it.key(), i, point))
+                marks << point;
+        }
+    }
+}
+
+void TrialPlot::showSelection()
+{
+    QVector<QPointF> marks, line;
+    if (m_selected >= 0)
+        selectionShape(m_selected, marks, line);
+    setHighlight(marks, line);
+}
+
+QStringList TrialPlot::readoutLines(const PlotPoint &point) const
+{
+    QStringList lines = PlotWidget::readoutLines(point);
+    const int number = trialAt(point);
+    if (number >= 0)
+        lines.insert(1, tr("trial %1").arg(number)); // under the series
+    return lines;
+}
+
+void TrialPlot::pointClicked(const PlotPoint &point)
+{
+    const int number = trialAt(point);
+    if (number < 0)
+        return;
+    setSelectedTrial(number);
+    Q_EMIT trialClicked(number);
 }
 
 QColor TrialPlot::rankColor(double position)

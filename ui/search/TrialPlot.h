@@ -1,19 +1,23 @@
 #pragma once
 // Base of the Search page's plots: each draws one study's trials (space + records) with a title
-// and a centred message while there is nothing to draw. Subclasses implement redraw(); the page
-// calls setTrials() at most a few times a second while a search runs.
+// and a centred message while there is nothing to draw. Subclasses implement redraw() and say which
+// trial each of their points is (setTrialNumbers); the base then adds "trial N" to the readout,
+// emits trialClicked() for a click on a point, and rings the selected trial (setSelectedTrial) on
+// every redraw. The page calls setTrials() at most a few times a second while a search runs.
 #include "ui/common/PlotWidget.h"
 
 #include "core/search/SearchSpace.h"
 #include "core/search/Trial.h"
 
 #include <QColor>
+#include <QHash>
+#include <QVector>
 
 #include <vector>
 
+class QCPAbstractPlottable;
 class QCPAxis;
 class QCPItemText;
-class QCPTextElement;
 
 namespace loupe {
 
@@ -30,8 +34,17 @@ public:
     // Completed trials with a finite loss, in trial-number order.
     std::vector<const Trial *> completedTrials() const;
 
+    // The trial selected on the page (-1: none), highlighted wherever this plot shows it.
+    void setSelectedTrial(int number);
+    int selectedTrial() const { return m_selected; }
+    // The trial a point of this plot stands for; -1 when none.
+    int trialAt(const PlotPoint &point) const;
+
     // A viridis-like colour for a position in [0, 1] (0 = best).
     static QColor rankColor(double position);
+    // Trials are drawn in this many colour groups of rankColor (one graph per group keeps a plot of
+    // 10,000 trials to a handful of graphs).
+    static constexpr int kColorBins = 8;
     // Switches an axis between linear and log-10 (QCPAxisTickerLog) scale.
     static void setLogScale(QCPAxis *axis, bool logarithmic);
 
@@ -40,19 +53,31 @@ Q_SIGNALS:
     void trialClicked(int trialNumber);
 
 protected:
-    // Draws m_space / m_trials; called by setTrials() and by option changes.
+    // Redraws (redraw()) and puts the selection back; what subclasses call after an option changes.
+    void refresh();
+    // Draws m_space / m_trials; only refresh() calls it.
     virtual void redraw() = 0;
+    // Which trial each data point of `plottable` is, in data order (graphs: by key).
+    void setTrialNumbers(QCPAbstractPlottable *plottable, QVector<int> numbers);
+    // Where the selected trial is drawn (data coordinates): by default a ring on each of its points.
+    virtual void selectionShape(int number, QVector<QPointF> &marks, QVector<QPointF> &line) const;
+    QStringList readoutLines(const PlotPoint &point) const override;
+    void pointClicked(const PlotPoint &point) override;
     // Shows (non-empty) or hides (empty) the centred message.
     void setMessage(const QString &message);
     void setTitle(const QString &title);
     QString emptyMessage() const { return m_emptyMessage; }
 
 private:
+    void showSelection();
+
     SearchSpace m_space;
     std::vector<Trial> m_trials;
-    QCPTextElement *m_title = nullptr;
+    PlotTitle *m_title = nullptr;
     QCPItemText *m_message = nullptr;
     QString m_emptyMessage;
+    QHash<const QCPAbstractPlottable *, QVector<int>> m_numbers; // of the last redraw
+    int m_selected = -1;
 };
 
 } // namespace loupe

@@ -2,6 +2,8 @@
 
 #include "ui/common/TrainCurves.h"
 
+#include <qcustomplot.h>
+
 namespace loupe {
 
 LearningRatePlot::LearningRatePlot(QWidget *parent)
@@ -10,6 +12,8 @@ LearningRatePlot::LearningRatePlot(QWidget *parent)
     setXTicks(XTicks::Integers);
     setExportName(QStringLiteral("learning-rate"));
     setWholeDecades(true);
+    customPlot()->yAxis->setNumberFormat(QStringLiteral("eb")); // rates read as 10^-3, and 1.00e-03 in the readout
+    customPlot()->yAxis->setNumberPrecision(0);
 }
 
 void LearningRatePlot::showCurves(const TrainCurves &curves)

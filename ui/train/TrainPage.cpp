@@ -13,6 +13,7 @@
 
 #include "jobs/JobRunner.h"
 #include "jobs/StoredTrainRuns.h"
+#include "db/runs/RunStatus.h"
 #include "jobs/TrainJob.h"
 #include "jobs/WorkspaceReader.h"
 
@@ -27,6 +28,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -64,7 +67,7 @@ TrainPage::TrainPage(const PageContext &context, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    m_setup = new TrainSetupPanel(m_context.dataset, splitter);
+    m_setup = new TrainSetupPanel(m_context.dataset, m_context.runner, splitter);
     m_setup->setMinimumWidth(300);
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
@@ -79,7 +82,7 @@ TrainPage::TrainPage(const PageContext &context, QWidget *parent)
     splitter->addWidget(m_setup);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({430, 970});
+    splitter->setSizes({520, 880});
     layout->addWidget(splitter);
 
     setRunningUi(false);
@@ -111,14 +114,19 @@ QWidget *TrainPage::buildControls()
     m_progress = new QProgressBar(box);
     m_progress->setObjectName(QStringLiteral("trainProgress"));
     m_progress->setRange(0, 1000);
-    m_progress->setMinimumWidth(320);
+    m_progress->setMinimumWidth(200);
     bar->addWidget(m_progress);
     m_statusLabel = new QLabel(box);
     m_statusLabel->setObjectName(QStringLiteral("trainStatus"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    bar->addWidget(m_statusLabel, 1);
+    // Its own line of two wrapped lines, under the buttons: beside them it was cut off (the data
+    // description is long), and a fixed height keeps the plots still while it changes.
+    m_statusLabel->setWordWrap(true);
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_statusLabel->setFixedHeight(2 * m_statusLabel->fontMetrics().lineSpacing() + 2);
+    bar->addStretch(1);
     layout->addLayout(bar);
+    layout->addWidget(m_statusLabel);
     m_message = new MessageBanner(box);
     m_message->setObjectName(QStringLiteral("trainMessage"));
     layout->addWidget(m_message);
@@ -141,7 +149,7 @@ QWidget *TrainPage::buildPlots()
     layout->addWidget(m_learningRatePlot, 1, 1);
     for (CurvePlot *plot : {static_cast<CurvePlot *>(m_lossPlot), static_cast<CurvePlot *>(m_accuracyPlot),
                             static_cast<CurvePlot *>(m_batchLossPlot), static_cast<CurvePlot *>(m_learningRatePlot)})
-        plot->setMinimumSize(280, 200);
+        plot->setMinimumSize(220, 160); // the page must fit a 1280x720 screen (tst_mainwindow)
     return grid;
 }
 
@@ -162,7 +170,7 @@ QWidget *TrainPage::buildRunList()
     m_runView->verticalHeader()->hide();
     m_runView->verticalHeader()->setDefaultSectionSize(m_runView->fontMetrics().height() + 6);
     m_runView->horizontalHeader()->setStretchLastSection(true);
-    m_runView->setMinimumHeight(110);
+    m_runView->setMinimumHeight(80);
     layout->addWidget(m_runView, 1);
     return box;
 }
@@ -352,7 +360,11 @@ void TrainPage::reloadRuns()
                 m_runsHeader->showProblem(QString::fromStdString(runs.message()));
                 return;
             }
-            m_runsHeader->showListed(int(runs.value().size()));
+            m_runsHeader->showListed(int(runs.value().size()),
+                                     int(std::count_if(runs.value().begin(), runs.value().end(),
+                                                       [](const StoredTrainRun &run) {
+                                                           return run.record.status == RunStatus::Interrupted;
+                                                       })));
             m_runs->setRuns(runs.takeValue());
             m_runView->resizeColumnsToContents();
         });

@@ -13,7 +13,7 @@ namespace {
 
 bool isProblem(RunStatus status)
 {
-    return status == RunStatus::Diverged || status == RunStatus::Failed;
+    return status == RunStatus::Diverged || status == RunStatus::Failed || status == RunStatus::Interrupted;
 }
 
 } // namespace

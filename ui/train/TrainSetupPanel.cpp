@@ -1,6 +1,8 @@
 #include "ui/train/TrainSetupPanel.h"
 
 #include "ui/common/DatasetSession.h"
+#include "ui/common/FeatureSelectionPanel.h"
+#include "ui/train/SpecFitBar.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +20,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -44,14 +47,31 @@ QSpinBox *overrideSpin(int minimum, int maximum, const QString &special, QWidget
 
 } // namespace
 
-TrainSetupPanel::TrainSetupPanel(DatasetSession *dataset, QWidget *parent) : QWidget(parent), m_dataset(dataset)
+TrainSetupPanel::TrainSetupPanel(DatasetSession *dataset, JobRunner *runner, QWidget *parent)
+    : QWidget(parent), m_dataset(dataset)
 {
     Q_ASSERT(m_dataset);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(buildDataGroup());
-    layout->addWidget(buildSpecGroup(), 1);
-    layout->addWidget(buildOverridesGroup());
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("trainSetupTabs"));
+    auto *dataTab = new QWidget(m_tabs);
+    auto *dataLayout = new QVBoxLayout(dataTab);
+    dataLayout->addWidget(buildDataGroup());
+    dataLayout->addWidget(buildFeaturesGroup(runner), 1);
+    dataLayout->addStretch(0);
+    m_tabs->addTab(dataTab, tr("Data and features"));
+    auto *modelTab = new QWidget(m_tabs);
+    auto *modelLayout = new QVBoxLayout(modelTab);
+    modelLayout->addWidget(buildSpecGroup(), 1);
+    modelLayout->addWidget(buildOverridesGroup());
+    m_tabs->addTab(modelTab, tr("Model"));
+    layout->addWidget(m_tabs, 1);
+    m_specFit = new SpecFitBar(this);
+    connect(m_specFit, &SpecFitBar::adaptRequested, this, [this](const QString &spec) { setSpecText(spec); });
+    layout->addWidget(m_specFit);
+    connect(m_spec, &QPlainTextEdit::textChanged, this, &TrainSetupPanel::checkSpecFit);
+    connect(m_features, &FeatureSelectionPanel::planChanged, this, &TrainSetupPanel::checkSpecFit);
     connect(m_dataset, &DatasetSession::datasetChanged, this, &TrainSetupPanel::onDatasetChanged);
     onDatasetChanged();
 }
@@ -96,9 +116,29 @@ QWidget *TrainSetupPanel::buildDataGroup()
         updateSourceUi();
         Q_EMIT settingsChanged();
     });
-    connect(m_target, &QComboBox::currentIndexChanged, this, &TrainSetupPanel::settingsChanged);
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
+        m_features->setTarget(m_target->currentText());
+        Q_EMIT settingsChanged();
+    });
     connect(m_scaling, &QComboBox::currentIndexChanged, this, &TrainSetupPanel::settingsChanged);
     return group;
+}
+
+QWidget *TrainSetupPanel::buildFeaturesGroup(JobRunner *runner)
+{
+    auto *group = new QGroupBox(tr("Features"), this);
+    auto *layout = new QVBoxLayout(group);
+    m_features = new FeatureSelectionPanel(runner, group);
+    m_features->setObjectName(QStringLiteral("featureSelection"));
+    layout->addWidget(m_features);
+    m_featuresGroup = group;
+    return group;
+}
+
+void TrainSetupPanel::checkSpecFit()
+{
+    const bool table = source() == Source::LoadedTable && m_features->hasPlan();
+    m_specFit->check(specText(), table ? &m_features->plan() : nullptr);
 }
 
 QWidget *TrainSetupPanel::buildSpecGroup()
@@ -195,6 +235,13 @@ void TrainSetupPanel::setSchedule(const std::optional<ScheduleSpec> &schedule)
                                               "step and replaces the spec's \"schedule\" and the learning rate")
                                          : QString());
     m_clearSchedule->setEnabled(schedule.has_value());
+    // A schedule sets the rate itself: a learning-rate override next to it would be silently ignored,
+    // so the field is emptied and locked while a schedule applies.
+    if (schedule)
+        m_learningRate->clear();
+    m_learningRate->setEnabled(!schedule);
+    m_learningRate->setPlaceholderText(schedule ? tr("set by the schedule (Clear it to give a constant rate)")
+                                                : tr("from spec"));
     Q_EMIT settingsChanged();
 }
 
@@ -218,6 +265,11 @@ void TrainSetupPanel::onDatasetChanged()
     }
     if (items)
         items->item(1)->setEnabled(bool(loaded.table));
+    if (loaded.table && loaded.table.get() != m_shownTable)
+        m_source->setCurrentIndex(1); // a CSV was just loaded: that is what the user came to train on
+    m_shownTable = loaded.table.get();
+    m_features->setTable(loaded.table);
+    m_features->setTarget(m_target->currentText());
     updateSourceUi();
     Q_EMIT settingsChanged();
 }
@@ -231,6 +283,8 @@ void TrainSetupPanel::updateSourceUi()
     m_scalingLabel->setVisible(table);
     m_imageLimit->setVisible(!table);
     m_imageLimitLabel->setVisible(!table);
+    m_featuresGroup->setVisible(table);
+    checkSpecFit();
 }
 
 TrainSetupPanel::Source TrainSetupPanel::source() const
@@ -278,7 +332,12 @@ void TrainSetupPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 void TrainSetupPanel::setBatchSize(int batchSize) { m_batchSize->setValue(batchSize); }
 void TrainSetupPanel::setSeed(int seed) { m_seed->setValue(seed); }
 void TrainSetupPanel::setImageLimit(int images) { m_imageLimit->setValue(images); }
-void TrainSetupPanel::setLearningRate(double rate) { m_learningRate->setText(QString::number(rate, 'g', 6)); }
+void TrainSetupPanel::setLearningRate(double rate)
+{
+    if (m_schedule)
+        setSchedule(std::nullopt); // the latest choice applies: a constant rate replaces the schedule
+    m_learningRate->setText(QString::number(rate, 'g', 6));
+}
 
 Result<TrainRequest> TrainSetupPanel::request(const QString &workspace) const
 {
@@ -316,6 +375,7 @@ Result<TrainRequest> TrainSetupPanel::request(const QString &workspace) const
     request.datasetId = loaded.datasetId;
     request.target = targetColumn().toStdString();
     request.scaling = scaling();
+    m_features->applyTo(request);
     return request;
 }
 

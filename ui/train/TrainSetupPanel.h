@@ -1,9 +1,13 @@
 #pragma once
-// The left side of the Train page: what to train on (Fashion-MNIST, or the CSV loaded on the Data
-// page with a target column and its scaling: "as the model spec says" unless the user picks a
-// method, which then beats the spec's "scaling" key, docs/scaling.md), the model spec (a JSON editor preloaded with the chapter's model,
-// resources/models/chapter-mlp.json) and overrides of its epochs, batch size, seed, learning
-// rate and learning-rate schedule (sent from the Learning-rate page's designer). Builds the TrainRequest the page starts; follows the shared DatasetSession.
+// The left side of the Train page, in two tabs. Data: what to train on (Fashion-MNIST, or the CSV
+// loaded on the Data page with a target column and its scaling: "as the model spec says" unless the
+// user picks a method, which then beats the spec's "scaling" key, docs/scaling.md) and, for a CSV,
+// its features (FeatureSelectionPanel: which columns, why the others are left out, the one-hot cap,
+// missing values, the target's class balance). Model: the model spec (a JSON editor preloaded with
+// the chapter's model, resources/models/chapter-mlp.json) and overrides of its epochs, batch size,
+// seed, learning rate and learning-rate schedule (sent from the Learning-rate page's designer).
+// Below both, SpecFitBar offers to adapt a spec that does not fit the CSV's features or classes.
+// Builds the TrainRequest the page starts; follows the shared DatasetSession.
 
 #include "jobs/TrainTypes.h"
 #include "core/optim/ScheduleSpec.h"
@@ -20,10 +24,14 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace loupe {
 
 class DatasetSession;
+class FeatureSelectionPanel;
+class JobRunner;
+class SpecFitBar;
 
 class TrainSetupPanel : public QWidget {
     Q_OBJECT
@@ -31,8 +39,8 @@ public:
     enum class Source { FashionMnist, LoadedTable };
     enum class OverrideRow { Epochs, LearningRate, Schedule };
 
-    // requires: dataset outlives the panel.
-    explicit TrainSetupPanel(DatasetSession *dataset, QWidget *parent = nullptr);
+    // requires: dataset and runner (which proposes the features off the UI thread) outlive the panel.
+    TrainSetupPanel(DatasetSession *dataset, JobRunner *runner, QWidget *parent = nullptr);
 
     // Hides an override row a tool ignores (a finder has no epochs, a snapshot ensemble its own
     // schedule); a hidden row's value is not put into request().
@@ -42,7 +50,7 @@ public:
     static QString chapterSpecText();
 
     Source source() const;
-    // requires: a table is loaded when choosing Source::LoadedTable.
+    // requires: a table is loaded when choosing Source::LoadedTable. Loading another CSV selects it.
     void setSource(Source source);
     QString specText() const;
     void setSpecText(const QString &text);
@@ -56,7 +64,9 @@ public:
     void setBatchSize(int batchSize);   // 0: the spec's
     void setSeed(int seed);             // -1: the spec's
     void setImageLimit(int images);     // Fashion-MNIST: 0 = all
-    void setLearningRate(double rate);  // fills the learning-rate override (e.g. from the finder)
+    // Fills the learning-rate override (e.g. from the finder); it replaces a schedule, which would
+    // otherwise set the rate. A schedule, in turn, empties and locks the override while it applies.
+    void setLearningRate(double rate);
     // The schedule that replaces the spec's (nullopt: the spec's own). requires: validate() ok.
     void setSchedule(const std::optional<ScheduleSpec> &schedule);
     const std::optional<ScheduleSpec> &schedule() const { return m_schedule; }
@@ -72,6 +82,9 @@ public:
     QComboBox *targetCombo() const { return m_target; }
     QComboBox *scalingCombo() const { return m_scaling; }
     QPlainTextEdit *specEditor() const { return m_spec; }
+    FeatureSelectionPanel *featurePanel() const { return m_features; }
+    SpecFitBar *specFitBar() const { return m_specFit; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
     void settingsChanged();
@@ -80,8 +93,10 @@ private:
     QWidget *buildDataGroup();
     QWidget *buildSpecGroup();
     QWidget *buildOverridesGroup();
+    QWidget *buildFeaturesGroup(JobRunner *runner);
     void onDatasetChanged();
     void updateSourceUi();
+    void checkSpecFit();
 
     DatasetSession *m_dataset = nullptr;
     QComboBox *m_source = nullptr;
@@ -100,6 +115,11 @@ private:
     QPushButton *m_clearSchedule = nullptr;
     std::optional<ScheduleSpec> m_schedule;
     QWidget *m_scheduleRow = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_featuresGroup = nullptr;
+    FeatureSelectionPanel *m_features = nullptr;
+    SpecFitBar *m_specFit = nullptr;
+    const Table *m_shownTable = nullptr; // the table the panel last followed (identity only)
 };
 
 } // namespace loupe

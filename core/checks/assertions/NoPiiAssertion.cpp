@@ -39,6 +39,9 @@ Result<NoPiiSetup> readNoPiiSetup(const Table &table, const AssertionParams &par
         if (!kind)
             return Status::invalidInput("parameter 'kinds': '" + name
                                         + "' is not a kind (ssn, credit_card, iban, email, phone, ipv4, ipv6, birth_date)");
+        if (*kind == PiiKind::PersonName)
+            return Status::invalidInput("parameter 'kinds': 'person_name' is judged per column (loupe-cli pii, the "
+                                        "Privacy page), not inside one cell's text; no_pii cannot check it");
         setup.wanted[static_cast<std::size_t>(*kind)] = true;
     }
     return setup;

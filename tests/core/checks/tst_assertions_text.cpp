@@ -237,6 +237,7 @@ private slots:
         QTest::newRow("iban only") << "{\"assert\":\"no_pii\",\"column\":\"memo\",\"kinds\":[\"iban\"]}" << "" << true << Rows{};
         QTest::newRow("categorical") << "{\"assert\":\"no_pii\",\"column\":\"contact\"}" << "" << false << Rows{0, 2};
         QTest::newRow("unknown kind") << "{\"assert\":\"no_pii\",\"column\":\"memo\",\"kinds\":[\"dna\"]}" << "parameter 'kinds'" << false << Rows{};
+        QTest::newRow("person_name is per column") << "{\"assert\":\"no_pii\",\"column\":\"memo\",\"kinds\":[\"person_name\"]}" << "judged per column" << false << Rows{};
         QTest::newRow("number column") << "{\"assert\":\"no_pii\",\"column\":\"n\"}" << "parameter 'column'" << false << Rows{};
     }
 

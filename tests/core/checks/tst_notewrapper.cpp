@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <sstream>
+
 using namespace loupe;
 
 Q_DECLARE_METATYPE(std::vector<std::string>)
@@ -69,11 +71,33 @@ private Q_SLOTS:
 
     void noLineExceedsTheWidth()
     {
+        // One paragraph of 200 words with line breaks inside: every word comes back once, in
+        // order; no line exceeds the width (the tab counts one) and each is filled greedily, so
+        // the next line's first word would not have fitted.
         std::string note;
-        for (int i = 0; i < 200; ++i)
-            note += "word" + std::to_string(i % 7) + (i % 11 == 0 ? "\n" : " ");
-        for (const std::string &line : NoteWrapper::wrap(note))
+        std::vector<std::string> words;
+        for (int i = 0; i < 200; ++i) {
+            words.push_back("word" + std::to_string(i % 7) + std::string(static_cast<std::size_t>(i % 4), 'x'));
+            note += words.back() + (i % 11 == 0 ? "\n" : " ");
+        }
+        const std::vector<std::string> wrapped = NoteWrapper::wrap(note);
+        QVERIFY2(wrapped.size() > 20, qPrintable(QString::number(wrapped.size())));
+        std::vector<std::string> rewrapped;
+        for (std::size_t i = 0; i < wrapped.size(); ++i) {
+            const std::string &line = wrapped[i];
+            QVERIFY2(!line.empty() && line.front() != ' ' && line.back() != ' ', line.c_str());
             QVERIFY2(line.size() + 1 <= std::size_t(NoteWrapper::defaultWidth), line.c_str());
+            std::istringstream lineWords(line);
+            std::string word;
+            while (lineWords >> word)
+                rewrapped.push_back(word);
+            if (i + 1 < wrapped.size()) {
+                const std::string next = wrapped[i + 1].substr(0, wrapped[i + 1].find(' '));
+                QVERIFY2(line.size() + 1 + next.size() + 1 > std::size_t(NoteWrapper::defaultWidth),
+                         qPrintable(QString::fromStdString(line + " | " + next)));
+            }
+        }
+        QCOMPARE(rewrapped, words);
     }
 };
 

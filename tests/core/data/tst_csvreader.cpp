@@ -10,9 +10,72 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <grp.h>
+#include <pwd.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace loupe;
+
+namespace {
+
+struct UnprivilegedRead {
+    std::string problem; // why the read could not be made as an unprivileged user, or empty
+    int code = -1;       // the StatusCode of CsvReader::readFile (-1: it succeeded)
+    std::string message;
+};
+
+// CsvReader::readFile(path) in a forked child that first drops every privilege for good (no
+// supplementary groups, real/effective/saved ids of 'nobody', 65534 if there is no such user),
+// as setpriv --reuid --regid --clear-groups would; the result comes back through a pipe.
+UnprivilegedRead readAsNobody(const QString &path)
+{
+    uid_t uid = 65534;
+    gid_t gid = 65534;
+    if (const passwd *user = ::getpwnam("nobody")) {
+        uid = user->pw_uid;
+        gid = user->pw_gid;
+    }
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return {"pipe() failed"};
+    const pid_t child = ::fork();
+    if (child < 0)
+        return {"fork() failed"};
+    if (child == 0) {
+        ::close(fds[0]);
+        std::string out;
+        if (::setgroups(0, nullptr) != 0 || ::setresgid(gid, gid, gid) != 0 || ::setresuid(uid, uid, uid) != 0
+            || ::geteuid() == 0 || ::setuid(0) == 0) {
+            out = "!cannot drop to uid " + std::to_string(uid);
+        } else {
+            const Result<CsvReadReport> result = CsvReader().readFile(path.toStdString());
+            out = result.isOk() ? std::string("-1\n") : std::to_string(static_cast<int>(result.status().code())) + "\n"
+                                                          + result.message();
+        }
+        const ssize_t written = ::write(fds[1], out.data(), out.size());
+        ::_exit(written == static_cast<ssize_t>(out.size()) ? 0 : 1);
+    }
+    ::close(fds[1]);
+    std::string text;
+    char buffer[512];
+    for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;)
+        text.append(buffer, static_cast<std::size_t>(n));
+    ::close(fds[0]);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return {"the unprivileged child did not finish cleanly"};
+    if (!text.empty() && text.front() == '!')
+        return {text.substr(1)};
+    const std::size_t newline = text.find('\n');
+    UnprivilegedRead read;
+    read.code = std::stoi(text.substr(0, newline));
+    read.message = newline == std::string::npos ? std::string() : text.substr(newline + 1);
+    return read;
+}
+
+} // namespace
 using loupe::test::allStrings;
 using loupe::test::dumpTable;
 using loupe::test::readCsv;
@@ -30,6 +93,7 @@ private slots:
     void badInput();
     void skipBadRows_data();
     void skipBadRows();
+    void skippedSamplesAreTheFirstFive();
     void maxRows();
     void ioErrors_data();
     void ioErrors();
@@ -236,11 +300,19 @@ void TestCsvReader::skipBadRows_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("expected");
     QTest::addColumn<int>("skipped");
+    QTest::addColumn<QString>("samples"); // "LINE: reason|..."
 
-    QTest::newRow("short and long rows") << QByteArray("a,b\n1,2\n3\n4,5,6\n7,8\n") << "a|b\n1|2\n7|8" << 2;
-    QTest::newRow("multi-line bad row") << QByteArray("a,b\n\"x\ny\",1,2\n3,4\n") << "a|b\n3|4" << 1;
-    QTest::newRow("nothing to skip") << QByteArray("a,b\n1,2\n") << "a|b\n1|2" << 0;
-    QTest::newRow("every row bad") << QByteArray("a,b\n1\n2\n") << "a|b" << 2;
+    QTest::newRow("short and long rows") << QByteArray("a,b\n1,2\n3\n4,5,6\n7,8\n") << "a|b\n1|2\n7|8" << 2
+                                         << "3: row has 1 field, the header has 2 (column 'b')|"
+                                            "4: row has 3 fields, the header has 2";
+    QTest::newRow("multi-line bad row") << QByteArray("a,b\n\"x\ny\",1,2\n3,4\n") << "a|b\n3|4" << 1
+                                        << "2: row has 3 fields, the header has 2";
+    QTest::newRow("nothing to skip") << QByteArray("a,b\n1,2\n") << "a|b\n1|2" << 0 << "";
+    QTest::newRow("every row bad") << QByteArray("a,b\n1\n2\n") << "a|b" << 2
+                                   << "2: row has 1 field, the header has 2 (column 'b')|"
+                                      "3: row has 1 field, the header has 2 (column 'b')";
+    QTest::newRow("after blank lines") << QByteArray("a,b\n\n\n1,2,3\n") << "a|b" << 1
+                                       << "4: row has 3 fields, the header has 2";
 }
 
 void TestCsvReader::skipBadRows()
@@ -248,12 +320,38 @@ void TestCsvReader::skipBadRows()
     QFETCH(QByteArray, input);
     QFETCH(QString, expected);
     QFETCH(int, skipped);
+    QFETCH(QString, samples);
     CsvOptions options = allStrings();
     options.badRows = BadRowPolicy::Skip;
     Result<CsvReadReport> result = readCsv(input, options);
     QVERIFY2(result.isOk(), result.message().c_str());
     QCOMPARE(dumpTable(result.value().table), expected);
     QCOMPARE(result.value().skippedRows, std::size_t(skipped));
+    QStringList lines;
+    for (const CsvSkippedRow &row : result.value().skippedSamples)
+        lines << QStringLiteral("%1: %2").arg(row.line).arg(QString::fromStdString(row.reason));
+    QCOMPARE(lines.join(QLatin1Char('|')), samples);
+}
+
+// However the file is split, the samples are the first five bad rows of the file.
+void TestCsvReader::skippedSamplesAreTheFirstFive()
+{
+    QByteArray text = "a,b\n";
+    for (int i = 0; i < 40; ++i)
+        text += i % 3 == 0 ? QByteArray::number(i) + "\n" : QByteArray::number(i) + ",x\n";
+    for (int threads : {1, 4}) {
+        CsvOptions options;
+        options.badRows = BadRowPolicy::Skip;
+        options.threads = threads;
+        options.chunkBytes = 16;
+        Result<CsvReadReport> result = readCsv(text, options);
+        QVERIFY2(result.isOk(), result.message().c_str());
+        QCOMPARE(result.value().skippedRows, std::size_t(14));
+        const std::vector<CsvSkippedRow> &samples = result.value().skippedSamples;
+        QCOMPARE(samples.size(), std::size_t(5));
+        for (std::size_t k = 0; k < samples.size(); ++k)
+            QCOMPARE(samples[k].line, 2 + 3 * k); // data row i is on line i + 2
+    }
 }
 
 void TestCsvReader::maxRows()
@@ -288,8 +386,6 @@ void TestCsvReader::ioErrors()
 
 void TestCsvReader::unreadableFile()
 {
-    if (::geteuid() == 0)
-        QSKIP("root reads files whatever their mode");
     QTemporaryDir dir;
     const QString path = dir.filePath("secret.csv");
     QFile file(path);
@@ -297,9 +393,21 @@ void TestCsvReader::unreadableFile()
     file.write("a\n1\n");
     file.close();
     QVERIFY(file.setPermissions(QFileDevice::WriteOwner));
-    Result<CsvReadReport> result = CsvReader().readFile(path.toStdString());
-    QCOMPARE(result.status().code(), StatusCode::IoError);
-    QCOMPARE(QString::fromStdString(result.message()), "cannot open '" + path + "': Permission denied");
+    const QString expected = "cannot open '" + path + "': Permission denied";
+    if (::geteuid() != 0) {
+        Result<CsvReadReport> result = CsvReader().readFile(path.toStdString());
+        QCOMPARE(result.status().code(), StatusCode::IoError);
+        QCOMPARE(QString::fromStdString(result.message()), expected);
+        return;
+    }
+    // Root reads files whatever their mode (CI runs as root): read as 'nobody' instead, the
+    // directory opened to others so that only the file's own mode stands in the way.
+    QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                  | QFileDevice::ReadOther | QFileDevice::ExeOther));
+    const UnprivilegedRead read = readAsNobody(path);
+    QVERIFY2(read.problem.empty(), read.problem.c_str());
+    QCOMPARE(read.code, static_cast<int>(StatusCode::IoError));
+    QCOMPARE(QString::fromStdString(read.message), expected);
 }
 
 void TestCsvReader::fixtures_data()

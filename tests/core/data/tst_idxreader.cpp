@@ -2,6 +2,7 @@
 // and, when the Debian package dataset-fashion-mnist is installed, on the real Fashion-MNIST files.
 #include "core/data/IdxReader.h"
 #include "core/util/Timer.h"
+#include "tests/support/RequiredResource.h"
 
 #include <QtTest>
 
@@ -157,7 +158,7 @@ void TestIdxReader::fashionMnistTrain()
 {
     const std::string dir = "/usr/share/datasets/fashion-mnist";
     if (!std::filesystem::exists(dir + "/train-images-idx3-ubyte.gz"))
-        QSKIP("Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)");
+        LOUPE_REQUIRE_RESOURCE(QStringLiteral("Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)"));
     const Result<IdxArray> images = IdxReader::readFile(dir + "/train-images-idx3-ubyte.gz");
     QVERIFY2(images.isOk(), images.message().c_str());
     QCOMPARE(images.value().shape, (std::vector<std::uint32_t>{60000, 28, 28}));
@@ -188,7 +189,7 @@ void TestIdxReader::fashionMnistTest()
 {
     const std::string dir = "/usr/share/datasets/fashion-mnist";
     if (!std::filesystem::exists(dir + "/t10k-images-idx3-ubyte.gz"))
-        QSKIP("Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)");
+        LOUPE_REQUIRE_RESOURCE(QStringLiteral("Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)"));
     const Result<ImageDataset> result = loadMnistSplit(dir, "t10k");
     QVERIFY2(result.isOk(), result.message().c_str());
     QCOMPARE(result.value().count, std::size_t(10000));

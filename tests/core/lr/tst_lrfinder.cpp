@@ -153,6 +153,13 @@ void TestLrFinder::rangeOptionsAreValidated_data()
     QTest::newRow("factor 1") << 1e-6 << 1.0 << 20 << 1.0 << "factor:";
     QTest::newRow("steps 1") << 1e-6 << 2.0 << 1 << 1.0 << "steps: expected an integer >= 2";
     QTest::newRow("last rate overflows") << 1.0 << 1e10 << 10 << 1.0 << "steps: the last rate";
+    // Issue 13, item 10: the model spec's learning-rate range, and denormals (the optimizers' float makes them 0).
+    QTest::newRow("start denormal") << 1e-320 << 2.0 << 20 << 1.0 << "start: expected a learning rate in [1.17549e-38";
+    QTest::newRow("start 1e308") << 1e308 << 2.0 << 20 << 1.0 << "start: expected a learning rate in";
+    QTest::newRow("start NaN") << std::nan("") << 2.0 << 20 << 1.0 << "start:";
+    QTest::newRow("last rate above the spec's cap") << 1e3 << 10.0 << 5 << 1.0
+                                                     << "steps: the last rate start * factor^(steps - 1) = 1e+07";
+    QTest::newRow("factor infinite") << 1e-6 << HUGE_VAL << 20 << 1.0 << "factor:";
     QTest::newRow("fraction 0") << 1e-6 << 2.0 << 20 << 0.0 << "fraction:";
     QTest::newRow("fraction 1.5") << 1e-6 << 2.0 << 20 << 1.5 << "fraction:";
 }
@@ -256,6 +263,14 @@ void TestLrFinder::onePassOptionsAreValidated()
     options = OnePassOptions{};
     options.end = 1e-8;
     QVERIFY(QString::fromStdString(OnePassFinder::validate(options).message()).startsWith("end:"));
+    // Issue 13, item 10: a denormal start made the rates NaN and the spec was blamed.
+    options = OnePassOptions{};
+    options.start = 1e-320;
+    QVERIFY(QString::fromStdString(OnePassFinder::validate(options).message())
+                .startsWith("start: expected a learning rate in [1.17549e-38, 1e+06], got 9.99989e-321"));
+    options = OnePassOptions{};
+    options.end = 1e308;
+    QVERIFY(QString::fromStdString(OnePassFinder::validate(options).message()).startsWith("end: expected a learning rate"));
     options = OnePassOptions{};
     options.iterations = 5;
     QVERIFY(QString::fromStdString(OnePassFinder::validate(options).message()).startsWith("iterations:"));
@@ -379,9 +394,9 @@ void TestLrFinder::trainedRangeTestRecordsDivergence()
 {
     const TrainingData data = testing::blobData(120, 30, 30);
     RangeTestOptions options;
-    options.start = 1e-2;
-    options.factor = 1e8;
-    options.steps = 4; // 1e-2, 1e6, 1e14, 1e22 with plain SGD
+    options.start = 1e-3;
+    options.factor = 1e3;
+    options.steps = 4; // 1e-3, 1, 1e3, 1e6 (the largest rate a spec allows) with plain SGD
     auto result = RangeTest(options).train(testing::blobSpec(), data);
     QVERIFY2(result.isOk(), result.message().c_str());
     const std::vector<LrPoint> &points = result.value().points;

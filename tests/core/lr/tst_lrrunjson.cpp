@@ -30,8 +30,8 @@ void TestLrRunJson::lrFindRoundTrip_data()
 {
     QTest::addColumn<int>("mode");
     QTest::addColumn<QString>("configKeys");
-    QTest::newRow("range") << int(LrFindMode::Range) << "mode,start,factor,steps,fraction,seed,data,spec";
-    QTest::newRow("onepass") << int(LrFindMode::OnePass) << "mode,start,end,steps,beta,seed,data,spec";
+    QTest::newRow("range") << int(LrFindMode::Range) << "mode,start,factor,steps,fraction,seed,data,spec,feature_plan";
+    QTest::newRow("onepass") << int(LrFindMode::OnePass) << "mode,start,end,steps,beta,seed,data,spec,feature_plan";
 }
 
 // The one JSON form of an lr-find run: the config and the result the CLI prints and both doors

@@ -184,7 +184,7 @@ void TestSnapshotEnsemble::refusesWhatItCannotDo_data()
     QTest::newRow("more cycles than steps") << "cycles" << "cycles: 1000 cycles need at least as many";
     QTest::newRow("zero cycles") << "zero-cycles" << "cycles: expected an integer >= 1";
     QTest::newRow("zero epochs") << "zero-epochs" << "epochs: expected an integer >= 1";
-    QTest::newRow("negative lr0") << "lr0" << "lr0: expected a finite number > 0";
+    QTest::newRow("negative lr0") << "lr0" << "lr0: expected a learning rate in [1.17549e-38, 1e+06], got -0.1";
 }
 
 void TestSnapshotEnsemble::refusesWhatItCannotDo()

@@ -85,9 +85,9 @@ void TestSearchSpace::parseErrorsNameThePath_data()
                                   << "act.pchoice[1]: expected [probability, option]";
     QTest::newRow("nested-error") << R"({"x": {"choice": [1, {"y": {"randint": [0]}}]}})"
                                   << "x.choice[1].y.randint: randint needs integers low < upper";
-    // Found by fuzz_searchspace under UBSan: drawing from [2, 9.2e20) converted 9.2e20 to a 64-bit integer.
-    QTest::newRow("randint-beyond-2^53") << R"({"units": {"randint": [2, 918446744073709551615]}})"
-                                         << "units.randint: randint bounds must be within +-2^53";
+    // Found by fuzz_searchspace: the draw's range overflowed an unsigned 64-bit count.
+    QTest::newRow("randint-beyond-2^53") << R"({"n": {"randint": [2, 918446744073709551615]}})"
+                                         << "n.randint: randint bounds must lie within +-2^53";
     QTest::newRow("empty-name") << R"({"x": {"uniform": [0, 1], "name": ""}})" << "x.name: expected a non-empty string";
     QTest::newRow("root") << R"({"uniform": [1, 1]})" << "uniform: uniform needs finite low < high";
 }

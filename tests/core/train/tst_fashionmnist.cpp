@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include "TrainTestSupport.h"
+#include "tests/support/RequiredResource.h"
 
 #include <filesystem>
 
@@ -26,7 +27,7 @@ void TestFashionMnist::chapterModelOneEpoch()
 {
     const std::string dir = defaultFashionMnistDir();
     if (!std::filesystem::exists(dir + "/train-images-idx3-ubyte.gz"))
-        QSKIP(qPrintable(QString::fromStdString("Fashion-MNIST not found in " + dir)));
+        LOUPE_REQUIRE_RESOURCE(QString::fromStdString("Fashion-MNIST not found in " + dir));
     auto train = loadMnistSplit(dir, "train");
     auto test = loadMnistSplit(dir, "t10k");
     QVERIFY2(train.isOk(), train.message().c_str());

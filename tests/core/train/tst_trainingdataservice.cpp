@@ -207,6 +207,7 @@ void TestTrainingDataService::requestOptionsReachTheEncoding()
 {
     TrainingDataRequest request = tableRequest();
     request.excluded = {"y"};
+    request.selection = ColumnSelection::AsGiven; // as loupe-cli --exclude: no proposal on top of the list
     request.testFraction = 0.25;
     request.validationFraction = 0.0;
     auto data = TrainingDataService::prepare(request, specWith(""));

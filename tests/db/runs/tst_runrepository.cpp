@@ -1,5 +1,5 @@
 // RunRepository: run life cycle, epoch and step metrics (batched, non-finite values, replace),
-// listing, stale-run recovery, atomicity of batches, deletion.
+// listing, atomicity of batches, deletion. Interrupted runs: tst_interruptedruns.
 
 #include "db/runs/DatasetRepository.h"
 #include "db/runs/RunRepository.h"
@@ -11,7 +11,6 @@
 
 #include <cmath>
 #include <limits>
-#include <thread>
 
 using namespace loupe;
 
@@ -55,7 +54,6 @@ private slots:
     void failedBatchWritesNothing();
     void callerTransactionCoversBatch();
     void listRunsFiltersAndLimits();
-    void markStaleRunning();
     void deleteRunCascades();
 
 private:
@@ -350,38 +348,6 @@ void TestRunRepository::listRunsFiltersAndLimits()
     QCOMPARE(own.value()[0].id, ids[4]);
     QCOMPARE(own.value()[1].id, ids[0]);
     QCOMPARE(runs.listRuns(RunKind::Train, 0, RunRepository::TrialRuns::Include).value().size(), std::size_t(3));
-}
-
-void TestRunRepository::markStaleRunning()
-{
-    RunRepository runs(*m_store);
-    auto stale = runs.createRun(RunKind::Train, std::nullopt, QString());
-    auto done = runs.createRun(RunKind::Train, std::nullopt, QString());
-    QVERIFY(runs.finishRun(done.value(), RunStatus::Completed, 1.0, QString()).isOk());
-    // Age the first run's heartbeat by an hour.
-    QSqlQuery age = m_store->query();
-    QVERIFY(age.prepare(QStringLiteral("UPDATE runs SET heartbeat_at = ? WHERE id = ?")));
-    age.addBindValue(QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODateWithMs));
-    age.addBindValue(stale.value());
-    QVERIFY(age.exec());
-    auto fresh = runs.createRun(RunKind::LrFind, std::nullopt, QString());
-
-    auto marked = runs.markStaleRunning(); // default: 10 minutes
-    QVERIFY2(marked.isOk(), marked.message().c_str());
-    QCOMPARE(marked.value(), 1);
-    const RunRecord staleRecord = *runs.findRun(stale.value()).value();
-    QCOMPARE(staleRecord.status, RunStatus::Failed);
-    QVERIFY(staleRecord.error.startsWith(QStringLiteral("interrupted")));
-    QVERIFY(staleRecord.finishedAt.isValid());
-    QCOMPARE(runs.findRun(fresh.value()).value()->status, RunStatus::Running);
-    QCOMPARE(runs.findRun(done.value()).value()->status, RunStatus::Completed);
-
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    auto all = runs.markStaleRunning(std::chrono::seconds(0));
-    QVERIFY(all.isOk());
-    QCOMPARE(all.value(), 1);
-    QCOMPARE(runs.findRun(fresh.value()).value()->status, RunStatus::Failed);
-    QCOMPARE(runs.markStaleRunning(std::chrono::seconds(0)).value(), 0);
 }
 
 void TestRunRepository::deleteRunCascades()

@@ -8,6 +8,7 @@
 #include "db/runs/RunRepository.h"
 #include "db/store/Store.h"
 #include "db/store/Transaction.h"
+#include "tests/support/RequiredResource.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -103,9 +104,10 @@ void TestPostgresStore::initTestCase()
     m_binDir = qEnvironmentVariable("LOUPE_PG_BIN", QStringLiteral("/usr/lib/postgresql/15/bin"));
     if (!QFileInfo(QDir(m_binDir).filePath(QStringLiteral("initdb"))).isExecutable()
         || !QFileInfo(QDir(m_binDir).filePath(QStringLiteral("pg_ctl"))).isExecutable())
-        QSKIP("PostgreSQL server binaries (initdb, pg_ctl) not found; install postgresql-15 or set LOUPE_PG_BIN");
+        LOUPE_REQUIRE_RESOURCE(
+            QStringLiteral("PostgreSQL server binaries (initdb, pg_ctl) not found; install postgresql-15 or set LOUPE_PG_BIN"));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        QSKIP("Qt PostgreSQL driver QPSQL not installed (libqt6sql6-psql)");
+        LOUPE_REQUIRE_RESOURCE(QStringLiteral("Qt PostgreSQL driver QPSQL not installed (libqt6sql6-psql)"));
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     if (geteuid() == 0) {
@@ -116,7 +118,8 @@ void TestPostgresStore::initTestCase()
             }
         }
         if (m_runAs.isEmpty() || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
-            QSKIP("running as root without an unprivileged user and setpriv for the PostgreSQL server");
+            LOUPE_REQUIRE_RESOURCE(
+                QStringLiteral("running as root without an unprivileged user and setpriv for the PostgreSQL server"));
         const passwd *user = getpwnam(m_runAs.toLocal8Bit().constData());
         QVERIFY(::chown(QFile::encodeName(m_dir->path()).constData(), user->pw_uid, user->pw_gid) == 0);
     }
@@ -273,10 +276,19 @@ void TestPostgresStore::repositoriesRoundTrip()
     QCOMPARE(searches.value()[0].status, RunStatus::Completed);
     QCOMPARE(searches.value()[0].datasetId.value_or(0), datasetId.value());
     QCOMPARE(runs.listRuns().value().size(), std::size_t(2));
-    auto marked = runs.markStaleRunning(std::chrono::seconds(0));
+    // Interrupted runs (schema version 3 on PostgreSQL too): the owner is stored, and a run of another
+    // host without a recent heartbeat is presumed dead.
+    QCOMPARE(runs.findRun(other.value()).value()->owner.pid, QCoreApplication::applicationPid());
+    QVERIFY(store.exec(QStringLiteral("UPDATE runs SET owner_host = 'elsewhere.example' WHERE id = ?"), {other.value()})
+                .isOk());
+    auto marked = runs.markInterrupted(std::chrono::seconds(0));
     QVERIFY2(marked.isOk(), marked.message().c_str());
-    QCOMPARE(marked.value(), 1);
-    QCOMPARE(runs.findRun(other.value()).value()->status, RunStatus::Failed);
+    QCOMPARE(marked.value().size(), std::size_t(1));
+    const RunRecord interrupted = *runs.findRun(other.value()).value();
+    QCOMPARE(interrupted.status, RunStatus::Interrupted);
+    QVERIFY2(interrupted.error.startsWith(QStringLiteral("no heartbeat since ")), qPrintable(interrupted.error));
+    QVERIFY(runs.touchRun(other.value()).isOk());
+    QCOMPARE(runs.findRun(other.value()).value()->status, RunStatus::Running);
 }
 
 void TestPostgresStore::transactionsAndForeignKeys()

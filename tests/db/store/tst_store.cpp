@@ -50,6 +50,21 @@ QSet<QString> createdTables(const QString &sql)
     return names;
 }
 
+// The tables `tables` holds after `sql` has run: CREATE TABLE adds, DROP TABLE removes, ALTER TABLE
+// ... RENAME TO renames (SQLite rebuilds a table to change its constraints; PostgreSQL alters it).
+void applyTableChanges(const QString &sql, QSet<QString> &tables)
+{
+    static const QRegularExpression s_drop(QStringLiteral("^DROP TABLE (\\w+)"));
+    static const QRegularExpression s_rename(QStringLiteral("^ALTER TABLE (\\w+) RENAME TO (\\w+)"));
+    for (const QString &statement : SqlScript::split(sql)) {
+        tables.unite(createdTables(statement));
+        if (const auto drop = s_drop.match(statement); drop.hasMatch())
+            tables.remove(drop.captured(1));
+        if (const auto rename = s_rename.match(statement); rename.hasMatch() && tables.remove(rename.captured(1)))
+            tables.insert(rename.captured(2));
+    }
+}
+
 } // namespace
 
 class TestStore : public QObject {
@@ -385,11 +400,17 @@ void TestStore::backendsShipSameTables()
     QCOMPARE(Migrator::latestVersion(StoreBackend::PostgreSql), Migrator::latestVersion(StoreBackend::Sqlite));
     const auto &sqlite = Migrator::migrations(StoreBackend::Sqlite);
     const auto &postgres = Migrator::migrations(StoreBackend::PostgreSql);
+    // After each version both backends hold the same tables (tst_migrator reads the same rows back
+    // from both after the upgrade that rebuilds runs on SQLite and alters it on PostgreSQL).
+    QSet<QString> sqliteTables;
+    QSet<QString> postgresTables;
     for (std::size_t i = 0; i < sqlite.size(); ++i) {
         QCOMPARE(postgres[i].fileName, sqlite[i].fileName);
-        QCOMPARE(createdTables(postgres[i].sql), createdTables(sqlite[i].sql));
-        QCOMPARE(SqlScript::split(postgres[i].sql).size(), SqlScript::split(sqlite[i].sql).size());
+        applyTableChanges(sqlite[i].sql, sqliteTables);
+        applyTableChanges(postgres[i].sql, postgresTables);
+        QCOMPARE(postgresTables, sqliteTables);
     }
+    QVERIFY(sqliteTables.contains(QStringLiteral("runs")));
     QVERIFY(createdTables(sqlite.front().sql).contains(QStringLiteral("step_metrics")));
 }
 

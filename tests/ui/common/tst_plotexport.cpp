@@ -187,7 +187,8 @@ void TestPlotExport::contextMenuOffersExportsAndCopy()
         if (!action->isSeparator())
             texts.append(action->text());
     }
-    QCOMPARE(texts, (QStringList{QStringLiteral("Logarithmic count axis"), QStringLiteral("Export as PNG…"), QStringLiteral("Export as PDF…"),
+    QCOMPARE(texts, (QStringList{QStringLiteral("Logarithmic count axis"), QStringLiteral("Reset view"), QStringLiteral("Zoom in"),
+                                 QStringLiteral("Zoom out"), QStringLiteral("Export as PNG…"), QStringLiteral("Export as PDF…"),
                                  QStringLiteral("Export as SVG…"), QStringLiteral("Copy data as CSV")}));
     QVERIFY(menu->actions().last()->isEnabled());
 }

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void headers();
     void longStringTooltip();
     void resetToEmpty();
+    void rowOrderMapsViewRowsToTableRows();
 
 private:
     TableModel *m_model = nullptr;
@@ -188,6 +189,37 @@ void TestTableModel::resetToEmpty()
     QVERIFY(!m_model->headerData(0, Qt::Horizontal).isValid());
     m_model->setTable(makeTable());
     QCOMPARE(m_model->rowCount(), 3);
+}
+
+// A sorted/filtered order: view rows show the ordered table rows, keep their data-row numbers, and
+// highlights (kept in table rows) follow the data.
+void TestTableModel::rowOrderMapsViewRowsToTableRows()
+{
+    m_model->highlightCells({}, {0});
+    QSignalSpy reset(m_model, &QAbstractItemModel::modelReset);
+    m_model->setRowOrder(std::make_shared<const std::vector<std::size_t>>(std::vector<std::size_t>{2, 0}));
+    QCOMPARE(reset.count(), 1);
+    QVERIFY(m_model->hasRowOrder());
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->index(0, 0).data().toString(), QStringLiteral("-30"));
+    QCOMPARE(m_model->index(1, 4).data().toString(), QStringLiteral("Chloé"));
+    QCOMPARE(m_model->index(0, 4).data(TableModel::MissingRole).toBool(), true);
+    QCOMPARE(m_model->headerData(0, Qt::Vertical).toString(), QStringLiteral("2"));
+    QCOMPARE(m_model->headerData(1, Qt::Vertical).toString(), QStringLiteral("0"));
+    QCOMPARE(m_model->tableRow(0), std::size_t(2));
+    QCOMPARE(m_model->viewRow(0), 1);
+    QCOMPARE(m_model->viewRow(1), -1); // filtered out
+    QCOMPARE(m_model->viewRow(2), 0);
+    QCOMPARE(m_model->viewRow(3), -1); // no such row
+    QVERIFY(m_model->isHighlighted(1, 3));
+    QVERIFY(!m_model->isHighlighted(0, 3));
+
+    m_model->setRowOrder(nullptr);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->viewRow(1), 1);
+    QVERIFY(m_model->isHighlighted(0, 3));
+    m_model->setTable(makeTable()); // a new table starts in table order
+    QVERIFY(!m_model->hasRowOrder());
 }
 
 QTEST_MAIN(TestTableModel)

@@ -4,7 +4,8 @@
 // 'lr-find' runs and listed again by a new page (and overlaid), "Use this rate"
 // emits the recommended rate, bad fields show a message, and the schedule
 // designer's preview of the chapter's cosine (lr0 1e-2, l 5) follows the
-// formula.
+// formula. A search a killed process left behind is listed as interrupted, its
+// reason in the tooltip.
 
 #include "ui/common/DatasetSession.h"
 #include "ui/MainWindow.h"
@@ -18,11 +19,15 @@
 
 #include "jobs/JobRunner.h"
 #include "core/data/CsvReader.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
+#include "ui/common/StoredRunsHeader.h"
 
 #include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -49,6 +54,7 @@ private Q_SLOTS:
     void onePassOnCsvShowsCurveAndSuggestions();
     void rangeTestOnFashionMnistIsStoredAndListed();
     void cancelStoresRunAsCancelled();
+    void interruptedSearchIsListedWithItsReason();
     void badFieldShowsMessage();
     void chapterCosinePreviewMatchesFormula();
     void previewShowsParseErrors();
@@ -191,6 +197,36 @@ void TestLearningRatePage::cancelStoresRunAsCancelled()
     QTRY_COMPARE_WITH_TIMEOUT(finder->runList()->count(), 1, kSearchTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(
         finder->runList()->item(0)->text().endsWith(QStringLiteral("cancelled")), kSearchTimeoutMs);
+}
+
+void TestLearningRatePage::interruptedSearchIsListedWithItsReason()
+{
+    // An lr-find run whose process has ended without finishing it (a reaped child's id stands for a
+    // killed one); a page opened next reads the workspace, which marks it.
+    QProcess ended;
+    ended.start(QStringLiteral("true"), QStringList());
+    QVERIFY(ended.waitForStarted());
+    const qint64 pid = ended.processId();
+    QVERIFY(ended.waitForFinished());
+    {
+        auto store = Store::open(m_workspace);
+        QVERIFY2(store.isOk(), store.message().c_str());
+        auto created = RunRepository(*store.value()).createRun(RunKind::LrFind, std::nullopt, QStringLiteral("{}"));
+        QVERIFY(created.isOk());
+        QVERIFY(store.value()
+                    ->exec(QStringLiteral("UPDATE runs SET owner_pid = ? WHERE id = ?"), {pid, created.value()})
+                    .isOk());
+    }
+    LearningRatePage reopened(PageContext {m_runner, m_session, m_workspace});
+    LrFinderPanel *finder = reopened.finderPanel();
+    QTRY_COMPARE(finder->runList()->count(), 1);
+    const QListWidgetItem *item = finder->runList()->item(0);
+    QVERIFY2(item->text().endsWith(QStringLiteral("interrupted")), qPrintable(item->text()));
+    QVERIFY2(item->toolTip().startsWith(QStringLiteral("the process %1 on host ").arg(pid)), qPrintable(item->toolTip()));
+    QVERIFY(!(item->flags() & Qt::ItemIsEnabled)); // no points to overlay
+    const auto *header = finder->findChild<StoredRunsHeader *>();
+    QVERIFY(header);
+    QVERIFY2(header->noteText().contains(QStringLiteral("1 interrupted")), qPrintable(header->noteText()));
 }
 
 void TestLearningRatePage::badFieldShowsMessage()

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void sufficiencyTableIsColoured();
     void sufficiencyWithSpecCountsParameters();
     void specFieldIsCheckedAsTyped();
+    void identifiersAreNotScaledByDefault();
     void scalingFitsOnTrainingRows();
     void fittingOnEveryRowIsRefused();
     void savesCsvAndParameters();
@@ -150,6 +151,23 @@ void TestPreparePage::specFieldIsCheckedAsTyped()
     QTRY_VERIFY2(panel->statusText().contains(QStringLiteral("will be compared")), qPrintable(panel->statusText()));
     panel->setSpecPath(dir.filePath(QStringLiteral("nothing-here.json")));
     QTRY_VERIFY2(panel->statusText().contains(QStringLiteral("cannot open the file")), qPrintable(panel->statusText()));
+}
+
+// Issue 14: the scaling panel pre-selected transaction_id and customer_id (and histogrammed them first).
+void TestPreparePage::identifiersAreNotScaledByDefault()
+{
+    const QByteArray csv = "transaction_id,customer_id,amount,age\n1,10004,55.5,30\n2,10015,12.0,41\n3,10004,80.25,29\n"
+                           "4,10020,7.5,52\n";
+    auto report = CsvReader().readBuffer(std::string_view(csv.constData(), std::size_t(csv.size())), "ids.csv");
+    QVERIFY2(report.isOk(), report.message().c_str());
+    LoadedTable loaded;
+    loaded.table = std::make_shared<const Table>(report.takeValue().table);
+    loaded.path = QStringLiteral("ids.csv");
+    m_session->setCurrent(loaded);
+    ScalingPanel *panel = m_page->scalingPanel();
+    QCOMPARE(panel->checkedColumns(), (QStringList{"amount", "age"}));
+    QVERIFY2(panel->statusText().contains(QStringLiteral("named like identifiers: transaction_id, customer_id")),
+             qPrintable(panel->statusText()));
 }
 
 void TestPreparePage::sufficiencyWithSpecCountsParameters()

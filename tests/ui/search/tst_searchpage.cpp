@@ -6,6 +6,8 @@
 // with the keyboard) shows its stored training curves while a branin trial says it has none; bad
 // settings show a message; trials and plots export.
 #include "ui/common/DatasetSession.h"
+#include "ui/common/FeaturePlanModel.h"
+#include "ui/common/FeatureSelectionPanel.h"
 #include "ui/search/TrialFilterProxy.h"
 #include "ui/search/TrialTableModel.h"
 #include "ui/search/SearchPage.h"
@@ -33,6 +35,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include "tests/support/TrainFixtures.h"
 
 using namespace loupe;
 
@@ -66,6 +69,7 @@ private Q_SLOTS:
     void brushingFiltersTable();
     void stopThenResumeLosesNothing();
     void trainingSearchOnTinyFashionMnist();
+    void csvSearchUsesTheFeatureTable();
     void formEditRewritesTemplate();
     void badSettingsShowMessage();
     void exportsTrialsAndPlots();
@@ -244,6 +248,33 @@ void TestSearchPage::trainingSearchOnTinyFashionMnist()
     results->table()->setFocus();
     QTest::keyClick(results->table(), before == model->trials().front().number ? Qt::Key_Down : Qt::Key_Up);
     QVERIFY(curves->trialNumber() != before);
+}
+
+// A transactions CSV with an id, a name and free text: the features tab proposes the columns, a
+// role chosen there reaches the request, and the search trains (no one-hot cap error).
+void TestSearchPage::csvSearchUsesTheFeatureTable()
+{
+    m_session->setCurrent(testsupport::fixtureTable(QStringLiteral("transactions-300.csv")));
+    SearchSetupPanel *setup = m_page->setupPanel();
+    setup->setObjective(SearchSetupPanel::Objective::LoadedTable);
+    setup->setTemplateText(QStringLiteral(
+        R"({"layers": [{"type": "dense", "units": {"choice": [4, 8]}, "activation": "relu"},
+            {"type": "dense", "units": 2, "activation": "softmax"}], "loss": "categorical_crossentropy",
+            "optimizer": {"type": "adam", "learning_rate": 0.01}, "epochs": 1, "seed": 2})"));
+    FeatureSelectionPanel *features = setup->featurePanel();
+    setup->spaceTabs()->setCurrentWidget(features);
+    QTRY_VERIFY_WITH_TIMEOUT(features->hasPlan() && !features->isComputing(), 60000);
+    QCOMPARE(QString::fromStdString(features->plan().target), QStringLiteral("is_fraud"));
+    QVERIFY(features->model()->setChoice(QStringLiteral("customer_id"), FeatureRole::Feature));
+    auto request = setup->request(QString(), false);
+    QVERIFY2(request.isOk(), request.message().c_str());
+    QCOMPARE(request.value().data.kept, std::vector<std::string>{"customer_id"});
+    setup->setMaxEvals(2);
+    setup->setStudyName(QStringLiteral("transactions"));
+    runAndWait();
+    const TrialTableModel *model = m_page->resultsPanel()->model();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(countState(model, TrialState::Complete), 2);
 }
 
 void TestSearchPage::formEditRewritesTemplate()

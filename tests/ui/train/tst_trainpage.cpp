@@ -2,7 +2,8 @@
 // every plot (through the coalescing redraw timer, not per signal), the runs list shows the
 // stored run (read off the UI thread, so the test waits for the read), checking an older run
 // overlays its stored curves, a diverged run shows its message, Cancel stores the run as
-// cancelled, Fashion-MNIST (a tiny IDX directory) trains, and every plot exports to PNG, PDF, SVG.
+// cancelled, a run a killed process left behind shows as interrupted with its reason, Fashion-MNIST
+// (a tiny IDX directory) trains, and every plot exports to PNG, PDF, SVG.
 
 #include "ui/common/DatasetSession.h"
 #include "ui/common/TrainCurves.h"
@@ -15,12 +16,17 @@
 #include "ui/train/LearningRatePlot.h"
 
 #include "jobs/JobRunner.h"
+#include "core/optim/ScheduleSpec.h"
 #include "core/data/CsvReader.h"
+#include "db/runs/RunRepository.h"
+#include "db/store/Store.h"
+#include "ui/common/StoredRunsHeader.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -46,11 +52,13 @@ private Q_SLOTS:
     void checkingAStoredRunOverlaysIt();
     void divergedRunShowsMessage();
     void cancelKeepsRunAsCancelled();
+    void interruptedRunShowsItsReason();
     void fashionMnistTrains();
     void plotsExport();
     void badSettingsShowMessage();
     void specScalingIsStoredAndShown();
     void scalingChoiceBeatsTheSpec();
+    void scheduleAndRateNeverBothApply();
 
 private:
     void useTinyCsv();
@@ -187,6 +195,39 @@ void TestTrainPage::divergedRunShowsMessage()
     QVERIFY(status.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("diverged at epoch")));
 }
 
+void TestTrainPage::interruptedRunShowsItsReason()
+{
+    // A run whose process has ended without finishing it (the id of a reaped child stands for a
+    // killed `loupe-cli train`): the page's next read opens the workspace, which marks it.
+    QProcess ended;
+    ended.start(QStringLiteral("true"), QStringList());
+    QVERIFY(ended.waitForStarted());
+    const qint64 pid = ended.processId();
+    QVERIFY(ended.waitForFinished());
+    QTRY_VERIFY(!m_page->isLoading());
+    qint64 runId = 0;
+    {
+        auto store = Store::open(m_dir.filePath(QStringLiteral("interruptedRunShowsItsReason.sqlite")));
+        QVERIFY2(store.isOk(), store.message().c_str());
+        auto created = RunRepository(*store.value()).createRun(RunKind::Train, std::nullopt,
+                                                               QStringLiteral(R"({"name":"tiny"})"));
+        QVERIFY(created.isOk());
+        runId = created.value();
+        QVERIFY(store.value()->exec(QStringLiteral("UPDATE runs SET owner_pid = ? WHERE id = ?"), {pid, runId}).isOk());
+    }
+    m_page->reloadRuns();
+    QTRY_VERIFY(!m_page->isLoading());
+    QCOMPARE(m_page->runListModel()->rowCount(), 1);
+    QCOMPARE(m_page->runListModel()->runAt(0).record.status, RunStatus::Interrupted);
+    const QModelIndex status = m_page->runListModel()->index(0, TrainRunListModel::StatusColumn);
+    QCOMPARE(status.data().toString(), QStringLiteral("interrupted"));
+    QVERIFY2(status.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("the process %1 on host ").arg(pid)),
+             qPrintable(status.data(Qt::ToolTipRole).toString()));
+    const auto *header = m_page->findChild<StoredRunsHeader *>();
+    QVERIFY(header);
+    QVERIFY2(header->noteText().contains(QStringLiteral("1 interrupted")), qPrintable(header->noteText()));
+}
+
 void TestTrainPage::cancelKeepsRunAsCancelled()
 {
     useTinyCsv();
@@ -297,6 +338,35 @@ void TestTrainPage::scalingChoiceBeatsTheSpec()
     setup->setSource(TrainSetupPanel::Source::LoadedTable);
     setup->setScaling(std::nullopt);
     QVERIFY(!setup->scaling().has_value());
+}
+
+// Issue 14, item 2: a learning-rate override and a schedule were both shown while the schedule
+// silently won. Now the latest choice applies and the other is cleared.
+void TestTrainPage::scheduleAndRateNeverBothApply()
+{
+    TrainSetupPanel *setup = m_page->setupPanel();
+    auto *rate = m_page->findChild<QLineEdit *>(QStringLiteral("learningRateOverride"));
+    QVERIFY(rate);
+    setup->setLearningRate(0.003);
+    QCOMPARE(rate->text(), QStringLiteral("0.003"));
+    QVERIFY(rate->isEnabled());
+    ScheduleSpec cosine = ScheduleSpec::defaults(ScheduleKind::Cosine);
+    setup->setSchedule(cosine);
+    QVERIFY(rate->text().isEmpty());
+    QVERIFY(!rate->isEnabled());
+    QVERIFY(rate->placeholderText().contains(QStringLiteral("schedule")));
+    useTinyCsv();
+    auto request = setup->request(QStringLiteral("w.sqlite"));
+    QVERIFY2(request.isOk(), request.message().c_str());
+    QVERIFY(!request.value().overrides.learningRate);
+    QVERIFY(request.value().overrides.schedule);
+    setup->setLearningRate(0.01);
+    QVERIFY(!setup->schedule());
+    QVERIFY(rate->isEnabled());
+    request = setup->request(QStringLiteral("w.sqlite"));
+    QVERIFY2(request.isOk(), request.message().c_str());
+    QCOMPARE(*request.value().overrides.learningRate, 0.01);
+    QVERIFY(!request.value().overrides.schedule);
 }
 
 QTEST_MAIN(TestTrainPage)
