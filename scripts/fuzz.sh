@@ -103,7 +103,7 @@ replay() {
     replay_result=ok
   else
     local bad
-    bad=$(grep '^Running: ' "$log" | tail -1 | sed 's/^Running: //')
+    bad=$(grep '^Running: ' "$log" | tail -1 | sed 's/^Running: //' || true)
     cp "$bad" "$CRASHES/$t-replay-$(basename "$bad")" 2>/dev/null || true
     replay_result="FAILED on $bad (log: $log)"
   fi
@@ -128,7 +128,7 @@ for t in "${targets[@]}"; do
     result=ok
   else
     failed=1
-    artifact=$(grep -o "Test unit written to [^ ]*" "$log" | tail -1 | sed 's/Test unit written to //')
+    artifact=$(grep -o "Test unit written to [^ ]*" "$log" | tail -1 | sed 's/Test unit written to //' || true)
     result="FAILED: ${artifact:-see $log} (log: $log)"
   fi
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
