@@ -7,6 +7,7 @@
 
 #include <QBrush>
 #include <QHeaderView>
+#include <QSignalBlocker>
 
 namespace loupe {
 
@@ -160,10 +161,40 @@ QTreeWidgetItem *CheckResultsTree::firstFailureItem(int testIndex) const
     return test && test->childCount() > 0 ? test->child(0) : nullptr;
 }
 
+QTreeWidgetItem *CheckResultsTree::failureItem(int testIndex, quint64 row) const
+{
+    QTreeWidgetItem *test = testItem(testIndex);
+    for (int i = 0; test && i < test->childCount(); ++i) {
+        QTreeWidgetItem *child = test->child(i);
+        if (ItemKind(child->data(0, KindRole).toInt()) == ItemKind::Failure && child->data(0, RowRole).value<quint64>() == row)
+            return child;
+    }
+    return nullptr;
+}
+
+bool CheckResultsTree::selectRow(int testIndex, quint64 row)
+{
+    QTreeWidgetItem *failure = failureItem(testIndex, row);
+    QTreeWidgetItem *item = failure ? failure : testItem(testIndex);
+    if (!item)
+        return false;
+    const QSignalBlocker blocker(this);
+    if (failure)
+        failure->parent()->setExpanded(true);
+    setCurrentItem(item);
+    scrollToItem(item);
+    viewport()->update(); // the blocked signals would have repainted the new current item
+    return failure != nullptr;
+}
+
 void CheckResultsTree::onCurrentItemChanged(QTreeWidgetItem *current)
 {
-    if (current)
-        emit testSelected(current->data(0, TestIndexRole).toInt());
+    if (!current)
+        return;
+    const int testIndex = current->data(0, TestIndexRole).toInt();
+    emit testSelected(testIndex);
+    const bool failure = ItemKind(current->data(0, KindRole).toInt()) == ItemKind::Failure;
+    emit rowSelected(testIndex, failure ? qint64(current->data(0, RowRole).value<quint64>()) : -1);
 }
 
 void CheckResultsTree::onItemActivated(QTreeWidgetItem *item)

@@ -134,9 +134,16 @@ QWidget *ChecksPage::buildResults()
     connect(m_tree, &CheckResultsTree::testSelected, this, &ChecksPage::onTestSelected);
     connect(m_tree, &CheckResultsTree::failureActivated, this,
             [this](int, const QStringList &columns, const QVector<quint64> &rows) { emit showFailingCells(columns, rows); });
-    // A point of the plot stands for a row: the Data page shows it, as a failure in the tree does.
-    connect(m_plot, &FailurePlot::rowClicked, this,
-            [this](const QString &column, quint64 row) { emit showFailingCells({column}, {row}); });
+    // A point of the plot stands for a row: the Data page shows it, as a failure in the tree does, and
+    // the tree selects that failure; a failure selected in the tree is ringed on the plot.
+    connect(m_plot, &FailurePlot::rowClicked, this, [this](const QString &column, quint64 row) {
+        m_tree->selectRow(m_plotTest, row);
+        emit showFailingCells({column}, {row});
+    });
+    connect(m_tree, &CheckResultsTree::rowSelected, this, [this](int testIndex, qint64 row) {
+        if (testIndex == m_plotTest)
+            m_plot->setSelectedRow(row);
+    });
     // This run's results, and the runs stored in the workspace before it.
     m_resultTabs = new QTabWidget(this);
     m_resultTabs->addTab(splitter, tr("This run"));
@@ -298,12 +305,13 @@ void ChecksPage::onRunFinished(const CheckJobResult &jobResult)
         m_message->showMessage(tr("The run was not stored in the workspace: %1").arg(jobResult.workspaceNote),
                                MessageBanner::Kind::Warning);
     m_result = result;
+    m_plotTest = -1;
     m_tree->showRun(result, m_resultTable);
     setRunningUi(false);
     onTestSelected(-1);
     for (std::size_t i = 0; i < result.tests.size(); ++i)
         if (result.tests[i].failed()) {
-            m_plot->showTest(*m_resultTable, result.tests[i]);
+            showTestInPlot(int(i));
             break;
         }
     emit runFinished();
@@ -340,8 +348,17 @@ void ChecksPage::onTestSelected(int testIndex)
                                    .arg(QString::fromStdString(test.name))
                                    .arg(test.outcome.checkedCount)
                                    .arg(QString::fromStdString(test.definition)));
-    if (m_resultTable)
-        m_plot->showTest(*m_resultTable, test);
+    showTestInPlot(testIndex);
+}
+
+void ChecksPage::showTestInPlot(int testIndex)
+{
+    // Moving between the failures of one test keeps the plot (a million-row column is sampled again
+    // otherwise); only the ring moves.
+    if (!m_resultTable || testIndex == m_plotTest)
+        return;
+    m_plotTest = testIndex;
+    m_plot->showTest(*m_resultTable, m_result->tests[std::size_t(testIndex)]);
 }
 
 QString ChecksPage::reportText(ReportFormat format, const CheckRunResult &run)

@@ -89,6 +89,7 @@ private:
     void onRunFailed(const QString &message);
     void onRunCancelled();
     void onTestSelected(int testIndex);
+    void showTestInPlot(int testIndex);
     void openWithDialog();
     void saveWithDialog();
     void exportWithDialog(ReportFormat format);
@@ -99,6 +100,7 @@ private:
     QString m_loadedSuiteText; // the text m_suitePath held when it was opened or saved
     std::optional<CheckRunResult> m_result;
     std::shared_ptr<const Table> m_resultTable;
+    int m_plotTest = -1; // the test of m_result the failure plot shows
 
     QLabel *m_datasetLabel = nullptr;
     QPushButton *m_runButton = nullptr;

@@ -1,8 +1,11 @@
 // The Checks page's failure plot as a user explores it (FailurePlot on PlotWidget): its legend never
 // hides the outlier that failed (issue 14), the readout gives the row and value, and a click on a
 // point emits rowClicked and rings it; on the page, that click selects the row on the Data page, as
-// a failure clicked in the tree does (checked on the chapter's CEO example).
+// a failure clicked in the tree does (checked on the chapter's CEO example), and the results tree and
+// the plot keep one selection: a point clicked selects its failure in the tree, a failure selected in
+// the tree is ringed on the plot, and a passing point selects its test.
 
+#include "ui/checks/CheckResultsTree.h"
 #include "ui/checks/ChecksPage.h"
 #include "ui/checks/FailurePlot.h"
 #include "ui/common/DatasetSession.h"
@@ -22,6 +25,7 @@
 
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -65,6 +69,7 @@ private Q_SLOTS:
     void legendDoesNotHideTheOutlier();
     void clickOnAPointEmitsItsRow();
     void clickOnThePageSelectsTheRowOnTheDataPage();
+    void treeAndPlotKeepOneSelection();
 };
 
 void TestFailurePlot::legendDoesNotHideTheOutlier()
@@ -135,6 +140,58 @@ void TestFailurePlot::clickOnThePageSelectsTheRowOnTheDataPage()
     TableModel *model = dataPage.tableModel();
     QVERIFY(model->isHighlighted(0, 1));
     QVERIFY(dataPage.tableView()->selectionModel()->isSelected(model->index(0, 1)));
+}
+
+void TestFailurePlot::treeAndPlotKeepOneSelection()
+{
+    JobRunner runner;
+    DatasetSession dataset;
+    PageContext context;
+    context.runner = &runner;
+    context.dataset = &dataset;
+    DataPage dataPage(context);
+    ChecksPage page(context);
+    QSignalSpy loaded(&dataPage, &DataPage::loadFinished);
+    dataPage.loadFile(QStringLiteral(LOUPE_SOURCE_DIR "/resources/examples/ceo/ceo.csv"));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QCOMPARE(page.openSuite(QStringLiteral(LOUPE_SOURCE_DIR "/resources/examples/ceo/suite.json")), QString());
+    QSignalSpy finished(&page, &ChecksPage::runFinished);
+    page.runChecks();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    page.resize(1000, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    FailurePlot *plot = page.failurePlot();
+    CheckResultsTree *tree = page.resultsTree();
+    plot->customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(plot->selectedRow(), qint64(-1));
+
+    // Plot -> tree: the failing value (row 0) selects the failure item "row 0" of test 0.
+    const QCPGraph *failing = plot->customPlot()->graph(1);
+    const QPointF failingPoint(failing->data()->constBegin()->key, failing->data()->constBegin()->value);
+    click(*plot, pixelOf(*plot, failingPoint.x(), failingPoint.y()));
+    QCOMPARE(tree->currentItem(), tree->firstFailureItem(0));
+    QCOMPARE(plot->selectedRow(), qint64(0));
+    QCOMPARE(plot->highlight()->marks(), QVector<QPointF>{failingPoint});
+
+    // A passing value has no failure item: its test becomes current, the ring moves to the point.
+    const QCPGraph *passing = plot->customPlot()->graph(0);
+    const auto passingPoint = passing->data()->constBegin() + passing->data()->size() / 2;
+    const QPointF passingPixel = pixelOf(*plot, passingPoint->key, passingPoint->value);
+    const PlotPoint found = plot->pointAt(passingPixel);
+    QCOMPARE(found.plottable, static_cast<const QCPAbstractPlottable *>(passing));
+    click(*plot, passingPixel);
+    QCOMPARE(tree->currentItem(), tree->testItem(0));
+    QCOMPARE(plot->selectedRow(), qint64(std::llround(found.key)));
+
+    // Tree -> plot: selecting the failure item rings its point; the suite item clears the ring.
+    tree->setCurrentItem(tree->firstFailureItem(0));
+    QCOMPARE(plot->selectedRow(), qint64(0));
+    QCOMPARE(plot->highlight()->marks(), QVector<QPointF>{failingPoint});
+    tree->setCurrentItem(tree->testItem(0));
+    QCOMPARE(plot->selectedRow(), qint64(-1));
+    QVERIFY(plot->highlight()->isEmpty());
+    QCOMPARE(plot->failingPointCount(), 1); // still the same test on the plot
 }
 
 QTEST_MAIN(TestFailurePlot)
