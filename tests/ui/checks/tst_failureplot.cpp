@@ -179,7 +179,7 @@ void TestFailurePlot::treeAndPlotKeepOneSelection()
     const auto passingPoint = passing->data()->constBegin() + passing->data()->size() / 2;
     const QPointF passingPixel = pixelOf(*plot, passingPoint->key, passingPoint->value);
     const PlotPoint found = plot->pointAt(passingPixel);
-    QCOMPARE(found.plottable, static_cast<const QCPAbstractPlottable *>(passing));
+    QVERIFY(found.plottable == passing);
     click(*plot, passingPixel);
     QCOMPARE(tree->currentItem(), tree->testItem(0));
     QCOMPARE(plot->selectedRow(), qint64(std::llround(found.key)));
