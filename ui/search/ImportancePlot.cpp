@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+#include <cmath>
+
 namespace loupe {
 
 namespace {
@@ -24,6 +26,7 @@ ImportancePlot::ImportancePlot(QWidget *parent)
     m_pending->setSingleShot(true);
     connect(m_pending, &QTimer::timeout, this, [this] {
         recompute();
+        showSelection();
         requestReplot();
     });
     setExportName(QStringLiteral("parameter-importance"));
@@ -47,6 +50,7 @@ void ImportancePlot::showEvent(QShowEvent *event)
     TrialPlot::showEvent(event);
     if (m_stale) {
         recompute();
+        showSelection();
         requestReplot();
     }
 }
@@ -85,6 +89,44 @@ void ImportancePlot::recompute()
     for (const auto &entry : m_entries)
         top = std::max(top, entry.importance);
     plot->xAxis->setRange(0.0, std::max(0.05, top * 1.1));
+}
+
+int ImportancePlot::parameterAtKey(double key) const
+{
+    const int count = int(m_entries.size());
+    const int index = count - 1 - int(std::lround(key)); // most important at the top
+    if (index < 0 || index >= count)
+        return -1;
+    const std::string &name = m_entries[std::size_t(index)].name;
+    for (int parameter = 0; parameter < space().size(); ++parameter)
+        if (space().parameter(parameter).name == name)
+            return parameter;
+    return -1;
+}
+
+QStringList ImportancePlot::readoutLines(const PlotPoint &point) const
+{
+    QStringList lines = TrialPlot::readoutLines(point);
+    if (parameterAtKey(point.key) >= 0)
+        lines << tr("click: show it on the slice plot and the parallel coordinates");
+    return lines;
+}
+
+void ImportancePlot::pointClicked(const PlotPoint &point)
+{
+    const int parameter = parameterAtKey(point.key);
+    if (parameter < 0)
+        return;
+    setSelectedParameter(parameter);
+    Q_EMIT parameterClicked(parameter);
+}
+
+void ImportancePlot::parameterShape(int parameter, QVector<QPointF> &marks) const
+{
+    const int count = int(m_entries.size());
+    for (int i = 0; i < count; ++i)
+        if (m_entries[std::size_t(i)].name == space().parameter(parameter).name)
+            marks << QPointF(m_entries[std::size_t(i)].importance, count - 1 - i); // (x: importance, y: bar)
 }
 
 QString ImportancePlot::dataAsCsv() const

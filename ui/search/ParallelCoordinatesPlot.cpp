@@ -16,6 +16,7 @@ namespace {
 constexpr double kAxisGrab = 0.2;     // how far from an axis (in axis spacings) a drag starts a brush
 constexpr double kBrushHalfWidth = 0.06;
 constexpr int kDenseLines = 500;      // from this many lines on, draw them without antialiasing
+const QColor kSelectedAxis(230, 85, 13); // the selected parameter's axis, in PlotHighlight's colour
 const QString kDragLayer = QStringLiteral("brush-drag");
 
 // The same colour as a one-pixel cosmetic pen, which the raster engine draws without stroking.
@@ -125,7 +126,8 @@ void ParallelCoordinatesPlot::drawAxes()
         auto *line = new QCPItemLine(plot);
         line->start->setCoords(axis, 0.0);
         line->end->setCoords(axis, 1.0);
-        line->setPen(QPen(QColor(60, 60, 60), 1.2));
+        const bool selected = axis == selectedParameter();
+        line->setPen(selected ? QPen(kSelectedAxis, 3.0) : QPen(QColor(60, 60, 60), 1.2));
         line->setSelectable(false);
         m_items << line;
         auto label = [&](double at, const QString &text) {
@@ -310,6 +312,14 @@ void ParallelCoordinatesPlot::selectionShape(int number, QVector<QPointF> &, QVe
         const std::optional<double> at = position(*trial, axis);
         line << QPointF(axis, at ? *at : std::numeric_limits<double>::quiet_NaN());
     }
+}
+
+void ParallelCoordinatesPlot::parameterSelectionChanged()
+{
+    if (!isVisible())
+        return; // its tab being opened redraws it (SearchResultsPanel)
+    refresh();
+    requestReplot();
 }
 
 void ParallelCoordinatesPlot::onMousePress(QMouseEvent *event)

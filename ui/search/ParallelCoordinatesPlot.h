@@ -8,7 +8,8 @@
 // and brushChanged() reports the range in the parameter's raw units (the option index for
 // choices), so the trials table can filter. A click on an axis without dragging clears its brush.
 // Between the axes, a drag pans and a click on a line selects its trial (TrialPlot); the readout
-// gives the trial, its value on the nearest axis and its loss.
+// gives the trial, its value on the nearest axis and its loss. The parameter selected on the page
+// (setSelectedParameter) has its axis drawn bold, in the highlight colour.
 #include "ui/search/TrialPlot.h"
 
 #include <QList>
@@ -53,6 +54,7 @@ protected:
     QStringList readoutLines(const PlotPoint &point) const override;
     // The selected trial: its whole line, bold.
     void selectionShape(int number, QVector<QPointF> &marks, QVector<QPointF> &line) const override;
+    void parameterSelectionChanged() override;
 
 private:
     // Normalised [0, 1] position of a value on an axis; nullopt when inactive or not drawable.

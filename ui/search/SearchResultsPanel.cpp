@@ -58,6 +58,8 @@ SearchResultsPanel::SearchResultsPanel(QWidget *parent) : QWidget(parent)
             Q_EMIT trialActivated(number);
         });
     }
+    for (TrialPlot *plot : plots())
+        connect(plot, &TrialPlot::parameterClicked, this, &SearchResultsPanel::selectParameter);
     connect(this, &SearchResultsPanel::trialActivated, this, &SearchResultsPanel::highlightTrial);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid())
@@ -104,7 +106,7 @@ QWidget *SearchResultsPanel::buildPlotArea()
     m_slice = new SlicePlot(slicePage);
     sliceLayout->addLayout(sliceRow);
     sliceLayout->addWidget(m_slice, 1);
-    connect(m_sliceParameter, &QComboBox::currentIndexChanged, m_slice, &SlicePlot::setParameter);
+    connect(m_sliceParameter, &QComboBox::currentIndexChanged, this, &SearchResultsPanel::selectParameter);
     m_tabs->addTab(slicePage, tr("Slice"));
 
     m_importance = new ImportancePlot(m_tabs);
@@ -190,7 +192,7 @@ void SearchResultsPanel::setStudy(const SearchSpace &space, const std::vector<Tr
     m_sliceParameter->clear();
     for (const SearchParameter &parameter : space.parameters())
         m_sliceParameter->addItem(QString::fromStdString(parameter.name));
-    m_slice->setParameter(space.size() > 0 ? 0 : -1);
+    selectParameter(space.size() > 0 ? 0 : -1);
     refreshPlots(PlotRefresh::All);
     m_table->resizeColumnsToContents();
 }
@@ -224,6 +226,17 @@ void SearchResultsPanel::refreshPlot(TrialPlot *plot)
 void SearchResultsPanel::updateCountLabel()
 {
     m_count->setText(tr("%1 of %2 trials").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+}
+
+void SearchResultsPanel::selectParameter(int parameter)
+{
+    {
+        const QSignalBlocker blocker(m_sliceParameter);
+        m_sliceParameter->setCurrentIndex(parameter);
+    }
+    m_slice->setParameter(parameter);
+    for (TrialPlot *plot : plots())
+        plot->setSelectedParameter(parameter);
 }
 
 void SearchResultsPanel::selectTrial(int trialNumber)

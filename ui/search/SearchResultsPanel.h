@@ -4,7 +4,9 @@
 // coordinates, slice, parameter importance and the loss EDF. setStudy() starts over;
 // updateTrials() is called at most a few times a second while a search runs and keeps the table's
 // rows, sorting and selection. Trials export to CSV and JSON. The selected trial is one for the table
-// and every plot: a click on a plot selects its row, the current row is ringed in every plot.
+// and every plot: a click on a plot selects its row, the current row is ringed in every plot. So is
+// the selected parameter: the slice plot shows it, the importance plot rings its bar, the parallel
+// coordinates draw its axis bold; a click on an importance bar or a choice in the slice's list selects it.
 #include "core/search/SearchSpace.h"
 #include "core/search/Trial.h"
 
@@ -65,6 +67,7 @@ private:
     void refreshPlot(TrialPlot *plot);
     void selectTrial(int trialNumber);
     void highlightTrial(int trialNumber);
+    void selectParameter(int parameter);
     std::vector<TrialPlot *> plots() const;
     void updateCountLabel();
     void exportWithDialog();

@@ -79,6 +79,21 @@ void TrialPlot::setSelectedTrial(int number)
     showSelection();
 }
 
+void TrialPlot::setSelectedParameter(int parameter)
+{
+    if (parameter == m_selectedParameter)
+        return;
+    m_selectedParameter = parameter;
+    parameterSelectionChanged();
+}
+
+void TrialPlot::parameterShape(int, QVector<QPointF> &) const {}
+
+void TrialPlot::parameterSelectionChanged()
+{
+    showSelection();
+}
+
 void TrialPlot::setTrialNumbers(QCPAbstractPlottable *plottable, QVector<int> numbers)
 {
     m_numbers.insert(plottable, std::move(numbers));
@@ -108,6 +123,8 @@ void TrialPlot::showSelection()
     QVector<QPointF> marks, line;
     if (m_selected >= 0)
         selectionShape(m_selected, marks, line);
+    if (m_selectedParameter >= 0 && m_selectedParameter < m_space.size())
+        parameterShape(m_selectedParameter, marks);
     setHighlight(marks, line);
 }
 

@@ -4,6 +4,8 @@
 // trial each of their points is (setTrialNumbers); the base then adds "trial N" to the readout,
 // emits trialClicked() for a click on a point, and rings the selected trial (setSelectedTrial) on
 // every redraw. The page calls setTrials() at most a few times a second while a search runs.
+// The page also selects one parameter (setSelectedParameter): the importance plot rings its bar and
+// emits parameterClicked() for a click on one, the parallel coordinates draw its axis bold.
 #include "ui/common/PlotWidget.h"
 
 #include "core/search/SearchSpace.h"
@@ -39,6 +41,9 @@ public:
     int selectedTrial() const { return m_selected; }
     // The trial a point of this plot stands for; -1 when none.
     int trialAt(const PlotPoint &point) const;
+    // The parameter (index in space()) selected on the page; -1: none.
+    void setSelectedParameter(int parameter);
+    int selectedParameter() const { return m_selectedParameter; }
 
     // A viridis-like colour for a position in [0, 1] (0 = best).
     static QColor rankColor(double position);
@@ -51,6 +56,8 @@ public:
 Q_SIGNALS:
     // The user clicked a trial's mark.
     void trialClicked(int trialNumber);
+    // The user clicked what stands for a parameter (an importance bar).
+    void parameterClicked(int parameter);
 
 protected:
     // Redraws (redraw()) and puts the selection back; what subclasses call after an option changes.
@@ -61,6 +68,12 @@ protected:
     void setTrialNumbers(QCPAbstractPlottable *plottable, QVector<int> numbers);
     // Where the selected trial is drawn (data coordinates): by default a ring on each of its points.
     virtual void selectionShape(int number, QVector<QPointF> &marks, QVector<QPointF> &line) const;
+    // Where the selected parameter is marked (data coordinates); by default nowhere.
+    virtual void parameterShape(int parameter, QVector<QPointF> &marks) const;
+    // The selected parameter changed: by default the highlight is drawn again (showSelection()).
+    virtual void parameterSelectionChanged();
+    // Draws the selected trial and parameter (after a redraw that did not go through refresh()).
+    void showSelection();
     QStringList readoutLines(const PlotPoint &point) const override;
     void pointClicked(const PlotPoint &point) override;
     // Shows (non-empty) or hides (empty) the centred message.
@@ -69,7 +82,6 @@ protected:
     QString emptyMessage() const { return m_emptyMessage; }
 
 private:
-    void showSelection();
 
     SearchSpace m_space;
     std::vector<Trial> m_trials;
@@ -78,6 +90,7 @@ private:
     QString m_emptyMessage;
     QHash<const QCPAbstractPlottable *, QVector<int>> m_numbers; // of the last redraw
     int m_selected = -1;
+    int m_selectedParameter = -1;
 };
 
 } // namespace loupe

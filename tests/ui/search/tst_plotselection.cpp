@@ -2,9 +2,11 @@
 // point (history, slice, EDF) or line (parallel coordinates, between the axes) selects its row in
 // the trials table and emits trialActivated (the page then shows its curves); the selected trial is
 // ringed, or drawn bold, in every plot; the table's current row does the same; a new study clears it.
-// The readout names the trial.
+// The readout names the trial. A click on an importance bar selects its parameter: the slice plot
+// shows it, its bar is ringed and the parallel coordinates mark its axis.
 
 #include "ui/search/EdfPlot.h"
+#include "ui/search/ImportancePlot.h"
 #include "ui/search/OptimizationHistoryPlot.h"
 #include "ui/search/ParallelCoordinatesPlot.h"
 #include "ui/search/SearchResultsPanel.h"
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void tableRowRingsItsTrial();
     void readoutNamesTheTrial();
     void newStudyClearsTheSelection();
+    void clickOnAnImportanceBarSelectsItsParameter();
 
 private:
     std::unique_ptr<TestFunction> m_function;
@@ -174,6 +177,36 @@ void TestPlotSelection::newStudyClearsTheSelection()
     QCOMPARE(m_panel->historyPlot()->selectedTrial(), -1);
     QVERIFY(m_panel->historyPlot()->highlight()->isEmpty());
     QVERIFY(!m_panel->historyPlot()->isZoomed());
+}
+
+void TestPlotSelection::clickOnAnImportanceBarSelectsItsParameter()
+{
+    ImportancePlot *importance = m_panel->importancePlot();
+    m_panel->plotTabs()->setCurrentWidget(importance);
+    QTRY_VERIFY(!importance->entries().empty());
+    importance->customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    QSignalSpy clicked(importance, &TrialPlot::parameterClicked);
+    const int count = int(importance->entries().size());
+    QCOMPARE(count, m_function->space().size());
+    for (int bar = count - 1; bar >= 0; --bar) { // the least important first: not the one selected now
+        const ParameterImportanceEntry &entry = importance->entries()[std::size_t(bar)];
+        const int parameter = m_function->space().indexOf(entry.name);
+        QVERIFY(parameter >= 0);
+        const double key = count - 1 - bar; // most important at the top
+        const QPointF pixel(importance->customPlot()->xAxis->coordToPixel(entry.importance / 2),
+                            importance->customPlot()->yAxis->coordToPixel(key));
+        hover(*importance, pixel);
+        QVERIFY2(importance->readout()->text().contains(QStringLiteral("click: show it on the slice plot")),
+                 qPrintable(importance->readout()->text()));
+        click(*importance, pixel);
+        QCOMPARE(clicked.count(), count - bar);
+        QCOMPARE(clicked.back().front().toInt(), parameter);
+        QCOMPARE(m_panel->slicePlot()->parameter(), parameter);
+        QCOMPARE(m_panel->parallelPlot()->selectedParameter(), parameter);
+        QCOMPARE(importance->selectedParameter(), parameter);
+        QCOMPARE(importance->highlight()->marks(), (QVector<QPointF>{QPointF(entry.importance, key)}));
+    }
+    QCOMPARE(m_panel->plotTabs()->currentWidget(), importance); // the tab stays
 }
 
 QTEST_MAIN(TestPlotSelection)
