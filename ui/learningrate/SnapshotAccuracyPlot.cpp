@@ -46,6 +46,9 @@ void SnapshotAccuracyPlot::clear()
     m_labels.clear();
     m_test.clear();
     m_validation.clear();
+    m_snapshotCount = 0;
+    m_selected = -1;
+    setHighlight({});
     for (QCPAbstractItem *label : std::as_const(m_valueLabels))
         customPlot()->removeItem(label);
     m_valueLabels.clear();
@@ -69,6 +72,7 @@ void SnapshotAccuracyPlot::setReport(const SnapshotReport &report)
         addBar(QStringLiteral("S%1%2").arg(snapshot.index).arg(snapshot.completeCycle ? QString() : tr(" (short)")),
                snapshot.validation, snapshot.test);
     const int snapshotCount = m_labels.size();
+    m_snapshotCount = snapshotCount;
     if (report.chosenSize > 0)
         addBar(tr("ensemble (K=%1)").arg(report.chosenSize), report.ensembleValidation, report.ensembleTest);
     const bool hasEnsemble = report.chosenSize > 0;
@@ -107,6 +111,39 @@ void SnapshotAccuracyPlot::setReport(const SnapshotReport &report)
         high = std::max({high, std::isfinite(m_test[i]) ? m_test[i] : 0.0, std::isfinite(m_validation[i]) ? m_validation[i] : 0.0});
     plot->yAxis->setRange(bottom, std::max(1.0, high + 0.08 * (high - bottom)));
     requestReplot();
+}
+
+int SnapshotAccuracyPlot::snapshotAt(double key) const
+{
+    const int index = int(std::lround(key)) - 1;
+    return index >= 0 && index < m_snapshotCount ? index : -1;
+}
+
+void SnapshotAccuracyPlot::setSelectedSnapshot(int index)
+{
+    m_selected = index >= 0 && index < m_snapshotCount ? index : -1;
+    QVector<QPointF> marks;
+    if (m_selected >= 0 && std::isfinite(m_test[m_selected]))
+        marks << QPointF(m_selected + 1, m_test[m_selected]);
+    setHighlight(marks);
+}
+
+QStringList SnapshotAccuracyPlot::readoutLines(const PlotPoint &point) const
+{
+    QStringList lines = PlotWidget::readoutLines(point);
+    const int index = snapshotAt(point.key);
+    if (index >= 0)
+        lines << tr("click: select snapshot S%1").arg(index + 1);
+    return lines;
+}
+
+void SnapshotAccuracyPlot::pointClicked(const PlotPoint &point)
+{
+    const int index = snapshotAt(point.key);
+    if (index < 0)
+        return;
+    setSelectedSnapshot(index);
+    Q_EMIT snapshotClicked(index);
 }
 
 QString SnapshotAccuracyPlot::dataAsCsv() const

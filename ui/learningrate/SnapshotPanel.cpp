@@ -17,6 +17,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace loupe {
@@ -114,6 +115,8 @@ QWidget *SnapshotPanel::buildResults()
     splitter->addWidget(bottom);
     splitter->setSizes({360, 360, 200});
     connect(runList(), &QListWidget::currentRowChanged, this, &SnapshotPanel::onRunSelected);
+    connect(m_ratePlot, &SnapshotRatePlot::snapshotClicked, this, &SnapshotPanel::selectSnapshot);
+    connect(m_accuracyPlot, &SnapshotAccuracyPlot::snapshotClicked, this, &SnapshotPanel::selectSnapshot);
     return splitter;
 }
 
@@ -174,9 +177,28 @@ QString SnapshotPanel::summaryText() const { return m_summary->text(); }
 
 void SnapshotPanel::showReport(const SnapshotReport &report, const QString &title)
 {
+    m_report = report;
     m_ratePlot->setReport(report);
     m_accuracyPlot->setReport(report);
-    m_summary->setText(title + QStringLiteral("\n") + describe(report));
+    m_reportText = title + QStringLiteral("\n") + describe(report);
+    m_summary->setText(m_reportText);
+}
+
+void SnapshotPanel::selectSnapshot(int index)
+{
+    m_ratePlot->setSelectedSnapshot(index);
+    m_accuracyPlot->setSelectedSnapshot(index);
+    QString text = m_reportText;
+    if (index >= 0 && std::size_t(index) < m_report.snapshots.size()) {
+        const SnapshotScore &snapshot = m_report.snapshots[std::size_t(index)];
+        const double steps = std::max(1, m_report.stepsPerEpoch);
+        text += tr("\nSelected: S%1, saved after step %2 (epoch %3): test %4, validation %5")
+                    .arg(snapshot.index)
+                    .arg(snapshot.iteration)
+                    .arg(QString::number(double(snapshot.iteration) / steps, 'g', 4), percent(snapshot.test.accuracy),
+                         percent(snapshot.validation.accuracy));
+    }
+    m_summary->setText(text);
 }
 
 void SnapshotPanel::reloadRuns()

@@ -6,6 +6,7 @@
 // (SnapshotRatePlot) and the test accuracy of every snapshot against the ensemble of the last K
 // (K chosen on validation rows) and the single model (SnapshotAccuracyPlot). The stored runs are
 // listed below; selecting one re-opens it. Both plots export (PNG, PDF, SVG) and copy as CSV.
+// A snapshot clicked on either plot is selected on both (ringed) and described under them.
 
 #include "ui/learningrate/LearningRateJobPanel.h"
 
@@ -45,6 +46,8 @@ public:
     SnapshotRatePlot *ratePlot() const { return m_ratePlot; }
     SnapshotAccuracyPlot *accuracyPlot() const { return m_accuracyPlot; }
     QString summaryText() const;
+    // Selects snapshot `index` (0-based) of the report shown on both plots and describes it; -1 clears.
+    void selectSnapshot(int index);
 
 Q_SIGNALS:
     void runFinished(const loupe::SnapshotOutcome &outcome);
@@ -59,6 +62,8 @@ private:
     void onRunSelected();
 
     std::vector<StoredSnapshotRun> m_storedRuns; // as listed, row by row
+    SnapshotReport m_report;                     // shown on the plots
+    QString m_reportText;                        // its title and description
 
     QSpinBox *m_cycles = nullptr;
     QSpinBox *m_epochs = nullptr;

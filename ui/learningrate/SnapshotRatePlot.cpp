@@ -44,6 +44,9 @@ void SnapshotRatePlot::clear()
     m_rates.clear();
     m_markerEpochs.clear();
     m_markerRates.clear();
+    m_markerSteps.clear();
+    m_selected = -1;
+    setHighlight({});
     removeLabels();
     customPlot()->graph(0)->data()->clear();
     customPlot()->graph(1)->data()->clear();
@@ -67,6 +70,7 @@ void SnapshotRatePlot::setReport(const SnapshotReport &report)
         const double rate = last < rates.size() ? rates[last] : 0.0;
         m_markerEpochs.append(epoch);
         m_markerRates.append(rate);
+        m_markerSteps.append(snapshot.iteration);
         auto *label = new QCPItemText(plot);
         label->position->setCoords(epoch, rate);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
@@ -84,6 +88,48 @@ void SnapshotRatePlot::setReport(const SnapshotReport &report)
     plot->xAxis->setRange(-pad, lastEpoch + pad);
     plot->yAxis->setRange(0.0, report.lr0 > 0.0 ? report.lr0 * 1.15 : 1.0);
     requestReplot();
+}
+
+int SnapshotRatePlot::snapshotOfStep(qint64 step) const
+{
+    for (int i = 0; i < m_markerSteps.size(); ++i)
+        if (m_markerSteps[i] > step)
+            return i;
+    return -1;
+}
+
+int SnapshotRatePlot::snapshotAt(const PlotPoint &point) const
+{
+    if (point.plottable == customPlot()->graph(1))
+        return point.dataIndex < m_markerSteps.size() ? point.dataIndex : -1;
+    if (point.plottable == customPlot()->graph(0))
+        return snapshotOfStep(point.dataIndex);
+    return -1;
+}
+
+void SnapshotRatePlot::setSelectedSnapshot(int index)
+{
+    m_selected = index >= 0 && index < m_markerEpochs.size() ? index : -1;
+    setHighlight(m_selected >= 0 ? QVector<QPointF>{QPointF(m_markerEpochs[m_selected], m_markerRates[m_selected])}
+                                 : QVector<QPointF>{});
+}
+
+QStringList SnapshotRatePlot::readoutLines(const PlotPoint &point) const
+{
+    QStringList lines = PlotWidget::readoutLines(point);
+    const int index = snapshotAt(point);
+    if (index >= 0)
+        lines << tr("click: select snapshot S%1").arg(index + 1);
+    return lines;
+}
+
+void SnapshotRatePlot::pointClicked(const PlotPoint &point)
+{
+    const int index = snapshotAt(point);
+    if (index < 0)
+        return;
+    setSelectedSnapshot(index);
+    Q_EMIT snapshotClicked(index);
 }
 
 QString SnapshotRatePlot::dataAsCsv() const
