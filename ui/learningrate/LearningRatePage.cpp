@@ -23,6 +23,7 @@ LearningRatePage::LearningRatePage(const PageContext &context, QWidget *parent) 
     layout->addWidget(m_tabs);
     connect(m_finder, &LrFinderPanel::learningRateChosen, this, &LearningRatePage::learningRateChosen);
     connect(m_designer, &ScheduleDesignerPanel::scheduleChosen, this, &LearningRatePage::scheduleChosen);
+    connect(m_designer, &ScheduleDesignerPanel::learningRateChosen, this, &LearningRatePage::learningRateChosen);
 }
 
 } // namespace loupe

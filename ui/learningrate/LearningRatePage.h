@@ -37,7 +37,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
 
 Q_SIGNALS:
-    // "Use this rate" on the finder: the rate to train with.
+    // "Use this rate" on the finder, or a rate picked on the schedule preview: the rate to train with.
     void learningRateChosen(double learningRate);
     // "Use for training" in the schedule designer: the schedule to train with.
     void scheduleChosen(const loupe::ScheduleSpec &schedule);

@@ -69,6 +69,7 @@ ScheduleDesignerPanel::ScheduleDesignerPanel(QWidget *parent) : QWidget(parent)
     m_plot = new SchedulePreviewPlot(splitter);
     m_plot->setObjectName(QStringLiteral("schedulePreview"));
     splitter->addWidget(m_plot);
+    connect(m_plot, &SchedulePreviewPlot::stepClicked, this, &ScheduleDesignerPanel::updateUseRateButton);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({360, 900});
     layout->addWidget(splitter);
@@ -124,6 +125,15 @@ QWidget *ScheduleDesignerPanel::buildControls()
         const auto parsed = spec();
         if (parsed.isOk())
             Q_EMIT scheduleChosen(parsed.value());
+    });
+    m_useRate = new QPushButton(box);
+    m_useRate->setObjectName(QStringLiteral("usePickedRateButton"));
+    m_useRate->setToolTip(tr("Send the rate picked on the preview to the Train page as a constant learning rate"));
+    column->addWidget(m_useRate);
+    connect(m_useRate, &QPushButton::clicked, this, [this] {
+        const int t = m_plot->selectedStep();
+        if (t >= 0)
+            Q_EMIT learningRateChosen(m_plot->rates()[t]);
     });
     column->addStretch(1);
 
@@ -236,6 +246,22 @@ void ScheduleDesignerPanel::updatePreview()
 void ScheduleDesignerPanel::updateUseButton()
 {
     m_use->setEnabled(spec().isOk() && m_json->isValid());
+    updateUseRateButton();
+}
+
+void ScheduleDesignerPanel::updateUseRateButton()
+{
+    const int t = m_plot ? m_plot->selectedStep() : -1;
+    m_useRate->setEnabled(t >= 0);
+    if (t < 0) {
+        m_useRate->setText(tr("Click the preview to pick one rate"));
+        return;
+    }
+    const QString unit = spec().isOk() && spec().value().unit == ScheduleUnit::Step ? tr("step") : tr("epoch");
+    m_useRate->setText(tr("Use the rate at %1 %2 (%3) for training")
+                           .arg(unit)
+                           .arg(t)
+                           .arg(QString::number(m_plot->rates()[t], 'e', 2)));
 }
 
 } // namespace loupe

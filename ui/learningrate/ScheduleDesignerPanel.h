@@ -9,7 +9,8 @@
 // the form of loupe-cli train --schedule) is in a box to copy from, or to paste
 // or type a schedule into: it sets the form as soon as it reads, and says where
 // it does not (ScheduleJsonEditor). "Use for training" sends the schedule to the
-// Train page (scheduleChosen), enabled while the form and the box both read.
+// Train page (scheduleChosen), enabled while the form and the box both read. A value clicked on the
+// preview can be sent instead as a constant rate ("Use the rate at epoch t", learningRateChosen).
 
 #include "core/optim/ScheduleSpec.h"
 
@@ -51,18 +52,22 @@ public:
     SchedulePreviewPlot *previewPlot() const { return m_plot; }
     QCheckBox *logScaleCheck() const { return m_logScale; }
     QPushButton *useButton() const { return m_use; }
+    QPushButton *useRateButton() const { return m_useRate; }
     ScheduleJsonEditor *jsonEditor() const { return m_json; }
 
 Q_SIGNALS:
     void scheduleChanged();
     // "Use for training": the schedule the fields describe (valid).
     void scheduleChosen(const loupe::ScheduleSpec &schedule);
+    // "Use the rate at ...": the rate picked on the preview, to train with as a constant rate.
+    void learningRateChosen(double learningRate);
 
 private:
     QWidget *buildControls();
     void rebuildParameterFields();
     void updatePreview();
     void updateUseButton();
+    void updateUseRateButton();
 
     QComboBox *m_kind = nullptr;
     QComboBox *m_unit = nullptr;
@@ -74,6 +79,7 @@ private:
     ScheduleJsonEditor *m_json = nullptr;
     bool m_applyingJson = false; // the form is being set from the JSON box: leave the box's text alone
     QPushButton *m_use = nullptr;
+    QPushButton *m_useRate = nullptr;
     SchedulePreviewPlot *m_plot = nullptr;
 };
 

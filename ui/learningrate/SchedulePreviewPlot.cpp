@@ -39,6 +39,7 @@ void SchedulePreviewPlot::setRates(const QVector<double> &rates, const QString &
     plot->graph(0)->setData(t, rates, true);
     plot->xAxis->setLabel(xLabel);
     m_message->setVisible(false);
+    setSelectedStep(m_selected); // the same t, at its new rate (or none past the end)
     rescale();
     requestReplot();
 }
@@ -46,6 +47,7 @@ void SchedulePreviewPlot::setRates(const QVector<double> &rates, const QString &
 void SchedulePreviewPlot::showMessage(const QString &message)
 {
     m_rates.clear();
+    setSelectedStep(-1);
     customPlot()->graph(0)->data()->clear();
     m_message->setText(message);
     m_message->setVisible(true);
@@ -96,6 +98,28 @@ void SchedulePreviewPlot::rescale()
     } else {
         plot->yAxis->setRange(0.0, high > 0.0 ? high * 1.1 : 1.0);
     }
+}
+
+void SchedulePreviewPlot::setSelectedStep(int t)
+{
+    m_selected = t >= 0 && t < m_rates.size() && std::isfinite(m_rates[t]) ? t : -1;
+    setHighlight(m_selected >= 0 ? QVector<QPointF>{QPointF(m_selected, m_rates[m_selected])} : QVector<QPointF>{});
+}
+
+QStringList SchedulePreviewPlot::readoutLines(const PlotPoint &point) const
+{
+    QStringList lines = PlotWidget::readoutLines(point);
+    if (point.isValid())
+        lines << tr("click: pick this rate to train with");
+    return lines;
+}
+
+void SchedulePreviewPlot::pointClicked(const PlotPoint &point)
+{
+    const int t = int(std::lround(point.key));
+    setSelectedStep(t);
+    if (m_selected >= 0)
+        Q_EMIT stepClicked(m_selected, m_rates[m_selected]);
 }
 
 QString SchedulePreviewPlot::dataAsCsv() const
