@@ -157,6 +157,8 @@ void HistogramPlot::showMessage(const QString &message)
     resetAxes();
     m_kind = Kind::Empty;
     m_stats = ColumnStats();
+    m_selected.clear();
+    showSelection();
     m_title->setText(QString());
     m_message->setText(message);
     m_message->setVisible(true);
@@ -169,6 +171,7 @@ void HistogramPlot::showStats(const ColumnStats &stats)
 {
     resetView(); // another column: the previous zoom means nothing here
     m_stats = stats;
+    m_selected.clear();
     const QString name = QString::fromStdString(stats.name);
     setExportName(QStringLiteral("distribution-%1").arg(name));
     std::vector<std::uint64_t> counts;
@@ -198,6 +201,7 @@ void HistogramPlot::redraw()
         drawHistogram();
     else
         drawTopValues();
+    showSelection(); // the bar tops move with the count scale
     requestReplot();
 }
 
@@ -281,7 +285,66 @@ void HistogramPlot::drawTopValues()
                          : tr("Values of %1").arg(name));
 }
 
+int HistogramPlot::barAt(const PlotPoint &point) const
+{
+    if (point.plottable != m_bars)
+        return -1;
+    if (m_kind == Kind::Histogram) {
+        const double scale = m_stats.type == ColumnType::DateTime ? double(kNanosPerSecond) : 1.0;
+        for (std::size_t bin = 0; bin < m_stats.histogram.size(); ++bin) {
+            const HistogramBin &b = m_stats.histogram[bin];
+            if (std::abs(0.5 * (b.lower + b.upper) / scale - point.key) <= 1e-9 * std::max(1.0, std::abs(point.key)))
+                return int(bin);
+        }
+    } else if (m_kind == Kind::TopValues) {
+        const auto index = std::llround(point.key) - 1;
+        if (index >= 0 && std::size_t(index) < m_stats.topValues.size())
+            return int(index);
+    }
+    return -1;
+}
+
+void HistogramPlot::pointClicked(const PlotPoint &point)
+{
+    const int bar = barAt(point);
+    if (bar < 0)
+        return;
+    setSelectedBars({bar});
+    Q_EMIT barClicked(bar);
+}
+
+void HistogramPlot::setSelectedBars(const QVector<int> &bars)
+{
+    m_selected = bars;
+    showSelection();
+}
+
+void HistogramPlot::showSelection()
+{
+    QVector<QPointF> marks;
+    const bool dates = m_stats.type == ColumnType::DateTime;
+    for (int bar : std::as_const(m_selected)) {
+        if (m_kind == Kind::Histogram && bar >= 0 && std::size_t(bar) < m_stats.histogram.size()) {
+            const HistogramBin &bin = m_stats.histogram[std::size_t(bar)];
+            const double center = dates ? 0.5 * (nanosToSeconds(bin.lower) + nanosToSeconds(bin.upper))
+                                        : 0.5 * (bin.lower + bin.upper); // as drawHistogram() puts it
+            if (bin.count > 0)
+                marks << QPointF(center, double(bin.count));
+        } else if (m_kind == Kind::TopValues && bar >= 0 && std::size_t(bar) < m_stats.topValues.size()) {
+            marks << QPointF(double(m_stats.topValues[std::size_t(bar)].count), double(bar + 1)); // horizontal bars
+        }
+    }
+    setHighlight(marks);
+}
+
 QStringList HistogramPlot::readoutLines(const PlotPoint &point) const
+{
+    if (!m_clickHint.isEmpty() && barAt(point) >= 0)
+        return readoutLinesOfBar(point) << m_clickHint;
+    return readoutLinesOfBar(point);
+}
+
+QStringList HistogramPlot::readoutLinesOfBar(const PlotPoint &point) const
 {
     const quint64 total = m_stats.rows > m_stats.missing ? m_stats.rows - m_stats.missing : m_stats.rows;
     if (m_kind == Kind::Histogram) {

@@ -6,11 +6,14 @@
 #include "ui/common/RecentFolder.h"
 #include "ui/data/TableModel.h"
 #include "ui/data/ColumnPanel.h"
+#include "ui/common/HistogramPlot.h"
 #include "ui/data/TableQueryBar.h"
 
 #include "jobs/ColumnStatsJob.h"
 #include "jobs/JobRunner.h"
 #include "jobs/LoadCsvJob.h"
+
+#include "core/data/HistogramRows.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -153,6 +156,8 @@ void DataPage::buildBody()
 
     m_columnPanel = new ColumnPanel(splitter);
     m_columnPanel->setMinimumWidth(320);
+    m_columnPanel->plot()->setClickHint(tr("click: select these rows in the table"));
+    connect(m_columnPanel->plot(), &HistogramPlot::barClicked, this, &DataPage::selectRowsOfBar);
     splitter->addWidget(tableSide);
     splitter->addWidget(m_columnPanel);
     splitter->setStretchFactor(0, 3);
@@ -332,7 +337,7 @@ void DataPage::resizeColumns()
         header->resizeSection(c, qMin(header->sectionSize(c) + 12, kMaxInitialColumnWidth));
 }
 
-void DataPage::highlightCells(const QStringList &columns, const QVector<quint64> &rows)
+std::size_t DataPage::highlightCells(const QStringList &columns, const QVector<quint64> &rows)
 {
     std::vector<int> indices;
     const std::shared_ptr<const Table> &table = m_model->table();
@@ -344,7 +349,7 @@ void DataPage::highlightCells(const QStringList &columns, const QVector<quint64>
     const std::vector<quint64> &highlighted = m_model->highlightedRows(); // table rows
     m_view->clearSelection();
     if (highlighted.empty() || m_model->columnCount() == 0)
-        return;
+        return 0;
     std::size_t shown = 0;
     std::size_t hidden = 0;
     const std::vector<int> viewRows = m_model->highlightedViewRows(kMaxSelectedRows, &shown, &hidden);
@@ -367,6 +372,31 @@ void DataPage::highlightCells(const QStringList &columns, const QVector<quint64>
                                   "them.")
                                    .arg(formatCount(hidden), formatCount(hidden + shown)),
                                MessageBanner::Kind::Info);
+    return hidden;
+}
+
+void DataPage::selectRowsOfBar(int bar)
+{
+    const HistogramPlot *plot = m_columnPanel->plot();
+    const ColumnStats &stats = plot->stats();
+    const std::shared_ptr<const Table> &table = m_model->table();
+    const Column *column = table ? table->find(stats.name) : nullptr;
+    if (!column || bar < 0)
+        return;
+    const bool histogram = plot->kind() == HistogramPlot::Kind::Histogram;
+    const std::vector<std::uint64_t> rows = histogram ? HistogramRows::inBin(*column, stats, std::size_t(bar))
+                                                      : HistogramRows::withTopValue(*column, stats, std::size_t(bar));
+    const QString name = QString::fromStdString(stats.name);
+    if (highlightCells({name}, QVector<quint64>(rows.begin(), rows.end())) > 0)
+        return; // the message says how many the filter hides
+    const QString what = histogram ? tr("%1 from %2 to %3").arg(name, formatStatistic(stats.histogram[std::size_t(bar)].lower, stats.type),
+                                                              formatStatistic(stats.histogram[std::size_t(bar)].upper, stats.type))
+                                   : tr("%1 = “%2”").arg(name, QString::fromStdString(stats.topValues[std::size_t(bar)].label));
+    m_message->showMessage(rows.size() > std::size_t(kMaxSelectedRows)
+                               ? tr("%1: %2 rows highlighted, the first %3 selected").arg(what, formatCount(rows.size()),
+                                                                                        formatCount(quint64(kMaxSelectedRows)))
+                               : tr("%1: %2 rows highlighted and selected").arg(what, formatCount(rows.size())),
+                           MessageBanner::Kind::Info);
 }
 
 void DataPage::selectColumn(int column)

@@ -59,7 +59,11 @@ public:
     // names are skipped; no names: whole rows), selects them (the first kMaxSelectedRows in the view's
     // order), and scrolls to the first one shown. Sorted or filtered, the rows are found where the order
     // put them; rows the filter hides are counted in the message area. An empty `rows` clears the highlight.
-    void highlightCells(const QStringList &columns, const QVector<quint64> &rows);
+    // Returns how many of the rows the filter hides.
+    std::size_t highlightCells(const QStringList &columns, const QVector<quint64> &rows);
+    // Highlights and selects the rows behind bar `bar` of the column panel's distribution (a histogram
+    // bin or a top value; a click on the bar does this) and says how many they are.
+    void selectRowsOfBar(int bar);
     static constexpr int kMaxSelectedRows = 1000;
 
     TableModel *tableModel() const { return m_model; }

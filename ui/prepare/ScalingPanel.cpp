@@ -8,6 +8,9 @@
 #include "ui/common/HistogramPlot.h"
 #include "ui/common/MessageBanner.h"
 
+#include "core/data/HistogramRows.h"
+#include "core/data/Table.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -53,6 +56,10 @@ ScalingPanel::ScalingPanel(const PageContext &context, QWidget *parent) : QWidge
     m_after = new HistogramPlot(this);
     m_before->setMinimumSize(260, 200);
     m_after->setMinimumSize(260, 200);
+    for (HistogramPlot *plot : {m_before, m_after})
+        plot->setClickHint(tr("click: ring where these rows fall on the other histogram"));
+    connect(m_before, &HistogramPlot::barClicked, this, [this](int bar) { selectBar(Side::Before, bar); });
+    connect(m_after, &HistogramPlot::barClicked, this, [this](int bar) { selectBar(Side::After, bar); });
     auto *plots = new QHBoxLayout;
     plots->addWidget(m_before, 1);
     plots->addWidget(m_after, 1);
@@ -276,6 +283,40 @@ void ScalingPanel::showColumn(const QString &name)
         m_after->showStats(after);
         const QSignalBlocker quiet(m_shown); // the chooser names the column shown, however it was chosen
         m_shown->setCurrentText(name);
+        return;
+    }
+}
+
+void ScalingPanel::selectBar(Side side, int bar)
+{
+    const std::shared_ptr<const Table> original = m_context.dataset ? m_context.dataset->current().table : nullptr;
+    if (!m_result || !original || original->rowCount() != m_result->scaled->rowCount())
+        return;
+    const auto &columns = m_result->scaler.columns();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (QString::fromStdString(columns[i].name) != m_shown->currentText())
+            continue;
+        const Column *before = original->find(columns[i].name);
+        const Column *after = m_result->scaled->find(columns[i].name);
+        if (!before || !after || bar < 0 || std::size_t(bar) >= m_result->before[i].histogram.size())
+            return;
+        const bool fromBefore = side == Side::Before;
+        const std::vector<std::uint64_t> rows = HistogramRows::inBin(fromBefore ? *before : *after,
+                                                                     fromBefore ? m_result->before[i] : m_result->after[i],
+                                                                     std::size_t(bar));
+        QVector<int> others;
+        for (std::uint64_t row : rows) {
+            const auto value = HistogramRows::valueAt(fromBefore ? *after : *before, row);
+            const auto other = value ? HistogramRows::binOf(fromBefore ? m_result->after[i] : m_result->before[i], *value)
+                                     : std::nullopt;
+            if (other && !others.contains(int(*other)))
+                others << int(*other);
+        }
+        (fromBefore ? m_before : m_after)->setSelectedBars({bar});
+        (fromBefore ? m_after : m_before)->setSelectedBars(others);
+        m_status->showMessage(tr("%n row(s) in the bar clicked; ringed on the other histogram where they fall", nullptr,
+                                 int(rows.size())),
+                              MessageBanner::Kind::Info);
         return;
     }
 }

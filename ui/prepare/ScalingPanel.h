@@ -2,6 +2,8 @@
 // Scaling on the Prepare page: choose a method, the columns and the split; fit on the training rows
 // in the background (ScaleJob); compare each column's histogram before and after; save the scaled
 // CSV and the fitted parameters (SaveScaledJob). A refused fit shows the leakage guard's message.
+// A bar clicked on either histogram rings the bars its rows fall in on the other, and the status says
+// how many rows they are (HistogramRows).
 
 #include "jobs/ScaleJob.h"
 #include "core/prep/ScalingMethod.h"
@@ -50,6 +52,11 @@ public:
     QString statusText() const;
     const HistogramPlot *beforePlot() const { return m_before; }
     const HistogramPlot *afterPlot() const { return m_after; }
+    HistogramPlot *beforePlot() { return m_before; }
+    HistogramPlot *afterPlot() { return m_after; }
+    // Selects bar `bar` of the before (or after) histogram and the bars of the same rows on the other.
+    enum class Side { Before, After };
+    void selectBar(Side side, int bar);
 
 Q_SIGNALS:
     void fitEnded();  // finished or failed
