@@ -19,6 +19,7 @@ void BatchLossPlot::showCurves(const TrainCurves &curves)
         CurveSeries loss{tr("%1 · batch loss").arg(run->label), run->steps, run->stepLoss, TrainCurves::colorFor(*run),
                          Qt::SolidLine, run->live ? 2.0 : 1.3, false};
         loss.smoothed = true;
+        loss.tag = run->storedRunId; // a click selects the run's step
         series.append(std::move(loss));
     }
     setSeries(std::move(series));

@@ -147,9 +147,11 @@ QCPGraph *CurvePlot::addCurve(const CurveSeries &line, const QVector<double> &va
 void CurvePlot::rebuildGraphs()
 {
     customPlot()->clearGraphs();
+    m_seriesOf.clear();
     for (const CurveSeries &line : std::as_const(m_series)) {
+        const int index = int(&line - m_series.constData());
         if (!line.smoothed || !m_smoothing) {
-            addCurve(line, line.y);
+            m_seriesOf.insert(addCurve(line, line.y), index);
             continue;
         }
         // The raw values faint behind, hidden and shown with the smoothed series, not in the legend.
@@ -160,8 +162,53 @@ void CurvePlot::rebuildGraphs()
         QCPGraph *behind = addCurve(raw, line.y);
         behind->setProperty(PlotLegend::kSeriesOf, line.name);
         behind->removeFromLegend();
-        addCurve(line, PlotSmoothing::smoothed(line.y, smoothingWeight()));
+        m_seriesOf.insert(behind, index);
+        m_seriesOf.insert(addCurve(line, PlotSmoothing::smoothed(line.y, smoothingWeight())), index);
     }
+    showSelection(); // the graphs are new, and a smoothed value moved
+}
+
+void CurvePlot::setSelection(qint64 tag, double x)
+{
+    m_hasSelection = true;
+    m_selectedTag = tag;
+    m_selectedX = x;
+    showSelection();
+}
+
+void CurvePlot::clearSelection()
+{
+    m_hasSelection = false;
+    showSelection();
+}
+
+void CurvePlot::showSelection()
+{
+    QVector<QPointF> marks;
+    for (auto it = m_seriesOf.cbegin(); m_hasSelection && it != m_seriesOf.cend(); ++it) {
+        const auto *graph = qobject_cast<const QCPGraph *>(it.key());
+        if (!graph || !graph->visible() || m_series[it.value()].tag != m_selectedTag
+            || graph->property(PlotLegend::kSeriesOf).isValid())
+            continue; // a raw curve behind a smoothed one is not ringed: its smoothed point is
+        const auto found = graph->data()->findBegin(m_selectedX - 0.5, false);
+        for (auto point = found; point != graph->data()->constEnd() && point->key <= m_selectedX + 0.5; ++point) {
+            if (std::isfinite(point->value)) {
+                marks << QPointF(point->key, point->value);
+                break;
+            }
+        }
+    }
+    setHighlight(marks);
+}
+
+void CurvePlot::pointClicked(const PlotPoint &point)
+{
+    const auto series = m_seriesOf.constFind(point.plottable);
+    if (series == m_seriesOf.cend() || m_series[*series].tag < 0)
+        return;
+    const qint64 tag = m_series[*series].tag;
+    setSelection(tag, point.key);
+    Q_EMIT seriesPointClicked(tag, point.key);
 }
 
 int CurvePlot::pointCount() const

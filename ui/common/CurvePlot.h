@@ -4,7 +4,9 @@
 // (QCPAxisTickerLog; values <= 0 are left out there). Series marked `smoothed` follow the plot's
 // smoothing slider (enableSmoothing(): PlotSmoothing's EMA with bias correction), their raw values
 // faint behind. The specific training plots derive from it and only decide which series to show.
-// Zoom, readout, legend, export and "copy data" come from PlotWidget.
+// Zoom, readout, legend, export and "copy data" come from PlotWidget. A series may stand for
+// something (its `tag`, e.g. a run id): a click on one of its points emits seriesPointClicked(tag, x),
+// and setSelection(tag, x) rings the point at x of every series with that tag, kept across setSeries().
 
 #include "ui/common/PlotWidget.h"
 
@@ -32,6 +34,7 @@ struct CurveSeries {
     double width = 1.5;
     bool markers = false; // a small circle at each point (for per-epoch curves)
     bool smoothed = false; // drawn smoothed by the plot's slider, the raw values faint behind
+    qint64 tag = -1;       // what the series stands for (a run id); -1: nothing, a click selects nothing
 };
 
 class CurvePlot : public PlotWidget {
@@ -61,6 +64,13 @@ public:
     // Shows the smoothing slider under the plot; series marked `smoothed` follow it.
     void enableSmoothing();
     PlotSmoothing *smoothing() const { return m_smoothing; }
+    // Rings the point nearest to x (within half a unit) of each series tagged `tag`; clearSelection()
+    // removes the rings.
+    void setSelection(qint64 tag, double x);
+    void clearSelection();
+    bool hasSelection() const { return m_hasSelection; }
+    qint64 selectedTag() const { return m_selectedTag; }
+    double selectedX() const { return m_selectedX; }
     // Shown in the middle while there are no points.
     void setEmptyMessage(const QString &message);
     QString title() const;
@@ -70,7 +80,15 @@ public:
     // The [low, high] range of the finite (and, for a log axis, positive) values; nullopt if none.
     static std::optional<std::pair<double, double>> finiteRange(const QVector<QVector<double>> &values, Scale scale);
 
+Q_SIGNALS:
+    // The user clicked the point at x of a series tagged `tag` (>= 0).
+    void seriesPointClicked(qint64 tag, double x);
+
+protected:
+    void pointClicked(const PlotPoint &point) override;
+
 private:
+    void showSelection();
     void rescale();
     void rebuildGraphs();
     QCPGraph *addCurve(const CurveSeries &line, const QVector<double> &values);
@@ -85,6 +103,10 @@ private:
     bool m_wholeDecades = false;
     double m_hintLow = 1.0;
     double m_hintHigh = 0.0;
+    QHash<const QCPAbstractPlottable *, int> m_seriesOf; // graph -> index in m_series (raw curves too)
+    bool m_hasSelection = false;
+    qint64 m_selectedTag = -1;
+    double m_selectedX = 0.0;
 };
 
 } // namespace loupe

@@ -28,6 +28,7 @@ void EpochAccuracyPlot::showCurves(const TrainCurves &curves)
                        true});
         series.append({tr("%1 · validation").arg(run->label), run->epochs, run->valAccuracy, color, Qt::DashLine,
                        width, true});
+        series[series.size() - 2].tag = series.back().tag = run->storedRunId; // a click selects the run's epoch
     }
     setEmptyMessage(regressionOnly ? tr("Accuracy does not apply to regression") : tr("No data yet"));
     setXRangeHint(1.0, double(std::max(1, curves.epochSpan())));

@@ -22,6 +22,7 @@ void EpochLossPlot::showCurves(const TrainCurves &curves)
         series.append({tr("%1 · training").arg(run->label), run->epochs, run->loss, color, Qt::SolidLine, width, true});
         series.append({tr("%1 · validation").arg(run->label), run->epochs, run->valLoss, color, Qt::DashLine, width,
                        true});
+        series[series.size() - 2].tag = series.back().tag = run->storedRunId; // a click selects the run's epoch
     }
     setXRangeHint(1.0, double(std::max(1, curves.epochSpan())));
     setSeries(std::move(series));

@@ -22,6 +22,7 @@ void LearningRatePlot::showCurves(const TrainCurves &curves)
     for (const RunCurves *run : curves.allRuns()) {
         series.append({run->label, run->steps, run->stepLearningRate, TrainCurves::colorFor(*run), Qt::SolidLine,
                        run->live ? 2.0 : 1.3, false});
+        series.back().tag = run->storedRunId; // a click selects the run's step
     }
     setSeries(std::move(series));
 }

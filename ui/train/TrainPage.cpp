@@ -4,6 +4,7 @@
 #include "ui/common/StoredRunsHeader.h"
 #include "ui/common/TrainCurves.h"
 #include "ui/train/TrainRunListModel.h"
+#include "ui/train/TrainSelection.h"
 #include "ui/train/TrainSetupPanel.h"
 #include "ui/common/BatchLossPlot.h"
 #include "ui/common/DisplayFormat.h"
@@ -76,6 +77,8 @@ TrainPage::TrainPage(const PageContext &context, QWidget *parent)
     auto *vertical = new QSplitter(Qt::Vertical, right);
     vertical->addWidget(buildPlots());
     vertical->addWidget(buildRunList());
+    m_selection = new TrainSelection(*m_curves, {m_lossPlot, m_accuracyPlot}, {m_batchLossPlot, m_learningRatePlot},
+                                     m_runView, m_runs, this);
     vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);
     rightLayout->addWidget(vertical, 1);

@@ -34,6 +34,7 @@ class LearningRatePlot;
 class MessageBanner;
 class StoredRunsHeader;
 class TrainCurves;
+class TrainSelection;
 class TrainRunListModel;
 class TrainSetupPanel;
 class WorkspaceReader;
@@ -68,6 +69,8 @@ public:
     EpochAccuracyPlot *accuracyPlot() const { return m_accuracyPlot; }
     BatchLossPlot *batchLossPlot() const { return m_batchLossPlot; }
     LearningRatePlot *learningRatePlot() const { return m_learningRatePlot; }
+    // The run and epoch selected by a click on a plot (its row in the list, its points ringed).
+    TrainSelection *selection() const { return m_selection; }
     QProgressBar *progressBar() const { return m_progress; }
     QString messageText() const;
     QString statusText() const;
@@ -120,6 +123,7 @@ private:
     WorkspaceReader *m_runsReader = nullptr;
     WorkspaceReader *m_overlayReader = nullptr;
     QTimer *m_redrawTimer = nullptr;
+    TrainSelection *m_selection = nullptr;
 };
 
 } // namespace loupe
