@@ -16,6 +16,9 @@ const QColor kColor(230, 85, 13);
 PlotHighlight::PlotHighlight(QCustomPlot *plot) : QObject(plot), m_plot(plot)
 {
     plot->addLayer(kLayer, plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    // A buffered layer of its own: a new selection repaints the rings, not the data under them (a
+    // click on one of 10,000 trial lines repainted them all).
+    plot->layer(kLayer)->setMode(QCPLayer::lmBuffered);
     connect(plot, &QCustomPlot::beforeReplot, this, [this] {
         if ((!m_marks.isEmpty() && !m_markGraph) || (!m_line.isEmpty() && !m_lineCurve))
             draw();
@@ -27,7 +30,12 @@ void PlotHighlight::set(const QVector<QPointF> &marks, const QVector<QPointF> &l
     m_marks = marks;
     m_line = line;
     draw();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    // The layer alone when the plot is on screen with its buffers ready; else (hidden, or a layout
+    // change pending) the whole plot on the next turn of the event loop.
+    if (m_plot->isVisible() && !m_plot->hasInvalidatedPaintBuffers())
+        m_plot->layer(kLayer)->replot();
+    else
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void PlotHighlight::draw()

@@ -3,7 +3,8 @@
 // line (a trial across the parallel-coordinates axes), that line drawn bold over the others. In
 // data coordinates of the plot's x and y axes, on a layer above the data. Plots that rebuild their
 // plottables (clearGraphs) lose it; it is drawn again from the kept coordinates before the next
-// replot, and the plots set it afresh when their coordinates move.
+// replot, and the plots set it afresh when their coordinates move. The layer is buffered: a new
+// selection repaints only it.
 
 #include <QObject>
 #include <QPointF>

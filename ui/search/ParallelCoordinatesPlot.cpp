@@ -2,6 +2,9 @@
 
 #include "ui/search/TrialTableModel.h"
 #include "ui/search/ParallelLinePicker.h"
+#include "ui/common/PlotDraft.h"
+#include "ui/common/PlotLegend.h"
+#include "ui/common/PlotPointFinder.h"
 
 #include <qcustomplot.h>
 
@@ -49,6 +52,7 @@ ParallelCoordinatesPlot::ParallelCoordinatesPlot(QWidget *parent)
     // not the thousands of trial lines under it.
     plot->addLayer(kDragLayer, plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     plot->layer(kDragLayer)->setMode(QCPLayer::lmBuffered);
+    m_draft = new PlotDraft(plot, interaction());
     connect(plot, &QCustomPlot::mousePress, this, &ParallelCoordinatesPlot::onMousePress);
     connect(plot, &QCustomPlot::mouseMove, this, &ParallelCoordinatesPlot::onMouseMove);
     connect(plot, &QCustomPlot::mouseRelease, this, &ParallelCoordinatesPlot::onMouseRelease);
@@ -230,12 +234,32 @@ void ParallelCoordinatesPlot::redraw()
     // trials took half a second to paint. One-pixel cosmetic lines take a fraction of that;
     // antialiasing still costs several times more, and at thousands of lines it shows nothing.
     const bool dense = m_lineCount >= kDenseLines;
-    for (QCPCurve *curve : bins) {
+    std::vector<QCPCurve *> curves = bins;
+    curves.push_back(grey);
+    // The draft: every n-th line of each curve, on the draft layer, hidden and shown with its curve.
+    const int every = (m_lineCount + kDraftLines - 1) / kDraftLines;
+    for (QCPCurve *curve : curves) {
         curve->setAntialiased(!dense);
         curve->setPen(cosmeticPen(curve->pen()));
+        curve->setLayer(m_draft->fullLayer());
+        if (every <= 1)
+            continue;
+        auto *draft = new QCPCurve(plot->xAxis, plot->yAxis);
+        draft->setLayer(m_draft->draftLayer());
+        draft->setPen(curve->pen());
+        draft->setAntialiased(false);
+        draft->setName(curve->name() + QStringLiteral(" (draft)"));
+        draft->removeFromLegend();
+        draft->setProperty(PlotLegend::kSeriesOf, curve->name());
+        draft->setProperty(PlotPointFinder::kOverlay, true);
+        const QCPCurveDataContainer &data = *curve->data();
+        const int stride = axisCount() + 1; // a line's points and its NaN break
+        for (int line = 0, start = 0; start + stride <= data.size(); ++line, start += stride)
+            if (line % every == 0)
+                for (int i = start; i < start + stride; ++i)
+                    draft->addData(data.at(i)->t, data.at(i)->key, data.at(i)->value);
     }
-    grey->setAntialiased(!dense);
-    grey->setPen(cosmeticPen(grey->pen()));
+    m_draft->setEnabled(every > 1);
     for (int bin = 0; bin < kColorBins; ++bin)
         setTrialNumbers(bins[std::size_t(bin)], std::move(numbers[std::size_t(bin)]));
     setTrialNumbers(grey, std::move(numbers[kColorBins]));
@@ -278,7 +302,14 @@ int ParallelCoordinatesPlot::axisNear(QPointF position) const
 
 PlotPoint ParallelCoordinatesPlot::nearestPoint(QPointF position) const
 {
-    return m_ranges.empty() ? PlotPoint() : ParallelLinePicker::nearest(*customPlot(), axisCount(), position);
+    if (m_ranges.empty())
+        return PlotPoint();
+    // During a draft the full lines are hidden but still the ones to pick from.
+    const bool drafting = m_draft->isDrafting();
+    m_draft->fullLayer()->setVisible(true);
+    const PlotPoint point = ParallelLinePicker::nearest(*customPlot(), axisCount(), position);
+    m_draft->fullLayer()->setVisible(!drafting);
+    return point;
 }
 
 bool ParallelCoordinatesPlot::claimsPress(QPointF position) const

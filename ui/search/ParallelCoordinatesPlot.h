@@ -9,7 +9,9 @@
 // choices), so the trials table can filter. A click on an axis without dragging clears its brush.
 // Between the axes, a drag pans and a click on a line selects its trial (TrialPlot); the readout
 // gives the trial, its value on the nearest axis and its loss. The parameter selected on the page
-// (setSelectedParameter) has its axis drawn bold, in the highlight colour.
+// (setSelectedParameter) has its axis drawn bold, in the highlight colour. With more than
+// kDraftLines trials, a zoom or pan draws every n-th line (by loss rank, the best first) until the
+// view is still again (PlotDraft), so the gesture keeps up with the mouse.
 #include "ui/search/TrialPlot.h"
 
 #include <QList>
@@ -23,6 +25,8 @@ class QCPItemRect;
 
 namespace loupe {
 
+class PlotDraft;
+
 class ParallelCoordinatesPlot : public TrialPlot {
     Q_OBJECT
 public:
@@ -35,6 +39,9 @@ public:
     void clearBrushes();
     // Lines drawn in the last redraw, and how many of them pass every brush.
     int lineCount() const { return m_lineCount; }
+    // The draft drawn while the user zooms or pans: at most this many lines.
+    static constexpr int kDraftLines = 1500;
+    PlotDraft *draft() const { return m_draft; }
     int selectedLineCount() const { return m_selectedCount; }
     // "number,<parameters...>,loss" with raw values, one line per completed trial.
     QString dataAsCsv() const override;
@@ -76,6 +83,7 @@ private:
     double m_dragStart = 0.0;
     QCPItemRect *m_dragRect = nullptr;
     QList<QCPAbstractItem *> m_items; // axis lines, labels and brush boxes of the last redraw
+    PlotDraft *m_draft = nullptr;
     int m_lineCount = 0;
     int m_selectedCount = 0;
 };
