@@ -11,6 +11,7 @@
 #include "ui/common/PlotWidget.h"
 
 #include <QColor>
+#include <QHash>
 #include <QString>
 #include <QVector>
 
