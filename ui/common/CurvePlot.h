@@ -18,6 +18,7 @@
 #include <optional>
 #include <utility>
 
+class QCPAbstractPlottable;
 class QCPGraph;
 class QCPItemText;
 
