@@ -177,6 +177,7 @@ void ParallelCoordinatesPlot::redraw()
 {
     QCustomPlot *plot = customPlot();
     plot->clearPlottables();
+    m_draft->setEnabled(false); // until a draft is drawn below
     for (QCPAbstractItem *item : std::as_const(m_items))
         plot->removeItem(item);
     m_items.clear();
