@@ -1,6 +1,8 @@
 #include "ui/common/PlotDraft.h"
 
 #include "ui/common/PlotInteraction.h"
+#include "ui/common/PlotLegend.h"
+#include "ui/common/PlotPointFinder.h"
 
 #include <QTimer>
 
@@ -35,6 +37,31 @@ void PlotDraft::setEnabled(bool enabled)
 bool PlotDraft::isDrafting() const
 {
     return m_draft->visible();
+}
+
+QCPCurve *PlotDraft::addThinnedCopy(const QCPCurve *curve, int stride, int every)
+{
+    auto *copy = new QCPCurve(curve->keyAxis(), curve->valueAxis());
+    copy->setLayer(m_draft);
+    copy->setPen(curve->pen());
+    copy->setAntialiased(false);
+    copy->setName(curve->name() + QStringLiteral(" (draft)"));
+    copy->removeFromLegend();
+    copy->setProperty(PlotLegend::kSeriesOf, curve->name());
+    copy->setProperty(PlotPointFinder::kOverlay, true);
+    const QCPCurveDataContainer &data = *curve->data();
+    QVector<double> t, keys, values;
+    for (int line = 0, start = 0; start + stride <= data.size(); ++line, start += stride) {
+        if (line % every != 0)
+            continue;
+        for (int i = start; i < start + stride; ++i) {
+            t << data.at(i)->t;
+            keys << data.at(i)->key;
+            values << data.at(i)->value;
+        }
+    }
+    copy->setData(t, keys, values, true);
+    return copy;
 }
 
 void PlotDraft::onViewChanged()

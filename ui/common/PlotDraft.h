@@ -8,6 +8,7 @@
 
 #include <QObject>
 
+class QCPCurve;
 class QCPLayer;
 class QCustomPlot;
 class QTimer;
@@ -29,6 +30,10 @@ public:
     void setEnabled(bool enabled);
     bool isEnabled() const { return m_enabled; }
     bool isDrafting() const;
+    // Adds to the draft layer a copy of `curve` (on the full layer) with one line in `every`, a line
+    // being `stride` consecutive points; the copy has the curve's pen, is hidden with its series in
+    // the legend, and is never picked by the readout. Returns the copy.
+    QCPCurve *addThinnedCopy(const QCPCurve *curve, int stride, int every);
     // Back to the full data now (replotted on the next turn of the event loop).
     void settle();
 

@@ -3,8 +3,6 @@
 #include "ui/search/TrialTableModel.h"
 #include "ui/search/ParallelLinePicker.h"
 #include "ui/common/PlotDraft.h"
-#include "ui/common/PlotLegend.h"
-#include "ui/common/PlotPointFinder.h"
 
 #include <qcustomplot.h>
 
@@ -243,22 +241,8 @@ void ParallelCoordinatesPlot::redraw()
         curve->setAntialiased(!dense);
         curve->setPen(cosmeticPen(curve->pen()));
         curve->setLayer(m_draft->fullLayer());
-        if (every <= 1)
-            continue;
-        auto *draft = new QCPCurve(plot->xAxis, plot->yAxis);
-        draft->setLayer(m_draft->draftLayer());
-        draft->setPen(curve->pen());
-        draft->setAntialiased(false);
-        draft->setName(curve->name() + QStringLiteral(" (draft)"));
-        draft->removeFromLegend();
-        draft->setProperty(PlotLegend::kSeriesOf, curve->name());
-        draft->setProperty(PlotPointFinder::kOverlay, true);
-        const QCPCurveDataContainer &data = *curve->data();
-        const int stride = axisCount() + 1; // a line's points and its NaN break
-        for (int line = 0, start = 0; start + stride <= data.size(); ++line, start += stride)
-            if (line % every == 0)
-                for (int i = start; i < start + stride; ++i)
-                    draft->addData(data.at(i)->t, data.at(i)->key, data.at(i)->value);
+        if (every > 1)
+            m_draft->addThinnedCopy(curve, axisCount() + 1, every); // a line: its points and its NaN break
     }
     m_draft->setEnabled(every > 1);
     for (int bin = 0; bin < kColorBins; ++bin)
