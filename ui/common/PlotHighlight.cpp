@@ -27,12 +27,14 @@ PlotHighlight::PlotHighlight(QCustomPlot *plot) : QObject(plot), m_plot(plot)
 
 void PlotHighlight::set(const QVector<QPointF> &marks, const QVector<QPointF> &line)
 {
+    if (marks == m_marks && line == m_line && (marks.isEmpty() || m_markGraph) && (line.isEmpty() || m_lineCurve))
+        return; // nothing new to draw (a live plot sets its selection again at every update)
     m_marks = marks;
     m_line = line;
     draw();
-    // The layer alone when the plot is on screen with its buffers ready; else (hidden, or a layout
-    // change pending) the whole plot on the next turn of the event loop.
-    if (m_plot->isVisible() && !m_plot->hasInvalidatedPaintBuffers())
+    // The layer alone when the plot is on screen (QCPLayer::replot replots the whole plot if its
+    // buffers are not set up yet); a hidden plot on the next turn of the event loop.
+    if (m_plot->isVisible())
         m_plot->layer(kLayer)->replot();
     else
         m_plot->replot(QCustomPlot::rpQueuedReplot);
