@@ -23,7 +23,9 @@
 
 #include "tests/support/PlotEvents.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QTest>
@@ -144,6 +146,19 @@ void TestFailurePlot::clickOnThePageSelectsTheRowOnTheDataPage()
 
 void TestFailurePlot::treeAndPlotKeepOneSelection()
 {
+    // 200 amounts below 100 but in rows 10, 50 and 199 (1000): a suite that wants them below 100.
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("amounts.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("amount\n");
+    for (int row = 0; row < kRows; ++row)
+        csv.write(QByteArray::number(row == 10 || row == 50 || row == kOutlierRow ? 1000.0 : (row * 37) % 200 * 0.5) + "\n");
+    csv.close();
+    QFile suite(dir.filePath(QStringLiteral("suite.json")));
+    QVERIFY(suite.open(QIODevice::WriteOnly));
+    suite.write(R"({"suite": "amounts", "tests": [{"name": "small", "assert": "between", "column": "amount", "max": 100}]})");
+    suite.close();
+
     JobRunner runner;
     DatasetSession dataset;
     PageContext context;
@@ -152,9 +167,9 @@ void TestFailurePlot::treeAndPlotKeepOneSelection()
     DataPage dataPage(context);
     ChecksPage page(context);
     QSignalSpy loaded(&dataPage, &DataPage::loadFinished);
-    dataPage.loadFile(QStringLiteral(LOUPE_SOURCE_DIR "/resources/examples/ceo/ceo.csv"));
+    dataPage.loadFile(csv.fileName());
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
-    QCOMPARE(page.openSuite(QStringLiteral(LOUPE_SOURCE_DIR "/resources/examples/ceo/suite.json")), QString());
+    QCOMPARE(page.openSuite(suite.fileName()), QString());
     QSignalSpy finished(&page, &ChecksPage::runFinished);
     page.runChecks();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
@@ -163,35 +178,34 @@ void TestFailurePlot::treeAndPlotKeepOneSelection()
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     FailurePlot *plot = page.failurePlot();
     CheckResultsTree *tree = page.resultsTree();
+    QCOMPARE(plot->failingPointCount(), 3);
     plot->customPlot()->replot(QCustomPlot::rpImmediateRefresh);
     QCOMPARE(plot->selectedRow(), qint64(-1));
 
-    // Plot -> tree: the failing value (row 0) selects the failure item "row 0" of test 0.
-    const QCPGraph *failing = plot->customPlot()->graph(1);
-    const QPointF failingPoint(failing->data()->constBegin()->key, failing->data()->constBegin()->value);
-    click(*plot, pixelOf(*plot, failingPoint.x(), failingPoint.y()));
-    QCOMPARE(tree->currentItem(), tree->firstFailureItem(0));
-    QCOMPARE(plot->selectedRow(), qint64(0));
-    QCOMPARE(plot->highlight()->marks(), QVector<QPointF>{failingPoint});
+    // Plot -> tree: the failing value of row 50 selects the failure item "row 50".
+    click(*plot, pixelOf(*plot, 50, 1000.0));
+    QVERIFY(tree->currentItem());
+    QCOMPARE(tree->currentItem(), tree->failureItem(0, 50));
+    QCOMPARE(tree->currentItem()->text(0), QStringLiteral("row 50"));
+    QCOMPARE(plot->selectedRow(), qint64(50));
+    QCOMPARE(plot->highlight()->marks(), (QVector<QPointF>{QPointF(50, 1000.0)}));
 
     // A passing value has no failure item: its test becomes current, the ring moves to the point.
-    const QCPGraph *passing = plot->customPlot()->graph(0);
-    const auto passingPoint = passing->data()->constBegin() + passing->data()->size() / 2;
-    const QPointF passingPixel = pixelOf(*plot, passingPoint->key, passingPoint->value);
+    const QPointF passingPixel = pixelOf(*plot, 120, (120 * 37) % 200 * 0.5);
     const PlotPoint found = plot->pointAt(passingPixel);
-    QVERIFY(found.plottable == passing);
+    QCOMPARE(found.key, 120.0);
     click(*plot, passingPixel);
     QCOMPARE(tree->currentItem(), tree->testItem(0));
-    QCOMPARE(plot->selectedRow(), qint64(std::llround(found.key)));
+    QCOMPARE(plot->selectedRow(), qint64(120));
 
-    // Tree -> plot: selecting the failure item rings its point; the suite item clears the ring.
-    tree->setCurrentItem(tree->firstFailureItem(0));
-    QCOMPARE(plot->selectedRow(), qint64(0));
-    QCOMPARE(plot->highlight()->marks(), QVector<QPointF>{failingPoint});
+    // Tree -> plot: selecting a failure item rings its point; the test item clears the ring.
+    tree->setCurrentItem(tree->failureItem(0, kOutlierRow));
+    QCOMPARE(plot->selectedRow(), qint64(kOutlierRow));
+    QCOMPARE(plot->highlight()->marks(), (QVector<QPointF>{QPointF(kOutlierRow, 1000.0)}));
     tree->setCurrentItem(tree->testItem(0));
     QCOMPARE(plot->selectedRow(), qint64(-1));
     QVERIFY(plot->highlight()->isEmpty());
-    QCOMPARE(plot->failingPointCount(), 1); // still the same test on the plot
+    QCOMPARE(plot->failingPointCount(), 3); // still the same test on the plot, not drawn again
 }
 
 QTEST_MAIN(TestFailurePlot)
