@@ -138,6 +138,7 @@ QWidget *ChecksPage::buildResults()
     // the tree selects that failure; a failure selected in the tree is ringed on the plot.
     connect(m_plot, &FailurePlot::rowClicked, this, [this](const QString &column, quint64 row) {
         m_tree->selectRow(m_plotTest, row);
+        onTestSelected(m_plotTest); // the report follows the tree's new current item (its test)
         emit showFailingCells({column}, {row});
     });
     connect(m_tree, &CheckResultsTree::rowSelected, this, [this](int testIndex, qint64 row) {

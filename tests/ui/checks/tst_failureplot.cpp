@@ -189,6 +189,7 @@ void TestFailurePlot::treeAndPlotKeepOneSelection()
     QCOMPARE(tree->currentItem()->text(0), QStringLiteral("row 50"));
     QCOMPARE(plot->selectedRow(), qint64(50));
     QCOMPARE(plot->highlight()->marks(), (QVector<QPointF>{QPointF(50, 1000.0)}));
+    QVERIFY2(page.reportShown().contains(QStringLiteral("small")), qPrintable(page.reportShown())); // the test's report
 
     // A passing value has no failure item: its test becomes current, the ring moves to the point.
     const QPointF passingPixel = pixelOf(*plot, 120, (120 * 37) % 200 * 0.5);
