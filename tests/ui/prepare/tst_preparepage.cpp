@@ -65,6 +65,7 @@ private Q_SLOTS:
     void identifiersAreNotScaledByDefault();
     void scalingFitsOnTrainingRows();
     void fittingOnEveryRowIsRefused();
+    void barRingsWhereItsRowsFallOnTheOtherHistogram();
     void savesCsvAndParameters();
     void noDatasetMeansNothingToDo();
 
@@ -229,6 +230,38 @@ void TestPreparePage::scalingFitsOnTrainingRows()
         m_page->show();
         QTest::qWait(200);
         QVERIFY(m_page->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/prepare-page.png")));
+    }
+}
+
+void TestPreparePage::barRingsWhereItsRowsFallOnTheOtherHistogram()
+{
+    // Min-max scaling keeps the order of values: the rows of a bin before scaling fall in bins after
+    // scaling whose counts hold them all, and back.
+    ScalingPanel *panel = m_page->scalingPanel();
+    panel->setMethod(ScalingMethod::MinMax);
+    panel->setCheckedColumns({"amount"});
+    fitAndWait();
+    QVERIFY2(panel->result().has_value(), qPrintable(panel->statusText()));
+    panel->showColumn(QStringLiteral("amount"));
+    const ColumnStats &before = panel->result()->before[0];
+    const ColumnStats &after = panel->result()->after[0];
+    for (const auto side : {ScalingPanel::Side::Before, ScalingPanel::Side::After}) {
+        const ColumnStats &from = side == ScalingPanel::Side::Before ? before : after;
+        const ColumnStats &to = side == ScalingPanel::Side::Before ? after : before;
+        HistogramPlot *clicked = side == ScalingPanel::Side::Before ? panel->beforePlot() : panel->afterPlot();
+        HistogramPlot *other = side == ScalingPanel::Side::Before ? panel->afterPlot() : panel->beforePlot();
+        int bin = 0;
+        while (from.histogram[std::size_t(bin)].count == 0)
+            ++bin;
+        panel->selectBar(side, bin);
+        QCOMPARE(clicked->selectedBars(), QVector<int>{bin});
+        QVERIFY(!other->selectedBars().isEmpty());
+        std::uint64_t held = 0;
+        for (int bar : other->selectedBars())
+            held += to.histogram[std::size_t(bar)].count;
+        QVERIFY(held >= from.histogram[std::size_t(bin)].count);
+        QVERIFY2(panel->statusText().contains(QStringLiteral("%1 row").arg(from.histogram[std::size_t(bin)].count)),
+                 qPrintable(panel->statusText()));
     }
 }
 
