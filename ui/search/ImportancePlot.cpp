@@ -1,5 +1,7 @@
 #include "ui/search/ImportancePlot.h"
 
+#include "ui/common/PlotValueFormat.h"
+
 #include <qcustomplot.h>
 
 #include <QTimer>
@@ -106,10 +108,13 @@ int ImportancePlot::parameterAtKey(double key) const
 
 QStringList ImportancePlot::readoutLines(const PlotPoint &point) const
 {
-    QStringList lines = TrialPlot::readoutLines(point);
-    if (parameterAtKey(point.key) >= 0)
-        lines << tr("click: show it on the slice plot and the parallel coordinates");
-    return lines;
+    const int parameter = parameterAtKey(point.key);
+    if (parameter < 0)
+        return TrialPlot::readoutLines(point);
+    // The parameter in bold (the bar's axis has no title to name it by), then its importance.
+    return {QString::fromStdString(space().parameter(parameter).name),
+            tr("importance: %1").arg(PlotValueFormat::format(customPlot()->xAxis, point.value)),
+            tr("click: show it on the slice plot and the parallel coordinates")};
 }
 
 void ImportancePlot::pointClicked(const PlotPoint &point)
