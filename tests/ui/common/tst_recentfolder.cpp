@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -31,14 +32,29 @@ namespace {
 constexpr int kTimeoutMs = 20000;
 
 // Waits for the next file dialog to be open, then runs `act` on it (which must accept or reject it).
-void whenDialogOpens(const std::function<void(QFileDialog *)> &act)
+// Any other modal window that opens instead (say, QFileDialog's own "File not found" or overwrite
+// question) is recorded in `unexpected` and closed, so the test fails with its text rather than hanging
+// in that window's event loop until ctest's timeout.
+void whenDialogOpens(const std::function<void(QFileDialog *)> &act, QString *unexpected = nullptr)
 {
     auto *poll = new QTimer;
     poll->setInterval(10);
-    QObject::connect(poll, &QTimer::timeout, poll, [poll, act] {
-        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
-        if (!dialog || !dialog->isVisible())
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, act, unexpected] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal || !modal->isVisible())
             return;
+        auto *dialog = qobject_cast<QFileDialog *>(modal);
+        if (!dialog) {
+            if (auto *box = qobject_cast<QMessageBox *>(modal); box && unexpected)
+                *unexpected += box->text();
+            else if (unexpected)
+                *unexpected += modal->metaObject()->className();
+            if (auto *other = qobject_cast<QDialog *>(modal))
+                other->reject();
+            else
+                modal->close();
+            return;
+        }
         poll->stop();
         poll->deleteLater();
         act(dialog);
@@ -130,13 +146,15 @@ void TestRecentFolder::openCsvStartsInTheLastDataFolder()
 
     // 1. The dialog starts in the remembered folder; choosing a file in another folder loads it...
     QString startedIn;
+    QString unexpected;
     whenDialogOpens([&](QFileDialog *dialog) {
         startedIn = dialog->directory().absolutePath();
         dialog->setDirectory(QFileInfo(second).absolutePath());
         dialog->selectFile(QFileInfo(second).fileName());
         static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() checks the choice like the OK button
-    });
+    }, &unexpected);
     QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("openCsv")), Qt::LeftButton);
+    QCOMPARE(unexpected, QString());
     QCOMPARE(canonical(startedIn), canonical(m_dir.filePath(QStringLiteral("first"))));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeoutMs);
     QCOMPARE(canonical(loaded.at(0).at(0).toString()), canonical(second));
@@ -145,8 +163,9 @@ void TestRecentFolder::openCsvStartsInTheLastDataFolder()
     whenDialogOpens([&](QFileDialog *dialog) {
         startedIn = dialog->directory().absolutePath();
         dialog->reject();
-    });
+    }, &unexpected);
     page.openWithDialog();
+    QCOMPARE(unexpected, QString());
     QCOMPARE(canonical(startedIn), canonical(m_dir.filePath(QStringLiteral("second"))));
     QCOMPARE(canonical(RecentFolder::folder(FolderPurpose::DataFiles)), canonical(m_dir.filePath(QStringLiteral("second"))));
     QCOMPARE(loaded.count(), 1);
@@ -167,12 +186,14 @@ void TestRecentFolder::saveCleanedCsvProposesNameInDataFolder()
     RecentFolder::remember(FolderPurpose::Exports, m_dir.filePath(QStringLiteral("first/plot.png")));
 
     QString proposed;
+    QString unexpected;
     whenDialogOpens([&](QFileDialog *dialog) {
         proposed = dialog->selectedFiles().value(0);
         static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() checks the choice like the OK button
-    });
+    }, &unexpected);
     QSignalSpy saved(&privacy, &PrivacyPage::cleanedCsvSaved);
     QTest::mouseClick(privacy.findChild<QPushButton *>(QStringLiteral("saveCleanedButton")), Qt::LeftButton);
+    QCOMPARE(unexpected, QString());
     const QString expected = m_dir.filePath(QStringLiteral("second/people-clean.csv"));
     QCOMPARE(canonical(QFileInfo(proposed).absolutePath()), canonical(m_dir.filePath(QStringLiteral("second"))));
     QCOMPARE(QFileInfo(proposed).fileName(), QStringLiteral("people-clean.csv"));
