@@ -141,6 +141,42 @@ void LrFinderPlot::addMarker(const QString &label, double rate, const QColor &co
     m_markers.append({label.section(QLatin1Char(' '), 0, 0), rate});
 }
 
+void LrFinderPlot::setVerifyMarks(const QVector<LrVerifyMark> &marks)
+{
+    QCustomPlot *plot = customPlot();
+    for (QCPAbstractItem *item : std::as_const(m_verifyItems))
+        plot->removeItem(item);
+    m_verifyItems.clear();
+    m_verifyMarks = marks;
+    for (int i = 0; i < m_verifyMarks.size(); ++i) {
+        const LrVerifyMark &mark = m_verifyMarks[i];
+        if (!(mark.rate > 0.0) || !std::isfinite(mark.rate))
+            continue;
+        const QColor color = mark.best ? QColor(0, 140, 0) : QColor(210, 110, 0);
+        auto *line = new QCPItemStraightLine(plot);
+        line->point1->setCoords(mark.rate, 0.0);
+        line->point2->setCoords(mark.rate, 1.0);
+        line->setPen(QPen(color, 1.0, Qt::DotLine));
+        auto *text = new QCPItemText(plot);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        // Alternating heights keep neighbouring labels (a factor 3 apart) from overlapping.
+        text->position->setCoords(mark.rate, i % 2 == 0 ? 0.97 : 0.89);
+        text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        text->setPadding(QMargins(3, 1, 3, 1));
+        text->setBrush(QColor(255, 255, 255, 230));
+        text->setPen(QPen(color));
+        text->setColor(color);
+        QFont font = text->font();
+        font.setBold(mark.best);
+        text->setFont(font);
+        text->setText(QStringLiteral("\u25C6 %1").arg(mark.text));
+        m_verifyItems << line << text;
+    }
+    rescale();
+    requestReplot();
+}
+
 int LrFinderPlot::pointCount() const
 {
     int count = 0;
@@ -192,6 +228,12 @@ void LrFinderPlot::rescale()
                 lowLoss = std::min(lowLoss, point.loss);
                 highLoss = std::max(highLoss, point.loss);
             }
+        }
+    }
+    for (const LrVerifyMark &mark : std::as_const(m_verifyMarks)) {
+        if (mark.rate > 0.0 && std::isfinite(mark.rate)) {
+            lowRate = std::min(lowRate, mark.rate);
+            highRate = std::max(highRate, mark.rate);
         }
     }
     QCustomPlot *plot = customPlot();

@@ -129,7 +129,7 @@ void TestLearningRatePage::onePassOnCsvShowsCurveAndSuggestions()
     QVERIFY(result.points.front().learningRate >= 1e-5 * 0.999);
     QVERIFY(result.points.back().learningRate < 10.0);
     QVERIFY(result.suggestions.recommended.has_value());
-    QCOMPARE(result.suggestions.method, std::string("valley"));
+    QCOMPARE(result.suggestions.method, std::string("minimum"));
     QVERIFY(plot->markerLabels().contains(QStringLiteral("recommended")));
     QCOMPARE(plot->markerRate(QStringLiteral("recommended")), *result.suggestions.recommended);
     QVERIFY(!plot->dataAsCsv().isEmpty());
