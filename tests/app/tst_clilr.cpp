@@ -192,6 +192,9 @@ void TestCliLr::badArguments_data()
     QTest::newRow("lr-find --end with range") << QStringList{"lr-find"} + data
                                                      + QStringList{"--mode", "range", "--end", "3"}
                                               << "option --end does not apply to --mode range";
+    QTest::newRow("lr-find --epochs with onepass") << QStringList{"lr-find"} + data
+                                                          + QStringList{"--mode", "onepass", "--epochs", "2"}
+                                                   << "option --epochs does not apply to --mode onepass";
     QTest::newRow("lr-find fraction 0") << QStringList{"lr-find"} + data
                                                + QStringList{"--mode", "range", "--fraction", "0"}
                                         << "option --fraction:";

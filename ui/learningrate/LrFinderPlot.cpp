@@ -132,7 +132,10 @@ void LrFinderPlot::addMarker(const QString &label, double rate, const QColor &co
     text->position->setTypeX(QCPItemPosition::ptPlotCoords);
     text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     text->position->setCoords(rate, 0.04 + 0.07 * row);
-    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // A label right of a line in the right part of the plot would run past its edge: put it left.
+    const QCPRange shown = plot->xAxis->range();
+    const double along = (std::log(rate) - std::log(shown.lower)) / (std::log(shown.upper) - std::log(shown.lower));
+    text->setPositionAlignment((along > 0.7 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
     text->setPadding(QMargins(4, 1, 4, 1));
     text->setBrush(QColor(255, 255, 255, 220));
     text->setColor(color);
@@ -161,7 +164,7 @@ void LrFinderPlot::setVerifyMarks(const QVector<LrVerifyMark> &marks)
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         // Alternating heights keep neighbouring labels (a factor 3 apart) from overlapping.
-        text->position->setCoords(mark.rate, i % 2 == 0 ? 0.97 : 0.89);
+        text->position->setCoords(mark.rate, i % 2 == 0 ? 0.97 : 0.88);
         text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         text->setPadding(QMargins(3, 1, 3, 1));
         text->setBrush(QColor(255, 255, 255, 230));
@@ -267,7 +270,9 @@ void LrFinderPlot::rescale()
     const double ceiling = std::min(highLoss, std::max(firstLoss * 1.5, lowLoss + 3.0 * (firstLoss - lowLoss)));
     const double pad = std::max(0.06 * (ceiling - lowLoss), 1e-3);
     m_lossCeiling = ceiling + 0.5 * pad;
-    plot->yAxis->setRange(lowLoss - pad, ceiling + pad);
+    // Verification labels get a band of their own under the curve (they sit at the bottom).
+    const double band = m_verifyMarks.isEmpty() ? 0.0 : 0.28 * (ceiling - lowLoss + 2.0 * pad);
+    plot->yAxis->setRange(lowLoss - pad - band, ceiling + pad);
 }
 
 void LrFinderPlot::pointClicked(const PlotPoint &point)
