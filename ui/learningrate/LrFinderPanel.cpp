@@ -114,7 +114,7 @@ QWidget *LrFinderPanel::buildResults()
     layout->addLayout(useRow);
     m_verify = new LrVerifyBox(runner(), [this] { return setupRequest(); }, [this] { return chosenRate(); }, bottom);
     layout->addWidget(m_verify);
-    layout->addWidget(storedRunsBox(), 1);
+    layout->addWidget(storedRunsBox());
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
