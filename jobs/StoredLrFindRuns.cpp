@@ -4,11 +4,13 @@
 
 #include "core/lr/LrFindRunJson.h"
 
+#include <algorithm>
+
 namespace loupe {
 
 Result<std::vector<StoredLrFindRun>> StoredLrFindRuns::list(int limit)
 {
-    return StoredRunListing::listSummaries<StoredLrFindRun>(
+    auto listed = StoredRunListing::listSummaries<StoredLrFindRun>(
         m_store, RunKind::LrFind, limit, [](StoredLrFindRun &run, const RunRecord &record) {
             const LrFindRunConfig config = lrFindConfigFromJson(record.configJson.toStdString());
             run.dataSource = QString::fromStdString(config.subject.data);
@@ -20,7 +22,15 @@ Result<std::vector<StoredLrFindRun>> StoredLrFindRuns::list(int limit)
             }
             if (run.result.points.empty())
                 run.result.mode = config.mode;
+            run.isVerification = config.verify;
         });
+    if (!listed.isOk())
+        return listed;
+    // Verifications (lr-verify) share the 'lr-find' kind but are not searches to overlay.
+    std::vector<StoredLrFindRun> runs = listed.takeValue();
+    runs.erase(std::remove_if(runs.begin(), runs.end(), [](const StoredLrFindRun &run) { return run.isVerification; }),
+               runs.end());
+    return runs;
 }
 
 } // namespace loupe

@@ -19,6 +19,7 @@ class Store;
 
 struct StoredLrFindRun : StoredRunSummary {
     LrFindResult result; // no points when the run has no usable summary (failed, interrupted)
+    bool isVerification = false; // an lr-verify run; list() leaves these out
 };
 
 class StoredLrFindRuns {

@@ -6,6 +6,7 @@
 #include "app/cli/HeadCommand.h"
 #include "app/cli/LoadCommand.h"
 #include "app/cli/LrFindCommand.h"
+#include "app/cli/LrVerifyCommand.h"
 #include "app/cli/MaskCommand.h"
 #include "app/cli/PiiCommand.h"
 #include "app/cli/ScaleCommand.h"
@@ -28,6 +29,7 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add<TrainCommand>();
     registry.add<ScheduleCommand>();
     registry.add<LrFindCommand>();
+    registry.add<LrVerifyCommand>();
     registry.add<SnapshotCommand>();
     registry.add<SearchCommand>();
     registry.add<WorkerCommand>();

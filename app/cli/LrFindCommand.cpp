@@ -41,7 +41,7 @@ Result<LrFindSettings> settingsFrom(const ParsedArguments &arguments, std::uint6
     settings.mode = mode == QLatin1String("range") ? LrFindMode::Range : LrFindMode::OnePass;
     const std::vector<const char *> otherModes = settings.mode == LrFindMode::Range
                                                      ? std::vector<const char *>{"end"}
-                                                     : std::vector<const char *>{"factor", "fraction"};
+                                                     : std::vector<const char *>{"factor", "fraction", "epochs"};
     for (const char *option : otherModes) {
         if (arguments.isSet(QLatin1String(option)))
             return usageError(std::string("option --") + option + " does not apply to --mode " + mode.toStdString());
@@ -56,6 +56,7 @@ Result<LrFindSettings> settingsFrom(const ParsedArguments &arguments, std::uint6
             return usageError("option --steps: expected at most 10000 rates for --mode range, got " + std::to_string(steps));
         range.steps = static_cast<int>(steps);
         range.fraction = arguments.doubleValue(QStringLiteral("fraction"), range.fraction);
+        range.epochs = static_cast<int>(arguments.intValue(QStringLiteral("epochs"), range.epochs));
         range.seed = seed;
         if (Status status = RangeTest::validate(range); !status.isOk())
             return asOption(status);
@@ -90,9 +91,9 @@ void printText(std::ostream &out, const LrFindResult &result)
     const LrSuggestions &s = result.suggestions;
     if (s.recommended) {
         out << "recommended learning rate " << rateText(*s.recommended)
-            << (s.method == "valley" ? " (fastai's valley)\n" : " (the lowest loss's rate / 10)\n");
+            << (s.method == "minimum" ? " (the lowest loss's rate / 10)\n" : " (the rate of the lowest loss)\n");
     } else {
-        out << "no learning rate to recommend: the loss diverged before it fell\n";
+        out << "no learning rate to recommend: the loss never fell (flat, rising or diverged from the start)\n";
     }
     if (s.lossMinimumRate)
         out << "  lowest loss at " << rateText(*s.lossMinimumRate) << "; minimum/10 " << rateText(*s.minimum) << '\n';
@@ -134,12 +135,15 @@ QString LrFindCommand::summary() const
 QString LrFindCommand::description() const
 {
     return QStringLiteral(
-        "--mode range: a fresh model per rate start * factor^i, i < steps (defaults 1e-6, 2, 20), one epoch each\n"
-        "  (or a seeded --fraction of the training rows); mean training loss per rate; a diverged run is kept.\n"
-        "  Recommended: the rate at the lowest loss / 10; also the steepest descent of the smoothed curve.\n"
+        "--mode range: a fresh model per rate start * factor^i, i < steps (defaults 1e-6, 2, 20), trained for the\n"
+        "  spec's epochs (or --epochs) on the training rows (or a seeded --fraction of them); the last epoch's mean\n"
+        "  training loss per rate; a diverged run is kept.\n"
+        "  Recommended: the rate at the lowest loss of the 3-point smoothed curve (each point is a whole training\n"
+        "  at its rate); also minimum/10 and the steepest descent of the smoothed curve.\n"
         "--mode onepass: one run, the rate growing per batch from --start (1e-7) to --end (10) over --steps\n"
         "  batches (100; 0 = one epoch), loss smoothed (EMA 0.98, debiased), stops when it passes 4x its best.\n"
-        "  Recommended: fastai's valley; also steep and minimum/10.\n"
+        "  Recommended: the lowest loss's rate / 10 (fastai's minimum); also steep and fastai's valley.\n"
+        "  Either recommends nothing when the loss never fell 1 % below its first value.\n"
         "--seed replaces the spec's seed (initialization, shuffling, splits, the --fraction sample).\n"
         "With --json: {\"mode\", \"points\":[{\"lr\",\"loss\",\"diverged\"}], \"suggestions\":{\"recommended\",...},\n"
         "\"seconds\", \"status\", \"run_id\"}. Stored as an 'lr-find' run with one step metric per point.\n"
@@ -162,6 +166,8 @@ void LrFindCommand::declareArguments(ArgumentParser &parser) const
                             QStringLiteral("range: rates (20); onepass: batches (100, 0 = one epoch)"), 0, 100000000);
     parser.addNumberOption(QStringLiteral("fraction"), QStringLiteral("F"),
                            QStringLiteral("range: share of the training rows per run (1)"), -highest, highest);
+    parser.addIntegerOption(QStringLiteral("epochs"), QStringLiteral("N"),
+                            QStringLiteral("range: epochs per rate (default: the spec's epochs)"), 0, 1000);
     parser.addIntegerOption(QStringLiteral("seed"), QStringLiteral("S"), QStringLiteral("replaces the spec's seed"), 0,
                             std::numeric_limits<std::int64_t>::max());
 }
@@ -208,7 +214,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
     const std::string problem = cancelled ? "cancelled"
                                 : result.suggestions.recommended ? std::string()
                                                                  : "no learning rate could be recommended: the loss "
-                                                                   "diverged before it fell";
+                                                                   "never fell";
     if (Status finished = run.finish(cancelled ? RunStatus::Cancelled : RunStatus::Completed, result.seconds, document,
                                      cancelled ? "cancelled" : "");
         !finished.isOk())

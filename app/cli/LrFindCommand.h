@@ -1,10 +1,11 @@
 #pragma once
 // loupe-cli lr-find SPEC.json --data fashion-mnist|FILE.csv --mode range|onepass [--start X]
-//   [--end X] [--factor F] [--steps N] [--fraction F] [--seed S] [--json] [--db PATH]
+//   [--end X] [--factor F] [--steps N] [--fraction F] [--epochs N] [--seed S] [--json] [--db PATH]
 //
 // Finds a learning rate for the spec's model on the data's training rows:
 //   range:   the chapter's line search: a fresh model per rate start * factor^i (i < steps),
-//            one epoch each (or a seeded --fraction of the rows); defaults 1e-6, 2, 20, 1.
+//            trained for the spec's epochs (or --epochs; on a seeded --fraction of the rows);
+//            defaults 1e-6, 2, 20, 1.
 //   onepass: fastai's lr_find: one pass, the rate growing per batch from --start to --end over
 //            --steps batches (0 = one epoch); defaults 1e-7, 10, 100.
 // Prints the loss per rate and the suggestions; with --json

@@ -22,8 +22,9 @@ struct LrPoint {
 };
 
 struct LrSuggestions {
-    std::optional<double> recommended; // what to train with
-    std::string method;                // which of the below `recommended` is: "valley", "minimum"
+    std::optional<double> recommended; // what to train with (LrSuggester); none when the loss never fell
+    std::string method;                // how `recommended` was chosen: "minimum" or "steep" (one pass: the
+                                       // lower of the two below), "lowest-loss" (range test)
     std::optional<double> minimum;     // rate at the lowest loss, divided by the safety factor
     std::optional<double> lossMinimumRate; // the rate at the lowest loss itself
     std::optional<double> steep;       // rate of the most negative d(loss)/d(ln lr)

@@ -42,6 +42,7 @@ ordered_json lrFindConfigJson(const LrFindSettings &settings, const ModelSpec &s
         config["factor"] = settings.range.factor;
         config["steps"] = settings.range.steps;
         config["fraction"] = settings.range.fraction;
+        config["epochs"] = settings.range.epochs;
         config["seed"] = settings.range.seed;
     } else {
         config["start"] = settings.onePass.start;
@@ -60,6 +61,7 @@ LrFindRunConfig lrFindConfigFromJson(const std::string &configJson)
     const json document = JsonReader::parseOrNull(configJson);
     config.mode = jsonText(document, "mode") == lrFindModeName(LrFindMode::Range) ? LrFindMode::Range
                                                                                  : LrFindMode::OnePass;
+    config.verify = jsonText(document, "mode") == "verify";
     config.subject = RunSubject::of(document);
     return config;
 }

@@ -26,6 +26,7 @@ namespace loupe {
 // mistyped keys read as OnePass / empty.
 struct LrFindRunConfig {
     LrFindMode mode = LrFindMode::OnePass;
+    bool verify = false; // config mode "verify": an lr-verify run (core/lr/LrVerifyJson.h), not a search
     RunSubject subject;
 };
 

@@ -111,16 +111,22 @@ LrSuggestions LrSuggester::onePass(const std::vector<LrPoint> &points, std::int6
         split(points, begin, end, rates, losses);
 
     LrSuggestions suggestions;
-    suggestions.method = "valley";
-    if (const auto index = minimumIndex(losses)) {
-        suggestions.lossMinimumRate = rates[*index];
-        suggestions.minimum = rates[*index] / s_safetyFactor;
+    suggestions.method = "minimum";
+    const auto lowest = minimumIndex(losses);
+    if (lowest) {
+        suggestions.lossMinimumRate = rates[*lowest];
+        suggestions.minimum = rates[*lowest] / s_safetyFactor;
     }
     if (const auto index = steepIndex(rates, losses))
         suggestions.steep = rates[*index];
     if (const auto index = valleyIndex(losses))
         suggestions.valley = rates[*index];
-    suggestions.recommended = suggestions.valley;
+    if (lowest && lossFell(losses, *lowest)) {
+        // The lower of minimum and steep (LrSuggester.h).
+        const bool steeper = suggestions.steep && *suggestions.steep < *suggestions.minimum;
+        suggestions.recommended = steeper ? suggestions.steep : suggestions.minimum;
+        suggestions.method = steeper ? "steep" : "minimum";
+    }
     return suggestions;
 }
 
@@ -134,15 +140,23 @@ LrSuggestions LrSuggester::rangeTest(const std::vector<LrPoint> &points)
     split(points, 0, end, rates, losses);
 
     LrSuggestions suggestions;
-    suggestions.method = "minimum";
+    suggestions.method = "lowest-loss";
     if (const auto index = minimumIndex(losses)) {
         suggestions.lossMinimumRate = rates[*index];
         suggestions.minimum = rates[*index] / s_safetyFactor;
     }
-    if (const auto index = steepIndex(rates, movingAverage(losses, 1)))
+    // Fewer than 3 points are too few to smooth (both ends would become their mean).
+    const std::vector<double> smoothed = losses.size() >= 3 ? movingAverage(losses, 1) : losses;
+    if (const auto index = steepIndex(rates, smoothed))
         suggestions.steep = rates[*index];
-    suggestions.recommended = suggestions.minimum;
+    if (const auto index = minimumIndex(smoothed); index && lossFell(smoothed, *index))
+        suggestions.recommended = rates[*index];
     return suggestions;
+}
+
+bool LrSuggester::lossFell(const std::vector<double> &losses, std::size_t lowest)
+{
+    return lowest > 0 && lowest < losses.size() && losses[lowest] < losses.front() * (1.0 - s_minimumFall);
 }
 
 } // namespace loupe

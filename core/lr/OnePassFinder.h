@@ -5,7 +5,7 @@
 // (so the last batch runs just below `end`), the batch loss smoothed by LossSmoother (beta 0.98,
 // bias-corrected). The pass stops after N batches, or as soon as the smoothed loss exceeds
 // divergenceFactor (4) times the best smoothed loss so far or stops being finite; that last point
-// is kept and marked diverged. Suggestions: LrSuggester::onePass (recommended = valley).
+// is kept and marked diverged. Suggestions: LrSuggester::onePass (recommended = the lower of minimum/10 and steep).
 //
 // The loss source is injectable: run() takes any function that returns the loss of batch i at a
 // rate, so the smoothing and the stop rule are testable without training; train() feeds it from a

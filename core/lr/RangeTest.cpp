@@ -40,6 +40,8 @@ Status RangeTest::validate(const RangeTestOptions &options)
         return Status::invalidInput("steps: the last rate start * factor^(steps - 1) = " + numberText("%g", last)
                                     + " is not " + LearningRateLimits::allowedText()
                                     + "; lower start, factor or steps");
+    if (options.epochs < 0 || options.epochs > 1000)
+        return Status::invalidInput("epochs: expected 0 (the spec's own) to 1000, got " + std::to_string(options.epochs));
     if (!(options.fraction > 0.0 && options.fraction <= 1.0))
         return Status::invalidInput("fraction: expected a number in (0, 1], got " + numberText("%g", options.fraction));
     return Status::ok();
@@ -114,7 +116,9 @@ Result<LrFindResult> RangeTest::train(const ModelSpec &spec, const TrainingData 
 {
     ModelSpec seeded = spec;
     seeded.seed = m_options.seed;
-    seeded.epochs = 1;
+    // The spec's own budget (RangeTest.h): the lowest loss is then the best rate measured for it.
+    if (m_options.epochs > 0)
+        seeded.epochs = m_options.epochs;
     // Checks the spec against the data once, before any run.
     if (auto probe = TrainingSession::create(seeded, data); !probe.isOk())
         return probe.status();

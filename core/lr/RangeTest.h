@@ -2,11 +2,13 @@
 // The chapter's learning-rate line search: for each rate
 //   rate_i = start * factor^i,  i = 0 .. steps-1   (defaults 1e-6, 2, 20: 1e-6 .. 0.52)
 // a fresh model is built from the spec (same seed for every rate, so the runs differ only in
-// their rate) and trained for one epoch on the training rows, or on a seeded random `fraction` of
-// them; the run's mean training loss is recorded. A run whose loss becomes non-finite is recorded
-// as diverged (loss NaN) and the search goes on with the next rate. Suggestions:
-// LrSuggester::rangeTest (recommended = the rate at the lowest loss / 10; steep on the 3-point
-// smoothed curve).
+// their rate) and trained for the spec's own budget (its epochs, or `epochs` when set; the
+// chapter's one epoch for its one-epoch spec) on the training rows, or on a seeded random
+// `fraction` of them; the run's last epoch's mean training loss is recorded. Each point thus is a
+// whole training at its rate for the budget the spec will train with. A run whose loss becomes
+// non-finite is recorded as diverged (loss NaN) and the search goes on with the next rate.
+// Suggestions: LrSuggester::rangeTest (recommended = the rate at the lowest loss of the 3-point
+// smoothed curve; steep on the same curve).
 //
 // The per-rate run is injectable (run() takes any function giving the outcome at a rate), so the
 // rate sequence and the bookkeeping are testable without training. Threading: one thread; only
@@ -29,6 +31,7 @@ struct RangeTestOptions {
     double factor = 2.0;    // > 1
     int steps = 20;         // >= 2
     double fraction = 1.0;  // (0, 1]: share of the training rows each run sees
+    int epochs = 0;         // epochs per run, 0 .. 1000; 0 = the spec's own epochs
     std::uint64_t seed = 0; // initialization, shuffling and the row sample (replaces the spec's seed)
 };
 

@@ -63,6 +63,8 @@ private slots:
     void lrFindText();
 
     void snapshotJsonAndWorkspace();
+    void lrVerifyJsonAndWorkspace();
+    void lrVerifyText();
 };
 
 CliRun TestCliLr::run(const QStringList &arguments, int timeoutMs)
@@ -190,6 +192,9 @@ void TestCliLr::badArguments_data()
     QTest::newRow("lr-find --end with range") << QStringList{"lr-find"} + data
                                                      + QStringList{"--mode", "range", "--end", "3"}
                                               << "option --end does not apply to --mode range";
+    QTest::newRow("lr-find --epochs with onepass") << QStringList{"lr-find"} + data
+                                                          + QStringList{"--mode", "onepass", "--epochs", "2"}
+                                                   << "option --epochs does not apply to --mode onepass";
     QTest::newRow("lr-find fraction 0") << QStringList{"lr-find"} + data
                                                + QStringList{"--mode", "range", "--fraction", "0"}
                                         << "option --fraction:";
@@ -206,6 +211,28 @@ void TestCliLr::badArguments_data()
                                              << "option --end:";
     QTest::newRow("lr-find start zero") << QStringList{"lr-find"} + data + QStringList{"--mode", "range", "--start", "0"}
                                         << "option --start:";
+    QTest::newRow("lr-verify without rates") << QStringList{"lr-verify"} + data << "give either --rates or --around";
+    QTest::newRow("lr-verify rates and around") << QStringList{"lr-verify"} + data
+                                                       + QStringList{"--rates", "0.1", "--around", "0.1"}
+                                                << "give either --rates or --around";
+    QTest::newRow("lr-verify bad rate item") << QStringList{"lr-verify"} + data + QStringList{"--rates", "0.1,abc"}
+                                             << "option --rates: 'abc' is not a number";
+    QTest::newRow("lr-verify zero rate") << QStringList{"lr-verify"} + data + QStringList{"--rates", "0.1,0"}
+                                         << "option --rates: expected each";
+    QTest::newRow("lr-verify negative around") << QStringList{"lr-verify"} + data + QStringList{"--around", "-1"}
+                                               << "option --around, rates: expected each";
+    QTest::newRow("lr-verify factor with rates") << QStringList{"lr-verify"} + data
+                                                        + QStringList{"--rates", "0.1", "--factor", "2"}
+                                                 << "option --factor applies to --around, not to --rates";
+    QTest::newRow("lr-verify factor 1") << QStringList{"lr-verify"} + data + QStringList{"--around", "0.1", "--factor", "1"}
+                                        << "option --factor: expected a finite number > 1";
+    QTest::newRow("lr-verify each 6") << QStringList{"lr-verify"} + data + QStringList{"--around", "0.1", "--each", "6"}
+                                      << "--each";
+    QTest::newRow("lr-verify bad seed") << QStringList{"lr-verify"} + data + QStringList{"--rates", "0.1", "--seeds", "1,-2"}
+                                        << "option --seeds: '-2' is not a seed";
+    QTest::newRow("lr-verify seed and seeds") << QStringList{"lr-verify"} + data
+                                                     + QStringList{"--rates", "0.1", "--seeds", "1", "--seed", "2"}
+                                              << "options --seed and --seeds contradict each other";
     QTest::newRow("lr-find without --data") << QStringList{"lr-find", fixture("blob-spec.json"), "--mode", "range"}
                                             << "--data";
     QTest::newRow("lr-find missing spec") << QStringList{"lr-find", "no-such-spec.json", "--data",
@@ -265,8 +292,9 @@ void TestCliLr::rangeTestJsonAndWorkspace()
         QCOMPARE(point.value("diverged").toBool(), false);
     }
     const QJsonObject suggestions = document.value("suggestions").toObject();
-    QCOMPARE(suggestions.value("method").toString(), QStringLiteral("minimum"));
-    QCOMPARE(suggestions.value("recommended").toDouble(), suggestions.value("loss_minimum_lr").toDouble() / 10);
+    QCOMPARE(suggestions.value("method").toString(), QStringLiteral("lowest-loss"));
+    QVERIFY(suggestions.value("recommended").isDouble());
+    QCOMPARE(suggestions.value("minimum").toDouble(), suggestions.value("loss_minimum_lr").toDouble() / 10);
     QVERIFY(suggestions.value("steep").isDouble());
     QVERIFY(suggestions.value("valley").isNull());
     // Seven training steps were timed: some time, less than the whole process took.
@@ -315,8 +343,8 @@ void TestCliLr::onePassJson()
         QVERIFY(points[i].toObject().contains("raw_loss"));
     }
     const QJsonObject suggestions = document.value("suggestions").toObject();
-    QCOMPARE(suggestions.value("method").toString(), QStringLiteral("valley"));
-    QCOMPARE(suggestions.value("recommended"), suggestions.value("valley"));
+    QCOMPARE(suggestions.value("method").toString(), QStringLiteral("minimum"));
+    QCOMPARE(suggestions.value("recommended"), suggestions.value("minimum"));
     QVERIFY(suggestions.value("steep").isDouble() && suggestions.value("minimum").isDouble());
     QVERIFY(document.value("run_id").toInteger() > 0);
 }
@@ -396,6 +424,50 @@ void TestCliLr::snapshotJsonAndWorkspace()
     QVERIFY(epochs.isOk());
     QCOMPARE(epochs.value().size(), std::size_t(3));
     QCOMPARE(*epochs.value()[1].valAccuracy, snapshots[1].toObject().value("val_accuracy").toDouble());
+}
+
+void TestCliLr::lrVerifyJsonAndWorkspace()
+{
+    const QString workspace = temp(QStringLiteral("verify.sqlite"));
+    const QJsonObject document = runJson(QStringList{"lr-verify"} + blobData()
+                                         + QStringList{"--around", "0.1", "--seeds", "1,2", "--db", workspace});
+    QCOMPARE(document.value("mode").toString(), QStringLiteral("verify"));
+    QCOMPARE(document.value("measured_on").toString(), QStringLiteral("test"));
+    const QJsonArray runs = document.value("runs").toArray();
+    QCOMPARE(runs.size(), 6); // 0.1/3, 0.1, 0.3 x seeds 1, 2
+    QVERIFY(std::fabs(runs[0].toObject().value("lr").toDouble() - 0.1 / 3) < 1e-12);
+    QCOMPARE(runs[1].toObject().value("seed").toInt(), 2);
+    for (const QJsonValue &run : runs) {
+        const QJsonObject object = run.toObject();
+        QVERIFY(object.value("accuracy").isDouble());
+        QVERIFY(object.value("balanced_accuracy").isDouble());
+        QVERIFY(object.value("average_precision").isNull()); // three classes
+    }
+    const QJsonArray rates = document.value("rates").toArray();
+    QCOMPARE(rates.size(), 3);
+    QCOMPARE(rates[1].toObject().value("runs").toInt(), 2);
+    QCOMPARE(document.value("status").toString(), QStringLiteral("completed"));
+    const qint64 runId = document.value("run_id").toInteger();
+    QVERIFY(runId > 0);
+
+    auto store = Store::open(workspace);
+    QVERIFY2(store.isOk(), store.message().c_str());
+    const auto record = RunRepository(*store.value()).findRun(runId);
+    QVERIFY(record.isOk() && record.value().has_value());
+    QCOMPARE(record.value()->kind, RunKind::LrFind);
+    QCOMPARE(record.value()->status, RunStatus::Completed);
+    QVERIFY(record.value()->configJson.contains("\"mode\":\"verify\""));
+    QVERIFY(record.value()->summaryJson.contains("\"balanced_accuracy\""));
+}
+
+void TestCliLr::lrVerifyText()
+{
+    const CliRun result = run(QStringList{"lr-verify"} + blobData()
+                              + QStringList{"--rates", "0.01,0.1", "--no-workspace"});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains("2 rates x 1 seeds"), result.out.constData());
+    QVERIFY2(result.out.contains("balanced"), result.out.constData());
+    QVERIFY2(result.out.contains("measured on the test rows"), result.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliLr)

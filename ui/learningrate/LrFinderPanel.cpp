@@ -112,13 +112,16 @@ QWidget *LrFinderPanel::buildResults()
     useRow->addWidget(m_recommended, 1);
     useRow->addWidget(m_useButton);
     layout->addLayout(useRow);
+    m_verify = new LrVerifyBox(runner(), [this] { return setupRequest(); }, [this] { return chosenRate(); }, bottom);
+    layout->addWidget(m_verify);
     layout->addWidget(storedRunsBox());
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({620, 240});
+    splitter->setSizes({580, 300});
 
     connect(runList(), &QListWidget::itemChanged, this, &LrFinderPanel::redraw);
+    connect(m_verify, &LrVerifyBox::marksChanged, this, [this] { m_plot->setVerifyMarks(m_verify->marks()); });
     connect(m_useButton, &QPushButton::clicked, this, [this] {
         if (chosenRate() > 0.0)
             Q_EMIT learningRateChosen(chosenRate());
@@ -223,7 +226,7 @@ void LrFinderPanel::onFinished(const LrFindOutcome &outcome)
     const QString text = s.recommended ? tr("Found in %1 s: recommended %2 (%3)")
                                              .arg(QString::number(outcome.result.seconds, 'f', 1),
                                                  rateText(*s.recommended), QString::fromStdString(s.method))
-                                       : tr("No rate to recommend: the loss diverged before it fell");
+                                       : tr("No rate to recommend: the loss never fell");
     const QString finishedAt = outcome.finishedAt.toString(QStringLiteral("HH:mm:ss"));
     if (outcome.storedRunId > 0) {
         // Checked once the list shows it; until then this curve stands in for it.
@@ -303,6 +306,7 @@ void LrFinderPanel::redraw()
     m_plot->setCurves(curves);
     const double rate = recommendedRate();
     m_useButton->setEnabled(chosenRate() > 0.0);
+    m_verify->setRateAvailable(chosenRate() > 0.0);
     if (m_pickedRate > 0.0)
         m_recommended->setText(tr("Picked on the plot: <b>%1</b>").arg(rateText(m_pickedRate))
                                + (rate > 0.0 ? tr(" (recommended: %1)").arg(rateText(rate)) : QString()));

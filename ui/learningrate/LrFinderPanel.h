@@ -4,12 +4,14 @@
 // each rate sees. The result is drawn on an LrFinderPlot, overlaid with the workspace's stored
 // lr-find runs checked in the list below it (the newest one is checked when the page opens).
 // "Use this rate" emits the rate of the point clicked on the plot, else the recommended rate of the
-// newest drawn run. While a search runs its curve
+// newest drawn run; "Verify by training" (an LrVerifyBox) trains at that same rate and its
+// neighbours and marks the accuracies reached on the plot. While a search runs its curve
 // grows on the plot as the job sends points (redrawn at most every ~40 ms); a finished search stays
 // drawn until the stored-run list, read again, shows it.
 
 #include "ui/learningrate/LearningRateJobPanel.h"
 #include "ui/learningrate/LrFinderPlot.h"
+#include "ui/learningrate/LrVerifyBox.h"
 
 #include "jobs/LrFindTypes.h"
 #include "jobs/StoredLrFindRuns.h"
@@ -47,6 +49,7 @@ public:
     double chosenRate() const;
 
     LrFinderPlot *plot() const { return m_plot; }
+    LrVerifyBox *verifyBox() const { return m_verify; }
     // The running search's points so far (empty when none runs).
     const LrFinderCurve &liveCurve() const { return m_live; }
     // How often the plot was redrawn for new live points.
@@ -87,6 +90,7 @@ private:
     QLabel *m_recommended = nullptr;
     double m_pickedRate = 0.0; // clicked on the plot; 0: none
     LrFinderPlot *m_plot = nullptr;
+    LrVerifyBox *m_verify = nullptr;
 };
 
 } // namespace loupe

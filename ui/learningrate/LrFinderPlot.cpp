@@ -132,13 +132,52 @@ void LrFinderPlot::addMarker(const QString &label, double rate, const QColor &co
     text->position->setTypeX(QCPItemPosition::ptPlotCoords);
     text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     text->position->setCoords(rate, 0.04 + 0.07 * row);
-    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // A label right of a line in the right part of the plot would run past its edge: put it left.
+    const QCPRange shown = plot->xAxis->range();
+    const double along = (std::log(rate) - std::log(shown.lower)) / (std::log(shown.upper) - std::log(shown.lower));
+    text->setPositionAlignment((along > 0.7 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
     text->setPadding(QMargins(4, 1, 4, 1));
     text->setBrush(QColor(255, 255, 255, 220));
     text->setColor(color);
     text->setText(QStringLiteral("%1 %2").arg(label, QString::number(rate, 'g', 3)));
     m_markerItems << line << text;
     m_markers.append({label.section(QLatin1Char(' '), 0, 0), rate});
+}
+
+void LrFinderPlot::setVerifyMarks(const QVector<LrVerifyMark> &marks)
+{
+    QCustomPlot *plot = customPlot();
+    for (QCPAbstractItem *item : std::as_const(m_verifyItems))
+        plot->removeItem(item);
+    m_verifyItems.clear();
+    m_verifyMarks = marks;
+    for (int i = 0; i < m_verifyMarks.size(); ++i) {
+        const LrVerifyMark &mark = m_verifyMarks[i];
+        if (!(mark.rate > 0.0) || !std::isfinite(mark.rate))
+            continue;
+        const QColor color = mark.best ? QColor(0, 140, 0) : QColor(210, 110, 0);
+        auto *line = new QCPItemStraightLine(plot);
+        line->point1->setCoords(mark.rate, 0.0);
+        line->point2->setCoords(mark.rate, 1.0);
+        line->setPen(QPen(color, 1.0, Qt::DotLine));
+        auto *text = new QCPItemText(plot);
+        text->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        // Alternating heights keep neighbouring labels (a factor 3 apart) from overlapping.
+        text->position->setCoords(mark.rate, i % 2 == 0 ? 0.97 : 0.88);
+        text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        text->setPadding(QMargins(3, 1, 3, 1));
+        text->setBrush(QColor(255, 255, 255, 230));
+        text->setPen(QPen(color));
+        text->setColor(color);
+        QFont font = text->font();
+        font.setBold(mark.best);
+        text->setFont(font);
+        text->setText(QStringLiteral("\u25C6 %1").arg(mark.text));
+        m_verifyItems << line << text;
+    }
+    rescale();
+    requestReplot();
 }
 
 int LrFinderPlot::pointCount() const
@@ -194,6 +233,12 @@ void LrFinderPlot::rescale()
             }
         }
     }
+    for (const LrVerifyMark &mark : std::as_const(m_verifyMarks)) {
+        if (mark.rate > 0.0 && std::isfinite(mark.rate)) {
+            lowRate = std::min(lowRate, mark.rate);
+            highRate = std::max(highRate, mark.rate);
+        }
+    }
     QCustomPlot *plot = customPlot();
     if (highRate <= 0.0) {
         plot->xAxis->setRange(1e-6, 1.0);
@@ -225,7 +270,9 @@ void LrFinderPlot::rescale()
     const double ceiling = std::min(highLoss, std::max(firstLoss * 1.5, lowLoss + 3.0 * (firstLoss - lowLoss)));
     const double pad = std::max(0.06 * (ceiling - lowLoss), 1e-3);
     m_lossCeiling = ceiling + 0.5 * pad;
-    plot->yAxis->setRange(lowLoss - pad, ceiling + pad);
+    // Verification labels get a band of their own under the curve (they sit at the bottom).
+    const double band = m_verifyMarks.isEmpty() ? 0.0 : 0.28 * (ceiling - lowLoss + 2.0 * pad);
+    plot->yAxis->setRange(lowLoss - pad - band, ceiling + pad);
 }
 
 void LrFinderPlot::pointClicked(const PlotPoint &point)

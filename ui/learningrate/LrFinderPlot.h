@@ -5,7 +5,8 @@
 // labelled vertical lines: recommended, steep and minimum/10 (valley is the
 // one-pass finder's recommended rate). NaN losses are gaps. The loss range ends
 // a little above the starting losses (a diverged tail would flatten the rest);
-// diverged points beyond it sit on its top edge. A click on a point picks its rate (rateClicked: the
+// diverged points beyond it sit on its top edge. Verified rates (setVerifyMarks) are orange diamonds
+// near the bottom with the accuracy reached, the best one green. A click on a point picks its rate (rateClicked: the
 // panel offers "use this rate") and rings it.
 // Zoom, readout, export and "copy data" come from PlotWidget.
 
@@ -21,6 +22,13 @@ class QCPAbstractItem;
 class QCPItemText;
 
 namespace loupe {
+
+// The outcome of training at one rate (LrVerifyBox): drawn as a diamond on the rate with its text.
+struct LrVerifyMark {
+    double rate = 0.0;
+    QString text; // e.g. "acc 0.842"
+    bool best = false;
+};
 
 struct LrFinderCurve {
     QString name; // legend text, e.g. "one pass 18:20:05"
@@ -48,6 +56,10 @@ public:
 
     // Long format: "run,lr,loss,diverged", one line per point.
     QString dataAsCsv() const override;
+    // Replaces the verification marks (kept across setCurves); empty clears them.
+    void setVerifyMarks(const QVector<LrVerifyMark> &marks);
+    int verifyMarkCount() const { return m_verifyMarks.size(); }
+
     // Rings the point at `rate` (the one the user picked); 0 clears.
     void setPickedRate(double rate);
     double pickedRate() const { return m_pickedRate; }
@@ -68,6 +80,8 @@ private:
     QVector<LrFinderCurve> m_curves;
     QVector<QPair<QString, double>> m_markers;
     QVector<QCPAbstractItem *> m_markerItems;
+    QVector<LrVerifyMark> m_verifyMarks;
+    QVector<QCPAbstractItem *> m_verifyItems;
     QCPItemText *m_message = nullptr;
     double m_lossCeiling = 1.0; // the top of the shown loss range
     double m_pickedRate = 0.0;

@@ -107,11 +107,12 @@ void TestLrFinder::rangeKeepsDivergedRunsAndSuggests()
         QCOMPARE(result.points[i].diverged, i >= 17);
         QCOMPARE(std::isnan(result.points[i].loss), i >= 17);
     }
-    // Lowest loss at 1e-6 * 2^10 = 1.024e-3 (closest to 1e-3); suggested one tenth of it.
+    // Lowest loss at 1e-6 * 2^10 = 1.024e-3 (closest to 1e-3, also on the smoothed curve): that
+    // rate itself is recommended; minimum is one tenth of it.
     QVERIFY(close(*result.suggestions.lossMinimumRate, 1.024e-3));
     QVERIFY(close(*result.suggestions.minimum, 1.024e-4));
-    QVERIFY(close(*result.suggestions.recommended, 1.024e-4));
-    QCOMPARE(result.suggestions.method, std::string("minimum"));
+    QVERIFY(close(*result.suggestions.recommended, 1.024e-3));
+    QCOMPARE(result.suggestions.method, std::string("lowest-loss"));
     QVERIFY(!result.suggestions.valley);
     // The bowl falls fastest (per ln lr) at its low end. With x = log10(lr) + 3 and d = log10(2),
     // the smoothed curve's first segment (its first value averages only two points) falls by
@@ -345,8 +346,9 @@ void TestLrFinder::onePassWindowSkipsTheEnds()
     const LrSuggestions suggestions = LrSuggester::onePass(points, 100);
     QVERIFY(close(*suggestions.lossMinimumRate, points[60].learningRate));
     QVERIFY(suggestions.valley && suggestions.steep);
-    QCOMPARE(suggestions.recommended, suggestions.valley);
-    QCOMPARE(suggestions.method, std::string("valley"));
+    // Recommended: the lower of minimum and steep (this linear fall is steepest at its start).
+    QCOMPARE(*suggestions.recommended, std::min(*suggestions.minimum, *suggestions.steep));
+    QCOMPARE(suggestions.method, std::string(*suggestions.steep < *suggestions.minimum ? "steep" : "minimum"));
 
     // A run that stopped after 8 points leaves fastai's window empty: all points are used.
     points.resize(8);

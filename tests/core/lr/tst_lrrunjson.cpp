@@ -30,7 +30,7 @@ void TestLrRunJson::lrFindRoundTrip_data()
 {
     QTest::addColumn<int>("mode");
     QTest::addColumn<QString>("configKeys");
-    QTest::newRow("range") << int(LrFindMode::Range) << "mode,start,factor,steps,fraction,seed,data,spec,feature_plan";
+    QTest::newRow("range") << int(LrFindMode::Range) << "mode,start,factor,steps,fraction,epochs,seed,data,spec,feature_plan";
     QTest::newRow("onepass") << int(LrFindMode::OnePass) << "mode,start,end,steps,beta,seed,data,spec,feature_plan";
 }
 
