@@ -48,7 +48,7 @@ Result<std::string> readWord(const nlohmann::json &object, const char *key)
     return value.get<std::string>();
 }
 
-void appendMissing(std::vector<std::string> &to, const std::vector<std::string> &from)
+void appendNewNames(std::vector<std::string> &to, const std::vector<std::string> &from)
 {
     for (const std::string &name : from) {
         if (std::find(to.begin(), to.end(), name) == to.end())
@@ -168,6 +168,20 @@ SpecFeatures SpecFeatures::fromPlan(const FeaturePlan &plan)
     return features;
 }
 
+SpecFeatures SpecFeatures::fromRequest(const TrainingDataRequest &request)
+{
+    SpecFeatures features;
+    features.target = request.target;
+    features.selection = request.selection;
+    features.ignored = request.excluded;
+    features.kept = request.kept;
+    features.maxLevels = request.maxFeatureLevels;
+    features.missing = request.missing;
+    features.classWeighting = request.classWeighting;
+    features.resampling = request.resampling;
+    return features;
+}
+
 void SpecFeatures::fillIn(TrainingDataRequest &request) const
 {
     if (request.target.empty())
@@ -176,7 +190,7 @@ void SpecFeatures::fillIn(TrainingDataRequest &request) const
         request.selection = ColumnSelection::AsGiven;
     for (const std::string &name : ignored) {
         if (std::find(request.kept.begin(), request.kept.end(), name) == request.kept.end())
-            appendMissing(request.excluded, {name});
+            appendNewNames(request.excluded, {name});
     }
     for (const std::string &name : kept) {
         if (std::find(request.excluded.begin(), request.excluded.end(), name) == request.excluded.end()

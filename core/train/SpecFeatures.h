@@ -46,6 +46,9 @@ struct SpecFeatures {
     // The user's choices a plan holds: the target, the roles the user chose (ignored / kept), the cap,
     // the missing-value policy when chosen, class weighting and resampling.
     static SpecFeatures fromPlan(const FeaturePlan &plan);
+    // The choices a request makes (a front door's: the GUI's feature table): target, selection,
+    // excluded / kept, the cap, missing values, class weighting and resampling as set.
+    static SpecFeatures fromRequest(const TrainingDataRequest &request);
     // Fills what the request leaves open (see the precedence above); the target only when empty.
     void fillIn(TrainingDataRequest &request) const;
 };
