@@ -246,7 +246,7 @@ void TrainingDataArguments::reportPlan(CliContext &context, const TrainingData &
     if (plan.suggestedWeighting != ClassWeighting::None && plan.classWeighting == ClassWeighting::None
         && plan.resampling == Resampling::None) {
         context.err() << "loupe-cli " << toUtf8(context.commandName()) << ": class balance: " << plan.balanceNote
-                      << " (--class-weight balanced applies it)\n";
+                      << ": balanced class weights are suggested (--class-weight balanced applies them)\n";
     }
     if (data.classBalance && data.classBalance->isActive()) {
         const ClassBalance &balance = *data.classBalance;

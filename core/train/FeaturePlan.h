@@ -77,7 +77,7 @@ struct FeaturePlan {
     ClassWeighting classWeighting = ClassWeighting::None; // what the run does (the user's choice)
     Resampling resampling = Resampling::None;
     // Balanced when the rarest class has less than s_rareClassShare of the rows, with the reason in
-    // balanceNote ("'true' is 1.3 % of the rows: ..."); the GUI preselects it, the CLI says so.
+    // balanceNote ("'true' is 1.3 % of the rows (under 10 %)"); the GUI preselects it, the CLI says so.
     ClassWeighting suggestedWeighting = ClassWeighting::None;
     std::string balanceNote;
     static constexpr double s_rareClassShare = 0.10;

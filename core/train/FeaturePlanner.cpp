@@ -279,8 +279,7 @@ void planClassBalance(const FeaturePlanOptions &options, FeaturePlan &plan)
     std::snprintf(percent, sizeof percent, "%.1f %%", 100.0 * share);
     plan.suggestedWeighting = ClassWeighting::Balanced;
     plan.balanceNote = "'" + rarest.label + "' is " + percent + " of the rows (under "
-                       + std::to_string(int(FeaturePlan::s_rareClassShare * 100)) + " %): balanced class weights "
-                       "are suggested, so that missing it costs as much as missing the majority";
+                       + std::to_string(int(FeaturePlan::s_rareClassShare * 100)) + " %)";
 }
 
 } // namespace

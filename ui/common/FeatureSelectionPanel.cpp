@@ -354,8 +354,11 @@ void FeatureSelectionPanel::updateLabels()
     if (classTarget) {
         QString note;
         if (shown.suggestedWeighting != ClassWeighting::None)
-            note = (m_weightChosen ? tr("Suggested: balanced weights; ") : tr("Balanced weights chosen for you: "))
-                   + QString::fromStdString(shown.balanceNote) + QLatin1Char('.');
+            note = (m_weightChosen ? tr("Balanced weights are suggested: %1, and missing it should cost as much as "
+                                        "missing the majority.")
+                                   : tr("Balanced weights chosen for you: %1, so missing it costs as much as missing "
+                                        "the majority."))
+                       .arg(QString::fromStdString(shown.balanceNote));
         m_balanceNote->setText(note);
         m_balanceNote->setVisible(!note.isEmpty());
     }
