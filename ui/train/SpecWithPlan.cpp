@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 namespace loupe {
 
@@ -22,6 +23,24 @@ Result<QString> SpecWithPlan::compose(const QString &specText, const TrainingDat
     if (scaling)
         spec.value().scaling = *scaling;
     return QString::fromStdString(spec.value().toJsonText()) + QLatin1Char('\n');
+}
+
+QString SpecWithPlan::saveWithDialog(QWidget *parent, const QString &specJson, const QString &workspace,
+                                     QString &savedPath)
+{
+    savedPath.clear();
+    auto spec = ModelSpec::parse(specJson.toStdString(), "model spec");
+    const QString name = spec.isOk() ? QString::fromStdString(spec.value().name) : QStringLiteral("model");
+    const QString path = RecentFolder::getSaveFileName(parent, FolderPurpose::Specs, tr("Save model spec"),
+                                                       proposedPath(workspace, name),
+                                                       tr("Model specs (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return QString();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(specJson.toUtf8()) < 0 || !file.commit())
+        return tr("Not saved: %1: %2").arg(path, file.errorString());
+    savedPath = path;
+    return QString();
 }
 
 QString SpecWithPlan::proposedPath(const QString &workspace, const QString &specName)

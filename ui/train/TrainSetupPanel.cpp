@@ -2,7 +2,6 @@
 
 #include "ui/common/DatasetSession.h"
 #include "ui/common/FeatureSelectionPanel.h"
-#include "ui/common/RecentFolder.h"
 #include "ui/train/SpecFitBar.h"
 #include "ui/train/SpecWithPlan.h"
 
@@ -23,7 +22,6 @@
 #include <QPlainTextEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -197,18 +195,11 @@ QString TrainSetupPanel::saveSpecWithDialog()
     auto text = specTextWithPlan();
     if (!text.isOk())
         return tr("Not saved: %1").arg(QString::fromStdString(text.message()));
-    auto spec = ModelSpec::parse(text.value().toStdString(), "model spec");
-    const QString name = spec.isOk() ? QString::fromStdString(spec.value().name) : QStringLiteral("model");
-    const QString path = RecentFolder::getSaveFileName(this, FolderPurpose::Specs, tr("Save model spec"),
-                                                       SpecWithPlan::proposedPath(m_workspace, name),
-                                                       tr("Model specs (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return QString();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.value().toUtf8()) < 0 || !file.commit())
-        return tr("Not saved: %1: %2").arg(path, file.errorString());
-    Q_EMIT specSaved(path);
-    return QString();
+    QString path;
+    const QString problem = SpecWithPlan::saveWithDialog(this, text.value(), m_workspace, path);
+    if (problem.isEmpty() && !path.isEmpty())
+        Q_EMIT specSaved(path);
+    return problem;
 }
 
 void TrainSetupPanel::followSpecFeatures()
