@@ -9,6 +9,7 @@
 #include "app/cli/ParsedArguments.h"
 #include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
+#include "app/cli/SpecAdaptation.h"
 #include "app/cli/TrainingDataArguments.h"
 #include "core/lr/LrFindRunJson.h"
 
@@ -155,6 +156,7 @@ void LrFindCommand::declareArguments(ArgumentParser &parser) const
     constexpr double highest = std::numeric_limits<double>::max();
     parser.addPositional(QStringLiteral("SPEC"), QStringLiteral("the model spec (JSON, see docs/model-spec.md)"));
     TrainingDataArguments::declare(parser);
+    SpecAdaptation::declare(parser);
     parser.addTextOption(QStringLiteral("mode"), QStringLiteral("MODE"), QStringLiteral("range or onepass")).required();
     parser.addNumberOption(QStringLiteral("start"), QStringLiteral("X"),
                            QStringLiteral("first rate (range 1e-6, onepass 1e-7)"), -highest, highest);
@@ -189,6 +191,10 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
     if (!data.isOk())
         return context.fail(data.status());
     TrainingDataArguments::reportPlan(context, data.value().data);
+    auto adapted = SpecAdaptation::apply(arguments, context, spec.value(), data.value());
+    if (!adapted.isOk())
+        return context.fail(adapted.status());
+    spec.value() = adapted.takeValue();
     const TrainingData &prepared = data.value().data;
     auto recorder = LrRunRecorder::start(context, RunKind::LrFind, data.value(),
                                          lrFindConfigJson(settings.value(), spec.value(), prepared));
@@ -203,7 +209,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
     auto found = search(settings.value(), spec.value(), prepared, context, recorder.value());
     if (!found.isOk()) {
         (void)recorder.value().finish(RunStatus::Failed, 0.0, nlohmann::ordered_json::object(), found.message());
-        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + found.message());
+        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + SpecAdaptation::withHint(found.message()));
     }
     const LrFindResult &result = found.value();
     nlohmann::ordered_json document = lrFindResultJson(result);

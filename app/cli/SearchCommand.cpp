@@ -195,6 +195,8 @@ ExitCode SearchCommand::run(const ParsedArguments &arguments, CliContext &contex
         return context.fail(setup.status());
     if (const TrainingData *data = setup.value()->trainingData())
         TrainingDataArguments::reportPlan(context, *data);
+    if (!setup.value()->adaptNote().empty())
+        context.err() << "loupe-cli search: --adapt-spec: " << setup.value()->adaptNote() << '\n' << std::flush;
     auto target = searchTarget(arguments, context);
     if (!target.isOk())
         return context.fail(target.status());

@@ -5,6 +5,10 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/FileChecks.h"
 #include "app/cli/ParsedArguments.h"
+#include "app/cli/SpecAdaptation.h"
+#include "core/train/ModelSpecFit.h"
+#include "core/train/TrainingDataService.h"
+#include "core/train/TrainingSession.h"
 #include "db/runs/FileFingerprint.h"
 #include "db/studies/StudyRecord.h"
 #include "core/util/JsonReader.h"
@@ -102,6 +106,7 @@ void SearchSetup::declareArguments(ArgumentParser &parser)
     parser.addTextOption(QStringLiteral("loss"), QStringLiteral("METRIC"),
                          QStringLiteral("SPACE searches: minimise val_loss (default) or maximise val_accuracy "
                                         "(loss = -val_accuracy, as hyperas' {'loss': -acc})"));
+    SpecAdaptation::declare(parser);
     for (const OptionSpec &option : dataOptions()) {
         OptionSpec &copy = option.kind == OptionKind::Flag
                                ? parser.addFlag(option.longName, option.description)
@@ -141,6 +146,8 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
     if (!data.isOk())
         return data.status();
     setup->m_data = std::make_unique<LoadedTrainingData>(data.takeValue());
+    if (Status fitted = setup->fitTemplate(reference.value(), SpecAdaptation::isRequested(dataArguments)); !fitted.isOk())
+        return fitted;
     setup->m_training = std::make_unique<TrainingObjective>(setup->m_space, setup->m_data->data, loss);
     setup->m_spaceJson = storedJson(setup->m_space.templateJson());
     nlohmann::json objective{{"objective", "training"},
@@ -158,6 +165,37 @@ Result<std::unique_ptr<SearchSetup>> SearchSetup::forTemplate(SearchSpace space,
     }
     setup->m_objectiveJson = storedJson(objective);
     return setup;
+}
+
+Status SearchSetup::fitTemplate(const ModelSpec &reference, bool adapt)
+{
+    if (!m_data->data.featurePlan)
+        return Status::ok();
+    const FeaturePlan &plan = *m_data->data.featurePlan;
+    const SpecFit fit = ModelSpecFit::check(reference, plan);
+    if (fit.fits())
+        return Status::ok();
+    if (!adapt) {
+        // Every trial would fail on the input width: say so once, before the study starts.
+        if (!fit.inputFits)
+            return Status::invalidInput(SpecAdaptation::withHint("input.features: the spec says "
+                                                                 + std::to_string(fit.specInputs) + " but the data has "
+                                                                 + std::to_string(fit.dataInputs) + " features"));
+        return Status::ok();
+    }
+    const ModelSpec adapted = ModelSpecFit::adapt(reference, plan);
+    auto space = SearchSpace::fromTemplate(SpecAdaptation::adaptTemplate(m_space.templateJson(), reference, adapted));
+    if (!space.isOk())
+        return Status::invalidInput("--adapt-spec: the adapted template does not parse: " + space.message());
+    m_space = space.takeValue();
+    m_adaptNote = fit.describe() + "; changed: " + SpecAdaptation::changes(reference, adapted, fit.dataInputs);
+    if (TrainingSession::binaryTargetsFor(adapted) != TrainingSession::binaryTargetsFor(reference)) {
+        auto prepared = TrainingDataService::prepare(m_data->request, adapted);
+        if (!prepared.isOk())
+            return prepared.status();
+        m_data->data = prepared.takeValue();
+    }
+    return Status::ok();
 }
 
 Result<std::unique_ptr<SearchSetup>> SearchSetup::fromArguments(const ParsedArguments &arguments)

@@ -46,6 +46,8 @@ public:
     const QString &objectiveJson() const { return m_objectiveJson; }
     // "branin", or the template's file name / the study's name for training searches.
     const QString &label() const { return m_label; }
+    // --adapt-spec: what was changed in the template ("the spec expects ...; changed: ..."); empty otherwise.
+    const std::string &adaptNote() const { return m_adaptNote; }
     // Training searches: the prepared data's description ("54000 training, ..."); empty otherwise.
     QString dataDescription() const;
     // Training searches: the objective and the data it trains on (to record each trial's run);
@@ -56,6 +58,9 @@ public:
 private:
     SearchSetup() = default;
     static Result<std::unique_ptr<SearchSetup>> forFunction(const QString &name, double costSeconds);
+    // --adapt-spec: the template (and, if the target encoding changes, the data) fitted to the CSV's
+    // plan; without it, InvalidInput with the --adapt-spec hint when the input width cannot fit.
+    Status fitTemplate(const ModelSpec &reference, bool adapt);
     // fromStudy's work once the objective row is parsed; may throw nlohmann::json::exception on a row of
     // unexpected types, which fromStudy turns into InvalidInput.
     static Result<std::unique_ptr<SearchSetup>> fromStudyObjective(const StudyRecord &study,
@@ -72,6 +77,7 @@ private:
     QString m_objectiveJson;
     QString m_dataHash;       // FileFingerprint content hash of a CSV's data, empty otherwise
     QString m_label;
+    std::string m_adaptNote;
 };
 
 } // namespace loupe::cli

@@ -6,6 +6,7 @@
 #include "app/cli/FileChecks.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/ParsedArguments.h"
+#include "app/cli/SpecAdaptation.h"
 #include "app/cli/TrainingDataArguments.h"
 #include "core/nn/WeightsFile.h"
 #include "core/optim/LearningRateLimits.h"
@@ -146,6 +147,22 @@ void printResult(CliContext &context, const TrainingOutcome &outcome, const Trai
     } else if (outcome.succeeded()) {
         out << "no test rows\n";
     }
+    if (outcome.metrics) {
+        const ClassificationMetrics &metrics = *outcome.metrics;
+        std::snprintf(line, sizeof line, "%s balanced accuracy %.4f", metrics.evaluatedOn.c_str(),
+                      metrics.balancedAccuracy);
+        out << line;
+        if (metrics.prAuc) {
+            std::snprintf(line, sizeof line, "  PR-AUC of '%s' %.4f", metrics.classes[1].label.c_str(), *metrics.prAuc);
+            out << line;
+        }
+        out << "\n  recall per class:";
+        for (const ClassScore &score : metrics.classes) {
+            std::snprintf(line, sizeof line, " %s %.4f (%zu rows)", score.label.c_str(), score.recall(), score.rows);
+            out << line;
+        }
+        out << '\n';
+    }
     if (runId > 0)
         out << "recorded as run " << runId << " in " << toUtf8(context.workspace().displayLocation()) << '\n';
     out.flush();
@@ -219,6 +236,7 @@ void TrainCommand::declareArguments(ArgumentParser &parser) const
 {
     parser.addPositional(QStringLiteral("SPEC"), QStringLiteral("the model spec (JSON, see docs/model-spec.md)"));
     TrainingDataArguments::declare(parser);
+    SpecAdaptation::declare(parser);
     parser.addIntegerOption(QStringLiteral("epochs"), QStringLiteral("N"), QStringLiteral("override the spec's epochs"),
                             1, 1000000);
     parser.addIntegerOption(QStringLiteral("batch-size"), QStringLiteral("N"),
@@ -259,9 +277,13 @@ ExitCode TrainCommand::run(const ParsedArguments &arguments, CliContext &context
     if (!data.isOk())
         return context.fail(data.status());
     TrainingDataArguments::reportPlan(context, data.value().data);
+    auto adapted = SpecAdaptation::apply(arguments, context, spec.value(), data.value());
+    if (!adapted.isOk())
+        return context.fail(adapted.status());
+    spec.value() = adapted.takeValue();
     auto session = TrainingSession::create(spec.value(), data.value().data);
     if (!session.isOk())
-        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + session.message());
+        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + SpecAdaptation::withHint(session.message()));
 
     std::unique_ptr<TrainRunRecorder> recorder;
     if (context.workspace().isEnabled()) {

@@ -133,6 +133,27 @@ Result<TrainingDataRequest> csvFileRequest(const ParsedArguments &arguments, con
     return request;
 }
 
+// --class-weight none|balanced and --resample none|oversample|undersample (nullopt when not given).
+Status classBalanceChoice(const ParsedArguments &arguments, TrainingDataRequest &request)
+{
+    if (arguments.isSet(QStringLiteral("class-weight"))) {
+        const QString name = arguments.value(QStringLiteral("class-weight"));
+        const auto weighting = classWeightingFromName(toUtf8(name));
+        if (!weighting)
+            return usageError(QStringLiteral("option --class-weight: '%1' is not one of none, balanced").arg(name));
+        request.classWeighting = *weighting;
+    }
+    if (arguments.isSet(QStringLiteral("resample"))) {
+        const QString name = arguments.value(QStringLiteral("resample"));
+        const auto resampling = resamplingFromName(toUtf8(name));
+        if (!resampling)
+            return usageError(
+                QStringLiteral("option --resample: '%1' is not one of none, oversample, undersample").arg(name));
+        request.resampling = *resampling;
+    }
+    return Status::ok();
+}
+
 } // namespace
 
 void TrainingDataArguments::declare(ArgumentParser &parser)
@@ -165,6 +186,13 @@ void TrainingDataArguments::declare(ArgumentParser &parser)
     parser.addTextOption(QStringLiteral("scale"), QStringLiteral("METHOD"),
                          QStringLiteral("CSV: standard, minmax, mean, l1, l2 or none, fitted on training rows (default: the "
                                         "spec's \"scaling\", else standard)"));
+    parser.addTextOption(QStringLiteral("class-weight"), QStringLiteral("MODE"),
+                         QStringLiteral("class target: none (default) or balanced (weight n / (k n_c) per class in the "
+                                        "loss)"));
+    parser.addTextOption(QStringLiteral("resample"), QStringLiteral("MODE"),
+                         QStringLiteral("class target: none (default), oversample (minority classes up to the largest) "
+                                        "or undersample (every class down to the smallest); training rows only, "
+                                        "seeded"));
     parser.addNumberOption(QStringLiteral("validation-fraction"), QStringLiteral("X"),
                            QStringLiteral("rows held out for validation (default: the spec's validation_split, else 0.1)"),
                            0.0, 0.99);
@@ -186,10 +214,13 @@ Result<LoadedTrainingData> TrainingDataArguments::load(const ParsedArguments &ar
         return request.status();
     if (arguments.isSet(QStringLiteral("validation-fraction")))
         request.value().validationFraction = arguments.doubleValue(QStringLiteral("validation-fraction"), 0.0);
+    if (Status balance = classBalanceChoice(arguments, request.value()); !balance.isOk())
+        return balance;
     auto prepared = TrainingDataService::prepare(request.value(), spec);
     if (!prepared.isOk())
         return prepared.status();
     loaded.data = prepared.takeValue();
+    loaded.request = request.takeValue();
     return loaded;
 }
 
@@ -212,6 +243,26 @@ void TrainingDataArguments::reportPlan(CliContext &context, const TrainingData &
     }
     if (plan.missing == MissingValues::Impute && !plan.missingChosen)
         context.err() << "loupe-cli " << toUtf8(context.commandName()) << ": missing values: " << plan.missingNote << '\n';
+    if (plan.suggestedWeighting != ClassWeighting::None && plan.classWeighting == ClassWeighting::None
+        && plan.resampling == Resampling::None) {
+        context.err() << "loupe-cli " << toUtf8(context.commandName()) << ": class balance: " << plan.balanceNote
+                      << ": balanced class weights are suggested (--class-weight balanced applies them)\n";
+    }
+    if (data.classBalance && data.classBalance->isActive()) {
+        const ClassBalance &balance = *data.classBalance;
+        std::string line;
+        for (std::size_t c = 0; c < balance.countsBefore.size(); ++c) {
+            line += (c ? ", " : "") + (c < balance.labels.size() ? balance.labels[c] : std::to_string(c)) + " "
+                    + std::to_string(balance.countsBefore[c]);
+            if (balance.resampling != Resampling::None)
+                line += " -> " + std::to_string(balance.countsAfter[c]);
+            if (!balance.weights.empty())
+                line += " (weight " + toUtf8(QString::number(balance.weights[c], 'g', 4)) + ")";
+        }
+        context.err() << "loupe-cli " << toUtf8(context.commandName()) << ": class balance: class weight "
+                      << classWeightingName(balance.weighting) << ", resample " << resamplingName(balance.resampling)
+                      << "; training rows " << line << '\n';
+    }
     context.err().flush();
 }
 

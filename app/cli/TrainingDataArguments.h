@@ -15,12 +15,14 @@
 //   --task auto|classification|regression, --max-levels N, --impute-missing, --no-standardize,
 //   --scale standard|minmax|mean|l1|l2|none  (the user's explicit choice: it beats the spec's
 //                                             "scaling", which beats the default; docs/scaling.md)
+//   --class-weight none|balanced, --resample none|oversample|undersample  (a class target; ClassBalance.h)
 //   --validation-fraction X, --test-fraction X (CSV), --limit N (Fashion-MNIST)
 //   plus the CSV reading options of CsvArguments.
 // Fashion-MNIST is read from $LOUPE_FASHION_MNIST_DIR or /usr/share/datasets/fashion-mnist.
 
 #include "core/train/ModelSpec.h"
 #include "core/train/TrainingData.h"
+#include "core/train/TrainingDataRequest.h"
 #include "core/util/Status.h"
 
 #include <QString>
@@ -44,6 +46,7 @@ struct LoadedTrainingData {
     std::size_t tableRows = 0;
     std::size_t tableColumns = 0;
     QString schemaJson; // CSV only: the table's schema for the workspace's datasets table
+    TrainingDataRequest request; // what was prepared (the table shared), to prepare again for another spec
 };
 
 class TrainingDataArguments {

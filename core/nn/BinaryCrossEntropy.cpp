@@ -49,8 +49,14 @@ double BinaryCrossEntropy::value(ConstMatrixView output, ConstMatrixView target)
 {
     assert(output.rows() == target.rows() && output.cols() == target.cols() && output.rows() > 0);
     double total = 0.0;
-    for (Index i = 0; i < output.size(); ++i)
-        total += elementLoss(output.data()[i], target.data()[i]);
+    const Index cols = output.cols();
+    for (Index r = 0; r < output.rows(); ++r) {
+        const float *t = target.data() + r * cols;
+        double rowTotal = 0.0;
+        for (Index c = 0; c < cols; ++c)
+            rowTotal += elementLoss(output.data()[r * cols + c], t[c]);
+        total += rowWeight(t, cols) * rowTotal;
+    }
     return total / static_cast<double>(output.size());
 }
 
@@ -59,10 +65,20 @@ double BinaryCrossEntropy::valueAndGradient(ConstMatrixView output, ConstMatrixV
     assert(output.rows() == target.rows() && output.cols() == target.cols() && output.rows() > 0);
     assert(gradient.rows() == output.rows() && gradient.cols() == output.cols());
     double total = 0.0;
+    const Index cols = output.cols();
     const float scale = 1.0f / static_cast<float>(output.size());
-    for (Index i = 0; i < output.size(); ++i) {
-        total += elementLoss(output.data()[i], target.data()[i]);
-        gradient.data()[i] = elementGradient(output.data()[i], target.data()[i]) * scale;
+    const bool weighted = !classWeights().empty();
+    for (Index r = 0; r < output.rows(); ++r) {
+        const float *t = target.data() + r * cols;
+        const double weight = rowWeight(t, cols);
+        const float rowScale = weighted ? static_cast<float>(weight) * scale : scale;
+        double rowTotal = 0.0;
+        for (Index c = 0; c < cols; ++c) {
+            const Index i = r * cols + c;
+            rowTotal += elementLoss(output.data()[i], t[c]);
+            gradient.data()[i] = elementGradient(output.data()[i], t[c]) * rowScale;
+        }
+        total += weight * rowTotal;
     }
     return total / static_cast<double>(output.size());
 }

@@ -5,6 +5,7 @@
 //   BinaryInput::Probabilities: output is p = sigmoid(z); p is clipped to [1e-7, 1 - 1e-7] as Keras
 //                               does; loss = -(t log p + (1-t) log(1-p)); gradient
 //                               (p - t) / (p (1-p)) / (rows cols), zero where p was clipped.
+// With class weights (Loss::setClassWeights) each row's loss and gradient are scaled by w(r).
 
 #include "core/nn/Loss.h"
 

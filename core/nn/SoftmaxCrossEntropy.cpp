@@ -39,8 +39,10 @@ double SoftmaxCrossEntropy::value(ConstMatrixView logits, ConstMatrixView target
     assert(logits.rows() == target.rows() && logits.cols() == target.cols() && logits.rows() > 0);
     double total = 0.0;
     const Index cols = logits.cols();
-    for (Index r = 0; r < logits.rows(); ++r)
-        total += rowLoss(logits.data() + r * cols, target.data() + r * cols, cols, nullptr, 0.0f);
+    for (Index r = 0; r < logits.rows(); ++r) {
+        const float *t = target.data() + r * cols;
+        total += rowWeight(t, cols) * rowLoss(logits.data() + r * cols, t, cols, nullptr, 0.0f);
+    }
     return total / static_cast<double>(logits.rows());
 }
 
@@ -51,8 +53,13 @@ double SoftmaxCrossEntropy::valueAndGradient(ConstMatrixView logits, ConstMatrix
     double total = 0.0;
     const Index cols = logits.cols();
     const float scale = 1.0f / static_cast<float>(logits.rows());
-    for (Index r = 0; r < logits.rows(); ++r)
-        total += rowLoss(logits.data() + r * cols, target.data() + r * cols, cols, gradient.data() + r * cols, scale);
+    const bool weighted = !classWeights().empty();
+    for (Index r = 0; r < logits.rows(); ++r) {
+        const float *t = target.data() + r * cols;
+        const double weight = rowWeight(t, cols);
+        const float rowScale = weighted ? static_cast<float>(weight) * scale : scale;
+        total += weight * rowLoss(logits.data() + r * cols, t, cols, gradient.data() + r * cols, rowScale);
+    }
     return total / static_cast<double>(logits.rows());
 }
 

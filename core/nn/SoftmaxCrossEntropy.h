@@ -3,6 +3,7 @@
 // softmax output, computed stably).
 //   per sample: sum_c t_c (logsumexp(z) - z_c)
 //   gradient:   (softmax(z) * sum_c t_c - t) / rows   (= (p - t) / rows for one-hot targets)
+// With class weights (Loss::setClassWeights) each sample's loss and gradient are scaled by w(r).
 // Never overflows: logsumexp subtracts the row maximum, so huge logits give huge finite losses.
 
 #include "core/nn/Loss.h"

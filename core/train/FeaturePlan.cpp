@@ -81,7 +81,11 @@ nlohmann::ordered_json FeaturePlan::toJson() const
             {"missing_note", missingNote},
             {"feature_width", featureWidth()},
             {"columns", std::move(items)},
-            {"classes", std::move(classItems)}};
+            {"classes", std::move(classItems)},
+            {"class_weight", classWeightingName(classWeighting)},
+            {"resample", resamplingName(resampling)},
+            {"suggested_class_weight", classWeightingName(suggestedWeighting)},
+            {"balance_note", balanceNote}};
 }
 
 std::string_view featureRoleName(FeatureRole role)

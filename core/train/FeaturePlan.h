@@ -8,10 +8,14 @@
 //    "columns": [{"name", "type", "role": "feature" | "target" | "ignored", "reason" (ignoreReasonName,
 //                 null for a used column), "detail", "chosen" (the user's choice, not the proposal),
 //                 "encoding": "number" | "flag" | "seconds" | "one_hot", "distinct", "missing"}],
-//    "classes": [{"label", "count"}]}   (the target's class balance, most frequent first; [] for a
+//    "classes": [{"label", "count"}],   (the target's class balance, most frequent first; [] for a
 //                                         number target)
+//    "class_weight": "none" | "balanced", "resample": "none" | "oversample" | "undersample",
+//    "suggested_class_weight", "balance_note"}   (ClassBalance.h; the note says why a weighting is
+//                                                 suggested, empty when none is)
 
 #include "core/data/ColumnType.h"
+#include "core/train/ClassBalance.h"
 #include "core/train/TableEncoding.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -70,6 +74,13 @@ struct FeaturePlan {
     std::string missingNote;            // why that policy, e.g. "proposed: 2 feature columns have missing values"
     std::vector<FeatureColumn> columns; // one per table column, in table order
     std::vector<ClassCount> classes;    // the target's classes, most frequent first (empty for regression)
+    ClassWeighting classWeighting = ClassWeighting::None; // what the run does (the user's choice)
+    Resampling resampling = Resampling::None;
+    // Balanced when the rarest class has less than s_rareClassShare of the rows, with the reason in
+    // balanceNote ("'true' is 1.3 % of the rows (under 10 %)"); the GUI preselects it, the CLI says so.
+    ClassWeighting suggestedWeighting = ClassWeighting::None;
+    std::string balanceNote;
+    static constexpr double s_rareClassShare = 0.10;
     std::size_t rows = 0;
 
     const FeatureColumn *find(std::string_view name) const;

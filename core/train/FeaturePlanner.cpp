@@ -7,6 +7,7 @@
 #include "core/privacy/PiiTextScanner.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <array>
 #include <cmath>
 #include <map>
@@ -261,6 +262,26 @@ void planMissingPolicy(const FeaturePlanOptions &options, FeaturePlan &plan)
                        "(numbers with the training mean, text with no level): " + columns;
 }
 
+void planClassBalance(const FeaturePlanOptions &options, FeaturePlan &plan)
+{
+    plan.classWeighting = options.classWeighting.value_or(ClassWeighting::None);
+    plan.resampling = options.resampling.value_or(Resampling::None);
+    if (plan.classes.size() < 2)
+        return;
+    std::size_t total = 0;
+    for (const ClassCount &item : plan.classes)
+        total += item.count;
+    const ClassCount &rarest = plan.classes.back();
+    const double share = total > 0 ? double(rarest.count) / double(total) : 0.0;
+    if (share >= FeaturePlan::s_rareClassShare)
+        return;
+    char percent[32];
+    std::snprintf(percent, sizeof percent, "%.1f %%", 100.0 * share);
+    plan.suggestedWeighting = ClassWeighting::Balanced;
+    plan.balanceNote = "'" + rarest.label + "' is " + percent + " of the rows (under "
+                       + std::to_string(int(FeaturePlan::s_rareClassShare * 100)) + " %)";
+}
+
 } // namespace
 
 Result<FeaturePlan> FeaturePlanner::propose(const Table &table, const FeaturePlanOptions &options)
@@ -301,6 +322,7 @@ Result<FeaturePlan> FeaturePlanner::propose(const Table &table, const FeaturePla
         plan.columns.push_back(std::move(planned));
     }
     planMissingPolicy(options, plan);
+    planClassBalance(options, plan);
     return plan;
 }
 

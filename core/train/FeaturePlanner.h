@@ -49,6 +49,11 @@ struct FeaturePlanOptions {
     std::size_t maxClasses = TableEncodingOptions{}.maxClasses;
     TargetTask task = TargetTask::Auto;
     std::optional<MissingValues> missing; // nullopt: proposed (see above)
+    // What the run does about an imbalanced class target (ClassBalance.h); nullopt: none. The plan
+    // suggests Balanced (suggestedWeighting, balanceNote) when the rarest class has less than
+    // FeaturePlan::s_rareClassShare of the rows, whatever is chosen.
+    std::optional<ClassWeighting> classWeighting;
+    std::optional<Resampling> resampling;
     double mostlyMissingShare = 0.5;
     std::size_t sampledCells = 2000;
     double personalShare = 0.5;

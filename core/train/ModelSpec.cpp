@@ -152,6 +152,8 @@ nlohmann::ordered_json ModelSpec::toJson() const
         root["schedule"] = schedule->toJson();
     if (scaling)
         root["scaling"] = scalingMethodName(*scaling);
+    if (features)
+        root["features"] = features->toJson();
     return root;
 }
 

@@ -13,6 +13,7 @@
 #include "core/optim/ScheduleSpec.h"
 #include "core/optim/Sgd.h"
 #include "core/prep/ScalingMethod.h"
+#include "core/train/SpecFeatures.h"
 #include "core/util/Status.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -66,6 +67,9 @@ struct ModelSpec {
     // "standard", "minmax", "mean", "l1", "l2" or "none". Absent: the caller's default (standardize;
     // loupe-cli train --scale / --no-standardize replace the key). Fashion-MNIST refuses the key.
     std::optional<ScalingMethod> scaling;
+    // Which columns of a CSV it trains on and how (SpecFeatures.h); absent: the request's choices and
+    // the proposal alone.
+    std::optional<SpecFeatures> features;
 
     // Errors: InvalidInput with "<json path>: <what is wrong>"; JSON that cannot be read (syntax, depth,
     // numbers beyond a double) gives "<source>:<line>:<column>: <what> (at <json path>)".

@@ -130,10 +130,11 @@ Result<ModelSpec> ModelSpecParser::parse(const json &root)
     }
     const bool ok = checkKeys(root, "",
                               {"name", "input", "layers", "optimizer", "loss", "batch_size", "epochs", "seed",
-                               "validation_split", "shuffle", "schedule", "scaling"})
+                               "validation_split", "shuffle", "schedule", "scaling", "features"})
         && readString(root, "name", "", spec.name) && parseInput(root, spec) && parseLayers(root, spec)
         && parseOptimizer(root, spec) && parseLoss(root, spec) && parseTraining(root, spec)
-        && parseSchedule(root, spec) && parseScaling(root, spec) && checkOutputMatchesLoss(spec);
+        && parseSchedule(root, spec) && parseScaling(root, spec) && parseFeatures(root, spec)
+        && checkOutputMatchesLoss(spec);
     if (!ok)
         return *m_error;
     return spec;
@@ -349,6 +350,19 @@ bool ModelSpecParser::parseScaling(const json &root, ModelSpec &spec)
     if (!method)
         return fail("scaling", "unknown scaling method " + describe(value) + " (expected " + scalingMethodNames() + ")");
     spec.scaling = *method;
+    return true;
+}
+
+bool ModelSpecParser::parseFeatures(const json &root, ModelSpec &spec)
+{
+    if (!root.contains("features"))
+        return true;
+    auto features = SpecFeatures::fromJson(root["features"]);
+    if (!features.isOk()) {
+        m_error = features.status();
+        return false;
+    }
+    spec.features = features.takeValue();
     return true;
 }
 

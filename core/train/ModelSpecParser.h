@@ -38,6 +38,7 @@ private:
     bool parseTraining(const nlohmann::json &root, ModelSpec &spec);
     bool parseSchedule(const nlohmann::json &root, ModelSpec &spec);
     bool parseScaling(const nlohmann::json &root, ModelSpec &spec);
+    bool parseFeatures(const nlohmann::json &root, ModelSpec &spec);
     bool checkOutputMatchesLoss(const ModelSpec &spec);
 
     std::optional<Status> m_error;

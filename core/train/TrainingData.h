@@ -12,6 +12,7 @@
 
 #include "core/data/Table.h"
 #include "core/data/DataSplitter.h"
+#include "core/train/ClassBalance.h"
 #include "core/train/FeaturePlan.h"
 #include "core/train/TableEncoding.h"
 #include "core/data/TrainingSet.h"
@@ -40,6 +41,9 @@ struct TrainingData {
     std::vector<std::string> featureNames;
     std::optional<TableEncoding> encoding; // fromTable() only
     std::optional<FeaturePlan> featurePlan; // which columns were used and why (TrainingDataService, tables only)
+    // Classification (TrainingDataService): the training rows per class, the resampling done to
+    // `train` and the class weights the loss uses (TrainingSession); nullopt for regression.
+    std::optional<ClassBalance> classBalance;
     std::string source;                    // "fashion-mnist" or the table's name as given
 
     // "54000 training, 6000 validation, 10000 test rows; 784 features; 10 classes"

@@ -46,6 +46,11 @@ struct TrainingDataRequest {
     std::optional<double> validationFraction; // nullopt: the spec's validation_split, else 0.1
     // The user's explicit scaling (table data only); nullopt: the spec's "scaling", else Standardize.
     std::optional<FeatureScaling> scaling;
+    // What to do about an imbalanced class target (ClassBalance.h): class weights in the loss and/or
+    // resampled training rows. nullopt: the spec's "features" choice, else None. Refused for a
+    // regression target.
+    std::optional<ClassWeighting> classWeighting;
+    std::optional<Resampling> resampling;
 };
 
 } // namespace loupe

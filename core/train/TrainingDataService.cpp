@@ -3,6 +3,8 @@
 #include "core/train/FeaturePlanner.h"
 #include "core/train/TrainingSession.h"
 
+#include <algorithm>
+
 namespace loupe {
 
 namespace {
@@ -30,6 +32,37 @@ Result<TrainingData> prepareFashionMnist(const TrainingDataRequest &request, con
     return TrainingData::fromFashionMnist(options, spec.seed);
 }
 
+// The class balance of classification data (training rows per class), and what the request asks
+// for: resampled training rows (never validation or test rows) and class weights from the rows as
+// trained on. InvalidInput naming the parameter for a regression target.
+Status applyClassBalance(const TrainingDataRequest &request, const ModelSpec &spec, TrainingData &data)
+{
+    const ClassWeighting weighting = request.classWeighting.value_or(ClassWeighting::None);
+    const Resampling resampling = request.resampling.value_or(Resampling::None);
+    if (data.task != TaskKind::Classification) {
+        if (weighting != ClassWeighting::None)
+            return Status::invalidInput("class_weight: \"" + std::string(classWeightingName(weighting))
+                                        + "\" needs a class target, but the target is a number (regression)");
+        if (resampling != Resampling::None)
+            return Status::invalidInput("resample: \"" + std::string(resamplingName(resampling))
+                                        + "\" needs a class target, but the target is a number (regression)");
+        return Status::ok();
+    }
+    const std::size_t classCount = std::max<std::size_t>(2, data.classLabels.size());
+    ClassBalance balance;
+    balance.weighting = weighting;
+    balance.resampling = resampling;
+    balance.labels = data.classLabels;
+    balance.countsBefore = ClassBalance::classCounts(data.train, classCount);
+    if (resampling != Resampling::None && data.train.size() > 0)
+        data.train = ClassBalance::resample(data.train, classCount, resampling, spec.seed);
+    balance.countsAfter = ClassBalance::classCounts(data.train, classCount);
+    if (weighting == ClassWeighting::Balanced && data.train.size() > 0)
+        balance.weights = ClassBalance::balancedWeights(balance.countsAfter);
+    data.classBalance = std::move(balance);
+    return Status::ok();
+}
+
 Result<TrainingData> prepareTable(const TrainingDataRequest &request, const ModelSpec &spec)
 {
     if (!request.table)
@@ -54,11 +87,31 @@ Result<TrainingData> prepareTable(const TrainingDataRequest &request, const Mode
 
 } // namespace
 
-Result<TrainingData> TrainingDataService::prepare(const TrainingDataRequest &request, const ModelSpec &spec)
+Result<TrainingData> TrainingDataService::prepare(const TrainingDataRequest &given, const ModelSpec &spec)
 {
-    if (request.source == TrainingDataRequest::Source::FashionMnist)
-        return prepareFashionMnist(request, spec);
-    return prepareTable(request, spec);
+    const TrainingDataRequest request = requestWithSpec(given, spec);
+    auto data = request.source == TrainingDataRequest::Source::FashionMnist ? prepareFashionMnist(request, spec)
+                                                                             : prepareTable(request, spec);
+    if (!data.isOk())
+        return data;
+    if (Status status = applyClassBalance(request, spec, data.value()); !status.isOk())
+        return status;
+    return data;
+}
+
+TrainingDataRequest TrainingDataService::requestWithSpec(const TrainingDataRequest &request, const ModelSpec &spec)
+{
+    TrainingDataRequest filled = request;
+    if (spec.features && request.source == TrainingDataRequest::Source::Table)
+        spec.features->fillIn(filled);
+    else if (spec.features) {
+        // Fashion-MNIST: only the class balance applies.
+        if (!filled.classWeighting)
+            filled.classWeighting = spec.features->classWeighting;
+        if (!filled.resampling)
+            filled.resampling = spec.features->resampling;
+    }
+    return filled;
 }
 
 FeaturePlanOptions TrainingDataService::planOptionsFor(const TrainingDataRequest &request)
@@ -71,6 +124,8 @@ FeaturePlanOptions TrainingDataService::planOptionsFor(const TrainingDataRequest
     options.maxFeatureLevels = request.maxFeatureLevels;
     options.task = request.task;
     options.missing = request.missing;
+    options.classWeighting = request.classWeighting;
+    options.resampling = request.resampling;
     return options;
 }
 

@@ -15,6 +15,9 @@
 //    columns, and unless the request says AsGiven the proposal for the rest (identifiers, personal
 //    data, free text, constant and empty columns left out, with the reason); the plan is returned in
 //    TrainingData::featurePlan so that every door reports and records the same choice.
+//  - The spec's "features" (SpecFeatures.h) fill in what the request leaves open (requestWithSpec).
+//  - Class balance (classification): the request's class weighting and resampling (ClassBalance.h),
+//    resampling the training rows only, seeded by spec.seed; recorded in TrainingData::classBalance.
 // Threading: none of its own; call it on the thread that trains.
 
 #include "core/train/FeaturePlanner.h"
@@ -33,6 +36,10 @@ public:
     // for a table request without a table, and the data's own errors (IDX files, columns, rows,
     // fractions), each naming the file, column, row or fraction.
     static Result<TrainingData> prepare(const TrainingDataRequest &request, const ModelSpec &spec);
+
+    // The request with what it leaves open filled in from the spec's "features" (SpecFeatures::fillIn);
+    // prepare() plans with this, and so must a view of the plan.
+    static TrainingDataRequest requestWithSpec(const TrainingDataRequest &request, const ModelSpec &spec);
 
     // The planner options a table request stands for (target, selection, excluded, kept, one-hot cap,
     // task, missing values): the GUI's feature table proposes with these, so it shows what prepare() uses.

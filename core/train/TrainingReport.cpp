@@ -117,6 +117,7 @@ nlohmann::ordered_json TrainingReport::summaryJson(const TrainingOutcome &outcom
     summary["epochs_completed"] = outcome.result.epochsCompleted;
     summary["steps"] = outcome.result.stepsCompleted;
     summary["seconds"] = jsonNumber(outcome.result.seconds);
+    summary["metrics"] = outcome.metrics ? outcome.metrics->toJson() : nlohmann::ordered_json(nullptr);
     summary.update(startSummaryJson(data));
     return summary;
 }
@@ -133,6 +134,7 @@ nlohmann::ordered_json TrainingReport::startSummaryJson(const TrainingData &data
                        {"features", data.train.featureCount()}};
     summary["scaling"] = scalingJson(data);
     summary["feature_plan"] = data.featurePlan ? data.featurePlan->toJson() : nlohmann::ordered_json(nullptr);
+    summary["class_balance"] = data.classBalance ? data.classBalance->toJson() : nlohmann::ordered_json(nullptr);
     return summary;
 }
 

@@ -58,8 +58,10 @@ TrainingSession::TrainingSession(const ModelSpec &spec, const TrainingData &data
     , m_data(data)
     , m_model(std::move(model))
 {
-    m_trainer = std::make_unique<Trainer>(m_model, ModelFactory::buildOptimizer(spec.optimizer),
-                                          ModelFactory::buildLoss(spec));
+    std::unique_ptr<Loss> loss = ModelFactory::buildLoss(spec);
+    if (data.classBalance && !data.classBalance->weights.empty() && spec.loss != LossKind::MeanSquaredError)
+        loss->setClassWeights(data.classBalance->weights);
+    m_trainer = std::make_unique<Trainer>(m_model, ModelFactory::buildOptimizer(spec.optimizer), std::move(loss));
 }
 
 TrainingSession::~TrainingSession() = default;
@@ -120,6 +122,14 @@ TrainingOutcome TrainingSession::run()
     outcome.stepLearningRates = m_history.stepLearningRates();
     if (outcome.succeeded() && m_data.test.size() > 0)
         outcome.test = m_trainer->evaluate(m_data.test);
+    if (outcome.succeeded() && m_data.task == TaskKind::Classification && m_data.classLabels.size() >= 2) {
+        const bool onTest = m_data.test.size() > 0;
+        const TrainingSet &rows = onTest ? m_data.test : m_data.validation;
+        if (rows.size() > 0) {
+            outcome.metrics = ClassificationMetrics::measure(m_model, rows, m_data.classLabels);
+            outcome.metrics->evaluatedOn = onTest ? "test" : "validation";
+        }
+    }
     return outcome;
 }
 

@@ -7,8 +7,11 @@
 // schedule's "per" says, so the rate every epoch and step reports is the scheduled one), then
 // TerminateOnNaN, then a DivergenceGuard (a finite loss that exploded ends the run
 // as diverged too), then a History, then the caller's, in the order added.
+// Class weights: the data's (TrainingData::classBalance) are set on the loss, so training, validation
+// and test losses are the weighted loss.
 // Threading: run() on one thread; only the cancellation token may be set from elsewhere.
 
+#include "core/train/ClassificationMetrics.h"
 #include "core/train/ModelSpec.h"
 #include "core/nn/Sequential.h"
 #include "core/train/TrainingData.h"
@@ -30,6 +33,9 @@ struct TrainingOutcome {
     std::vector<double> stepLosses;   // every completed step's training loss, in step order
     std::vector<double> stepLearningRates; // the rate each of those steps used
     std::optional<Evaluation> test;   // when training ended normally and there is a test set
+    // Classification, training ended normally: per-class recall, balanced accuracy, PR-AUC on the
+    // test rows (else the validation rows; nullopt when neither).
+    std::optional<ClassificationMetrics> metrics;
 
     bool diverged() const { return result.stopReason == StopReason::Diverged; }
     bool cancelled() const { return result.stopReason == StopReason::Cancelled; }

@@ -86,6 +86,7 @@ FeatureSelectionPanel::FeatureSelectionPanel(JobRunner *runner, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &FeatureSelectionPanel::updateDetail);
     connect(m_model, &QAbstractItemModel::modelReset, this, &FeatureSelectionPanel::updateDetail);
     layout->addWidget(buildControls());
+    layout->addWidget(buildBalanceControls());
     m_missingNote = new QLabel(this);
     m_missingNote->setObjectName(QStringLiteral("missingNote"));
     m_missingNote->setWordWrap(true);
@@ -133,6 +134,56 @@ QWidget *FeatureSelectionPanel::buildControls()
     return row;
 }
 
+QWidget *FeatureSelectionPanel::buildBalanceControls()
+{
+    m_balanceRow = new QWidget(this);
+    m_balanceRow->setObjectName(QStringLiteral("classBalanceControls"));
+    auto *column = new QVBoxLayout(m_balanceRow);
+    column->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Class weights"), m_balanceRow));
+    m_classWeight = new QComboBox(m_balanceRow);
+    m_classWeight->setObjectName(QStringLiteral("classWeighting"));
+    m_classWeight->addItem(tr("none"), int(ClassWeighting::None));
+    m_classWeight->addItem(tr("balanced"), int(ClassWeighting::Balanced));
+    m_classWeight->setToolTip(tr("balanced: each class weighs n / (k × its rows) in the loss, so missing a rare "
+                                 "class costs as much as missing the common one"));
+    row->addWidget(m_classWeight);
+    row->addSpacing(8);
+    row->addWidget(new QLabel(tr("Resample"), m_balanceRow));
+    m_resample = new QComboBox(m_balanceRow);
+    m_resample->setObjectName(QStringLiteral("resampling"));
+    m_resample->addItem(tr("none"), int(Resampling::None));
+    m_resample->addItem(tr("oversample minority"), int(Resampling::Oversample));
+    m_resample->addItem(tr("undersample majority"), int(Resampling::Undersample));
+    m_resample->setToolTip(tr("Training rows only (validation and test rows are never resampled), seeded by the "
+                              "spec's seed: oversample draws the rarer classes again up to the largest, "
+                              "undersample keeps as many rows of each class as the rarest has"));
+    row->addWidget(m_resample, 1);
+    column->addLayout(row);
+    m_balanceNote = new QLabel(m_balanceRow);
+    m_balanceNote->setObjectName(QStringLiteral("balanceNote"));
+    m_balanceNote->setWordWrap(true);
+    column->addWidget(m_balanceNote);
+    connect(m_classWeight, &QComboBox::activated, this, [this] {
+        m_weightChosen = true;
+        updateLabels();
+    });
+    connect(m_classWeight, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT planChanged(); });
+    connect(m_resample, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT planChanged(); });
+    m_balanceRow->hide();
+    return m_balanceRow;
+}
+
+void FeatureSelectionPanel::followSuggestion()
+{
+    if (m_weightChosen || !m_model->hasPlan())
+        return;
+    const int index = m_classWeight->findData(int(m_model->plan().suggestedWeighting));
+    if (index >= 0)
+        m_classWeight->setCurrentIndex(index);
+}
+
 void FeatureSelectionPanel::setTable(std::shared_ptr<const Table> table)
 {
     if (table == m_table)
@@ -140,6 +191,7 @@ void FeatureSelectionPanel::setTable(std::shared_ptr<const Table> table)
     m_table = std::move(table);
     m_model->clear();
     m_error.clear();
+    m_weightChosen = false;
     schedulePlan();
 }
 
@@ -149,6 +201,7 @@ void FeatureSelectionPanel::setTarget(const QString &target)
         return;
     m_target = target;
     m_model->dropChoice(target); // the target is no feature to choose
+    m_weightChosen = false;
     schedulePlan();
 }
 
@@ -160,6 +213,30 @@ void FeatureSelectionPanel::applyTo(TrainingDataRequest &request) const
     request.maxFeatureLevels = std::size_t(m_levelCap->value());
     const int missing = m_missing->currentData().toInt();
     request.missing = missing < 0 ? std::nullopt : std::optional<MissingValues>(MissingValues(missing));
+    const bool classTarget = m_model->hasPlan() && !m_model->plan().classes.empty();
+    request.classWeighting = classTarget ? std::optional<ClassWeighting>(ClassWeighting(m_classWeight->currentData().toInt()))
+                                         : std::nullopt;
+    request.resampling = classTarget ? std::optional<Resampling>(Resampling(m_resample->currentData().toInt()))
+                                     : std::nullopt;
+}
+
+void FeatureSelectionPanel::applySpecFeatures(const SpecFeatures &features)
+{
+    for (const std::string &name : features.ignored)
+        m_model->setChoice(QString::fromStdString(name), FeatureRole::Ignored);
+    for (const std::string &name : features.kept)
+        m_model->setChoice(QString::fromStdString(name), FeatureRole::Feature);
+    if (features.maxLevels)
+        m_levelCap->setValue(int(*features.maxLevels));
+    if (features.missing)
+        m_missing->setCurrentIndex(m_missing->findData(int(*features.missing)));
+    if (features.classWeighting) {
+        m_weightChosen = true;
+        m_classWeight->setCurrentIndex(m_classWeight->findData(int(*features.classWeighting)));
+    }
+    if (features.resampling)
+        m_resample->setCurrentIndex(m_resample->findData(int(*features.resampling)));
+    schedulePlan();
 }
 
 const FeaturePlan &FeatureSelectionPanel::plan() const
@@ -221,6 +298,7 @@ void FeatureSelectionPanel::onPlan(const FeaturePlan &plan)
     m_planRun = 0;
     m_error.clear();
     m_model->setPlan(plan);
+    followSuggestion();
     updateLabels();
     Q_EMIT planChanged();
 }
@@ -253,7 +331,7 @@ QString FeatureSelectionPanel::balanceText(const FeaturePlan &plan)
     const ClassCount &rarest = plan.classes.back();
     if (total > 0 && double(rarest.count) < kRareClassShare * double(total)) {
         text += tr("<br><b>Imbalanced</b>: always answering '%1' scores %2 accuracy, so judge the model on "
-                   "'%3'. The trainer has no class weights or resampling yet.")
+                   "'%3' (the run reports per-class recall and balanced accuracy).")
                     .arg(QString::fromStdString(majority.label).toHtmlEscaped(), shareText(majority.count, total),
                          QString::fromStdString(rarest.label).toHtmlEscaped());
     }
@@ -271,6 +349,19 @@ void FeatureSelectionPanel::updateLabels()
 {
     const FeaturePlan &shown = m_model->plan();
     m_reset->setEnabled(m_model->hasChoices());
+    const bool classTarget = m_table && m_error.isEmpty() && m_model->hasPlan() && !shown.classes.empty();
+    m_balanceRow->setVisible(classTarget);
+    if (classTarget) {
+        QString note;
+        if (shown.suggestedWeighting != ClassWeighting::None)
+            note = (m_weightChosen ? tr("Balanced weights are suggested: %1, and missing it should cost as much as "
+                                        "missing the majority.")
+                                   : tr("Balanced weights chosen for you: %1, so missing it costs as much as missing "
+                                        "the majority."))
+                       .arg(QString::fromStdString(shown.balanceNote));
+        m_balanceNote->setText(note);
+        m_balanceNote->setVisible(!note.isEmpty());
+    }
     if (!m_table) {
         m_summary->setText(tr("Load a CSV on the Data page to choose its features."));
         m_balance->clear();

@@ -9,6 +9,7 @@
 // Used by the Train and Learning-rate pages (through TrainSetupPanel).
 
 #include "core/data/Table.h"
+#include "core/train/SpecFeatures.h"
 #include "core/train/TrainingDataRequest.h"
 
 #include <QWidget>
@@ -40,8 +41,13 @@ public:
     QString target() const { return m_target; }
 
     // The user's choices as a request's columns: excluded / kept (the choices), selection Proposed,
-    // maxFeatureLevels and missing (nullopt: as proposed).
+    // maxFeatureLevels and missing (nullopt: as proposed); for a class target the class weighting and
+    // resampling shown (nullopt for a number target or before a plan says which it is).
     void applyTo(TrainingDataRequest &request) const;
+
+    // A spec's saved choices (its "features"): roles, one-hot cap, missing values, class weights and
+    // resampling; what the spec leaves out keeps the panel's current choice.
+    void applySpecFeatures(const SpecFeatures &features);
 
     const FeaturePlan &plan() const;
     bool hasPlan() const;
@@ -54,6 +60,12 @@ public:
     QTableView *view() const { return m_view; }
     QSpinBox *levelCap() const { return m_levelCap; }
     QComboBox *missingPolicy() const { return m_missing; }
+    // Class target only (hidden otherwise): class weights (none / balanced) and resampling (none /
+    // oversample / undersample) of the training rows. The weights follow the plan's suggestion
+    // (balanced when the rarest class is under 10 %, said in balanceNoteLabel) until the user picks one.
+    QComboBox *classWeighting() const { return m_classWeight; }
+    QComboBox *resampling() const { return m_resample; }
+    QLabel *balanceNoteLabel() const { return m_balanceNote; }
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *balanceLabel() const { return m_balance; }
     // The whole reason of the selected row.
@@ -71,6 +83,8 @@ Q_SIGNALS:
 
 private:
     QWidget *buildControls();
+    QWidget *buildBalanceControls();
+    void followSuggestion();
     void schedulePlan();
     void startPlan();
     void onPlan(const FeaturePlan &plan);
@@ -94,6 +108,11 @@ private:
     QLabel *m_missingNote = nullptr;
     QLabel *m_detail = nullptr;
     QTimer *m_replan = nullptr;
+    QWidget *m_balanceRow = nullptr;
+    QComboBox *m_classWeight = nullptr;
+    QComboBox *m_resample = nullptr;
+    QLabel *m_balanceNote = nullptr;
+    bool m_weightChosen = false; // the user picked the class weights: the suggestion no longer applies
 };
 
 } // namespace loupe

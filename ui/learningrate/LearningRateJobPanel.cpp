@@ -42,6 +42,7 @@ void LearningRateJobPanel::build(QWidget *fields, QWidget *results)
     auto *column = new QVBoxLayout(left);
     column->setContentsMargins(0, 0, 0, 0);
     m_setup = new TrainSetupPanel(m_context.dataset, m_context.runner, left);
+    m_setup->setWorkspace(m_context.workspace);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::Epochs);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::LearningRate);
     m_setup->hideOverride(TrainSetupPanel::OverrideRow::Schedule);

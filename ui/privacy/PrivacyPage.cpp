@@ -89,6 +89,10 @@ void PrivacyPage::buildUi()
     m_findingView->setObjectName(QStringLiteral("piiFindings"));
     m_findingView->setModel(m_findingModel);
     m_findingView->setToolTip(tr("Double-click a finding to show its cell on the Data page"));
+    // Before the first scan the tables are empty: size the columns to their titles, or "Examples
+    // (masked)" is cut at the default section width.
+    m_columnView->resizeColumnsToContents();
+    m_findingView->resizeColumnsToContents();
     m_findingTitle = new QLabel(tr("<b>Findings</b>"), this);
 
     auto *left = new QWidget(this);

@@ -18,6 +18,8 @@
 #include "jobs/TrainJob.h"
 #include "jobs/WorkspaceReader.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,6 +71,7 @@ TrainPage::TrainPage(const PageContext &context, QWidget *parent)
     layout->setContentsMargins(8, 8, 8, 8);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_setup = new TrainSetupPanel(m_context.dataset, m_context.runner, splitter);
+    m_setup->setWorkspace(m_context.workspace);
     m_setup->setMinimumWidth(300);
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
@@ -310,6 +313,11 @@ void TrainPage::onFinished(const TrainSummary &summary)
                            ? tr("Done: test accuracy %1, test loss %2").arg(summary.testAccuracy, 0, 'f', 4)
                                  .arg(summary.testLoss, 0, 'g', 4)
                            : tr("Done: test loss %1").arg(summary.testLoss, 0, 'g', 4);
+        // On imbalanced classes accuracy flatters: say the balanced accuracy too.
+        const QJsonObject metrics = QJsonDocument::fromJson(summary.summaryJson.toUtf8())
+                                        .object().value(QStringLiteral("metrics")).toObject();
+        if (metrics.value(QStringLiteral("balanced_accuracy")).isDouble())
+            text += tr(", balanced accuracy %1").arg(metrics.value(QStringLiteral("balanced_accuracy")).toDouble(), 0, 'f', 4);
         text += tr(" · %1 epochs in %2").arg(summary.epochsCompleted).arg(formatDuration(summary.seconds));
         if (summary.storedRunId > 0)
             text += tr(" · stored as run %1").arg(summary.storedRunId);

@@ -3,6 +3,9 @@
 #include "ui/common/DatasetSession.h"
 #include "ui/common/FeatureSelectionPanel.h"
 #include "ui/train/SpecFitBar.h"
+#include "ui/train/SpecWithPlan.h"
+
+#include "core/train/ModelSpec.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +20,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -71,7 +75,9 @@ TrainSetupPanel::TrainSetupPanel(DatasetSession *dataset, JobRunner *runner, QWi
     connect(m_specFit, &SpecFitBar::adaptRequested, this, [this](const QString &spec) { setSpecText(spec); });
     layout->addWidget(m_specFit);
     connect(m_spec, &QPlainTextEdit::textChanged, this, &TrainSetupPanel::checkSpecFit);
+    connect(m_spec, &QPlainTextEdit::textChanged, this, &TrainSetupPanel::followSpecFeatures);
     connect(m_features, &FeatureSelectionPanel::planChanged, this, &TrainSetupPanel::checkSpecFit);
+    connect(m_features, &FeatureSelectionPanel::planChanged, this, &TrainSetupPanel::followSpecFeatures);
     connect(m_dataset, &DatasetSession::datasetChanged, this, &TrainSetupPanel::onDatasetChanged);
     onDatasetChanged();
 }
@@ -155,8 +161,60 @@ QWidget *TrainSetupPanel::buildSpecGroup()
     auto *reset = new QPushButton(tr("Reset to the chapter's model"), group);
     reset->setEnabled(!chapterSpecText().isEmpty());
     connect(reset, &QPushButton::clicked, this, [this] { m_spec->setPlainText(chapterSpecText()); });
-    layout->addWidget(reset, 0, Qt::AlignLeft);
+    m_saveSpec = new QPushButton(tr("Save spec…"), group);
+    m_saveSpec->setObjectName(QStringLiteral("saveSpec"));
+    m_saveSpec->setToolTip(tr("Save this spec with the feature choices (columns, one-hot cap, missing values, class "
+                              "weights, resampling, scaling) as \"features\", so loupe-cli and the other pages "
+                              "train the same way from the file"));
+    connect(m_saveSpec, &QPushButton::clicked, this, [this] {
+        const QString problem = saveSpecWithDialog();
+        if (!problem.isEmpty())
+            QMessageBox::warning(this, tr("Save spec"), problem);
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(reset);
+    buttons->addWidget(m_saveSpec);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     return group;
+}
+
+Result<QString> TrainSetupPanel::specTextWithPlan() const
+{
+    TrainingDataRequest request;
+    if (source() == Source::LoadedTable) {
+        request.source = TrainingDataRequest::Source::Table;
+        request.target = targetColumn().toStdString();
+        m_features->applyTo(request);
+    }
+    return SpecWithPlan::compose(specText(), request, source() == Source::LoadedTable ? scaling() : std::nullopt);
+}
+
+QString TrainSetupPanel::saveSpecWithDialog()
+{
+    auto text = specTextWithPlan();
+    if (!text.isOk())
+        return tr("Not saved: %1").arg(QString::fromStdString(text.message()));
+    QString path;
+    const QString problem = SpecWithPlan::saveWithDialog(this, text.value(), m_workspace, path);
+    if (problem.isEmpty() && !path.isEmpty())
+        Q_EMIT specSaved(path);
+    return problem;
+}
+
+void TrainSetupPanel::followSpecFeatures()
+{
+    auto spec = ModelSpec::parse(specText().toStdString(), "model spec");
+    if (!spec.isOk() || !spec.value().features || !m_features->hasPlan())
+        return; // without a plan the table has no rows to set choices on; planChanged calls again
+    const std::string features = spec.value().features->toJson().dump();
+    if (features == m_followedFeatures)
+        return;
+    m_followedFeatures = features;
+    const SpecFeatures &choices = *spec.value().features;
+    if (!choices.target.empty() && m_target->findText(QString::fromStdString(choices.target)) >= 0)
+        setTargetColumn(QString::fromStdString(choices.target));
+    m_features->applySpecFeatures(choices);
 }
 
 QWidget *TrainSetupPanel::buildOverridesGroup()

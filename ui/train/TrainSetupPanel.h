@@ -73,6 +73,15 @@ public:
     // "cosine: lr0 0.01, length 5, per epoch"
     static QString describeSchedule(const ScheduleSpec &schedule);
 
+    // The workspace whose folder "Save spec…" proposes (a database path; empty or a URL: home).
+    void setWorkspace(const QString &workspace) { m_workspace = workspace; }
+    // The spec in the editor with the features and scaling the page would train with (SpecWithPlan).
+    Result<QString> specTextWithPlan() const;
+    // "Save spec…": asks where (SpecWithPlan::proposedPath), writes specTextWithPlan(); an error in words
+    // (empty when saved or cancelled).
+    QString saveSpecWithDialog();
+    QPushButton *saveSpecButton() const { return m_saveSpec; }
+
     // The request for the current settings. InvalidInput naming the field when one is unusable
     // (no table loaded, no target, a learning rate that is not a number).
     Result<TrainRequest> request(const QString &workspace) const;
@@ -88,6 +97,8 @@ public:
 
 Q_SIGNALS:
     void settingsChanged();
+    // "Save spec…" wrote the spec there.
+    void specSaved(const QString &path);
 
 private:
     QWidget *buildDataGroup();
@@ -97,6 +108,8 @@ private:
     void onDatasetChanged();
     void updateSourceUi();
     void checkSpecFit();
+    // A spec with "features" sets the feature table's choices (once per distinct "features").
+    void followSpecFeatures();
 
     DatasetSession *m_dataset = nullptr;
     QComboBox *m_source = nullptr;
@@ -120,6 +133,9 @@ private:
     FeatureSelectionPanel *m_features = nullptr;
     SpecFitBar *m_specFit = nullptr;
     const Table *m_shownTable = nullptr; // the table the panel last followed (identity only)
+    QPushButton *m_saveSpec = nullptr;
+    QString m_workspace;
+    std::string m_followedFeatures; // the spec's "features" last applied to the feature table
 };
 
 } // namespace loupe

@@ -128,7 +128,7 @@ void TestModelSpec::errors_data()
     QTest::newRow("softmax-inside") << "/layers/0/activation" << "\"softmax\""
                                     << "layers[0].activation: softmax is only supported on the last layer";
     QTest::newRow("unknown-top-key") << "/batchsize" << "64"
-                                     << "batchsize: unknown key (allowed here: name, input, layers, optimizer, loss, batch_size, epochs, seed, validation_split, shuffle, schedule, scaling)";
+                                     << "batchsize: unknown key (allowed here: name, input, layers, optimizer, loss, batch_size, epochs, seed, validation_split, shuffle, schedule, scaling, features)";
     QTest::newRow("zero-batch") << "/batch_size" << "0" << "batch_size: expected a positive integer, got 0";
     QTest::newRow("huge-batch") << "/batch_size" << "10000000"
                                 << "batch_size: expected a positive integer of at most 1048576, got 10000000";

@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void saveCleanedCsv();
     void newDatasetClearsResults();
     void scanButtonNeedsDataset();
+    void headersFitBeforeScan_data();
+    void headersFitBeforeScan();
 
 private:
     LoadedTable load(const QString &path);
@@ -243,6 +246,29 @@ void TestPrivacyPage::scanButtonNeedsDataset()
     QVERIFY(m_page->summaryText().startsWith(QStringLiteral("No dataset")));
     m_page->scan();
     QVERIFY(!m_page->isScanning());
+}
+
+void TestPrivacyPage::headersFitBeforeScan_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::newRow("columns") << "piiColumns";
+    QTest::newRow("findings") << "piiFindings";
+}
+
+// Issue 14: "Examples (masked)" was cut at 1280x720 before the first scan (default section width).
+void TestPrivacyPage::headersFitBeforeScan()
+{
+    QFETCH(QString, table);
+    m_page->resize(1280 - 130, 720 - 60); // the page's share of a 1280x720 window
+    auto *view = m_page->findChild<QTableView *>(table);
+    QVERIFY(view);
+    QHeaderView *header = view->horizontalHeader();
+    for (int section = 0; section + 1 < header->count(); ++section) { // the last one stretches
+        const QString title = view->model()->headerData(section, Qt::Horizontal).toString();
+        const int needed = header->fontMetrics().horizontalAdvance(title);
+        QVERIFY2(header->sectionSize(section) >= needed,
+                 qPrintable(QStringLiteral("%1: %2 px for %3 px of title").arg(title).arg(header->sectionSize(section)).arg(needed)));
+    }
 }
 
 QTEST_MAIN(TestPrivacyPage)
