@@ -1,7 +1,10 @@
 #include "db/studies/SqlTrialStore.h"
 
 #include "core/util/JsonReader.h"
+#include "core/util/Timer.h"
 #include "db/store/Store.h"
+#include "db/store/Transaction.h"
+#include "db/store/UtcTimestamp.h"
 #include "db/studies/TrialRepository.h"
 
 #include <QCoreApplication>
@@ -47,7 +50,7 @@ Result<Trial> toTrial(const TrialRecord &record, const SearchSpace &space)
 SqlTrialStore::SqlTrialStore(QString location, qint64 studyId, const SearchSpace &space, QString workerName,
                              std::chrono::milliseconds heartbeatInterval)
     : m_location(std::move(location)), m_studyId(studyId), m_space(space), m_workerName(std::move(workerName)),
-      m_heartbeat(m_location, heartbeatInterval)
+      m_view(space), m_heartbeat(m_location, heartbeatInterval)
 {
 }
 
@@ -127,19 +130,43 @@ Result<std::optional<int>> SqlTrialStore::reserve(const TrialParams &params, int
     if (!store.isOk())
         return store.status();
     const QString json = QString::fromStdString(params.toJson(m_space).dump());
-    auto reserved = TrialRepository(*store.value()).reserve(m_studyId, json, threadWorkerName(), maxTrials, rule);
-    if (!reserved.isOk())
-        return reserved.status();
-    if (!reserved.value())
-        return std::optional<int>();
-    const TrialRecord &record = *reserved.value();
+    TrialRepository repository(*store.value());
+    auto tx = Transaction::begin(*store.value());
+    if (!tx.isOk())
+        return tx.status();
+    // The study's lock (and the next change number) first: from here until commit nobody else
+    // changes the study, so after catching up the view is the study as it stands.
+    auto change = repository.nextChange(m_studyId);
+    if (!change.isOk())
+        return change.status();
+    std::lock_guard viewLock(m_viewMutex);
+    if (Status caught = catchUp(repository); !caught.isOk())
+        return caught;
+    const TrialCounts &tally = m_view.counts();
+    const int used = (rule == BudgetRule::AllTrials ? tally.counted() : tally.successful()) + tally.running;
+    if (maxTrials >= 0 && used >= maxTrials)
+        return std::optional<int>(); // the transaction rolls back: the change number is not spent
+    TrialChangeRow row;
+    row.number = tally.maxNumber + 1;
+    row.paramsJson = json;
+    row.changeSeq = change.value();
+    auto id = repository.insertRunning(m_studyId, row.number, json, threadWorkerName(), row.changeSeq,
+                                       UtcTimestamp::now());
+    if (!id.isOk())
+        return id.status();
+    if (Status committed = tx.value().commit(); !committed.isOk())
+        return committed;
+    row.id = id.value();
+    // Every change before this one has been read (the lock), so the view may take it as it is.
+    if (Status applied = m_view.apply({row}); !applied.isOk())
+        return applied;
     {
         std::lock_guard lock(m_mutex);
-        m_running[record.number] = record.id;
+        m_running[row.number] = row.id;
     }
-    setCurrentTrial(record.number, record.id);
-    m_heartbeat.add(record.id);
-    return std::optional<int>(record.number);
+    setCurrentTrial(row.number, row.id);
+    m_heartbeat.add(row.id);
+    return std::optional<int>(row.number);
 }
 
 Status SqlTrialStore::finish(int number, TrialState state, std::optional<double> loss, const std::string &error,
@@ -197,7 +224,23 @@ Result<TrialCounts> SqlTrialStore::counts() const
     auto store = threadStore();
     if (!store.isOk())
         return store.status();
-    return TrialRepository(*store.value()).counts(m_studyId);
+    TrialRepository repository(*store.value());
+    std::lock_guard lock(m_viewMutex);
+    if (Status caught = catchUp(repository); !caught.isOk())
+        return caught;
+    return m_view.counts();
+}
+
+qint64 SqlTrialStore::lastChangeRead() const
+{
+    std::lock_guard lock(m_viewMutex);
+    return m_view.lastChange();
+}
+
+SqlTrialStore::ReadCost SqlTrialStore::readCost() const
+{
+    std::lock_guard lock(m_viewMutex);
+    return m_readCost;
 }
 
 Result<std::vector<TrialRecord>> SqlTrialStore::records() const
@@ -214,51 +257,26 @@ Result<std::vector<Trial>> SqlTrialStore::trials() const
     if (!store.isOk())
         return store.status();
     TrialRepository repository(*store.value());
-    auto rows = repository.listOutcomes(m_studyId);
-    if (!rows.isOk())
-        return rows.status();
-    std::lock_guard lock(m_paramsMutex);
-    if (Status cached = cacheParams(repository, rows.value()); !cached.isOk())
-        return cached;
-    std::vector<Trial> trials;
-    trials.reserve(rows.value().size());
-    for (const TrialOutcomeRow &row : rows.value()) {
-        Trial trial;
-        trial.number = row.number;
-        trial.state = row.state;
-        if (row.state == TrialState::Complete || row.state == TrialState::Pruned)
-            trial.loss = row.loss;
-        trial.error = row.error.toStdString();
-        trial.seconds = row.seconds.value_or(0.0);
-        trial.params = m_paramsById.at(row.id);
-        trials.push_back(std::move(trial));
-    }
+    std::lock_guard lock(m_viewMutex);
+    if (Status caught = catchUp(repository); !caught.isOk())
+        return caught;
+    const Timer timer;
+    std::vector<Trial> trials = m_view.trials();
+    m_readCost.copySeconds += timer.seconds();
     return trials;
 }
 
-Status SqlTrialStore::cacheParams(TrialRepository &repository, const std::vector<TrialOutcomeRow> &rows) const
+Status SqlTrialStore::catchUp(TrialRepository &repository) const
 {
-    std::map<qint64, int> missing; // id -> number
-    for (const TrialOutcomeRow &row : rows)
-        if (!m_paramsById.contains(row.id))
-            missing.emplace(row.id, row.number);
-    if (missing.empty())
-        return Status::ok();
-    // Usually only the newest trials are new here, so one range query from the oldest of them.
-    auto stored = repository.paramsFrom(m_studyId, missing.begin()->first);
-    if (!stored.isOk())
-        return stored.status();
-    for (const auto &[id, number] : missing) {
-        const auto found = stored.value().find(id);
-        if (found == stored.value().end())
-            return Status::error(StatusCode::Failed, "trial " + std::to_string(number)
-                                                         + " disappeared from the study while it was being read");
-        auto params = parseTrialParams(number, found->second, m_space);
-        if (!params.isOk())
-            return params.status();
-        m_paramsById.emplace(id, params.takeValue());
-    }
-    return Status::ok();
+    const Timer timer;
+    auto rows = repository.changesSince(m_studyId, m_view.lastChange());
+    if (!rows.isOk())
+        return rows.status();
+    const Status applied = m_view.apply(rows.value());
+    ++m_readCost.reads;
+    m_readCost.rowsRead += qint64(rows.value().size());
+    m_readCost.readSeconds += timer.seconds();
+    return applied;
 }
 
 } // namespace loupe

@@ -8,11 +8,16 @@
 // Heartbeats: every trial this object reserves is kept alive by its TrialHeartbeat thread until
 // it is finished or abandoned.
 // Params are stored as TrialParams::toJson(space) (choice indices, hyperopt's vals).
+// Reads: the store keeps the study's trials in memory (TrialView) and each trials(), reserve() or
+// counts() reads only the rows changed since the previous read (by the study's change number),
+// so a suggestion costs no read proportional to the study's size. reserve() catches up and takes
+// the next number in the transaction that holds the study's lock, so its budget check is exact.
 
 #include "core/search/SearchSpace.h"
 #include "core/search/TrialStore.h"
 #include "db/studies/TrialHeartbeat.h"
 #include "db/studies/TrialRecord.h"
+#include "db/studies/TrialView.h"
 
 #include <QString>
 
@@ -21,7 +26,6 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 
 namespace loupe {
 
@@ -41,6 +45,7 @@ public:
     // A trial reaped while its worker was only slow is still finished (the late result is kept).
     Status finish(int number, TrialState state, std::optional<double> loss, const std::string &error,
                   double seconds) override;
+    // The in-memory trials, after reading what changed since the last read.
     Result<std::vector<Trial>> trials() const override;
 
     // Ends a trial this object reserved as an abandoned FAIL (e.g. "interrupted"): it does not
@@ -49,7 +54,18 @@ public:
     // Marks the study's RUNNING trials without a heartbeat for `grace` as abandoned FAIL
     // ("worker lost (no heartbeat since T)"). Returns how many.
     Result<int> reapStale(std::chrono::milliseconds grace);
+    // From the in-memory view, after reading what changed since the last read.
     Result<TrialCounts> counts() const;
+    // The study's change number the in-memory view has read up to (0 before the first read).
+    qint64 lastChangeRead() const;
+    // What keeping the view current has cost so far (for bench/search and diagnostics).
+    struct ReadCost {
+        int reads = 0;            // catch-up queries (one per trials(), counts() and reserve())
+        qint64 rowsRead = 0;      // rows they returned
+        double readSeconds = 0.0; // time in those queries and in applying their rows
+        double copySeconds = 0.0; // time trials() spent copying the view out (TrialStore returns a vector)
+    };
+    ReadCost readCost() const;
     // The stored rows (with worker, timestamps, abandoned flag) in number order.
     Result<std::vector<TrialRecord>> records() const;
 
@@ -94,11 +110,11 @@ private:
     mutable std::map<std::thread::id, ThreadConnection> m_connections;
     mutable int m_nextOrdinal = 0;
     std::map<int, qint64> m_running; // number -> trial id, for the trials this object reserved
-    // Parsed params by trial id: a trial's params never change once it is reserved, so trials()
-    // parses each trial's JSON once however often the sampler asks.
-    Status cacheParams(TrialRepository &repository, const std::vector<TrialOutcomeRow> &rows) const;
-    mutable std::mutex m_paramsMutex;
-    mutable std::unordered_map<qint64, TrialParams> m_paramsById;
+    // Reads the rows changed since the view's last change into it. requires: m_viewMutex held.
+    Status catchUp(TrialRepository &repository) const;
+    mutable std::mutex m_viewMutex; // taken after a transaction's lock, never before one
+    mutable TrialView m_view;
+    mutable ReadCost m_readCost; // guarded by m_viewMutex
     TrialHeartbeat m_heartbeat;
 };
 

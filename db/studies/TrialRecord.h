@@ -31,15 +31,19 @@ struct TrialRecord {
     bool abandoned = false;          // FAIL because the worker was lost or interrupted
 };
 
-// What a sampler needs of a stored trial; paramsJson only when asked for (see
-// TrialRepository::listOutcomes).
-struct TrialOutcomeRow {
+// One trial as TrialRepository::changesSince reads it: what a sampler and a budget need of a row
+// whose change number (trials.change_seq) is above the reader's last one. paramsJson never changes
+// once the trial is reserved.
+struct TrialChangeRow {
     qint64 id = 0;
     int number = 0;
     TrialState state = TrialState::Running;
     std::optional<double> loss;
     std::optional<double> seconds;
     QString error;
+    bool abandoned = false;
+    QString paramsJson;
+    qint64 changeSeq = 0;
 };
 
 // How a trial ended, as its worker reports it.

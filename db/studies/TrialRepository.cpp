@@ -53,18 +53,60 @@ QString trialStateText(TrialState state)
     return QString::fromLatin1(name.data(), qsizetype(name.size()));
 }
 
-Status TrialRepository::lockStudy(qint64 studyId)
+Result<qint64> TrialRepository::nextChange(qint64 studyId)
 {
-    // SQLite: the enclosing BEGIN IMMEDIATE already holds the database's write lock.
-    if (m_store.backend() != StoreBackend::PostgreSql)
-        return Status::ok();
-    auto locked = m_store.selectFirst(QStringLiteral("SELECT id FROM studies WHERE id = ? FOR UPDATE"), {studyId},
-                                      [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
-    if (!locked.isOk())
-        return locked.status();
-    if (!locked.value())
+    Q_ASSERT(m_store.inTransaction());
+    auto next = m_store.selectFirst(
+        QStringLiteral("UPDATE studies SET change_seq = change_seq + 1 WHERE id = ? RETURNING change_seq"), {studyId},
+        [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+    if (!next.isOk())
+        return next.status();
+    if (!next.value())
         return Status::invalidInput("no study " + std::to_string(studyId) + " in " + m_store.location().toStdString());
-    return Status::ok();
+    return *next.value();
+}
+
+Result<qint64> TrialRepository::lastChange(qint64 studyId)
+{
+    auto last = m_store.selectFirst(QStringLiteral("SELECT change_seq FROM studies WHERE id = ?"), {studyId},
+                                    [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+    if (!last.isOk())
+        return last.status();
+    if (!last.value())
+        return Status::invalidInput("no study " + std::to_string(studyId) + " in " + m_store.location().toStdString());
+    return *last.value();
+}
+
+Result<std::vector<TrialChangeRow>> TrialRepository::changesSince(qint64 studyId, qint64 after)
+{
+    return m_store.selectAll(
+        QStringLiteral("SELECT id, number, state, loss, seconds, error, abandoned, params_json, change_seq FROM trials "
+                       "WHERE study_id = ? AND change_seq > ? ORDER BY change_seq, number"),
+        {studyId, after}, [](const QSqlQuery &query) {
+            TrialChangeRow row;
+            row.id = query.value(0).toLongLong();
+            row.number = query.value(1).toInt();
+            row.state = TrialState::Fail;
+            trialStateFromName(query.value(2).toString().toStdString(), row.state);
+            if (!query.value(3).isNull())
+                row.loss = query.value(3).toDouble();
+            if (!query.value(4).isNull())
+                row.seconds = query.value(4).toDouble();
+            row.error = query.value(5).toString();
+            row.abandoned = query.value(6).toInt() != 0;
+            row.paramsJson = query.value(7).toString();
+            row.changeSeq = query.value(8).toLongLong();
+            return row;
+        });
+}
+
+Result<qint64> TrialRepository::insertRunning(qint64 studyId, int number, const QString &paramsJson,
+                                              const QString &worker, qint64 change, const QString &stamp)
+{
+    return m_store.insertReturningId(
+        QStringLiteral("INSERT INTO trials (study_id, number, state, params_json, worker, heartbeat_at, started_at, "
+                       "change_seq) VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, ?) RETURNING id"),
+        {studyId, number, paramsJson, worker, stamp, stamp, change}, "reserving a trial");
 }
 
 Result<TrialCounts> TrialRepository::countsLocked(qint64 studyId)
@@ -103,8 +145,9 @@ Result<std::optional<TrialRecord>> TrialRepository::reserve(qint64 studyId, cons
     auto tx = Transaction::begin(m_store);
     if (!tx.isOk())
         return tx.status();
-    if (Status locked = lockStudy(studyId); !locked.isOk())
-        return locked;
+    auto change = nextChange(studyId); // locks the study until commit
+    if (!change.isOk())
+        return change.status();
     auto counts = countsLocked(studyId);
     if (!counts.isOk())
         return counts.status();
@@ -120,10 +163,7 @@ Result<std::optional<TrialRecord>> TrialRepository::reserve(qint64 studyId, cons
     record.worker = worker;
     const QString stamp = UtcTimestamp::now();
     record.startedAt = record.heartbeatAt = UtcTimestamp::parse(stamp);
-    auto id = m_store.insertReturningId(
-        QStringLiteral("INSERT INTO trials (study_id, number, state, params_json, worker, heartbeat_at, started_at) "
-                       "VALUES (?, ?, 'RUNNING', ?, ?, ?, ?) RETURNING id"),
-        {studyId, record.number, record.paramsJson, worker, stamp, stamp}, "reserving a trial");
+    auto id = insertRunning(studyId, record.number, record.paramsJson, worker, change.value(), stamp);
     if (!id.isOk())
         return id.status();
     record.id = id.value();
@@ -140,21 +180,56 @@ Status TrialRepository::finish(qint64 trialId, const TrialOutcome &outcome)
     if (outcome.state == TrialState::Complete && !(outcome.loss && std::isfinite(*outcome.loss)))
         return Status::invalidInput("finish: a COMPLETE trial needs a finite loss (trial " + std::to_string(trialId)
                                     + ")");
+    auto tx = Transaction::begin(m_store);
+    if (!tx.isOk())
+        return tx.status();
+    auto change = trialChange(trialId);
+    if (!change.isOk())
+        return change.status();
     const QString now = UtcTimestamp::now();
-    return m_store.changeOne(QStringLiteral("UPDATE trials SET state = ?, loss = ?, error = ?, seconds = ?, "
-                                            "finished_at = ?, heartbeat_at = ?, abandoned = 0 WHERE id = ? AND "
-                                            "(state = 'RUNNING' OR (state = 'FAIL' AND abandoned = 1))"),
-                             {trialStateText(outcome.state), storedDouble(outcome.loss),
-                              outcome.error.isEmpty() ? QVariant() : QVariant(outcome.error),
-                              storedDouble(outcome.seconds), now, now, trialId},
-                             "no open trial " + std::to_string(trialId) + " (it does not exist or has already ended)");
+    const Status changed = m_store.changeOne(
+        QStringLiteral("UPDATE trials SET state = ?, loss = ?, error = ?, seconds = ?, finished_at = ?, heartbeat_at = ?, "
+                       "abandoned = 0, change_seq = ? WHERE id = ? AND "
+                       "(state = 'RUNNING' OR (state = 'FAIL' AND abandoned = 1))"),
+        {trialStateText(outcome.state), storedDouble(outcome.loss),
+         outcome.error.isEmpty() ? QVariant() : QVariant(outcome.error), storedDouble(outcome.seconds), now, now,
+         change.value(), trialId},
+        "no open trial " + std::to_string(trialId) + " (it does not exist or has already ended)");
+    if (!changed.isOk())
+        return changed;
+    return tx.value().commit();
+}
+
+Result<qint64> TrialRepository::trialChange(qint64 trialId)
+{
+    Q_ASSERT(m_store.inTransaction());
+    auto next = m_store.selectFirst(QStringLiteral("UPDATE studies SET change_seq = change_seq + 1 "
+                                                   "WHERE id = (SELECT study_id FROM trials WHERE id = ?) "
+                                                   "RETURNING change_seq"),
+                                    {trialId}, [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+    if (!next.isOk())
+        return next.status();
+    if (!next.value())
+        return Status::invalidInput("no open trial " + std::to_string(trialId) + " in " + m_store.location().toStdString()
+                                    + " (it does not exist)");
+    return *next.value();
 }
 
 Status TrialRepository::abandon(qint64 trialId, const QString &reason)
 {
-    return m_store.exec(QStringLiteral("UPDATE trials SET state = 'FAIL', abandoned = 1, error = ?, finished_at = ? "
-                                       "WHERE id = ? AND state = 'RUNNING'"),
-                        {reason, UtcTimestamp::now(), trialId});
+    auto tx = Transaction::begin(m_store);
+    if (!tx.isOk())
+        return tx.status();
+    auto change = trialChange(trialId);
+    if (!change.isOk())
+        return change.status().code() == StatusCode::InvalidInput ? Status::ok() : change.status();
+    auto changed = m_store.change(QStringLiteral("UPDATE trials SET state = 'FAIL', abandoned = 1, error = ?, "
+                                                 "finished_at = ?, change_seq = ? WHERE id = ? AND state = 'RUNNING'"),
+                                  {reason, UtcTimestamp::now(), change.value(), trialId});
+    if (!changed.isOk())
+        return changed.status();
+    // A trial that already ended: nothing changed, so the change number is not spent either.
+    return changed.value() == 0 ? tx.value().rollback() : tx.value().commit();
 }
 
 Status TrialRepository::heartbeat(const std::vector<qint64> &trialIds)
@@ -175,15 +250,49 @@ Status TrialRepository::heartbeat(const std::vector<qint64> &trialIds)
 Result<int> TrialRepository::reapStale(qint64 studyId, std::chrono::milliseconds grace)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QString sql = QStringLiteral("UPDATE trials SET state = 'FAIL', abandoned = 1, finished_at = ?, "
-                                 "error = 'worker lost (no heartbeat since ' || heartbeat_at || ')' "
-                                 "WHERE state = 'RUNNING' AND heartbeat_at < ?");
-    QVariantList values{UtcTimestamp::format(now), UtcTimestamp::format(now.addMSecs(-grace.count()))};
+    const QString stamp = UtcTimestamp::format(now);
+    const QString cutoff = UtcTimestamp::format(now.addMSecs(-grace.count()));
+    // Read first (no lock): a study whose workers are alive is the usual case, and then nothing
+    // takes the study's write lock.
+    QString sql = QStringLiteral("SELECT DISTINCT study_id FROM trials WHERE state = 'RUNNING' AND heartbeat_at < ?");
+    QVariantList values{cutoff};
     if (studyId > 0) {
         sql += QStringLiteral(" AND study_id = ?");
         values << studyId;
     }
-    return m_store.change(sql, values);
+    auto stale = m_store.selectAll(sql, values, [](const QSqlQuery &row) { return row.value(0).toLongLong(); });
+    if (!stale.isOk())
+        return stale.status();
+    int reaped = 0;
+    for (const qint64 id : stale.value()) {
+        auto one = reapStudy(id, stamp, cutoff);
+        if (!one.isOk())
+            return one.status();
+        reaped += one.value();
+    }
+    return reaped;
+}
+
+Result<int> TrialRepository::reapStudy(qint64 studyId, const QString &now, const QString &cutoff)
+{
+    auto tx = Transaction::begin(m_store);
+    if (!tx.isOk())
+        return tx.status();
+    auto change = nextChange(studyId);
+    if (!change.isOk())
+        return change.status();
+    auto reaped = m_store.change(QStringLiteral("UPDATE trials SET state = 'FAIL', abandoned = 1, finished_at = ?, "
+                                                "error = 'worker lost (no heartbeat since ' || heartbeat_at || ')', "
+                                                "change_seq = ? WHERE study_id = ? AND state = 'RUNNING' AND "
+                                                "heartbeat_at < ?"),
+                                 {now, change.value(), studyId, cutoff});
+    if (!reaped.isOk())
+        return reaped.status();
+    // Another worker reaped them first: leave the change number unspent.
+    const Status ended = reaped.value() == 0 ? tx.value().rollback() : tx.value().commit();
+    if (!ended.isOk())
+        return ended;
+    return reaped.value();
 }
 
 Status TrialRepository::linkRun(qint64 trialId, qint64 runId)
@@ -196,36 +305,6 @@ Result<std::vector<TrialRecord>> TrialRepository::list(qint64 studyId)
     return m_store.selectAll(QStringLiteral("SELECT ") + s_trialColumns
                                  + QStringLiteral(" FROM trials WHERE study_id = ? ORDER BY number"),
                              {studyId}, readTrial);
-}
-
-Result<std::vector<TrialOutcomeRow>> TrialRepository::listOutcomes(qint64 studyId)
-{
-    return m_store.selectAll(
-        QStringLiteral("SELECT id, number, state, loss, seconds, error FROM trials WHERE study_id = ? ORDER BY number"),
-        {studyId}, [](const QSqlQuery &query) {
-            TrialOutcomeRow row;
-            row.id = query.value(0).toLongLong();
-            row.number = query.value(1).toInt();
-            row.state = TrialState::Fail;
-            trialStateFromName(query.value(2).toString().toStdString(), row.state);
-            if (!query.value(3).isNull())
-                row.loss = query.value(3).toDouble();
-            if (!query.value(4).isNull())
-                row.seconds = query.value(4).toDouble();
-            row.error = query.value(5).toString();
-            return row;
-        });
-}
-
-Result<std::map<qint64, QString>> TrialRepository::paramsFrom(qint64 studyId, qint64 fromId)
-{
-    std::map<qint64, QString> params;
-    const Status status = m_store.forEachRow(
-        QStringLiteral("SELECT id, params_json FROM trials WHERE study_id = ? AND id >= ?"), {studyId, fromId},
-        [&params](const QSqlQuery &row) { params.emplace(row.value(0).toLongLong(), row.value(1).toString()); });
-    if (!status.isOk())
-        return status;
-    return params;
 }
 
 Result<std::optional<TrialRecord>> TrialRepository::find(qint64 trialId)

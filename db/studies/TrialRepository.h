@@ -7,8 +7,13 @@
 //    first locks the study (SQLite: BEGIN IMMEDIATE takes the database write lock; PostgreSQL:
 //    SELECT ... FOR UPDATE on the study row), so numbers are never duplicated and the budget is
 //    never overshot by concurrent reservers.
-//  - Every write of a trial's end is one statement: a killed worker leaves its trial RUNNING (later
-//    reaped) or finished, never half-written.
+//  - Every write a sampler or a budget can see (reserve, finish, abandon, reap) is one transaction
+//    that first takes the study's next change number (nextChange: UPDATE studies SET change_seq =
+//    change_seq + 1 ... RETURNING, whose row lock -- SQLite: the write lock -- lasts until commit)
+//    and stamps the rows it changes with it. So a study's changes commit in the order of their
+//    numbers, and a reader that asks for changes above the last number it saw (changesSince) misses
+//    none, however many processes write at once. A killed worker leaves its trial RUNNING (later
+//    reaped) or finished, never half-written. Heartbeats and run links take no number.
 //  - A running trial's heartbeat is refreshed by its worker (see TrialHeartbeat); reapStale() turns
 //    RUNNING trials whose heartbeat is older than the grace period into abandoned FAIL trials
 //    ("worker lost (no heartbeat since T)"), which do not count toward the budget.
@@ -68,11 +73,20 @@ public:
     Result<TrialCounts> counts(qint64 studyId);
     // The study's trials in number order.
     Result<std::vector<TrialRecord>> list(qint64 studyId);
-    // The study's trials in number order without their parameters or bookkeeping: what a
-    // sampler needs on every suggestion, at a fraction of list()'s cost.
-    Result<std::vector<TrialOutcomeRow>> listOutcomes(qint64 studyId);
-    // The params JSON of the study's trials whose id is at least `fromId` (id -> JSON).
-    Result<std::map<qint64, QString>> paramsFrom(qint64 studyId, qint64 fromId);
+
+    // --- change numbers (schema version 4) ---
+    // Takes the study's next change number and locks the study until the enclosing transaction
+    // ends. requires: a Transaction is open on the store. InvalidInput when there is no such study.
+    Result<qint64> nextChange(qint64 studyId);
+    // The study's last change number (0 for a study without trials).
+    Result<qint64> lastChange(qint64 studyId);
+    // The study's trials changed after change number `after`, in change order (then number):
+    // every trial for after = 0. What a process that keeps the study in memory reads to catch up.
+    Result<std::vector<TrialChangeRow>> changesSince(qint64 studyId, qint64 after);
+    // Inserts trial `number` RUNNING with change number `change` (from nextChange, in the same
+    // transaction). Returns the row's id.
+    Result<qint64> insertRunning(qint64 studyId, int number, const QString &paramsJson, const QString &worker,
+                                 qint64 change, const QString &stamp);
     Result<std::optional<TrialRecord>> find(qint64 trialId);
     // Trial `number` of the study (the UNIQUE (study_id, number) index), nullopt when none.
     Result<std::optional<TrialRecord>> findNumber(qint64 studyId, int number);
@@ -81,7 +95,10 @@ public:
 
 private:
     Result<TrialCounts> countsLocked(qint64 studyId);
-    Status lockStudy(qint64 studyId);
+    // nextChange() for the study of trial `trialId`. InvalidInput when there is no such trial.
+    Result<qint64> trialChange(qint64 trialId);
+    // Reaps one study's stale trials in one transaction (see reapStale).
+    Result<int> reapStudy(qint64 studyId, const QString &now, const QString &cutoff);
 
     Store &m_store;
 };

@@ -1,8 +1,11 @@
 // Migrator upgrading a workspace that holds data. Version 3 (runs get an owner and the status
 // 'interrupted') rebuilds the runs table on SQLite: it must keep every run and every row that refers
 // to one (metrics, trials, check results and failures, artifacts), leave foreign keys on and pointing
-// at the new table, and mark a run left 'running' by an old process as interrupted. The same upgrade
-// on PostgreSQL (altered in place), against a throw-away server when one can be started.
+// at the new table, and mark a run left 'running' by an old process as interrupted. Version 4 (a
+// change number per study and trial, issue 24) must keep every trial of a version 3 workspace and
+// number them so that a reader starting from 0 gets each once and later changes come after them.
+// The same upgrades on PostgreSQL (altered in place), against a throw-away server when one can be
+// started.
 
 #include "db/runs/RunRepository.h"
 #include "db/store/ConnectionSpec.h"
@@ -53,12 +56,29 @@ qint64 scalar(Store &store, const QString &sql)
     return query.value(0).toLongLong();
 }
 
-// Applies migrations 1 and 2 and the rows above through a plain connection, as Loupe of schema
-// version 2 would have left the workspace. Empty on success, else what failed.
-QString writeVersionTwo(const QString &location)
+// Rows of a version 3 workspace: two studies, the first with trials in every state (one RUNNING,
+// one abandoned), the second with one trial; a third study without trials.
+const char *const s_versionThreeRows[] = {
+    "INSERT INTO studies (id, name, direction, space_json, sampler, created_at, max_evals) VALUES "
+    "(1, 'a', 'minimize', '{}', 'tpe', '2024-05-01T00:00:00.000Z', 10), "
+    "(2, 'b', 'minimize', '{}', 'random', '2024-05-01T00:00:00.000Z', 5), "
+    "(3, 'c', 'minimize', '{}', 'random', '2024-05-01T00:00:00.000Z', 5)",
+    "INSERT INTO trials (id, study_id, number, state, params_json, loss, started_at, abandoned) VALUES "
+    "(1, 1, 0, 'COMPLETE', '{\"x\": 0.5}', 1.5, '2024-05-01T00:00:00.000Z', 0), "
+    "(2, 2, 0, 'COMPLETE', '{\"x\": 0.1}', 0.25, '2024-05-01T00:00:00.000Z', 0), "
+    "(3, 1, 1, 'FAIL', '{\"x\": 0.25}', NULL, '2024-05-01T00:00:00.000Z', 0), "
+    "(4, 1, 2, 'FAIL', '{\"x\": 0.75}', NULL, '2024-05-01T00:00:00.000Z', 1), "
+    "(5, 1, 3, 'PRUNED', '{\"x\": 0.125}', 2.5, '2024-05-01T00:00:00.000Z', 0), "
+    "(6, 1, 4, 'RUNNING', '{\"x\": 0.875}', NULL, '2024-05-01T00:00:00.000Z', 0)",
+};
+
+// Applies migrations 1..version and `rows` through a plain connection, as Loupe of that schema
+// version would have left the workspace. Empty on success, else what failed.
+template <std::size_t N>
+QString writeVersion(const QString &location, int version, const char *const (&rows)[N])
 {
     const ConnectionSpec spec = ConnectionSpec::parse(location).value();
-    const QString connection = QStringLiteral("version-two");
+    const QString connection = QStringLiteral("old-version");
     QString problem;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(
@@ -74,16 +94,16 @@ QString writeVersionTwo(const QString &location)
         QStringList statements;
         if (spec.backend == StoreBackend::Sqlite)
             statements << QStringLiteral("PRAGMA foreign_keys = ON");
-        for (int i = 0; i < 2; ++i)
+        for (int i = 0; i < version; ++i)
             statements << SqlScript::split(Migrator::migrations(spec.backend)[std::size_t(i)].sql);
-        for (const char *row : s_versionTwoRows)
+        for (const char *row : rows)
             statements << QString::fromLatin1(row);
         if (spec.backend == StoreBackend::Sqlite)
-            statements << QStringLiteral("PRAGMA user_version = 2");
+            statements << QStringLiteral("PRAGMA user_version = %1").arg(version);
         else
             statements << QStringLiteral("CREATE TABLE schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), "
                                          "version INTEGER NOT NULL)")
-                       << QStringLiteral("INSERT INTO schema_version (id, version) VALUES (1, 2)");
+                       << QStringLiteral("INSERT INTO schema_version (id, version) VALUES (1, %1)").arg(version);
         if (!db.open())
             problem = db.lastError().text();
         for (const QString &statement : statements) {
@@ -105,6 +125,8 @@ class TestMigrator : public QObject {
 private slots:
     void upgradeKeepsEveryRow_data();
     void upgradeKeepsEveryRow();
+    void upgradeNumbersTrialChanges_data();
+    void upgradeNumbersTrialChanges();
 };
 
 void TestMigrator::upgradeKeepsEveryRow_data()
@@ -127,13 +149,13 @@ void TestMigrator::upgradeKeepsEveryRow()
         QVERIFY(postgres.createDatabase(QStringLiteral("v2")).isOk());
         location = postgres.url(QStringLiteral("v2"));
     }
-    const QString problem = writeVersionTwo(location);
+    const QString problem = writeVersion(location, 2, s_versionTwoRows);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
     auto opened = Store::open(location);
     QVERIFY2(opened.isOk(), opened.message().c_str());
     Store &store = *opened.value();
-    QCOMPARE(store.schemaVersion(), 3);
+    QCOMPARE(store.schemaVersion(), Store::latestSchemaVersion(backend));
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM runs")), qint64(2));
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM epoch_metrics")), qint64(2));
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM step_metrics")), qint64(3));
@@ -163,6 +185,48 @@ void TestMigrator::upgradeKeepsEveryRow()
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM check_results")), qint64(0));
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM trials WHERE run_id IS NULL")), qint64(1));
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM step_metrics")), qint64(1));
+}
+
+void TestMigrator::upgradeNumbersTrialChanges_data()
+{
+    upgradeKeepsEveryRow_data();
+}
+
+void TestMigrator::upgradeNumbersTrialChanges()
+{
+    QFETCH(StoreBackend, backend);
+    QTemporaryDir dir;
+    test::TemporaryPostgres postgres;
+    QString where = dir.filePath(QStringLiteral("v3.sqlite"));
+    if (backend == StoreBackend::PostgreSql) {
+        if (const QString why = postgres.unavailableReason(); !why.isEmpty())
+            LOUPE_REQUIRE_RESOURCE(why);
+        QVERIFY2(postgres.start(), qPrintable(postgres.lastOutput()));
+        QVERIFY(postgres.createDatabase(QStringLiteral("v3")).isOk());
+        where = postgres.url(QStringLiteral("v3"));
+    }
+    const QString problem = writeVersion(where, 3, s_versionThreeRows);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    auto opened = Store::open(where);
+    QVERIFY2(opened.isOk(), opened.message().c_str());
+    Store &store = *opened.value();
+    QCOMPARE(store.schemaVersion(), Store::latestSchemaVersion(backend));
+    QVERIFY(store.schemaVersion() >= 4);
+    // Every trial kept as it was.
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM trials")), qint64(6));
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM trials WHERE study_id = 1 AND state = 'FAIL' "
+                                          "AND abandoned = 1")), qint64(1));
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM trials WHERE state = 'RUNNING'")), qint64(1));
+    // Change numbers follow the trial numbers within each study; each study's counter is its largest.
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM trials WHERE change_seq <> number + 1")), qint64(0));
+    QCOMPARE(scalar(store, QStringLiteral("SELECT change_seq FROM studies WHERE id = 1")), qint64(5));
+    QCOMPARE(scalar(store, QStringLiteral("SELECT change_seq FROM studies WHERE id = 2")), qint64(1));
+    QCOMPARE(scalar(store, QStringLiteral("SELECT change_seq FROM studies WHERE id = 3")), qint64(0));
+    // A new row of the upgraded study gets a number above the old ones.
+    QVERIFY(store.exec(QStringLiteral("UPDATE studies SET change_seq = change_seq + 1 WHERE id = 1")).isOk());
+    QCOMPARE(scalar(store, QStringLiteral("SELECT change_seq FROM studies WHERE id = 1")), qint64(6));
+    QVERIFY(!store.exec(QStringLiteral("UPDATE trials SET change_seq = -1 WHERE id = 1")).isOk()); // CHECK
 }
 
 QTEST_GUILESS_MAIN(TestMigrator)
