@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Loupe needs. Idempotent: does nothing when everything is present.
 #   scripts/setup.sh          build, test (clang and libomp-dev: the fuzz build) and run (what scripts/run.sh
 #                             and scripts/test.sh call)
-#   scripts/setup.sh --bench  also the peers the benchmarks measure against (pandas, PyTorch, Optuna)
+#   scripts/setup.sh --bench  also the peers the benchmarks measure against (pandas, PyTorch, Optuna with
+#                             its PostgreSQL driver, scikit-learn, scipy)
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -17,7 +18,7 @@ PACKAGES=(
   postgresql
   clang libomp-dev
 )
-BENCH_PACKAGES=(python3 python3-pandas python3-torch python3-optuna)
+BENCH_PACKAGES=(python3 python3-pandas python3-torch python3-optuna python3-psycopg2 python3-sklearn python3-scipy)
 
 for arg in "$@"; do
   case "$arg" in
