@@ -36,9 +36,13 @@ print("SGEMM GFLOP/s at batch 128 (forward, weight gradient, input gradient):")
 for g in loupe["gemm"]:
     line = (f"  {g['shape']:>12}  eigen {g['eigen'][0]:6.1f} {g['eigen'][1]:6.1f} {g['eigen'][2]:6.1f}"
             f"   loupe split {g['loupe_split'][0]:6.1f} {g['loupe_split'][1]:6.1f} {g['loupe_split'][2]:6.1f}")
+    if "openblas_split" in g:
+        line += f"   openblas split {g['openblas_split'][0]:6.1f} {g['openblas_split'][1]:6.1f} {g['openblas_split'][2]:6.1f}"
     if "openblas" in g:
-        line += f"   openblas({loupe['openblas_core']}) {g['openblas'][0]:6.1f} {g['openblas'][1]:6.1f} {g['openblas'][2]:6.1f}"
+        line += f"   openblas({loupe['openblas_core']}) threads {g['openblas'][0]:6.1f} {g['openblas'][1]:6.1f} {g['openblas'][2]:6.1f}"
     print(line)
+    print(f"  {'':>12}  Loupe runs: {', '.join(g['chosen'])}")
+print(f"machine key: {loupe['machine']}; OpenMP wait policy: {loupe['wait_policy']}")
 print(f"training FLOPs per epoch:  {loupe['training_gflop']:.1f} GFLOP")
 print(f"GEMM-bound limit:          {loupe['gemm_bound_seconds']:.3f} s/epoch (training FLOPs at the best rate measured for each GEMM)")
 print(f"Loupe:                     {loupe['seconds_per_epoch']:.3f} s/epoch, median of {loupe['epoch_times']} "
@@ -46,4 +50,6 @@ print(f"Loupe:                     {loupe['seconds_per_epoch']:.3f} s/epoch, med
 print(f"PyTorch {torch['torch']} ({torch['threads']} threads, {torch['blas']}): "
       f"{torch['seconds_per_epoch']:.3f} s/epoch, test accuracy {torch['test_accuracy']:.4f}")
 print(f"speed-up over PyTorch:     {torch['seconds_per_epoch'] / loupe['seconds_per_epoch']:.2f}x")
+print(f"targets: <= 1.2x the limit: {'met' if loupe['ratio_to_gemm_bound'] <= 1.2 else 'MISSED'}; "
+      f">= 6x PyTorch: {'met' if torch['seconds_per_epoch'] / loupe['seconds_per_epoch'] >= 6 else 'MISSED'}")
 PY
