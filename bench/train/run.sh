@@ -2,14 +2,24 @@
 # One epoch of the chapter model (Fashion-MNIST, batch 128): Loupe against PyTorch in the same run,
 # and Loupe against the machine's own GEMM-bound limit.
 # Usage: bench/train/run.sh            (builds bench_train in $LOUPE_BUILD_DIR, default build/)
+#        LOUPE_ISA=avx2 bench/train/run.sh
+#            the AVX2 path on an AVX-512 machine: Loupe built for x86-64-v3 (AVX2 + FMA, in
+#            $LOUPE_BUILD_DIR, default build-avx2/) and OpenBLAS' Haswell kernels, for Loupe and PyTorch.
+#            Eigen picks its kernels when it is compiled, so Loupe's own AVX2 path is a build, not
+#            a run-time switch (see docs/training-engine.md).
 # The machine has 2 cores shared by everyone: run it when `uptime` shows it idle.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-BUILD_DIR=${LOUPE_BUILD_DIR:-build}
+ISA=${LOUPE_ISA:-native}
+case "$ISA" in
+  native) BUILD_DIR=${LOUPE_BUILD_DIR:-build}; MARCH=native ;;
+  avx2) BUILD_DIR=${LOUPE_BUILD_DIR:-build-avx2}; MARCH=x86-64-v3; export OPENBLAS_CORETYPE=Haswell ;;
+  *) echo "run.sh: LOUPE_ISA must be native or avx2, not '$ISA'" >&2; exit 2 ;;
+esac
 DATA_DIR=${LOUPE_FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
 
 if [ ! -x "$BUILD_DIR/bench/train/bench_train" ]; then
-  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLOUPE_BUILD_BENCH=ON -DLOUPE_MARCH="$MARCH" >/dev/null
   cmake --build "$BUILD_DIR" --target bench_train -j2
 fi
 
@@ -23,7 +33,8 @@ if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
     export OPENBLAS_CORETYPE=Haswell
   fi
 fi
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); Loupe's instruction set: $ISA"
+echo "CPU flags: $(grep -m1 -w flags /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx|avx2|fma|avx512f|avx512bw|avx512vl|avx512dq|avx512_vnni|avx512_bf16)$' | tr '\n' ' ')"
 echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>} (for PyTorch and for the OpenBLAS SGEMM rates below)"
 loupe_json=$("$BUILD_DIR/bench/train/bench_train" --data "$DATA_DIR" --json)
 torch_json=$(/usr/bin/python3 bench/train/torch_epoch.py --data "$DATA_DIR")
