@@ -1,9 +1,12 @@
 // bench_train: how fast Loupe trains the chapter model, against the machine's own GEMM rate.
 //  1. SGEMM rate at every Dense layer's shapes for a batch: forward X*W, weight gradient X^T*dZ,
-//     input gradient dZ*W^T, three ways: Eigen parallelizing one GEMM itself, Loupe's split
-//     (single-threaded Eigen GEMMs on each thread's WorkSplit piece, what Dense does), and
-//     OpenBLAS' cblas_sgemm when it is linked (measured last so its spinning threads disturb
-//     nothing). The GEMM-bound limit takes the best rate measured for each GEMM.
+//     input gradient dZ*W^T, four ways: Eigen parallelizing one GEMM itself (eigen-whole), Loupe's
+//     split (single-threaded Eigen GEMMs on each thread's WorkSplit piece: eigen-split), the same
+//     split with single-threaded OpenBLAS GEMMs (openblas-split), and one cblas_sgemm that OpenBLAS
+//     parallelizes with its own threads (measured last so its spinning threads disturb nothing;
+//     Loupe never runs it that way). The GEMM-bound limit takes the best rate measured for each
+//     GEMM, whichever way reached it. The kernel Dense runs for each GEMM (GemmKernelTable's
+//     choice, measured before the epochs so no timed epoch includes a measurement) is printed too.
 //  2. One training epoch of the spec's model on Fashion-MNIST, then test accuracy; repeated
 //     --repeat times (default 3) from the same seed (same weights, same accuracy), reporting the
 //     median epoch time (and every time), since other work on a shared machine only slows runs.
@@ -13,6 +16,7 @@
 
 #include "core/data/IdxReader.h"
 #include "core/train/ModelSpec.h"
+#include "core/nn/GemmKernelTable.h"
 #include "core/util/WorkSplit.h"
 #include "core/train/ModelFactory.h"
 #include "core/train/Trainer.h"
@@ -24,6 +28,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -34,7 +39,7 @@ using namespace loupe;
 namespace {
 
 enum class GemmKind { Forward, WeightGradient, InputGradient };
-enum class Backend { Eigen, Split, OpenBlas };
+enum class Backend { Eigen, Split, OpenBlasSplit, OpenBlas };
 
 struct LayerShape {
     Index in = 0;
@@ -50,33 +55,16 @@ struct GemmRates {
 void runGemm(Backend backend, GemmKind kind, Index batch, const LayerShape &s, Matrix &x, Matrix &w, Matrix &y,
              Matrix &dw, Matrix &dx)
 {
-    if (backend == Backend::Eigen) {
+    if (backend != Backend::OpenBlas) {
+        // As Dense::forward/backward (GemmRunner): batch rows split for X*W and dZ*W^T, kernel rows for X^T*dZ.
+        const GemmKernel kernel = backend == Backend::Eigen ? GemmKernel::EigenWhole
+            : backend == Backend::Split                     ? GemmKernel::EigenSplit
+                                                            : GemmKernel::OpenBlasSplit;
+        const int threads = omp_get_max_threads();
         switch (kind) {
-        case GemmKind::Forward: y.noalias() = x * w; break;
-        case GemmKind::WeightGradient: dw.noalias() = x.transpose() * y; break;
-        case GemmKind::InputGradient: dx.noalias() = y * w.transpose(); break;
-        }
-        return;
-    }
-    if (backend == Backend::Split) {
-        // As Dense::forward/backward: batch rows split for X*W and dZ*W^T, kernel rows for X^T*dZ.
-#pragma omp parallel
-        {
-            const int count = omp_get_num_threads(), index = omp_get_thread_num();
-            const auto rows = WorkSplit::piece(batch, count, index);
-            const auto features = WorkSplit::piece(s.in, count, index);
-            switch (kind) {
-            case GemmKind::Forward:
-                y.middleRows(rows.begin, rows.size()).noalias() = x.middleRows(rows.begin, rows.size()) * w;
-                break;
-            case GemmKind::WeightGradient:
-                dw.middleRows(features.begin, features.size()).noalias()
-                    = x.middleCols(features.begin, features.size()).transpose() * y;
-                break;
-            case GemmKind::InputGradient:
-                dx.middleRows(rows.begin, rows.size()).noalias() = y.middleRows(rows.begin, rows.size()) * w.transpose();
-                break;
-            }
+        case GemmKind::Forward: GemmRunner::run(kernel, GemmProduct::Forward, {constView(x), constView(w), viewOf(y)}, threads); break;
+        case GemmKind::WeightGradient: GemmRunner::run(kernel, GemmProduct::WeightGradient, {constView(x), constView(y), viewOf(dw)}, threads); break;
+        case GemmKind::InputGradient: GemmRunner::run(kernel, GemmProduct::InputGradient, {constView(y), constView(w), viewOf(dx)}, threads); break;
         }
         return;
     }
@@ -98,13 +86,13 @@ void runGemm(Backend backend, GemmKind kind, Index batch, const LayerShape &s, M
 #endif
 }
 
-// GFLOP/s of one GEMM kind, best of five ~0.1 s rounds.
+// GFLOP/s of one GEMM kind, best of five ~0.05 s rounds.
 double gemmRate(Backend backend, GemmKind kind, Index batch, const LayerShape &s)
 {
     Matrix x = Matrix::Random(batch, s.in), w = Matrix::Random(s.in, s.out), y = Matrix::Random(batch, s.out);
     Matrix dw(s.in, s.out), dx(batch, s.in);
     const double flops = 2.0 * double(batch) * double(s.in) * double(s.out);
-    const int reps = std::max(10, static_cast<int>(0.1 * 100e9 / flops));
+    const int reps = std::max(10, static_cast<int>(0.05 * 100e9 / flops));
     for (int i = 0; i < 5; ++i)
         runGemm(backend, kind, batch, s, x, w, y, dw, dx);
     double best = 0.0;
@@ -181,10 +169,29 @@ int main(int argc, char **argv)
             width = layer.units;
         }
     }
-    std::vector<GemmRates> eigenRates, splitRates, rates;
+    std::vector<GemmRates> eigenRates, splitRates, blasSplitRates, rates;
     for (const LayerShape &s : shapes) {
         eigenRates.push_back(measure(Backend::Eigen, batch, s));
         splitRates.push_back(measure(Backend::Split, batch, s));
+#ifdef LOUPE_HAVE_BLAS
+        blasSplitRates.push_back(measure(Backend::OpenBlasSplit, batch, s));
+#endif
+    }
+    // The kernels Dense will run: chosen (or read from the cache) now, for full and last batches.
+    const Index lastBatch = trainSet.value().size() % batch;
+    std::vector<std::array<GemmKernel, 3>> chosen;
+    for (Index rowsOfBatch : {batch, lastBatch}) {
+        for (std::size_t l = 0; l < shapes.size() && rowsOfBatch > 0; ++l) {
+            const LayerShape &s = shapes[l];
+            const int threads = WorkSplit::threadsFor(rowsOfBatch, 2.0 * double(rowsOfBatch) * double(s.in) * double(s.out));
+            auto &table = GemmKernelTable::instance();
+            const std::array<GemmKernel, 3> kernels{
+                table.kernelFor({GemmProduct::Forward, rowsOfBatch, s.out, s.in, threads}),
+                table.kernelFor({GemmProduct::WeightGradient, s.in, s.out, rowsOfBatch, threads}),
+                l == 0 ? GemmKernel::EigenSplit : table.kernelFor({GemmProduct::InputGradient, rowsOfBatch, s.in, s.out, threads})};
+            if (rowsOfBatch == batch)
+                chosen.push_back(kernels);
+        }
     }
 
     // 2. One epoch, --repeat times.
@@ -221,14 +228,17 @@ int main(int argc, char **argv)
     std::vector<GemmRates> blasRates;
     std::string blasCore = "none";
 #ifdef LOUPE_HAVE_BLAS
+    openblas_set_num_threads(omp_get_max_threads()); // OpenBLAS' own threads, for this column only
     for (const LayerShape &s : shapes)
         blasRates.push_back(measure(Backend::OpenBlas, batch, s));
+    openblas_set_num_threads(1);
     blasCore = openblas_get_corename();
 #endif
 
     for (std::size_t l = 0; l < shapes.size(); ++l) {
         GemmRates best = eigenRates[l];
-        for (const GemmRates &other : {splitRates[l], blasRates.empty() ? GemmRates{} : blasRates[l]}) {
+        for (const GemmRates &other : {splitRates[l], blasRates.empty() ? GemmRates{} : blasRates[l],
+                                       blasSplitRates.empty() ? GemmRates{} : blasSplitRates[l]}) {
             best.forward = std::max(best.forward, other.forward);
             best.weightGradient = std::max(best.weightGradient, other.weightGradient);
             best.inputGradient = std::max(best.inputGradient, other.inputGradient);
@@ -253,9 +263,11 @@ int main(int argc, char **argv)
     if (json) {
         std::printf("{\"seconds_per_epoch\": %.4f, \"test_accuracy\": %.4f, \"test_loss\": %.4f, \"train_loss\": %.4f, "
                     "\"evaluation_seconds\": %.4f, \"training_gflop\": %.3f, \"gemm_bound_seconds\": %.4f, "
-                    "\"ratio_to_gemm_bound\": %.3f, \"threads\": %d, \"openblas_core\": \"%s\", \"epoch_times\": [%s], \"gemm\": [",
+                    "\"ratio_to_gemm_bound\": %.3f, \"threads\": %d, \"openblas_core\": \"%s\", \"machine\": \"%s\", "
+                    "\"wait_policy\": \"%s\", \"epoch_times\": [%s], \"gemm\": [",
                     seconds, evaluation.accuracy, evaluation.loss, result.lastEpoch->loss, evaluationSeconds, flops * 1e-9,
-                    boundSeconds, ratio, omp_get_max_threads(), blasCore.c_str(), allTimes.c_str());
+                    boundSeconds, ratio, omp_get_max_threads(), blasCore.c_str(), GemmKernelCache::machineKey().c_str(),
+                    std::getenv("OMP_WAIT_POLICY") ? std::getenv("OMP_WAIT_POLICY") : "default", allTimes.c_str());
         for (std::size_t l = 0; l < shapes.size(); ++l) {
             std::printf("%s{\"shape\": \"%ldx%ldx%ld\", \"eigen\": [%.1f, %.1f, %.1f], \"loupe_split\": [%.1f, %.1f, %.1f]",
                         l ? ", " : "", long(batch), long(shapes[l].in), long(shapes[l].out), eigenRates[l].forward,
@@ -264,6 +276,11 @@ int main(int argc, char **argv)
             if (!blasRates.empty())
                 std::printf(", \"openblas\": [%.1f, %.1f, %.1f]", blasRates[l].forward, blasRates[l].weightGradient,
                             blasRates[l].inputGradient);
+            if (!blasSplitRates.empty())
+                std::printf(", \"openblas_split\": [%.1f, %.1f, %.1f]", blasSplitRates[l].forward,
+                            blasSplitRates[l].weightGradient, blasSplitRates[l].inputGradient);
+            std::printf(", \"chosen\": [\"%s\", \"%s\", \"%s\"]", gemmKernelName(chosen[l][0]).data(),
+                        gemmKernelName(chosen[l][1]).data(), l == 0 ? "-" : gemmKernelName(chosen[l][2]).data());
             std::printf("}");
         }
         std::printf("]}\n");
@@ -278,7 +295,11 @@ int main(int argc, char **argv)
         if (!blasRates.empty())
             std::printf("   openblas(%s) %6.1f %6.1f %6.1f", blasCore.c_str(), blasRates[l].forward,
                         blasRates[l].weightGradient, blasRates[l].inputGradient);
-        std::printf("\n");
+        if (!blasSplitRates.empty())
+            std::printf("   openblas split %6.1f %6.1f %6.1f", blasSplitRates[l].forward, blasSplitRates[l].weightGradient,
+                        blasSplitRates[l].inputGradient);
+        std::printf("   chosen %s %s %s\n", gemmKernelName(chosen[l][0]).data(), gemmKernelName(chosen[l][1]).data(),
+                    l == 0 ? "-" : gemmKernelName(chosen[l][2]).data());
     }
     std::printf("training FLOPs per epoch: %.1f GFLOP\n", flops * 1e-9);
     std::printf("GEMM-bound limit (best rate measured for each GEMM): %.3f s/epoch\n", boundSeconds);

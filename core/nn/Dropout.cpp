@@ -9,28 +9,6 @@
 
 namespace loupe {
 
-namespace {
-
-// Two rounds of a 32-bit xor-shift-multiply finalizer, each keyed: a permutation of the index
-// that mixes well and vectorizes (16 lanes with AVX-512).
-inline std::uint32_t maskHash(std::uint32_t index, std::uint32_t key1, std::uint32_t key2)
-{
-    std::uint32_t h = index * 0x9E3779B9u + key1;
-    h ^= h >> 16;
-    h *= 0x21F0AAADu;
-    h ^= h >> 15;
-    h *= 0x735A2D97u;
-    h ^= h >> 15;
-    h ^= key2;
-    h ^= h >> 16;
-    h *= 0x7FEB352Du;
-    h ^= h >> 15;
-    h *= 0x846CA68Bu;
-    h ^= h >> 16;
-    return h;
-}
-
-} // namespace
 
 Dropout::Dropout(float rate)
     : m_rate(rate)
@@ -48,12 +26,24 @@ void Dropout::build(Index inputFeatures, RandomGenerator &rng)
     m_calls = 0;
 }
 
+DropoutMask Dropout::mask() const
+{
+    return {static_cast<std::uint32_t>(m_key), static_cast<std::uint32_t>(m_key >> 32), m_threshold,
+            1.0f / (1.0f - m_rate)};
+}
+
+DropoutMask Dropout::nextTrainingMask()
+{
+    m_key = RandomGenerator::mix(m_seed + m_calls);
+    ++m_calls;
+    return mask();
+}
+
 void Dropout::applyMask(const float *source, float *target, Index rows) const
 {
-    const float scale = 1.0f / (1.0f - m_rate);
-    const auto key1 = static_cast<std::uint32_t>(m_key);
-    const auto key2 = static_cast<std::uint32_t>(m_key >> 32);
-    const std::uint32_t threshold = m_threshold;
+    const DropoutMask keep = mask();
+    const float scale = keep.scale;
+    const std::uint32_t key1 = keep.key1, key2 = keep.key2, threshold = keep.threshold;
     const Index cols = m_features;
     // The hash is a few multiplies per element: worth the threads, on the rows each one owns.
     const int threads = WorkSplit::threadsFor(rows, 16.0 * double(rows) * double(cols));
@@ -62,8 +52,8 @@ void Dropout::applyMask(const float *source, float *target, Index rows) const
         const auto part = WorkSplit::piece(rows, omp_get_num_threads(), omp_get_thread_num());
         const Index end = part.end * cols;
         for (Index i = part.begin * cols; i < end; ++i) {
-            const bool keep = maskHash(static_cast<std::uint32_t>(i), key1, key2) >= threshold;
-            target[i] = keep ? source[i] * scale : 0.0f;
+            const bool kept = DropoutMask::hash(static_cast<std::uint32_t>(i), key1, key2) >= threshold;
+            target[i] = kept ? source[i] * scale : 0.0f;
         }
     }
 }
@@ -75,8 +65,7 @@ void Dropout::forward(ConstMatrixView input, MatrixView output, Mode mode)
         output = input;
         return;
     }
-    m_key = RandomGenerator::mix(m_seed + m_calls);
-    ++m_calls;
+    nextTrainingMask();
     applyMask(input.data(), output.data(), input.rows());
 }
 

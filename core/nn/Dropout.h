@@ -10,6 +10,7 @@
 // backward: dInput = dOutput * mask / (1 - rate) with the mask of the last training forward.
 // params:   none.
 
+#include "core/nn/DropoutMask.h"
 #include "core/nn/Layer.h"
 
 #include <cstdint>
@@ -33,6 +34,13 @@ public:
                   MatrixView *inputGradient) override;
 
     float rate() const { return m_rate; }
+
+    // For Dense's fused epilogue, which applies this layer inside its own pass (Sequential decides):
+    // advances to the next training call exactly as forward(..., Mode::Training) would and returns
+    // its mask. requires: rate() > 0.
+    DropoutMask nextTrainingMask();
+    // The mask of the last training call.
+    DropoutMask mask() const;
 
 private:
     void applyMask(const float *source, float *target, Index rows) const;

@@ -43,6 +43,15 @@ Status Sequential::build(Index inputFeatures, std::uint64_t seed)
     }
     m_outputs.resize(m_layers.size());
     m_gradients.resize(m_layers.size());
+    m_fusedDropout.assign(m_layers.size(), nullptr);
+    for (std::size_t i = 0; m_fusion == LayerFusion::On && i + 1 < m_layers.size(); ++i) {
+        const auto *dense = dynamic_cast<const Dense *>(m_layers[i].get());
+        auto *dropout = dynamic_cast<Dropout *>(m_layers[i + 1].get());
+        if (dense && dropout && dense->canFuseDropout()) {
+            m_fusedDropout[i] = dropout;
+            ++i; // a Dropout is fused into at most one Dense, and a fused Dropout fuses nothing
+        }
+    }
     m_built = true;
     return Status::ok();
 }
@@ -77,6 +86,12 @@ ConstMatrixView Sequential::forward(ConstMatrixView input, Mode mode)
     m_lastRows = rows;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {
         const ConstMatrixView layerInput = i == 0 ? input : topRows(std::as_const(m_outputs[i - 1]), rows);
+        if (Dropout *dropout = m_fusedDropout[i]) {
+            static_cast<Dense &>(*m_layers[i]).forwardWithDropout(layerInput, topRows(m_outputs[i + 1], rows), mode,
+                                                                  *dropout);
+            ++i;
+            continue;
+        }
         m_layers[i]->forward(layerInput, topRows(m_outputs[i], rows), mode);
     }
     return topRows(std::as_const(m_outputs.back()), rows);
@@ -89,15 +104,21 @@ void Sequential::backward(ConstMatrixView input, ConstMatrixView outputGradient)
     const Index rows = m_lastRows;
     topRows(m_gradients.back(), rows) = outputGradient;
     for (std::size_t i = m_layers.size(); i-- > m_firstParametricLayer;) {
+        if (i > 0 && m_fusedDropout[i - 1])
+            continue; // runs inside layer i - 1's backward
+        // A Dense with its Dropout fused reads the Dropout's output and gradient.
+        Dropout *dropout = m_fusedDropout[i];
+        const std::size_t last = dropout ? i + 1 : i;
         const ConstMatrixView layerInput = i == 0 ? input : topRows(std::as_const(m_outputs[i - 1]), rows);
-        const ConstMatrixView layerOutput = topRows(std::as_const(m_outputs[i]), rows);
-        MatrixView layerGradient = topRows(m_gradients[i], rows);
-        if (i > m_firstParametricLayer) {
-            MatrixView inputGradient = topRows(m_gradients[i - 1], rows);
-            m_layers[i]->backward(layerInput, layerOutput, layerGradient, &inputGradient);
-        } else {
-            m_layers[i]->backward(layerInput, layerOutput, layerGradient, nullptr);
-        }
+        const ConstMatrixView layerOutput = topRows(std::as_const(m_outputs[last]), rows);
+        MatrixView layerGradient = topRows(m_gradients[last], rows);
+        MatrixView inputGradient = i > m_firstParametricLayer ? topRows(m_gradients[i - 1], rows) : MatrixView(nullptr, 0, 0);
+        MatrixView *inputGradientOrNull = i > m_firstParametricLayer ? &inputGradient : nullptr;
+        if (dropout)
+            static_cast<Dense &>(*m_layers[i]).backwardWithDropout(layerInput, layerOutput, layerGradient,
+                                                                   inputGradientOrNull, *dropout);
+        else
+            m_layers[i]->backward(layerInput, layerOutput, layerGradient, inputGradientOrNull);
     }
 }
 

@@ -18,6 +18,13 @@
 
 namespace loupe {
 
+class Dense;
+class Dropout;
+
+// Whether Sequential runs a Relu Dense and the Dropout after it as one pass (Dense::forwardWithDropout).
+// Off is for tests that compare the fused passes with the layers run one by one.
+enum class LayerFusion { On, Off };
+
 class Sequential {
 public:
     Sequential();
@@ -41,6 +48,10 @@ public:
     std::size_t layerCount() const { return m_layers.size(); }
     Layer &layer(std::size_t index) { return *m_layers[index]; }
     const Layer &layer(std::size_t index) const { return *m_layers[index]; }
+
+    // requires: !isBuilt(). Default On.
+    void setLayerFusion(LayerFusion fusion) { m_fusion = fusion; }
+    LayerFusion layerFusion() const { return m_fusion; }
 
     void setPredictionActivation(Activation activation) { m_predictionActivation = activation; }
     Activation predictionActivation() const { return m_predictionActivation; }
@@ -82,6 +93,10 @@ private:
     Index m_capacity = 0;
     Index m_lastRows = 0;
     std::size_t m_firstParametricLayer = 0;
+    // Per layer: the Dropout that runs inside this (Dense) layer's passes, or null. Layer i + 1's
+    // own forward/backward are then skipped and layer i's output buffer is unused.
+    std::vector<Dropout *> m_fusedDropout;
+    LayerFusion m_fusion = LayerFusion::On;
     Activation m_predictionActivation = Activation::Linear;
     bool m_built = false;
 };
