@@ -12,6 +12,7 @@
 //    continuous log kinds, as hyperopt's LGMM1_lpdf does); PerComponent -- Optuna's truncated
 //    components, each divided by its own mass inside the bounds.
 
+#include "core/search/KernelScorer.h"
 #include "core/search/NumericDomain.h"
 
 #include <Eigen/Core>
@@ -54,6 +55,9 @@ public:
     int pickComponent(RandomGenerator &rng) const;
     // log density (continuous) or log mass of the q-cell (quantized) at value x, normalised as chosen.
     double logDensity(double value) const;
+    // logDensity of every value at once (the candidates of one suggestion: one vectorised pass over
+    // the components). requires: out.size() == values.size().
+    void logDensities(std::span<const double> values, std::span<double> out) const;
     // log of component k's mass inside the truncation bounds (0 when unbounded).
     double logComponentMass(int k) const { return m_logMass[k]; }
 
@@ -70,6 +74,7 @@ private:
     Eigen::ArrayXd m_logMass;      // per component, inside the truncation bounds
     Eigen::ArrayXd m_logCoefficient; // log w_k - log sigma_k - log sqrt(2 pi) [- logMass_k]
     Eigen::ArrayXd m_inverseSigma;
+    KernelScorer m_scorer;         // continuous domains: the mixture on u
     double m_logAccept = 0.0;      // Global normalisation: log sum_k w_k mass_k
 };
 
