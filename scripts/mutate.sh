@@ -89,8 +89,10 @@ mutation "joint EI ignores g(x)" core/search/TpeSampler.cpp \
   $'const double score = scoreOrWorst(logBelow[c]);\n        const bool better = c == 0 || score > bestScore;\n        if (trace)' core/search
 
 # --- the double-precision kernel sums (issue 23's 1e-9 on log-densities)
-mutation "kernel sums in single precision again" core/search/KernelScorer.cpp \
-  'sums[j] += (shifted - q).exp().sum();' 'sums[j] += (shifted - q).cast<float>().exp().sum();' core/search
+mutation "kernel terms rounded to single precision" core/search/KernelScorer.cpp \
+  'terms[i] = kernelExp(terms[i]);' 'terms[i] = static_cast<float>(kernelExp(terms[i]));' core/search
+mutation "kernel exp series cut after r^6" core/search/KernelScorer.cpp \
+  'p = std::fma(p, r, 1.0 / 720.0);' 'p = 1.0 / 720.0;' core/search
 mutation "kernel scorer drops the last partial block" core/search/KernelScorer.cpp \
   'for (Eigen::Index start = 0; start < total; start += s_scorerBlock) {' \
   'for (Eigen::Index start = 0; start + s_scorerBlock <= total; start += s_scorerBlock) {' core/search

@@ -1,7 +1,9 @@
 #include "core/search/KernelScorer.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace loupe {
@@ -13,6 +15,34 @@ namespace {
 constexpr Eigen::Index s_scorerBlock = 256;
 // A shifted sum below this lost digits to the shift (a point far from every kernel): redo it exactly.
 constexpr double s_scorerSmallestSum = 1e-200;
+
+// exp(x) for x <= 0, to 2.3e-16 relative, 0 below -708 (a term that small cannot change a sum the
+// one-pass check accepts). Written without branches or division so that the compiler vectorises
+// the loops calling it with whatever the target offers (AVX-512: 8 lanes; AVX2: 4): x = k ln 2 + r,
+// |r| <= ln 2 / 2, exp(r) by its Taylor series to r^13 (remainder below 2e-16), 2^k from the bits.
+// Eigen's exp divides once per packet and is about three times slower here.
+inline double kernelExp(double x)
+{
+    const double clamped = x < -708.0 ? -708.0 : x;
+    const double k = std::nearbyint(clamped * 1.4426950408889634074);
+    const double r = std::fma(k, -1.42860682030941723212e-6, std::fma(k, -6.93145751953125e-1, clamped));
+    double p = 1.0 / 6227020800.0;
+    p = std::fma(p, r, 1.0 / 479001600.0);
+    p = std::fma(p, r, 1.0 / 39916800.0);
+    p = std::fma(p, r, 1.0 / 3628800.0);
+    p = std::fma(p, r, 1.0 / 362880.0);
+    p = std::fma(p, r, 1.0 / 40320.0);
+    p = std::fma(p, r, 1.0 / 5040.0);
+    p = std::fma(p, r, 1.0 / 720.0);
+    p = std::fma(p, r, 1.0 / 120.0);
+    p = std::fma(p, r, 1.0 / 24.0);
+    p = std::fma(p, r, 1.0 / 6.0);
+    p = std::fma(p, r, 0.5);
+    p = std::fma(p, r, 1.0);
+    p = std::fma(p, r, 1.0);
+    const double scale = std::bit_cast<double>(static_cast<std::int64_t>(k + 1023.0) << 52);
+    return x < -708.0 ? 0.0 : p * scale;
+}
 
 } // namespace
 
@@ -43,23 +73,34 @@ void KernelScorer::logDensities(const Eigen::ArrayXXd &points, std::span<double>
     const Eigen::Index total = m_shifted.size();
     const Eigen::Index dims = m_mu.cols();
     Eigen::ArrayXd sums = Eigen::ArrayXd::Zero(count);
-    Eigen::Array<double, s_scorerBlock, 1> squared;
+    alignas(64) double terms[s_scorerBlock];
     for (Eigen::Index start = 0; start < total; start += s_scorerBlock) {
-        const Eigen::Index length = std::min(s_scorerBlock, total - start);
-        const auto shifted = m_shifted.segment(start, length);
+        const int length = static_cast<int>(std::min(s_scorerBlock, total - start));
+        const double *shifted = m_shifted.data() + start;
         for (Eigen::Index j = 0; j < count; ++j) {
             if (dims == 1) {
-                sums[j] += (shifted - m_halfPrecision.col(0).segment(start, length)
-                                          * (points(0, j) - m_mu.col(0).segment(start, length)).square())
-                               .exp()
-                               .sum();
-                continue;
+                const double u = points(0, j);
+                const double *mu = m_mu.col(0).data() + start;
+                const double *half = m_halfPrecision.col(0).data() + start;
+                for (int i = 0; i < length; ++i) {
+                    const double gap = u - mu[i];
+                    terms[i] = kernelExp(shifted[i] - half[i] * gap * gap);
+                }
+            } else {
+                std::copy(shifted, shifted + length, terms);
+                for (Eigen::Index d = 0; d < dims; ++d) {
+                    const double u = points(d, j);
+                    const double *mu = m_mu.col(d).data() + start;
+                    const double *half = m_halfPrecision.col(d).data() + start;
+                    for (int i = 0; i < length; ++i) {
+                        const double gap = u - mu[i];
+                        terms[i] -= half[i] * gap * gap;
+                    }
+                }
+                for (int i = 0; i < length; ++i)
+                    terms[i] = kernelExp(terms[i]);
             }
-            auto q = squared.head(length);
-            q.setZero();
-            for (Eigen::Index d = 0; d < dims; ++d)
-                q += m_halfPrecision.col(d).segment(start, length) * (points(d, j) - m_mu.col(d).segment(start, length)).square();
-            sums[j] += (shifted - q).exp().sum();
+            sums[j] += Eigen::Map<const Eigen::ArrayXd>(terms, length).sum();
         }
     }
     for (Eigen::Index j = 0; j < count; ++j) {
