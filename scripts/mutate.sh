@@ -59,7 +59,7 @@ mutation "hyperopt: prior kernel not among the sorted observations" core/search/
 mutation "hyperopt: one observation gets the whole prior sigma" core/search/ParzenEstimator.cpp \
   'm_sigma[0] = 0.5 * priorSigma;' 'm_sigma[0] = priorSigma;' core/search
 mutation "hyperopt: no division by the accepted mass" core/search/ParzenEstimator.cpp \
-  '? density - m_logAccept : density;' '? density : density;' core/search
+  'density -= m_logAccept;' 'density -= 0.0;' core/search
 mutation "optuna: components not normalised inside the bounds" core/search/ParzenEstimator.cpp \
   'm_logCoefficient -= m_logMass;' 'm_logCoefficient -= 0.0 * m_logMass;' core/search
 mutation "forgetting ramp from 0 instead of 1/n" core/search/ParzenEstimator.cpp \
