@@ -36,7 +36,7 @@ MultivariateParzen::MultivariateParzen(const std::vector<KernelDimension> &dimen
         if (!dimensions[d].categorical) {
             m_numeric[d].emplace(dimensions[d].domain, observations[d], priorWeight, forgettingWindow,
                                  Bandwidths::Optuna, Normalisation::PerComponent,
-                                 sortedOrders ? &(*sortedOrders)[d] : nullptr);
+                                 sortedOrders ? &(*sortedOrders)[d] : nullptr, ParzenRole::JointKernels);
             const ParzenEstimator &estimator = *m_numeric[d];
             m_inverseSigma[d] = estimator.sigma().inverse();
             m_constant[d] = -(estimator.sigma().log() + s_logSqrtTwoPi);

@@ -63,7 +63,7 @@ double logNormalMass(double a, double b)
 
 ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const double> observations,
                                  double priorWeight, int forgettingWindow, Bandwidths bandwidths,
-                                 Normalisation normalisation, const std::vector<int> *sortedOrder)
+                                 Normalisation normalisation, const std::vector<int> *sortedOrder, ParzenRole role)
     : m_domain(domain), m_normalisation(normalisation)
 {
     const int n = static_cast<int>(observations.size());
@@ -92,6 +92,8 @@ ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const do
             m_logMass[k] = logNormalMass((domain.truncLow - m_mu[k]) * m_inverseSigma[k],
                                          (domain.truncHigh - m_mu[k]) * m_inverseSigma[k]);
     }
+    if (role == ParzenRole::JointKernels)
+        return;
     m_logAccept = std::log((m_weight * m_logMass.exp()).sum());
     m_logCoefficient = (m_weight / m_sigma).log() - s_logSqrtTwoPiUnivariate;
     if (normalisation == Normalisation::PerComponent)

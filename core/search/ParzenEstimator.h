@@ -26,6 +26,10 @@ class RandomGenerator;
 
 enum class Bandwidths { Hyperopt, Optuna };
 enum class Normalisation { Global, PerComponent };
+// Mixture: a 1-D estimator that scores values (logDensity). JointKernels: one dimension of a
+// MultivariateParzen, which reads mu, sigma and the masses and scores the joint kernels itself; the
+// per-component log coefficients and the scorer are not built (logDensity must not be called).
+enum class ParzenRole { Mixture, JointKernels };
 
 // Linear-forgetting weights for n observations in trial order (oldest first).
 Eigen::ArrayXd forgettingWeights(int n, int window);
@@ -41,7 +45,7 @@ public:
     // need not sort them itself.
     ParzenEstimator(const NumericDomain &domain, std::span<const double> observations, double priorWeight,
                     int forgettingWindow, Bandwidths bandwidths, Normalisation normalisation,
-                    const std::vector<int> *sortedOrder = nullptr);
+                    const std::vector<int> *sortedOrder = nullptr, ParzenRole role = ParzenRole::Mixture);
 
     int components() const { return static_cast<int>(m_mu.size()); }
     const Eigen::ArrayXd &mu() const { return m_mu; }

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <tuple>
 
 namespace loupe {
 
@@ -84,6 +85,24 @@ GroupObservations groupObservations(const std::vector<const Trial *> &group, int
                                     const ObservationIndex &observationIndex, std::vector<int> &slotOf)
 {
     GroupObservations out;
+    const std::vector<std::pair<double, int>> &sorted = observationIndex.sorted(index);
+    out.values.reserve(group.size());
+    // A small group (the "below" one: at most belowCap trials) is sorted on its own, in the index's
+    // order (value, then trial number); walking the whole index for it would cost O(n) per parameter.
+    if (group.size() * 16 < sorted.size()) {
+        std::vector<std::tuple<double, int, int>> keyed; // (u, trial number, slot): ties as the index orders them
+        for (const Trial *trial : group) {
+            if (!trial->params.isActive(index))
+                continue;
+            const double u = domain.toInternal(trial->params.raw(index));
+            keyed.emplace_back(u, trial->number, static_cast<int>(out.values.size()));
+            out.values.push_back(u);
+        }
+        std::sort(keyed.begin(), keyed.end());
+        for (const auto &[value, number, slot] : keyed)
+            out.order.push_back(slot);
+        return out;
+    }
     for (const Trial *trial : group) {
         if (!trial->params.isActive(index))
             continue;
@@ -91,7 +110,7 @@ GroupObservations groupObservations(const std::vector<const Trial *> &group, int
         out.values.push_back(domain.toInternal(trial->params.raw(index)));
     }
     out.order.reserve(out.values.size());
-    for (const auto &[value, number] : observationIndex.sorted(index)) {
+    for (const auto &[value, number] : sorted) {
         if (static_cast<std::size_t>(number) < slotOf.size() && slotOf[static_cast<std::size_t>(number)] >= 0)
             out.order.push_back(slotOf[static_cast<std::size_t>(number)]);
     }
