@@ -59,7 +59,7 @@ mutation "hyperopt: prior kernel not among the sorted observations" core/search/
 mutation "hyperopt: one observation gets the whole prior sigma" core/search/ParzenEstimator.cpp \
   'm_sigma[0] = 0.5 * priorSigma;' 'm_sigma[0] = priorSigma;' core/search
 mutation "hyperopt: no division by the accepted mass" core/search/ParzenEstimator.cpp \
-  '? density - m_logAccept : density;' '? density : density;' core/search
+  'density -= m_logAccept;' 'density -= 0.0;' core/search
 mutation "optuna: components not normalised inside the bounds" core/search/ParzenEstimator.cpp \
   'm_logCoefficient -= m_logMass;' 'm_logCoefficient -= 0.0 * m_logMass;' core/search
 mutation "forgetting ramp from 0 instead of 1/n" core/search/ParzenEstimator.cpp \
@@ -82,8 +82,25 @@ mutation "split keeps the worst trials" core/search/TpeSplit.cpp \
 mutation "hyperopt start-up counts finished trials only" core/search/TpeOptions.cpp \
   'options.startupCount = StartupCount::AllTrials;' 'options.startupCount = StartupCount::FinishedTrials;' core/search
 mutation "numeric EI ignores g(x)" core/search/TpeSampler.cpp \
-  $'const double candidate = below.sample(rng);\n        const double logBelow = below.logDensity(candidate);\n        const double logAbove = above.logDensity(candidate);\n        const double score = scoreOrWorst(logBelow - logAbove);' \
-  $'const double candidate = below.sample(rng);\n        const double logBelow = below.logDensity(candidate);\n        const double logAbove = above.logDensity(candidate);\n        const double score = scoreOrWorst(logBelow);' core/search
+  $'const double score = scoreOrWorst(logBelow[c] - logAbove[c]);\n        const bool better = c == 0 || score > bestScore;\n        if (better) {' \
+  $'const double score = scoreOrWorst(logBelow[c]);\n        const bool better = c == 0 || score > bestScore;\n        if (better) {' core/search
+mutation "joint EI ignores g(x)" core/search/TpeSampler.cpp \
+  $'const double score = scoreOrWorst(logBelow[c] - logAbove[c]);\n        const bool better = c == 0 || score > bestScore;\n        if (trace)' \
+  $'const double score = scoreOrWorst(logBelow[c]);\n        const bool better = c == 0 || score > bestScore;\n        if (trace)' core/search
+
+# --- the double-precision kernel sums (issue 23's 1e-9 on log-densities)
+mutation "kernel terms rounded to single precision" core/search/KernelScorer.cpp \
+  'terms[i] = kernelExp(terms[i]);' 'terms[i] = static_cast<float>(kernelExp(terms[i]));' core/search
+mutation "kernel exp series cut after r^6" core/search/KernelScorer.cpp \
+  'p = std::fma(p, r, 1.0 / 720.0);' 'p = 1.0 / 720.0;' core/search
+mutation "kernel scorer drops the last partial block" core/search/KernelScorer.cpp \
+  'for (Eigen::Index start = 0; start < total; start += s_scorerBlock) {' \
+  'for (Eigen::Index start = 0; start + s_scorerBlock <= total; start += s_scorerBlock) {' core/search
+mutation "kernel scorer never redoes an underflowed sum" core/search/KernelScorer.cpp \
+  'sum > s_scorerSmallestSum && std::isfinite(sum)' 'std::isfinite(sum)' core/search
+mutation "log(w / sigma) in single precision again" core/search/ParzenEstimator.cpp \
+  'm_logCoefficient = (m_weight / m_sigma).log() - s_logSqrtTwoPiUnivariate;' \
+  'm_logCoefficient = (m_weight / m_sigma).cast<float>().log().cast<double>() - s_logSqrtTwoPiUnivariate;' core/search
 
 # --- the checks issue 23 strengthened
 mutation "load --json reports no parse time" app/cli/LoadCommand.cpp \

@@ -36,11 +36,10 @@ MultivariateParzen::MultivariateParzen(const std::vector<KernelDimension> &dimen
         if (!dimensions[d].categorical) {
             m_numeric[d].emplace(dimensions[d].domain, observations[d], priorWeight, forgettingWindow,
                                  Bandwidths::Optuna, Normalisation::PerComponent,
-                                 sortedOrders ? &(*sortedOrders)[d] : nullptr);
+                                 sortedOrders ? &(*sortedOrders)[d] : nullptr, ParzenRole::JointKernels);
             const ParzenEstimator &estimator = *m_numeric[d];
             m_inverseSigma[d] = estimator.sigma().inverse();
-            const Eigen::ArrayXf sigma = estimator.sigma().cast<float>();
-            m_constant[d] = -(sigma.log().cast<double>() + s_logSqrtTwoPi);
+            m_constant[d] = -(estimator.sigma().log() + s_logSqrtTwoPi);
             for (int k = 0; k < estimator.components(); ++k)
                 m_constant[d][k] -= estimator.logComponentMass(k);
             continue;
@@ -57,6 +56,27 @@ MultivariateParzen::MultivariateParzen(const std::vector<KernelDimension> &dimen
         table.row(n) = prior.transpose();
         m_categoryProbability[d] = table;
         m_categoryLog[d] = table.log();
+    }
+    // The continuous dimensions' kernels in one scorer; categorical and quantized ones add their
+    // per-kernel terms point by point (exactTotals).
+    m_constantTotal = m_logWeight;
+    for (std::size_t d = 0; d < dimensions.size(); ++d) {
+        if (m_numeric[d] && dimensions[d].domain.q <= 0.0) {
+            m_continuous.push_back(static_cast<int>(d));
+            m_constantTotal += m_constant[d];
+        } else {
+            m_pointwise = true;
+        }
+    }
+    if (!m_pointwise) {
+        Eigen::ArrayXXd mu(n + 1, static_cast<Eigen::Index>(m_continuous.size()));
+        Eigen::ArrayXXd inverseSigma(n + 1, mu.cols());
+        for (std::size_t c = 0; c < m_continuous.size(); ++c) {
+            const auto d = static_cast<std::size_t>(m_continuous[c]);
+            mu.col(static_cast<Eigen::Index>(c)) = m_numeric[d]->mu();
+            inverseSigma.col(static_cast<Eigen::Index>(c)) = m_inverseSigma[d];
+        }
+        m_scorer = KernelScorer(m_constantTotal, std::move(mu), inverseSigma);
     }
 }
 
@@ -89,7 +109,31 @@ std::vector<double> MultivariateParzen::sample(RandomGenerator &rng) const
 
 double MultivariateParzen::logDensity(const std::vector<double> &point) const
 {
-    Eigen::ArrayXd total = m_logWeight;
+    double density = 0.0;
+    logDensities({point}, std::span<double>(&density, 1));
+    return density;
+}
+
+void MultivariateParzen::logDensities(const std::vector<std::vector<double>> &points, std::span<double> out) const
+{
+    if (!m_pointwise) {
+        Eigen::ArrayXXd u(static_cast<Eigen::Index>(m_continuous.size()), static_cast<Eigen::Index>(points.size()));
+        for (std::size_t j = 0; j < points.size(); ++j) {
+            for (std::size_t c = 0; c < m_continuous.size(); ++c) {
+                const auto d = static_cast<std::size_t>(m_continuous[c]);
+                u(static_cast<Eigen::Index>(c), static_cast<Eigen::Index>(j)) = m_dimensions[d].domain.toInternal(points[j][d]);
+            }
+        }
+        m_scorer.logDensities(u, out);
+        return;
+    }
+    for (std::size_t j = 0; j < points.size(); ++j)
+        out[j] = logSumExp(pointTerms(points[j]));
+}
+
+Eigen::ArrayXd MultivariateParzen::pointTerms(const std::vector<double> &point) const
+{
+    Eigen::ArrayXd total = m_constantTotal;
     for (std::size_t d = 0; d < m_dimensions.size(); ++d) {
         if (!m_numeric[d]) {
             total += m_categoryLog[d].col(static_cast<Eigen::Index>(point[d]));
@@ -99,7 +143,7 @@ double MultivariateParzen::logDensity(const std::vector<double> &point) const
         const NumericDomain &domain = m_dimensions[d].domain;
         if (domain.q <= 0.0) {
             const double u = domain.toInternal(point[d]);
-            total += m_constant[d] - 0.5 * ((u - estimator.mu()) * m_inverseSigma[d]).square();
+            total -= 0.5 * ((u - estimator.mu()) * m_inverseSigma[d]).square();
             continue;
         }
         double lowU;
@@ -111,11 +155,7 @@ double MultivariateParzen::logDensity(const std::vector<double> &point) const
             total[k] += logNormalMass((lowU - mu) * inverse, (highU - mu) * inverse) - estimator.logComponentMass(k);
         }
     }
-    const double top = total.maxCoeff();
-    if (!std::isfinite(top))
-        return top;
-    const Eigen::ArrayXf shifted = (total - top).cast<float>();
-    return top + std::log(static_cast<double>(shifted.exp().sum()));
+    return total;
 }
 
 } // namespace loupe

@@ -10,6 +10,7 @@
 #include <Eigen/Core>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace loupe {
@@ -34,8 +35,14 @@ public:
     // A point (values: x for numeric, category index for categorical).
     std::vector<double> sample(RandomGenerator &rng) const;
     double logDensity(const std::vector<double> &point) const;
+    // logDensity of every point at once (one vectorised pass over the kernels when every dimension
+    // is continuous). requires: out.size() == points.size().
+    void logDensities(const std::vector<std::vector<double>> &points, std::span<double> out) const;
 
 private:
+    // Per kernel: log w_k + the log kernel of every dimension at point (before the log-sum-exp).
+    Eigen::ArrayXd pointTerms(const std::vector<double> &point) const;
+
     std::vector<KernelDimension> m_dimensions;
     std::vector<std::optional<ParzenEstimator>> m_numeric;   // per dimension
     std::vector<Eigen::ArrayXXd> m_categoryLog;              // per dimension: kernels x categories
@@ -44,6 +51,10 @@ private:
     std::vector<Eigen::ArrayXd> m_inverseSigma;  // numeric
     Eigen::ArrayXd m_logWeight;
     Eigen::ArrayXd m_cumulative;
+    Eigen::ArrayXd m_constantTotal;              // log w_k + the continuous dimensions' m_constant
+    std::vector<int> m_continuous;               // dimensions that are numeric and not quantized
+    bool m_pointwise = false;                    // some dimension categorical or quantized
+    KernelScorer m_scorer;                       // when !m_pointwise
 };
 
 } // namespace loupe

@@ -28,17 +28,6 @@ std::vector<int> sortedIndices(const Eigen::ArrayXd &mu, int n)
     return order;
 }
 
-double logSumExp(const Eigen::ArrayXd &terms)
-{
-    const double top = terms.maxCoeff();
-    if (!std::isfinite(top))
-        return top;
-    // exp in single precision: twice the SIMD lanes, and the shifted terms are <= 0 so the relative
-    // error of the sum stays near 1e-7, far below what separates TPE candidates.
-    const Eigen::ArrayXf shifted = (terms - top).cast<float>();
-    return top + std::log(static_cast<double>(shifted.exp().sum()));
-}
-
 } // namespace
 
 Eigen::ArrayXd forgettingWeights(int n, int window)
@@ -74,7 +63,7 @@ double logNormalMass(double a, double b)
 
 ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const double> observations,
                                  double priorWeight, int forgettingWindow, Bandwidths bandwidths,
-                                 Normalisation normalisation, const std::vector<int> *sortedOrder)
+                                 Normalisation normalisation, const std::vector<int> *sortedOrder, ParzenRole role)
     : m_domain(domain), m_normalisation(normalisation)
 {
     const int n = static_cast<int>(observations.size());
@@ -103,13 +92,14 @@ ParzenEstimator::ParzenEstimator(const NumericDomain &domain, std::span<const do
             m_logMass[k] = logNormalMass((domain.truncLow - m_mu[k]) * m_inverseSigma[k],
                                          (domain.truncHigh - m_mu[k]) * m_inverseSigma[k]);
     }
+    if (role == ParzenRole::JointKernels)
+        return;
     m_logAccept = std::log((m_weight * m_logMass.exp()).sum());
-    // log(w / sigma) in single precision (vectorised; 1e-7 relative is far below what separates
-    // candidates).
-    const Eigen::ArrayXf ratio = (m_weight / m_sigma).cast<float>();
-    m_logCoefficient = ratio.log().cast<double>() - s_logSqrtTwoPiUnivariate;
+    m_logCoefficient = (m_weight / m_sigma).log() - s_logSqrtTwoPiUnivariate;
     if (normalisation == Normalisation::PerComponent)
         m_logCoefficient -= m_logMass;
+    if (domain.q <= 0.0)
+        m_scorer = KernelScorer(m_logCoefficient, m_mu, m_inverseSigma);
 }
 
 void ParzenEstimator::fitHyperopt(int n, std::vector<int> order)
@@ -191,25 +181,39 @@ double ParzenEstimator::sample(RandomGenerator &rng) const
 
 double ParzenEstimator::logDensity(double value) const
 {
+    double density = 0.0;
+    logDensities(std::span<const double>(&value, 1), std::span<double>(&density, 1));
+    return density;
+}
+
+void ParzenEstimator::logDensities(std::span<const double> values, std::span<double> out) const
+{
     const bool global = m_normalisation == Normalisation::Global;
     if (m_domain.q <= 0.0) {
-        const double u = m_domain.toInternal(value);
-        const Eigen::ArrayXd z = (u - m_mu) * m_inverseSigma;
-        const double density = logSumExp(m_logCoefficient - 0.5 * z.square());
-        return global && m_domain.bounded && !m_domain.log ? density - m_logAccept : density;
+        Eigen::ArrayXXd points(1, static_cast<Eigen::Index>(values.size()));
+        for (std::size_t j = 0; j < values.size(); ++j)
+            points(0, static_cast<Eigen::Index>(j)) = m_domain.toInternal(values[j]);
+        m_scorer.logDensities(points, out);
+        if (global && m_domain.bounded && !m_domain.log) {
+            for (double &density : out)
+                density -= m_logAccept;
+        }
+        return;
     }
-    double lowU;
-    double highU;
-    m_domain.cell(value, lowU, highU);
     Eigen::ArrayXd terms(components());
-    for (int k = 0; k < components(); ++k) {
-        terms[k] = std::log(m_weight[k])
-                 + logNormalMass((lowU - m_mu[k]) * m_inverseSigma[k], (highU - m_mu[k]) * m_inverseSigma[k]);
-        if (!global)
-            terms[k] -= m_logMass[k];
+    for (std::size_t j = 0; j < values.size(); ++j) {
+        double lowU;
+        double highU;
+        m_domain.cell(values[j], lowU, highU);
+        for (int k = 0; k < components(); ++k) {
+            terms[k] = std::log(m_weight[k])
+                     + logNormalMass((lowU - m_mu[k]) * m_inverseSigma[k], (highU - m_mu[k]) * m_inverseSigma[k]);
+            if (!global)
+                terms[k] -= m_logMass[k];
+        }
+        const double mass = logSumExp(terms);
+        out[j] = global ? mass - m_logAccept : mass;
     }
-    const double mass = logSumExp(terms);
-    return global ? mass - m_logAccept : mass;
 }
 
 } // namespace loupe

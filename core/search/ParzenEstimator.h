@@ -12,6 +12,7 @@
 //    continuous log kinds, as hyperopt's LGMM1_lpdf does); PerComponent -- Optuna's truncated
 //    components, each divided by its own mass inside the bounds.
 
+#include "core/search/KernelScorer.h"
 #include "core/search/NumericDomain.h"
 
 #include <Eigen/Core>
@@ -25,6 +26,10 @@ class RandomGenerator;
 
 enum class Bandwidths { Hyperopt, Optuna };
 enum class Normalisation { Global, PerComponent };
+// Mixture: a 1-D estimator that scores values (logDensity). JointKernels: one dimension of a
+// MultivariateParzen, which reads mu, sigma and the masses and scores the joint kernels itself; the
+// per-component log coefficients and the scorer are not built (logDensity must not be called).
+enum class ParzenRole { Mixture, JointKernels };
 
 // Linear-forgetting weights for n observations in trial order (oldest first).
 Eigen::ArrayXd forgettingWeights(int n, int window);
@@ -40,7 +45,7 @@ public:
     // need not sort them itself.
     ParzenEstimator(const NumericDomain &domain, std::span<const double> observations, double priorWeight,
                     int forgettingWindow, Bandwidths bandwidths, Normalisation normalisation,
-                    const std::vector<int> *sortedOrder = nullptr);
+                    const std::vector<int> *sortedOrder = nullptr, ParzenRole role = ParzenRole::Mixture);
 
     int components() const { return static_cast<int>(m_mu.size()); }
     const Eigen::ArrayXd &mu() const { return m_mu; }
@@ -54,6 +59,9 @@ public:
     int pickComponent(RandomGenerator &rng) const;
     // log density (continuous) or log mass of the q-cell (quantized) at value x, normalised as chosen.
     double logDensity(double value) const;
+    // logDensity of every value at once (the candidates of one suggestion: one vectorised pass over
+    // the components). requires: out.size() == values.size().
+    void logDensities(std::span<const double> values, std::span<double> out) const;
     // log of component k's mass inside the truncation bounds (0 when unbounded).
     double logComponentMass(int k) const { return m_logMass[k]; }
 
@@ -70,6 +78,7 @@ private:
     Eigen::ArrayXd m_logMass;      // per component, inside the truncation bounds
     Eigen::ArrayXd m_logCoefficient; // log w_k - log sigma_k - log sqrt(2 pi) [- logMass_k]
     Eigen::ArrayXd m_inverseSigma;
+    KernelScorer m_scorer;         // continuous domains: the mixture on u
     double m_logAccept = 0.0;      // Global normalisation: log sum_k w_k mass_k
 };
 

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <tuple>
 
 namespace loupe {
 
@@ -84,6 +85,24 @@ GroupObservations groupObservations(const std::vector<const Trial *> &group, int
                                     const ObservationIndex &observationIndex, std::vector<int> &slotOf)
 {
     GroupObservations out;
+    const std::vector<std::pair<double, int>> &sorted = observationIndex.sorted(index);
+    out.values.reserve(group.size());
+    // A small group (the "below" one: at most belowCap trials) is sorted on its own, in the index's
+    // order (value, then trial number); walking the whole index for it would cost O(n) per parameter.
+    if (group.size() * 16 < sorted.size()) {
+        std::vector<std::tuple<double, int, int>> keyed; // (u, trial number, slot): ties as the index orders them
+        for (const Trial *trial : group) {
+            if (!trial->params.isActive(index))
+                continue;
+            const double u = domain.toInternal(trial->params.raw(index));
+            keyed.emplace_back(u, trial->number, static_cast<int>(out.values.size()));
+            out.values.push_back(u);
+        }
+        std::sort(keyed.begin(), keyed.end());
+        for (const auto &[value, number, slot] : keyed)
+            out.order.push_back(slot);
+        return out;
+    }
     for (const Trial *trial : group) {
         if (!trial->params.isActive(index))
             continue;
@@ -91,7 +110,7 @@ GroupObservations groupObservations(const std::vector<const Trial *> &group, int
         out.values.push_back(domain.toInternal(trial->params.raw(index)));
     }
     out.order.reserve(out.values.size());
-    for (const auto &[value, number] : observationIndex.sorted(index)) {
+    for (const auto &[value, number] : sorted) {
         if (static_cast<std::size_t>(number) < slotOf.size() && slotOf[static_cast<std::size_t>(number)] >= 0)
             out.order.push_back(slotOf[static_cast<std::size_t>(number)]);
     }
@@ -156,20 +175,26 @@ double sampleNumeric(const Distribution &distribution, int index, const TpeSplit
                                 normalisation, &good.order);
     const ParzenEstimator above(domain, bad.values, options.priorWeight, options.forgettingWindow, bandwidths,
                                 normalisation, &bad.order);
+    // Draw every candidate, then score them together (one pass over each estimator's components).
+    const auto count = static_cast<std::size_t>(std::max(options.eiCandidates, 0));
+    std::vector<double> candidates(count);
+    for (double &candidate : candidates)
+        candidate = below.sample(rng);
+    std::vector<double> logBelow(count);
+    std::vector<double> logAbove(count);
+    below.logDensities(candidates, logBelow);
+    above.logDensities(candidates, logAbove);
     DecisionRecorder recorder(trace, {index}, split);
     double best = 0.0;
     double bestScore = 0.0;
-    for (int c = 0; c < options.eiCandidates; ++c) {
-        const double candidate = below.sample(rng);
-        const double logBelow = below.logDensity(candidate);
-        const double logAbove = above.logDensity(candidate);
-        const double score = scoreOrWorst(logBelow - logAbove);
+    for (std::size_t c = 0; c < count; ++c) {
+        const double score = scoreOrWorst(logBelow[c] - logAbove[c]);
         const bool better = c == 0 || score > bestScore;
         if (better) {
-            best = candidate;
+            best = candidates[c];
             bestScore = score;
         }
-        recorder.add({candidate}, logBelow, logAbove, better);
+        recorder.add({candidates[c]}, logBelow[c], logAbove[c], better);
     }
     return best;
 }
@@ -228,24 +253,32 @@ void sampleJoint(const SearchSpace &space, const TpeSplit &split, const TpeOptio
         }
         return point;
     };
-    std::vector<double> best;
+    const auto count = static_cast<std::size_t>(std::max(options.eiCandidates, 0));
+    std::vector<std::vector<double>> candidates(count);
+    for (std::vector<double> &candidate : candidates)
+        candidate = below.sample(rng);
+    std::vector<double> logBelow(count);
+    std::vector<double> logAbove(count);
+    below.logDensities(candidates, logBelow);
+    above.logDensities(candidates, logAbove);
+    std::size_t best = 0;
     double bestScore = 0.0;
-    for (int c = 0; c < options.eiCandidates; ++c) {
-        std::vector<double> candidate = below.sample(rng);
-        const double logBelow = below.logDensity(candidate);
-        const double logAbove = above.logDensity(candidate);
-        const double score = scoreOrWorst(logBelow - logAbove);
+    for (std::size_t c = 0; c < count; ++c) {
+        const double score = scoreOrWorst(logBelow[c] - logAbove[c]);
         const bool better = c == 0 || score > bestScore;
         if (trace)
-            recorder.add(raw(candidate), logBelow, logAbove, better);
+            recorder.add(raw(candidates[c]), logBelow[c], logAbove[c], better);
         if (better) {
-            best = std::move(candidate);
+            best = c;
             bestScore = score;
         }
     }
+    if (candidates.empty())
+        return;
     for (std::size_t d = 0; d < indices.size(); ++d) {
         const Distribution &distribution = space.parameter(indices[d]).distribution;
-        params.set(indices[d], dimensions[d].categorical ? best[d] + categoryOffset(distribution) : best[d]);
+        const double value = candidates[best][d];
+        params.set(indices[d], dimensions[d].categorical ? value + categoryOffset(distribution) : value);
     }
 }
 

@@ -10,6 +10,7 @@
 //  - optunaLikeOwnRule: Loupe's own bandwidths in those cases, computed by hand.
 #include "core/search/NumericDomain.h"
 #include "core/search/ParzenEstimator.h"
+#include "core/util/RandomGenerator.h"
 #include "tests/core/search/TpeTestSupport.h"
 #include "tests/core/search/golden/HyperoptParzenGolden.h"
 #include "tests/core/search/golden/OptunaParzenGolden.h"
@@ -19,6 +20,8 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+
+Q_DECLARE_METATYPE(loupe::Distribution)
 
 using namespace loupe;
 using namespace loupe::test;
@@ -71,6 +74,7 @@ class TestParzenEstimator : public QObject {
     Q_OBJECT
 
 private slots:
+    void cleanupTestCase() { printWorstLogDensity(); }
     void hyperoptRules_data();
     void hyperoptRules();
     void optunaRules_data();
@@ -79,6 +83,8 @@ private slots:
     void optunaLikeOwnRule();
     void forgettingWeights_data();
     void forgettingWeights();
+    void batchEqualsSingle_data();
+    void batchEqualsSingle();
 };
 
 void TestParzenEstimator::hyperoptRules_data()
@@ -206,6 +212,48 @@ void TestParzenEstimator::forgettingWeights()
     const Eigen::ArrayXd weights = loupe::forgettingWeights(n, 25);
     QVERIFY2(relativeDifference(toVector(weights), expected).isEmpty(),
              qPrintable(relativeDifference(toVector(weights), expected)));
+}
+
+void TestParzenEstimator::batchEqualsSingle_data()
+{
+    // logDensities (the sampler scores its candidates together) gives every value the very number
+    // logDensity gives it alone, in both modes, for continuous, log and quantized kinds; 300
+    // observations cross the scorer's 256-kernel blocks.
+    QTest::addColumn<Distribution>("distribution");
+    QTest::addColumn<bool>("hyperopt");
+    QTest::addColumn<int>("observations");
+    QTest::newRow("uniform, hyperopt, 300") << Distribution::uniform(-2.0, 3.0) << true << 300;
+    QTest::newRow("uniform, optuna, 300") << Distribution::uniform(-2.0, 3.0) << false << 300;
+    QTest::newRow("loguniform, hyperopt, 40") << Distribution::loguniform(-5.0, 1.0) << true << 40;
+    QTest::newRow("normal (unbounded), optuna, 40") << Distribution::normal(1.0, 2.0) << false << 40;
+    QTest::newRow("quniform, optuna, 40") << Distribution::quniform(0.0, 10.0, 0.5) << false << 40;
+    QTest::newRow("no observation, hyperopt") << Distribution::uniform(0.0, 1.0) << true << 0;
+}
+
+void TestParzenEstimator::batchEqualsSingle()
+{
+    QFETCH(Distribution, distribution);
+    QFETCH(bool, hyperopt);
+    QFETCH(int, observations);
+    QVERIFY(distribution.validate().isOk());
+    const NumericDomain domain =
+        NumericDomain::from(distribution, hyperopt ? CellBounds::Exact : CellBounds::WidenedByHalfStep);
+    RandomGenerator rng(77);
+    std::vector<double> u;
+    for (int i = 0; i < observations; ++i)
+        u.push_back(domain.toInternal(domain.toValue(domain.bounded ? domain.truncLow + rng.uniformDouble() * domain.range
+                                                                    : domain.priorMu + domain.priorSigma * rng.normal())));
+    const ParzenEstimator estimator(domain, u, 1.0, 25, hyperopt ? Bandwidths::Hyperopt : Bandwidths::Optuna,
+                                    hyperopt ? Normalisation::Global : Normalisation::PerComponent);
+    std::vector<double> values;
+    for (int j = 0; j < 24; ++j)
+        values.push_back(estimator.sample(rng));
+    std::vector<double> batch(values.size());
+    estimator.logDensities(values, batch);
+    for (std::size_t j = 0; j < values.size(); ++j) {
+        QVERIFY2(std::isfinite(batch[j]), qPrintable(QString::number(values[j])));
+        QCOMPARE(batch[j], estimator.logDensity(values[j]));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestParzenEstimator)

@@ -161,6 +161,7 @@ class TestTpeGolden : public QObject {
     Q_OBJECT
 
 private slots:
+    void cleanupTestCase() { printWorstLogDensity(); }
     void initTestCase();
     void hyperoptMode_data();
     void hyperoptMode();
@@ -232,10 +233,13 @@ void TestTpeGolden::hyperoptMode()
                  qPrintable(where + " log l " + logDensityDifference(actualBelow, expectedBelow)));
         QVERIFY2(logDensityDifference(actualAbove, expectedAbove).isEmpty(),
                  qPrintable(where + " log g " + logDensityDifference(actualAbove, expectedAbove)));
-        // The ranking: whatever hyperopt's scores order clearly, Loupe's order the same way.
+        // The ranking: whatever hyperopt's scores order by more than the log-densities' tolerance,
+        // Loupe's order the same way.
         for (std::size_t i = 0; i < hyperoptScore.size(); ++i) {
             for (std::size_t j = 0; j < hyperoptScore.size(); ++j) {
-                if (hyperoptScore[i] > hyperoptScore[j] + 1e-6) {
+                const double tolerance = kGoldenRelative * (std::abs(expectedBelow[i]) + std::abs(expectedAbove[i])
+                                                            + std::abs(expectedBelow[j]) + std::abs(expectedAbove[j]));
+                if (hyperoptScore[i] > hyperoptScore[j] + tolerance) {
                     QVERIFY2(decision.logBelow[i] - decision.logAbove[i] > decision.logBelow[j] - decision.logAbove[j],
                              qPrintable(where + QString(": candidates %1 and %2 ranked apart from hyperopt").arg(i).arg(j)));
                 }
