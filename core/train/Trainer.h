@@ -85,6 +85,8 @@ public:
     // For callbacks during fit(): end the run with this status and reason once the current hook
     // returns (the first request wins). TerminateOnNaN uses StopReason::Diverged.
     void stopWith(Status status, StopReason reason = StopReason::Failed);
+    // The stop a callback asked for during this fit(), if any.
+    const std::optional<Status> &requestedStop() const { return m_stopStatus; }
 
 private:
     struct RunState;

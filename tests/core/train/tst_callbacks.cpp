@@ -5,6 +5,7 @@
 #include "core/train/History.h"
 #include "core/train/LearningRateScheduler.h"
 #include "core/train/ModelCheckpoint.h"
+#include "core/train/DivergenceGuard.h"
 #include "core/train/TerminateOnNaN.h"
 
 #include <QTemporaryDir>
@@ -65,6 +66,8 @@ private slots:
     void checkpointWriteFailureStops();
     void terminateOnNaN();
     void terminateOnNaNMessageFormat();
+    void divergenceGuardRule_data();
+    void divergenceGuardRule();
 
 private:
     QTemporaryDir m_dir;
@@ -270,6 +273,51 @@ void TestCallbacks::terminateOnNaNMessageFormat()
     QCOMPARE(TerminateOnNaN::message(2, 0, HUGE_VAL), std::string("diverged at epoch 3, step 1, loss inf"));
     QCOMPARE(TerminateOnNaN::message(0, 0, -HUGE_VAL), std::string("diverged at epoch 1, step 1, loss -inf"));
     QCOMPARE(TerminateOnNaN::message(9, 99, 1.5e30), std::string("diverged at epoch 10, step 100, loss 1.5e+30"));
+}
+
+void TestCallbacks::divergenceGuardRule_data()
+{
+    QTest::addColumn<QList<double>>("losses");
+    QTest::addColumn<int>("stopsAt"); // index of the batch that stops the run, -1 for none
+    QTest::addColumn<QString>("reason");
+    const QString rowOf3 = QStringLiteral(" (more than 100 x the first batch loss 0.5 for 3 batches in a row)");
+    QTest::newRow("healthy") << QList<double>{0.5, 0.4, 0.3, 0.2} << -1 << QString();
+    QTest::newRow("one spike trains on") << QList<double>{0.5, 0.4, 80.0, 0.3, 0.2} << -1 << QString();
+    QTest::newRow("two spikes, then a normal batch") << QList<double>{0.5, 60.0, 70.0, 0.4, 90.0, 0.3} << -1 << QString();
+    QTest::newRow("three in a row") << QList<double>{0.5, 0.4, 60.0, 70.0, 80.0, 0.3} << 4 << rowOf3;
+    QTest::newRow("at the limit is not above") << QList<double>{0.5, 50.0, 50.0, 50.0} << -1 << QString();
+    QTest::newRow("far above at once") << QList<double>{0.5, 0.4, 5001.0} << 2
+                                        << QStringLiteral(" (more than 10000 x the first batch loss 0.5)");
+    QTest::newRow("non-finite skipped, reference is the first finite")
+        << QList<double>{qQNaN(), 0.5, 60.0, qInf(), 60.0, 60.0} << 5 << rowOf3;
+}
+
+// The first finite batch loss is the reference; three batches in a row above 100 x it, or one above
+// 10,000 x, end the run as diverged. A single spike (class weights and an outlier row) does not.
+void TestCallbacks::divergenceGuardRule()
+{
+    QFETCH(QList<double>, losses);
+    QFETCH(int, stopsAt);
+    QFETCH(QString, reason);
+    Setup setup = setupFromSpec(blobSpec(R"({"type": "sgd"})", 3), 2);
+    DivergenceGuard guard;
+    QVERIFY(guard.onTrainBegin(*setup.trainer) == CallbackAction::Continue);
+    int stopped = -1;
+    for (int i = 0; i < losses.size(); ++i) {
+        BatchStats stats;
+        stats.step = i;
+        stats.loss = losses[i];
+        if (guard.onBatchEnd(*setup.trainer, stats) == CallbackAction::Stop) {
+            stopped = i;
+            break;
+        }
+    }
+    QCOMPARE(stopped, stopsAt);
+    if (stopsAt >= 0) {
+        const std::string expected = TerminateOnNaN::message(0, stopsAt, losses[stopsAt]) + reason.toStdString();
+        QVERIFY(setup.trainer->requestedStop().has_value());
+        QCOMPARE(QString::fromStdString(setup.trainer->requestedStop()->message()), QString::fromStdString(expected));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestCallbacks)
