@@ -4,6 +4,7 @@
 
 #include "core/prep/DuplicateRows.h"
 #include "core/train/SufficiencyColumnChecks.h"
+#include "core/train/FeaturePlanner.h"
 #include "core/train/ModelFactory.h"
 #include "core/train/TableEncoding.h"
 
@@ -155,6 +156,24 @@ FeatureCount countFeatures(const Table &table, const SufficiencyOptions &options
     auto plan = TableEncoding::plan(table, encoding, TableEncoding::allRows(table));
     if (plan.isOk())
         return {static_cast<std::size_t>(plan.value().featureCount()), {}};
+    // Not every column can be encoded: count the inputs of the automatic feature choice, the one the
+    // Train, Learning-rate and Search pages and the CLI start from (identifiers, personal data and free
+    // text left out), so the verdict is about the model the user would train.
+    FeaturePlanOptions proposal;
+    proposal.target = options.target;
+    proposal.ignored = options.excluded;
+    proposal.maxIntegerClasses = options.maxIntegerClasses;
+    auto proposed = FeaturePlanner::propose(table, proposal);
+    if (proposed.isOk() && proposed.value().featureWidth() > 0) {
+        std::string left;
+        for (const std::string &name : proposed.value().excluded())
+            left += (left.empty() ? "" : ", ") + name;
+        FeatureCount chosen{proposed.value().featureWidth(), {}};
+        chosen.note = " Features are the " + std::to_string(chosen.count)
+                      + " model inputs of the automatic feature choice (as on the Train page), which leaves out "
+                      + (left.empty() ? std::string("no column") : left) + ".";
+        return chosen;
+    }
     FeatureCount fallback;
     for (const Column &column : table.columns())
         fallback.count += isFeature(column, options) ? 1 : 0;

@@ -275,10 +275,11 @@ void ScalingPanel::showColumn(const QString &name)
             continue;
         ColumnStats before = m_result->before[i];
         ColumnStats after = m_result->after[i];
-        // Titles read "Histogram of amount before scaling (30 bins)" / "... amount, standard scaling
-        // fitted on training rows (30 bins)"; the axis labels carry the same words.
+        // Titles read "Histogram of amount before scaling (30 bins)" / "Histogram of amount after standard
+        // scaling (30 bins)", short enough for half the page at 1280x720; the panel's message says the
+        // scaler was fitted on the training rows.
         before.name += " before scaling";
-        after.name += ", " + scalingMethodName(m_result->scaler.method()) + " scaling fitted on training rows";
+        after.name += " after " + scalingMethodName(m_result->scaler.method()) + " scaling";
         m_before->showStats(before);
         m_after->showStats(after);
         const QSignalBlocker quiet(m_shown); // the chooser names the column shown, however it was chosen

@@ -37,6 +37,7 @@ void SpecFitBar::check(const QString &specText, const FeaturePlan *plan)
 {
     m_adapted.clear();
     m_banner->clear();
+    m_banner->setToolTip(QString());
     hide();
     // The spec is read as the user types, so a JSON or spec error shows at once (with its line and
     // column), not only when Start is pressed.
@@ -54,9 +55,12 @@ void SpecFitBar::check(const QString &specText, const FeaturePlan *plan)
     if (fit.fits())
         return;
     m_adapted = QString::fromStdString(ModelSpecFit::adapt(spec.value(), *plan).toJsonText());
-    m_banner->showMessage(tr("The model spec does not fit this data: %1. Training would stop at the start.")
-                              .arg(QString::fromStdString(fit.describe())),
+    // Short enough for the banner's two lines beside the button at 1280x720; the tooltip says the rest.
+    m_banner->showMessage(tr("Does not fit the data: %1.").arg(QString::fromStdString(fit.describe())),
                           MessageBanner::Kind::Warning);
+    m_banner->setToolTip(tr("The model spec does not fit this data: %1. Training would stop at the start; "
+                            "\"Adapt the spec\" fits its input and output layers to the data.")
+                             .arg(QString::fromStdString(fit.describe())));
     m_adapt->show();
     show();
 }

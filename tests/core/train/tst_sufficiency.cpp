@@ -73,6 +73,7 @@ private slots:
     void regressionHasNoClasses();
     void samplesPerFeature_data();
     void samplesPerFeature();
+    void featuresFollowTheAutomaticChoice();
     void samplesPerParameter_data();
     void samplesPerParameter();
     void classImbalance_data();
@@ -145,6 +146,29 @@ void TestSufficiency::samplesPerFeature()
     QCOMPARE(report.features, features);
     QCOMPARE(verdictOf(report, "samples_per_feature"), verdict);
     QCOMPARE(report.find("samples_per_feature")->value, perFeature);
+}
+
+// A table that cannot be encoded as it is (an identifier, and a text column above the one-hot cap) is
+// counted as the automatic feature choice would train it, the one the Train page starts from: the
+// two float features, not one per column.
+void TestSufficiency::featuresFollowTheAutomaticChoice()
+{
+    Table table = classTable({30, 30}, 2);
+    Column id("customer_id", ColumnType::Int64);
+    Column memo("memo", ColumnType::String);
+    for (std::size_t row = 0; row < table.rowCount(); ++row) {
+        id.appendInt(static_cast<std::int64_t>(1000 + row));
+        memo.appendString("note number " + std::to_string(row));
+    }
+    table.addColumn(std::move(id));
+    table.addColumn(std::move(memo));
+    const SufficiencyReport report = analyzed(table);
+    QCOMPARE(report.features, std::size_t(2));
+    const SufficiencyCheck *check = report.find("samples_per_feature");
+    QVERIFY(check);
+    QCOMPARE(check->value, 30.0);
+    QVERIFY2(check->reason.find("2 model inputs of the automatic feature choice") != std::string::npos, check->reason.c_str());
+    QVERIFY2(check->reason.find("leaves out customer_id, memo.") != std::string::npos, check->reason.c_str());
 }
 
 void TestSufficiency::samplesPerParameter_data()

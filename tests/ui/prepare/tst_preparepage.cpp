@@ -220,7 +220,7 @@ void TestPreparePage::scalingFitsOnTrainingRows()
     QVERIFY(result.after[0].min <= 0.0 && result.after[0].max >= 1.0);
     panel->showColumn(QStringLiteral("age"));
     QVERIFY(panel->beforePlot()->title().contains(QStringLiteral("age before scaling")));
-    QVERIFY(panel->afterPlot()->title().contains(QStringLiteral("age, minmax scaling fitted on training rows")));
+    QVERIFY(panel->afterPlot()->title().contains(QStringLiteral("age after minmax scaling")));
     QCOMPARE(m_page->findChild<QComboBox *>(QStringLiteral("histogramColumn"))->currentText(), QStringLiteral("age"));
 
     if (const QByteArray dir = qgetenv("LOUPE_SCREENSHOT_DIR"); !dir.isEmpty()) {
