@@ -4,6 +4,8 @@
 
 #include <QActionGroup>
 #include <QMenu>
+
+#include <algorithm>
 #include <qcustomplot.h>
 
 namespace loupe {
@@ -185,8 +187,12 @@ int PlotLegend::hiddenPointsAt(Qt::Alignment corner, double inflate) const
 {
     const QSize size = m_plot->legend->minimumOuterSizeHint();
     const QRect area = m_plot->axisRect()->rect();
-    const double width = size.width() * inflate;
-    const double height = size.height() * inflate;
+    // The inset layout keeps the legend a few pixels off the axis rect's edges (12 at Qt's defaults),
+    // so the legend covers a band that far in beyond its own size: count that band too, or a point
+    // just inside it stays hidden (a one-epoch validation loss was).
+    const QMargins inset = m_plot->axisRect()->insetLayout()->margins();
+    const double width = size.width() * inflate + std::max({inset.left(), inset.right(), 12});
+    const double height = size.height() * inflate + std::max({inset.top(), inset.bottom(), 12});
     const double left = corner & Qt::AlignLeft ? area.left() : area.right() - width;
     const double top = corner & Qt::AlignTop ? area.top() : area.bottom() - height;
     return PlotPointFinder::countInside(*m_plot, QRectF(left, top, width, height), 1);

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void legendGoesWhereItHidesNoData();
     void legendGoesOutsideWhenEveryCornerHasData();
     void oneEpochCurvesAreNotHidden();
+    void oneEpochLogLossIsNotHidden();
     void userPlacementWins();
     void contextMenuMovesAndHidesTheLegend();
 };
@@ -173,6 +174,20 @@ void TestPlotLegend::oneEpochCurvesAreNotHidden()
     QCOMPARE(plot.legend()->currentPlacement(), PlotLegend::Placement::Above);
     QVERIFY(plot.customPlot()->legend->outerRect().bottom() < plot.customPlot()->axisRect()->rect().top());
     QVERIFY(plot.customPlot()->legend->outerRect().left() >= 0);
+}
+
+void TestPlotLegend::oneEpochLogLossIsNotHidden()
+{
+    // Seen at 1280x720 after a one-epoch run: the loss legend sat in the top-right corner over the
+    // validation point, which lay in the inset margin between the legend's size and its place.
+    CurvePlot plot(QStringLiteral("Loss per epoch"), QStringLiteral("epoch"), QStringLiteral("loss"),
+                   CurvePlot::Scale::Logarithmic);
+    plot.setXTicks(CurvePlot::XTicks::Integers);
+    plot.setXRangeHint(1.0, 1.0);
+    plot.setSeries({series(QStringLiteral("run 20 · chapter-mlp · training"), {1}, {0.44}),
+                    series(QStringLiteral("run 20 · chapter-mlp · validation"), {1}, {0.55}, Qt::red)});
+    QVERIFY(showAt(plot, QSize(378, 195)));
+    QCOMPARE(pointsUnderLegend(plot), 0);
 }
 
 void TestPlotLegend::userPlacementWins()
