@@ -3,10 +3,10 @@
 #include "app/cli/CliText.h"
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
-#include "app/cli/FileChecks.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/LrRunRecorder.h"
 #include "app/cli/ParsedArguments.h"
+#include "app/cli/SpecArgument.h"
 #include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/SpecAdaptation.h"
@@ -176,14 +176,9 @@ void LrFindCommand::declareArguments(ArgumentParser &parser) const
 
 ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &context)
 {
-    const QString specPath = arguments.positional(0);
-    if (Status readable = checkReadableFile(specPath); !readable.isOk())
-        return context.fail(readable);
-    auto spec = ModelSpec::fromFile(toNativePath(specPath));
+    auto spec = SpecArgument::read(arguments, SpecArgument::Seed::OptionReplaces);
     if (!spec.isOk())
         return context.fail(spec.status());
-    spec.value().seed = static_cast<std::uint64_t>(arguments.intValue(QStringLiteral("seed"),
-                                                                      static_cast<std::int64_t>(spec.value().seed)));
     auto settings = settingsFrom(arguments, spec.value().seed);
     if (!settings.isOk())
         return context.fail(settings.status());
@@ -209,7 +204,7 @@ ExitCode LrFindCommand::run(const ParsedArguments &arguments, CliContext &contex
     auto found = search(settings.value(), spec.value(), prepared, context, recorder.value());
     if (!found.isOk()) {
         (void)recorder.value().finish(RunStatus::Failed, 0.0, nlohmann::ordered_json::object(), found.message());
-        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + SpecAdaptation::withHint(found.message()));
+        return context.fail(ExitCode::BadInput, toUtf8(arguments.positional(0)) + ": " + SpecAdaptation::withHint(found.message()));
     }
     const LrFindResult &result = found.value();
     nlohmann::ordered_json document = lrFindResultJson(result);

@@ -3,11 +3,11 @@
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/CliText.h"
-#include "app/cli/FileChecks.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/LrRunRecorder.h"
 #include "app/cli/NumberParsing.h"
 #include "app/cli/ParsedArguments.h"
+#include "app/cli/SpecArgument.h"
 #include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingDataArguments.h"
@@ -151,14 +151,9 @@ void LrVerifyCommand::declareArguments(ArgumentParser &parser) const
 
 ExitCode LrVerifyCommand::run(const ParsedArguments &arguments, CliContext &context)
 {
-    const QString specPath = arguments.positional(0);
-    if (Status readable = checkReadableFile(specPath); !readable.isOk())
-        return context.fail(readable);
-    auto spec = ModelSpec::fromFile(toNativePath(specPath));
+    auto spec = SpecArgument::read(arguments, SpecArgument::Seed::OptionReplaces);
     if (!spec.isOk())
         return context.fail(spec.status());
-    spec.value().seed = static_cast<std::uint64_t>(arguments.intValue(QStringLiteral("seed"),
-                                                                      static_cast<std::int64_t>(spec.value().seed)));
     auto options = verifyOptionsFrom(arguments, spec.value().seed);
     if (!options.isOk())
         return context.fail(options.status());
@@ -188,7 +183,7 @@ ExitCode LrVerifyCommand::run(const ParsedArguments &arguments, CliContext &cont
     }
     if (!verified.isOk()) {
         (void)run.finish(RunStatus::Failed, 0.0, nlohmann::ordered_json::object(), verified.message());
-        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + verified.message());
+        return context.fail(ExitCode::BadInput, toUtf8(arguments.positional(0)) + ": " + verified.message());
     }
     const LrVerifyResult &result = verified.value();
     nlohmann::ordered_json document = lrVerifyResultJson(result);

@@ -2,10 +2,10 @@
 
 #include "app/cli/ArgumentParser.h"
 #include "app/cli/CliContext.h"
-#include "app/cli/FileChecks.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/LrRunRecorder.h"
 #include "app/cli/ParsedArguments.h"
+#include "app/cli/SpecArgument.h"
 #include "app/cli/ProgressLine.h"
 #include "app/cli/TextTable.h"
 #include "app/cli/TrainingDataArguments.h"
@@ -112,10 +112,7 @@ void SnapshotCommand::declareArguments(ArgumentParser &parser) const
 
 ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &context)
 {
-    const QString specPath = arguments.positional(0);
-    if (Status readable = checkReadableFile(specPath); !readable.isOk())
-        return context.fail(readable);
-    auto spec = ModelSpec::fromFile(toNativePath(specPath));
+    auto spec = SpecArgument::read(arguments, SpecArgument::Seed::FromSpec);
     if (!spec.isOk())
         return context.fail(spec.status());
     SnapshotOptions options;
@@ -156,7 +153,7 @@ ExitCode SnapshotCommand::run(const ParsedArguments &arguments, CliContext &cont
     LrRunRecorder &run = recorder.value();
     if (!report.isOk()) {
         (void)run.finish(RunStatus::Failed, 0.0, nlohmann::ordered_json::object(), report.message());
-        return context.fail(ExitCode::BadInput, toUtf8(specPath) + ": " + report.message());
+        return context.fail(ExitCode::BadInput, toUtf8(arguments.positional(0)) + ": " + report.message());
     }
     nlohmann::ordered_json document = snapshotReportJson(report.value());
     if (Status stored = run.addEpochs(snapshotEpochMetrics(report.value())); !stored.isOk())
