@@ -212,7 +212,8 @@ void TestPreparePage::scalingFitsOnTrainingRows()
     QCOMPARE(panel->beforePlot()->kind(), HistogramPlot::Kind::Histogram);
     QCOMPARE(panel->afterPlot()->kind(), HistogramPlot::Kind::Histogram);
     QVERIFY(panel->beforePlot()->barCount() > 0);
-    QVERIFY(panel->afterPlot()->title().contains(QStringLiteral("fitted on training rows")));
+    QVERIFY(panel->afterPlot()->title().contains(QStringLiteral("after minmax scaling")));
+    QVERIFY(panel->statusText().contains(QStringLiteral("applied unchanged to 30 test rows")));
     // The training rows span exactly [0, 1]; the after-histogram is over every row.
     const ColumnMoments &moments = result.scaler.columns()[0].moments;
     QCOMPARE(result.scaler.apply(0, moments.min), 0.0);
