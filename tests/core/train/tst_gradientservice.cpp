@@ -6,6 +6,7 @@
 // and batch: h = act(x W1 + b1), z = h W2 + b2, then F.cross_entropy(z, y) (cce: softmax fused),
 // F.binary_cross_entropy_with_logits(z[:,0], y) (bce: sigmoid fused), ((z[:,0] - y)^2).mean() (mse);
 // loss.backward(); then .norm() of each grad and weight. Dropout (rate 0.5 in the cce spec) is off.
+#include "core/data/CsvReader.h"
 #include "core/nn/WeightsFile.h"
 #include "core/train/GradientService.h"
 #include "core/train/ModelFactory.h"
@@ -56,6 +57,7 @@ private:
 private slots:
     void againstPyTorch_data();
     void againstPyTorch();
+    void finiteDifferencesAgree();
     void roundTripThroughJson();
     void badInputs_data();
     void badInputs();
@@ -124,6 +126,42 @@ void TestGradientService::againstPyTorch()
     QCOMPARE(json["layers"][1]["name"].get<std::string>(), std::string(spec.contains("dropout") ? "layers[2]" : "layers[1]"));
     QVERIFY(json["layers"][0].contains("weight_grad_norm") && json["layers"][0].contains("bias_grad_norm")
             && json["layers"][0].contains("weight_norm"));
+}
+
+void TestGradientService::finiteDifferencesAgree()
+{
+    // The smooth tanh/sigmoid/bce net: central differences of the loss (step 1e-2, float32 forward)
+    // over every parameter of both layers give gradient vectors whose norms match the report's.
+    const auto spec = ModelSpec::parse(specJson("tanh", "sigmoid", "binary_crossentropy", false));
+    QVERIFY(spec.isOk());
+    const auto batch = CsvReader(CsvOptions{}).readBuffer("a,b,c,y\n1,2,-1,1\n0.5,-1.5,2,0\n-2,0,1,0\n3,1,0.5,1\n0,-0.5,-0.5,1\n");
+    QVERIFY(batch.isOk());
+    const auto weights = DenseWeightsJson::parse(weightsJson(s_oneOut), "w.json");
+    QVERIFY(weights.isOk());
+    const auto lossAt = [&](const std::vector<DenseWeightsJson::Layer> &layers) {
+        return GradientService::compute(spec.value(), layers, "w.json", batch.value().table, "batch", "y").value().loss;
+    };
+    const auto report = GradientService::compute(spec.value(), weights.value(), "w.json", batch.value().table, "batch", "y");
+    QVERIFY2(report.isOk(), report.message().c_str());
+    constexpr float step = 1e-2f;
+    for (std::size_t l = 0; l < 2; ++l) {
+        for (const bool bias : {false, true}) {
+            double sumOfSquares = 0.0;
+            const Matrix &block = bias ? weights.value()[l].bias : weights.value()[l].weights;
+            for (Index i = 0; i < block.size(); ++i) {
+                auto plus = weights.value(), minus = weights.value();
+                (bias ? plus[l].bias : plus[l].weights).data()[i] += step;
+                (bias ? minus[l].bias : minus[l].weights).data()[i] -= step;
+                const double derivative = (lossAt(plus) - lossAt(minus)) / (2.0 * double(step));
+                sumOfSquares += derivative * derivative;
+            }
+            const double expected = bias ? report.value().layers[l].biasGradNorm : report.value().layers[l].weightGradNorm;
+            QVERIFY2(std::abs(std::sqrt(sumOfSquares) - expected) <= 2e-3 * expected,
+                     qPrintable(QString("layer %1 %2: finite differences %3, backward %4")
+                                    .arg(l).arg(bias ? "bias" : "weights").arg(std::sqrt(sumOfSquares), 0, 'g', 8)
+                                    .arg(expected, 0, 'g', 8)));
+        }
+    }
 }
 
 void TestGradientService::roundTripThroughJson()
