@@ -66,7 +66,8 @@ void Optimizer::prepareClipping(const std::vector<ParameterBlock> &blocks)
             sumOfSquares += double(g[i]) * double(g[i]);
         const double norm = std::sqrt(sumOfSquares);
         const double limit = m_clipping.clipNorm;
-        // A NaN or infinite norm gives a NaN factor, as in Keras: the guards downstream see it.
+        // As tf.clip_by_norm: a NaN norm makes every element NaN, an infinite one zeroes the finite
+        // elements and makes the infinite ones NaN, so the divergence guards still see the blow-up.
         m_normScale[b] = static_cast<float>(limit / std::max(norm, limit));
     }
 }

@@ -4,9 +4,8 @@
 //
 // step() runs the element-wise rule over all blocks; on models large enough for it to pay, each
 // OpenMP thread takes the same WorkSplit piece of every block's rows as it computed the
-// gradient of (see Dense::backward). The learning rate may change between any two
-// steps (schedules, LR finders); the gradient clipping is set before the first step; everything
-// else is fixed at construction.
+// gradient of (see Dense::backward). The learning rate (schedules, LR finders) and the gradient
+// clipping may change between any two steps; everything else is fixed at construction.
 
 #include "core/nn/ParameterBlock.h"
 #include "core/optim/GradientClipping.h"

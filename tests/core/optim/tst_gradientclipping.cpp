@@ -13,6 +13,8 @@
 #include <QtTest>
 
 #include <array>
+#include <cmath>
+#include <limits>
 #include <memory>
 
 using namespace loupe;
@@ -46,6 +48,7 @@ private slots:
     void normIsPerTensorNotGlobal();
     void layerGradientIsLeftAlone();
     void largeBlockClipsLikeSmallOne();
+    void nonFiniteGradientsStayVisible();
 };
 
 void TestGradientClipping::handComputedSteps_data()
@@ -126,6 +129,26 @@ void TestGradientClipping::largeBlockClipsLikeSmallOne()
     sgd.step({{"w", &w, &g}});
     QVERIFY(std::abs(w.minCoeff() + 0.01f) < 1e-7f);
     QVERIFY(std::abs(w.maxCoeff() + 0.01f) < 1e-7f);
+}
+
+void TestGradientClipping::nonFiniteGradientsStayVisible()
+{
+    // Clipping must not hide a blow-up from the divergence guards: as tf.clip_by_norm, an infinite
+    // element makes the norm infinite, the finite elements 0 and itself NaN; clipvalue keeps NaN.
+    Sgd byNorm(Sgd::Options{1.0f, 0.0f, Nesterov::Off});
+    byNorm.setGradientClipping(GradientClipping{1.0f, 0.0f});
+    Matrix w = Matrix::Zero(1, 2), g(1, 2);
+    g << std::numeric_limits<float>::infinity(), 1.0f;
+    byNorm.step({{"w", &w, &g}});
+    QVERIFY(std::isnan(w(0, 0)));
+    QCOMPARE(w(0, 1), 0.0f);
+    Sgd byValue(Sgd::Options{1.0f, 0.0f, Nesterov::Off});
+    byValue.setGradientClipping(GradientClipping{0.0f, 1.0f});
+    Matrix v = Matrix::Zero(1, 2), h(1, 2);
+    h << std::numeric_limits<float>::quiet_NaN(), 5.0f;
+    byValue.step({{"v", &v, &h}});
+    QVERIFY(std::isnan(v(0, 0)));
+    QCOMPARE(v(0, 1), -1.0f);
 }
 
 QTEST_APPLESS_MAIN(TestGradientClipping)
