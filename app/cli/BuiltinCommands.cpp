@@ -3,6 +3,7 @@
 #include "app/cli/CheckCommand.h"
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DemoCommand.h"
+#include "app/cli/GradientsCommand.h"
 #include "app/cli/HeadCommand.h"
 #include "app/cli/LoadCommand.h"
 #include "app/cli/LrFindCommand.h"
@@ -16,6 +17,7 @@
 #include "app/cli/SnapshotCommand.h"
 #include "app/cli/SufficiencyCommand.h"
 #include "app/cli/TrainCommand.h"
+#include "app/cli/WeightsCommand.h"
 #include "app/cli/WorkerCommand.h"
 
 namespace loupe::cli {
@@ -28,6 +30,8 @@ void registerBuiltinCommands(CommandRegistry &registry)
     registry.add<DemoCommand>();
     registry.add<TrainCommand>();
     registry.add<ScheduleCommand>();
+    registry.add<GradientsCommand>();
+    registry.add<WeightsCommand>();
     registry.add<LrFindCommand>();
     registry.add<LrVerifyCommand>();
     registry.add<SnapshotCommand>();

@@ -4,10 +4,11 @@
 //
 // step() runs the element-wise rule over all blocks; on models large enough for it to pay, each
 // OpenMP thread takes the same WorkSplit piece of every block's rows as it computed the
-// gradient of (see Dense::backward). The learning rate may change between any two
-// steps (schedules, LR finders); everything else is fixed at construction.
+// gradient of (see Dense::backward). The learning rate (schedules, LR finders) and the gradient
+// clipping may change between any two steps; everything else is fixed at construction.
 
 #include "core/nn/ParameterBlock.h"
+#include "core/optim/GradientClipping.h"
 
 #include <cstdint>
 #include <string>
@@ -30,6 +31,10 @@ public:
     // requires: learningRate >= 0 and finite. Takes effect at the next step().
     void setLearningRate(float learningRate);
 
+    const GradientClipping &gradientClipping() const { return m_clipping; }
+    // requires: both limits 0 or positive and finite. Takes effect at the next step().
+    void setGradientClipping(const GradientClipping &clipping);
+
     // Steps taken since construction or reset() (Keras' `iterations`).
     std::int64_t iterations() const { return m_iterations; }
 
@@ -51,11 +56,18 @@ protected:
 
 private:
     void plan(const std::vector<ParameterBlock> &blocks);
+    // Per block: the factor clipNorm / max(||g||, clipNorm) (1 without clipNorm); copies sized.
+    void prepareClipping(const std::vector<ParameterBlock> &blocks);
+    // Writes the clipped elements [begin, end) of block `block` into its copy.
+    void clipRange(std::size_t block, const float *gradients, std::size_t begin, std::size_t end);
 
     float m_learningRate;
     std::int64_t m_iterations = 0;
     std::vector<std::size_t> m_blockSizes;
     std::size_t m_totalSize = 0;
+    GradientClipping m_clipping;
+    std::vector<std::vector<float>> m_clipped; // per block, when clipping is active
+    std::vector<float> m_normScale;            // per block: clipNorm / max(||g||, clipNorm), or 1
 };
 
 } // namespace loupe

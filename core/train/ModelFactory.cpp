@@ -68,15 +68,20 @@ Result<Sequential> ModelFactory::buildModel(const ModelSpec &spec, Index dataFea
 
 std::unique_ptr<Optimizer> ModelFactory::buildOptimizer(const OptimizerSpec &spec)
 {
+    std::unique_ptr<Optimizer> optimizer;
     switch (spec.kind) {
     case OptimizerKind::Sgd:
-        return std::make_unique<Sgd>(spec.sgd);
+        optimizer = std::make_unique<Sgd>(spec.sgd);
+        break;
     case OptimizerKind::RmsProp:
-        return std::make_unique<RmsProp>(spec.rmsprop);
+        optimizer = std::make_unique<RmsProp>(spec.rmsprop);
+        break;
     case OptimizerKind::Adam:
-        return std::make_unique<Adam>(spec.adam);
+        optimizer = std::make_unique<Adam>(spec.adam);
+        break;
     }
-    return std::make_unique<RmsProp>(spec.rmsprop);
+    optimizer->setGradientClipping(spec.clipping);
+    return optimizer;
 }
 
 std::unique_ptr<Loss> ModelFactory::buildLoss(const ModelSpec &spec)

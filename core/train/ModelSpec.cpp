@@ -140,6 +140,11 @@ nlohmann::ordered_json ModelSpec::toJson() const
         opt["epsilon"] = plain(optimizer.adam.epsilon);
         break;
     }
+    // Written only when set, as Keras' get_config() leaves None out of the optimizers' configs here.
+    if (optimizer.clipping.clipNorm > 0.0f)
+        opt["clipnorm"] = plain(optimizer.clipping.clipNorm);
+    if (optimizer.clipping.clipValue > 0.0f)
+        opt["clipvalue"] = plain(optimizer.clipping.clipValue);
     root["optimizer"] = opt;
     root["loss"] = lossName(loss);
     root["batch_size"] = batchSize;

@@ -9,6 +9,7 @@
 #include "core/nn/Initializer.h"
 #include "core/util/Matrix.h"
 #include "core/optim/Adam.h"
+#include "core/optim/GradientClipping.h"
 #include "core/optim/RmsProp.h"
 #include "core/optim/ScheduleSpec.h"
 #include "core/optim/Sgd.h"
@@ -43,6 +44,8 @@ struct OptimizerSpec {
     Sgd::Options sgd;
     RmsProp::Options rmsprop;
     Adam::Options adam;
+    // Keras' clipnorm / clipvalue, keys of every optimizer object; 0 = absent (no clipping).
+    GradientClipping clipping;
     float learningRate() const;
 };
 

@@ -245,7 +245,26 @@ bool ModelSpecParser::parseOptimizer(const json &root, ModelSpec &spec)
         spec.optimizer.kind = OptimizerKind::Adam;
     else
         return fail(typePath, "unknown optimizer \"" + type + "\" (expected sgd, rmsprop or adam)");
-    return optimizer.is_string() || parseOptimizerOptions(optimizer, "optimizer", spec.optimizer);
+    return optimizer.is_string()
+        || (parseOptimizerOptions(optimizer, "optimizer", spec.optimizer)
+            && parseClipping(optimizer, "optimizer", spec.optimizer.clipping));
+}
+
+bool ModelSpecParser::parseClipping(const json &object, const std::string &path, GradientClipping &clipping)
+{
+    for (const char *key : {"clipnorm", "clipvalue"}) {
+        if (!object.contains(key))
+            continue;
+        const json &value = object[key];
+        const double number = value.is_number() ? value.get<double>() : 0.0;
+        // float's range, so the stored limit is the number written (no overflow to infinity).
+        if (!value.is_number() || !std::isfinite(number) || number <= 0.0 || number > 3.0e38)
+            return fail(join(path, key), "expected a positive finite number, got " + describe(value));
+        (std::string(key) == "clipnorm" ? clipping.clipNorm : clipping.clipValue) = static_cast<float>(number);
+    }
+    if (clipping.clipNorm > 0.0f && clipping.clipValue > 0.0f)
+        return fail(join(path, "clipvalue"), "only one of clipnorm and clipvalue can be set (as in Keras)");
+    return true;
 }
 
 bool ModelSpecParser::parseOptimizerOptions(const json &object, const std::string &path, OptimizerSpec &spec)
@@ -255,7 +274,7 @@ bool ModelSpecParser::parseOptimizerOptions(const json &object, const std::strin
     case OptimizerKind::Sgd: {
         Sgd::Options &o = spec.sgd;
         bool nesterov = o.nesterov == Nesterov::On;
-        const bool ok = checkKeys(object, path, {"type", "learning_rate", "momentum", "nesterov"})
+        const bool ok = checkKeys(object, path, {"type", "learning_rate", "momentum", "nesterov", "clipnorm", "clipvalue"})
             && readNumber(object, "learning_rate", path, 0.0, maxRate, true, o.learningRate)
             && readNumber(object, "momentum", path, 0.0, 1.0, false, o.momentum)
             && readBool(object, "nesterov", path, nesterov);
@@ -265,7 +284,7 @@ bool ModelSpecParser::parseOptimizerOptions(const json &object, const std::strin
     case OptimizerKind::RmsProp: {
         RmsProp::Options &o = spec.rmsprop;
         bool centered = o.centered == Centered::On;
-        const bool ok = checkKeys(object, path, {"type", "learning_rate", "rho", "momentum", "epsilon", "centered"})
+        const bool ok = checkKeys(object, path, {"type", "learning_rate", "rho", "momentum", "epsilon", "centered", "clipnorm", "clipvalue"})
             && readNumber(object, "learning_rate", path, 0.0, maxRate, true, o.learningRate)
             && readNumber(object, "rho", path, 0.0, 1.0, false, o.rho)
             && readNumber(object, "momentum", path, 0.0, 1.0, false, o.momentum)
@@ -276,7 +295,7 @@ bool ModelSpecParser::parseOptimizerOptions(const json &object, const std::strin
     }
     case OptimizerKind::Adam: {
         Adam::Options &o = spec.adam;
-        return checkKeys(object, path, {"type", "learning_rate", "beta_1", "beta_2", "epsilon"})
+        return checkKeys(object, path, {"type", "learning_rate", "beta_1", "beta_2", "epsilon", "clipnorm", "clipvalue"})
             && readNumber(object, "learning_rate", path, 0.0, maxRate, true, o.learningRate)
             && readNumber(object, "beta_1", path, 0.0, 1.0, false, o.beta1)
             && readNumber(object, "beta_2", path, 0.0, 1.0, false, o.beta2)

@@ -33,6 +33,8 @@ private:
     bool parseLayers(const nlohmann::json &root, ModelSpec &spec);
     bool parseLayer(const nlohmann::json &layer, const std::string &path, LayerSpec &spec);
     bool parseOptimizer(const nlohmann::json &root, ModelSpec &spec);
+    // Keras' clipnorm / clipvalue: positive finite numbers, at most one of them (as Keras 3).
+    bool parseClipping(const nlohmann::json &object, const std::string &path, GradientClipping &clipping);
     bool parseOptimizerOptions(const nlohmann::json &object, const std::string &path, OptimizerSpec &spec);
     bool parseLoss(const nlohmann::json &root, ModelSpec &spec);
     bool parseTraining(const nlohmann::json &root, ModelSpec &spec);

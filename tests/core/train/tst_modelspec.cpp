@@ -44,6 +44,8 @@ private slots:
     void scalingKey_data();
     void scalingKey();
     void factoryFusesTheOutputActivation();
+    void clippingReachesTheOptimizer_data();
+    void clippingReachesTheOptimizer();
     void factoryChecksInputFeatures();
 };
 
@@ -156,7 +158,19 @@ void TestModelSpec::errors_data()
     QTest::newRow("rho-one") << "/optimizer" << R"({"type":"rmsprop","rho":1})"
                              << "optimizer.rho: expected a number in [0, 1), got 1";
     QTest::newRow("adam-key-on-sgd") << "/optimizer" << R"({"type":"sgd","beta_1":0.9})"
-                                     << "optimizer.beta_1: unknown key (allowed here: type, learning_rate, momentum, nesterov)";
+                                     << "optimizer.beta_1: unknown key (allowed here: type, learning_rate, momentum, nesterov, clipnorm, clipvalue)";
+    QTest::newRow("clipnorm-zero") << "/optimizer" << R"({"type":"sgd","clipnorm":0})"
+                                   << "optimizer.clipnorm: expected a positive finite number, got 0";
+    QTest::newRow("clipnorm-negative") << "/optimizer" << R"({"type":"adam","clipnorm":-1.5})"
+                                       << "optimizer.clipnorm: expected a positive finite number, got -1.5";
+    QTest::newRow("clipnorm-string") << "/optimizer" << R"({"type":"rmsprop","clipnorm":"1"})"
+                                     << "optimizer.clipnorm: expected a positive finite number, got \"1\"";
+    QTest::newRow("clipvalue-beyond-float") << "/optimizer" << R"({"type":"sgd","clipvalue":1e39})"
+                                            << "optimizer.clipvalue: expected a positive finite number, got 1e+39";
+    QTest::newRow("clipvalue-null") << "/optimizer" << R"({"type":"adam","clipvalue":null})"
+                                    << "optimizer.clipvalue: expected a positive finite number, got null";
+    QTest::newRow("clip-both") << "/optimizer" << R"({"type":"adam","clipnorm":1,"clipvalue":0.5})"
+                               << "optimizer.clipvalue: only one of clipnorm and clipvalue can be set (as in Keras)";
     QTest::newRow("nesterov-number") << "/optimizer" << R"({"type":"sgd","nesterov":1})"
                                      << "optimizer.nesterov: expected true or false, got 1";
     QTest::newRow("optimizer-missing-type") << "/optimizer" << R"({"learning_rate":0.1})"
@@ -204,13 +218,43 @@ void TestModelSpec::roundTrip()
     const auto again = ModelSpec::parse(text);
     QVERIFY2(again.isOk(), again.message().c_str());
     QCOMPARE(again.value().toJsonText(), text);
-    for (const char *optimizer : {R"("sgd")", R"({"type":"sgd","momentum":0.9,"nesterov":true})", R"({"type":"adam","beta_2":0.99})"}) {
+    for (const char *optimizer : {R"("sgd")", R"({"type":"sgd","momentum":0.9,"nesterov":true})", R"({"type":"adam","beta_2":0.99})",
+                                  R"({"type":"rmsprop","clipnorm":1.5})", R"({"type":"sgd","clipvalue":0.25})"}) {
         const auto parsed = ModelSpec::parse(variant("/optimizer", optimizer));
         QVERIFY2(parsed.isOk(), parsed.message().c_str());
         const auto reparsed = ModelSpec::parse(parsed.value().toJsonText());
         QVERIFY2(reparsed.isOk(), reparsed.message().c_str());
         QCOMPARE(reparsed.value().toJsonText(), parsed.value().toJsonText());
     }
+}
+
+void TestModelSpec::clippingReachesTheOptimizer_data()
+{
+    QTest::addColumn<QString>("optimizer");
+    QTest::addColumn<float>("clipNorm");
+    QTest::addColumn<float>("clipValue");
+    QTest::newRow("sgd-clipnorm") << R"({"type":"sgd","clipnorm":2.5})" << 2.5f << 0.0f;
+    QTest::newRow("rmsprop-clipvalue") << R"({"type":"rmsprop","clipvalue":0.5})" << 0.0f << 0.5f;
+    QTest::newRow("adam-clipnorm") << R"({"type":"adam","learning_rate":0.01,"clipnorm":1})" << 1.0f << 0.0f;
+    QTest::newRow("adam-none") << R"({"type":"adam"})" << 0.0f << 0.0f;
+    QTest::newRow("name-only") << R"("sgd")" << 0.0f << 0.0f;
+}
+
+void TestModelSpec::clippingReachesTheOptimizer()
+{
+    QFETCH(QString, optimizer);
+    QFETCH(float, clipNorm);
+    QFETCH(float, clipValue);
+    const auto spec = ModelSpec::parse(variant("/optimizer", optimizer.toStdString()));
+    QVERIFY2(spec.isOk(), spec.message().c_str());
+    QCOMPARE(spec.value().optimizer.clipping.clipNorm, clipNorm);
+    QCOMPARE(spec.value().optimizer.clipping.clipValue, clipValue);
+    const auto built = ModelFactory::buildOptimizer(spec.value().optimizer);
+    QCOMPARE(built->gradientClipping().clipNorm, clipNorm);
+    QCOMPARE(built->gradientClipping().clipValue, clipValue);
+    const std::string text = spec.value().toJsonText();
+    QCOMPARE(text.find("clipnorm") != std::string::npos, clipNorm > 0.0f);
+    QCOMPARE(text.find("clipvalue") != std::string::npos, clipValue > 0.0f);
 }
 
 void TestModelSpec::scalingKey_data()
