@@ -12,6 +12,7 @@ StoredRunSummary StoredRunSummary::of(const RunRecord &record)
     summary.id = record.id;
     summary.startedAt = record.startedAt.toLocalTime();
     summary.status = runStatusName(record.status);
+    summary.interrupted = record.status == RunStatus::Interrupted;
     if (record.status != RunStatus::Completed && record.status != RunStatus::Running)
         summary.statusReason = record.error;
     return summary;

@@ -20,6 +20,7 @@ struct StoredRunSummary {
                           // process 1234 on host X ended without finishing"); empty for completed runs
     QString dataSource;  // the config's "data": "fashion-mnist", a CSV's name or path
     QString specName;    // the config's "spec"."name"; empty when the run has no spec
+    bool interrupted = false; // its process ended without finishing it (RunStatus::Interrupted)
 
     // The id, start, status and its reason of `record`; the reader fills dataSource and specName.
     static StoredRunSummary of(const RunRecord &record);

@@ -28,6 +28,8 @@ struct StoredTrainRun {
     QString message;         // why it stopped (diverged / failed from the summary or the error; interrupted from the error)
     QString dataSource;      // "fashion-mnist" or the CSV's name
     QString scaling;         // the fitted scaling, one line per column (scalingText); empty when none was stored
+
+    bool interrupted() const { return record.status == RunStatus::Interrupted; }
 };
 
 class StoredTrainRuns {

@@ -4,7 +4,6 @@
 
 #include "jobs/JobRunner.h"
 #include "jobs/LrFindJob.h"
-#include "db/runs/RunStatus.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -270,7 +269,7 @@ void LrFinderPanel::reloadRuns()
                                   .arg(run.result.points.size())
                                   .arg(result),
                               !run.result.points.empty(), run.statusReason,
-                              run.status == runStatusName(RunStatus::Interrupted)};
+                              run.interrupted};
         },
         [this](std::vector<StoredLrFindRun> runs) { m_storedRuns = std::move(runs); });
 }

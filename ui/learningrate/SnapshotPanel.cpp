@@ -5,7 +5,6 @@
 
 #include "jobs/JobRunner.h"
 #include "jobs/SnapshotJob.h"
-#include "db/runs/RunStatus.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -218,7 +217,7 @@ void SnapshotPanel::reloadRuns()
                                   .arg(run.epochs)
                                   .arg(result),
                               run.report.has_value(), run.statusReason,
-                              run.status == runStatusName(RunStatus::Interrupted)};
+                              run.interrupted};
         },
         [this](std::vector<StoredSnapshotRun> runs) { m_storedRuns = std::move(runs); });
 }

@@ -14,7 +14,6 @@
 
 #include "jobs/JobRunner.h"
 #include "jobs/StoredTrainRuns.h"
-#include "db/runs/RunStatus.h"
 #include "jobs/TrainJob.h"
 #include "jobs/WorkspaceReader.h"
 
@@ -374,7 +373,7 @@ void TrainPage::reloadRuns()
             m_runsHeader->showListed(int(runs.value().size()),
                                      int(std::count_if(runs.value().begin(), runs.value().end(),
                                                        [](const StoredTrainRun &run) {
-                                                           return run.record.status == RunStatus::Interrupted;
+                                                           return run.interrupted();
                                                        })));
             m_runs->setRuns(runs.takeValue());
             m_runView->resizeColumnsToContents();
